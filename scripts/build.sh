@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the explainer: dist/ (the site, hashed asset names) and dist/charm-offensive.html (one
+# self-contained file). Installs what it needs first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ "${SKIP_SETUP:-0}" = 1 ] || SKIP_BROWSER=1 scripts/setup.sh
+
+say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
+say "compiling to WebAssembly (release, size-tuned)"
+cargo build --release --locked --target wasm32-unknown-unknown --bin charm-offensive
+mkdir -p target/bindgen target/pre
+wasm-bindgen --target no-modules --no-typescript --out-dir target/bindgen \
+  target/wasm32-unknown-unknown/release/charm-offensive.wasm
+say "optimising the wasm for size (wasm-opt -Oz)"
+node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+  --enable-sign-ext --enable-mutable-globals --enable-multivalue \
+  target/bindgen/charm-offensive_bg.wasm -o target/bindgen/charm-offensive_bg.wasm
+say "pre-rendering the static page (server-side rendering)"
+cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html
+say "assembling dist/"
+python3 tools/build/assemble.py

@@ -1,0 +1,167 @@
+//! The app: owns the one reducer, lays out the shell, keeps the URL in step with the view.
+
+use yew::prelude::*;
+
+use crate::components::{
+    cards::CardsPart, evidence::EvidencePart, header::Header, map::MapPart, nav::Nav, notices::Notices,
+    overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::StudyPart, timeline::TimelinePart,
+    Dispatch, PartProps,
+};
+use crate::content::content;
+use crate::deep_link::{decode, encode, Decoded, Known};
+use crate::model::Part;
+use crate::state::{Action, AppState, Control, View};
+
+/// Props: the query string to start from, and whether to render the static (no-JavaScript) page.
+#[derive(Properties, PartialEq, Default, Clone)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub query: AttrValue,
+    /// Render every part, expanded, one after another (the build's pre-rendered page).
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// Decodes a query against the content (card ids, tour length).
+pub fn decode_query(query: &str) -> Decoded {
+    let c = content();
+    let card = |id: &str| c.card(id).is_some();
+    decode(query, &Known { card: &card, steps: crate::model::study::study().tour.len() })
+}
+
+fn initial_state(query: &str) -> AppState {
+    let Decoded { view, ignored } = decode_query(query);
+    let notices = ignored.into_iter().map(|what| format!("Ignored part of the link: {what}.")).collect();
+    AppState { view, notices }
+}
+
+fn part_view(part: Part, props: PartProps) -> Html {
+    match part {
+        Part::Overview => html! { <OverviewPart ..props /> },
+        Part::Cards => html! { <CardsPart ..props /> },
+        Part::Map => html! { <MapPart ..props /> },
+        Part::Timeline => html! { <TimelinePart ..props /> },
+        Part::Study => html! { <StudyPart ..props /> },
+        Part::Evidence => html! { <EvidencePart ..props /> },
+        Part::Sources => html! { <SourcesPart ..props /> },
+    }
+}
+
+/// The explainer.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let state = use_reducer({
+        let query = props.query.to_string();
+        move || initial_state(&query)
+    });
+    let sharing = use_state(|| false);
+    let on_action: Callback<Action> = state.dispatcher().to_callback();
+    use_url_sync(&state.view, &on_action);
+    use_mark_interactive();
+    use_focus_on_navigation(state.view.part);
+
+    let view = &state.view;
+    let static_page = props.static_page;
+    let main = if static_page {
+        html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..view.clone() }, static_page })) }</> }
+    } else {
+        part_view(view.part, PartProps { view: view.clone(), static_page })
+    };
+    let on_share = (!static_page && view.shows(Control::Share)).then(|| {
+        let sharing = sharing.clone();
+        Callback::from(move |_: MouseEvent| sharing.set(true))
+    });
+    let close_share = {
+        let sharing = sharing.clone();
+        Callback::from(move |_| sharing.set(false))
+    };
+    html! {
+        <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
+            <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
+                <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                <Header compact={view.embed} {on_share} />
+                if view.shows(Control::Nav) {
+                    <Nav view={view.clone()} on_action={on_action.clone()} {static_page} />
+                }
+                <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
+                <main id="main" tabindex="-1">{ main }</main>
+                if !view.embed {
+                    <footer class="site-footer"><p>{ content().site.credits.clone() }</p></footer>
+                }
+                if *sharing {
+                    <ShareDialog query={encode(view)} on_close={close_share} />
+                }
+            </div>
+        </ContextProvider<Dispatch>>
+    }
+}
+
+/// Pushes each new view into the history, and restores views on back / forward.
+#[hook]
+fn use_url_sync(view: &View, on_action: &Callback<Action>) {
+    {
+        let on_action = on_action.clone();
+        use_effect_with(view.clone(), move |view| {
+            let query = encode(view);
+            let current = crate::browser::query();
+            if query != current && !(query.is_empty() && current == "?") {
+                if let Err(why) = crate::browser::push_query(&query) {
+                    on_action.emit(Action::Notice(format!("This page cannot update its address here ({why}); use Share / embed to get a link to this view.")));
+                }
+            }
+        });
+    }
+    let on_action = on_action.clone();
+    use_effect_with((), move |_| {
+        let listener = web_sys::window().map(|w| {
+            gloo::events::EventListener::new(&w, "popstate", move |_| {
+                on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
+            })
+        });
+        move || drop(listener)
+    });
+}
+
+/// Marks the moment the app is mounted and interactive (read by the benchmark and the end-to-end tests).
+#[hook]
+fn use_mark_interactive() {
+    use_effect_with((), |_| {
+        if let Some(w) = web_sys::window() {
+            if let Some(p) = w.performance() {
+                let _ = p.mark("app-interactive");
+            }
+            if let Some(html) = w.document().and_then(|d| d.document_element()) {
+                let _ = html.set_attribute("data-ready", "1");
+            }
+        }
+    });
+}
+
+/// After the reader moves to another part, focus its heading (not on first load).
+#[hook]
+fn use_focus_on_navigation(part: Part) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(part, move |part| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
+        crate::browser::focus(&part.heading_id());
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    });
+}
+
+/// Mounts the app on `#app`, replacing the pre-rendered static page.
+#[cfg(target_arch = "wasm32")]
+pub fn mount() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = doc.get_element_by_id("app") else {
+        crate::browser::show_fatal("The page has no #app element to start in.");
+        return;
+    };
+    root.set_inner_html("");
+    let _ = root.remove_attribute("aria-busy");
+    let query = crate::browser::query();
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { query: query.into(), static_page: false }).render();
+}

@@ -1,0 +1,140 @@
+//! Thin, failure-tolerant wrappers over browser APIs (URL, history, storage, clipboard, downloads, focus).
+//! Every call returns a `Result` or an `Option`: a sandboxed iframe or a private window must never crash us.
+
+use wasm_bindgen::{JsCast, JsValue};
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+fn describe(err: JsValue) -> String {
+    err.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+        .or_else(|| err.as_string())
+        .unwrap_or_else(|| "the browser refused".to_string())
+}
+
+/// Shows a readable message in the page when Rust panics, instead of a blank or frozen page.
+pub fn install_panic_message() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&JsValue::from_str(&message));
+        show_fatal(&message);
+    }));
+}
+
+/// Puts the fatal-error banner (`#fatal` in index.html) on screen with a message.
+pub fn show_fatal(message: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    if let Some(el) = doc.get_element_by_id("fatal") {
+        if let Some(detail) = doc.get_element_by_id("fatal-detail") {
+            detail.set_text_content(Some(message));
+        }
+        let _ = el.remove_attribute("hidden");
+    }
+}
+
+/// The page's query string, with its `?` ("" when there is none).
+pub fn query() -> String {
+    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+}
+
+/// The page's address without query or fragment (for share links).
+pub fn base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok().filter(|o| o != "null").unwrap_or_else(|| l.protocol().unwrap_or_default() + "//" + &l.host().unwrap_or_default()), l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// Records a new query in the history (so back and forward work); errors are returned, not thrown.
+pub fn push_query(query: &str) -> Result<(), String> {
+    let w = window().ok_or("no window")?;
+    let path = w.location().pathname().map_err(describe)?;
+    let url = format!("{path}{query}");
+    w.history().map_err(describe)?.push_state_with_url(&JsValue::NULL, "", Some(&url)).map_err(describe)
+}
+
+/// Reads a value from local storage; `Err` when storage is blocked.
+pub fn storage_get(key: &str) -> Result<Option<String>, String> {
+    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    storage.get_item(key).map_err(describe)
+}
+
+/// Writes a value to local storage; `Err` when storage is blocked or full.
+pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
+    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    storage.set_item(key, value).map_err(describe)
+}
+
+/// Removes a value from local storage.
+pub fn storage_remove(key: &str) -> Result<(), String> {
+    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    storage.remove_item(key).map_err(describe)
+}
+
+/// Copies text with the asynchronous clipboard API; resolves to `Err` where it is blocked.
+pub async fn copy_text(text: &str) -> Result<(), String> {
+    let w = window().ok_or("no window")?;
+    let clipboard = js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).map_err(describe)?;
+    if clipboard.is_undefined() || clipboard.is_null() {
+        return Err("this page may not use the clipboard".into());
+    }
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(describe)
+}
+
+/// Offers `contents` as a file download; `Err` where the browser refuses.
+pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), String> {
+    let w = window().ok_or("no window")?;
+    let doc = w.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(describe)?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.set_hidden(true);
+    doc.body().ok_or("no body")?.append_child(&a).map_err(describe)?;
+    a.click();
+    a.remove();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Moves keyboard focus to the element with this id, if it exists.
+pub fn focus(id: &str) {
+    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    }
+}
+
+/// Selects the whole text of an input or textarea (the copy fallback where the clipboard is blocked).
+pub fn select_all(id: &str) {
+    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        let _ = t.focus();
+        t.select();
+    } else if let Some(i) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+        let _ = i.focus();
+        i.select();
+    }
+}
+
+/// Whether the page runs inside a frame (an embed).
+pub fn in_frame() -> bool {
+    window().map(|w| w.top().ok().flatten().map(|t| t != w).unwrap_or(true)).unwrap_or(false)
+}
+
+/// Opens the browser's print dialog.
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}

@@ -1,0 +1,95 @@
+//! Citations shown in place: essay paragraphs (with their section and gist) and bibliography entries,
+//! flagged where the essay cites a work its bibliography lacks or gives another year.
+
+use yew::prelude::*;
+
+use crate::content::{content, Citation};
+
+/// Props: paragraph ids ("P21") and reference ids.
+#[derive(Properties, PartialEq)]
+pub struct CitesProps {
+    pub paragraphs: Vec<String>,
+    #[prop_or_default]
+    pub refs: Vec<String>,
+    /// Start open (static page, print).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// "Cited: P21, P22 · Melnikovová (2020)": a disclosure that opens the citations in place.
+#[component]
+pub fn Cites(props: &CitesProps) -> Html {
+    let c = content();
+    let open = use_state(|| props.open);
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let shorts: Vec<String> = props.refs.iter().filter_map(|r| c.citation(r)).map(|r| r.short().to_string()).collect();
+    let mut summary = props.paragraphs.join(", ");
+    if !shorts.is_empty() {
+        summary = format!("{summary} · {}", shorts.join("; "));
+    }
+    let paragraphs = props.paragraphs.iter().map(|p| match c.paragraph(p) {
+        Some(par) => html! {
+            <li key={p.clone()}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist.clone() }</li>
+        },
+        None => html! { <li key={p.clone()} class="missing">{ format!("{p}: no such paragraph") }</li> },
+    });
+    let refs = props.refs.iter().map(|r| html! { <li key={r.clone()}><Reference id={r.clone()} /></li> });
+    let essay = &c.references.essay;
+    html! {
+        <div class="cites">
+            <button type="button" class="cites-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                <span class="visually-hidden">{ "Citations: " }</span>{ summary }
+            </button>
+            if *open {
+                <div class="cites-body">
+                    <p class="cites-label">{ "From the essay" }</p>
+                    <ul class="cite-paragraphs">{ for paragraphs }</ul>
+                    if !props.refs.is_empty() {
+                        <p class="cites-label">{ "The essay's sources" }</p>
+                        <ul class="cite-refs">{ for refs }</ul>
+                    }
+                    <p class="cite-original"><a href={essay.url.clone()} target="_blank" rel="noopener noreferrer">{ "Read these paragraphs in the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a></p>
+                </div>
+            }
+        </div>
+    }
+}
+
+/// Props: a reference id.
+#[derive(Properties, PartialEq)]
+pub struct ReferenceProps {
+    pub id: AttrValue,
+}
+
+/// One bibliography entry (with its link), or the note that it has none.
+#[component]
+pub fn Reference(props: &ReferenceProps) -> Html {
+    let c = content();
+    match c.citation(&props.id) {
+        Some(Citation::Listed(r)) => html! {
+            <span class="reference">
+                { r.citation.clone() }
+                if let Some(url) = &r.url {
+                    { " " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
+                }
+                if let Some(m) = c.mismatch(&r.id) {
+                    <span class="flag year-flag">{ format!(" Cited as {} in {}; the bibliography lists {}.", m.cited_as, m.cited_in.join(", "), m.listed) }</span>
+                }
+            </span>
+        },
+        Some(Citation::Unlisted(u)) => html! {
+            <span class="reference unlisted">
+                { u.short.clone() }<span class="flag">{ " No bibliography entry: " }</span>{ u.note.clone() }
+            </span>
+        },
+        None => html! { <span class="reference missing">{ format!("Unknown source “{}”", props.id) }</span> },
+    }
+}
+
+/// "doi.org/10.2307/1148580" from a URL: short enough to read, still the real address.
+pub fn link_label(url: &str) -> String {
+    url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.").to_string()
+}

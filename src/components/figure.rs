@@ -1,0 +1,72 @@
+//! A sourced figure: its value with qualifier and unit, and its source opened in place in one click.
+
+use yew::prelude::*;
+
+use crate::content::content;
+use crate::model::Figure;
+
+/// Props: a figure id from `content/figures.json`.
+#[derive(Properties, PartialEq)]
+pub struct FigureProps {
+    pub id: AttrValue,
+    /// Start with the source open (static page, print).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// The value and a button that opens its source; a missing figure says so.
+#[component]
+pub fn FigureValue(props: &FigureProps) -> Html {
+    let open = use_state(|| props.open);
+    let Some(f) = content().figures.get(&props.id) else {
+        return html! { <span class="figure missing">{ format!("Figure “{}” is missing from the data", props.id) }</span> };
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <span class="figure">
+            <span class="figure-value">{ f.display() }</span>
+            <span class="figure-year">{ format!(" ({})", f.year) }</span>
+            <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                { "source" }<span class="visually-hidden">{ format!(" of {}", f.display()) }</span>
+            </button>
+            if *open {
+                <FigureSource figure={f.clone()} />
+            }
+        </span>
+    }
+}
+
+/// Props: the figure whose source to show.
+#[derive(Properties, PartialEq)]
+pub struct FigureSourceProps {
+    pub figure: Figure,
+}
+
+/// Publisher, date, title, link, excerpt, confidence and notes of one figure.
+#[component]
+pub fn FigureSource(props: &FigureSourceProps) -> Html {
+    let f = &props.figure;
+    html! {
+        <span class="figure-source" role="note">
+            <span class="src-line"><strong>{ "Source: " }</strong>{ if f.source_publisher.is_empty() { "the essay".to_string() } else { f.source_publisher.clone() } }
+                if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }</span>
+            if !f.source_title.is_empty() {
+                <span class="src-line"><em>{ f.source_title.clone() }</em></span>
+            }
+            if !f.source_url.is_empty() {
+                <span class="src-line"><a href={f.source_url.clone()} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(&f.source_url) }</a></span>
+            }
+            if !f.excerpt.is_empty() {
+                <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ format!("“{}”", f.excerpt) }</span>
+            }
+            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence.clone() }
+                if let Some(p) = &f.paragraph { { format!(" · essay paragraph {p}") } }</span>
+            if !f.note.is_empty() {
+                <span class="src-line note"><strong>{ "Note: " }</strong>{ f.note.clone() }</span>
+            }
+        </span>
+    }
+}

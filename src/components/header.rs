@@ -1,0 +1,65 @@
+//! The page header: the essay's title, author, date and a link to the original.
+
+use yew::prelude::*;
+
+use crate::content::content;
+use crate::model::EssayMeta;
+
+/// Props: whether the header is the compact one of an embed.
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    #[prop_or_default]
+    pub compact: bool,
+    /// Opens the share / embed dialog; absent when an embed hides it.
+    #[prop_or_default]
+    pub on_share: Option<Callback<MouseEvent>>,
+}
+
+/// "1 October 2024" from "2024-10-01".
+pub fn long_date(iso: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+        "November", "December",
+    ];
+    let mut it = iso.split('-').map(|p| p.parse::<usize>().ok());
+    match (it.next().flatten(), it.next().flatten(), it.next().flatten()) {
+        (Some(y), Some(m @ 1..=12), Some(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
+        _ => iso.to_string(),
+    }
+}
+
+/// The site header.
+#[component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let c = content();
+    let EssayMeta { title, author, publisher, date, url } = &c.references.essay;
+    html! {
+        <header class={classes!("site-header", props.compact.then_some("compact"))}>
+            <div class="brand">
+                <p class="kicker">{ "Interactive explainer" }</p>
+                <h1>{ title.clone() }</h1>
+                <p class="byline">
+                    { format!("{author} · {publisher} · ") }
+                    <time datetime={date.clone()}>{ long_date(date) }</time>
+                    { " · " }
+                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+                </p>
+                if !props.compact {
+                    <p class="tagline">{ c.site.tagline.clone() }</p>
+                }
+            </div>
+            if let Some(on_share) = &props.on_share {
+                <button type="button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
+            }
+        </header>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dates_read_as_words() {
+        assert_eq!(super::long_date("2024-10-01"), "1 October 2024");
+        assert_eq!(super::long_date("n/a"), "n/a");
+    }
+}

@@ -1,0 +1,57 @@
+//! The explainer's components: the shell (header, navigation, notices) and one module per part.
+
+pub mod cards;
+pub mod cite;
+pub mod evidence;
+pub mod figure;
+pub mod header;
+pub mod map;
+pub mod nav;
+pub mod notices;
+pub mod overview;
+pub mod rich;
+pub mod share;
+pub mod sources;
+pub mod study;
+pub mod timeline;
+
+use yew::prelude::*;
+
+use crate::state::{Action, View};
+
+/// What every part receives: the view, and whether to render everything for print / no-JavaScript.
+#[derive(Properties, PartialEq, Clone)]
+pub struct PartProps {
+    pub view: View,
+    /// Pre-rendered static page: show all content expanded, no interactive-only widgets.
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// The reducer's dispatcher, provided as context so leaf components (links in text) can act.
+#[derive(Clone, PartialEq, Default)]
+pub struct Dispatch(pub Callback<Action>);
+
+/// The dispatcher from context (a no-op outside the app, e.g. in isolated component tests).
+#[hook]
+pub fn use_dispatch() -> Callback<Action> {
+    use_context::<Dispatch>().map(|d| d.0).unwrap_or_default()
+}
+
+/// A part's heading and intro, with the focus target used after navigation.
+#[derive(Properties, PartialEq)]
+pub struct PartHeadingProps {
+    pub part: crate::model::Part,
+}
+
+/// The `<h2>` that opens a part (focusable so navigation can move focus to it).
+#[component]
+pub fn PartHeading(props: &PartHeadingProps) -> Html {
+    let intro = crate::content::content().part_intro(props.part);
+    html! {
+        <header class="part-heading">
+            <h2 id={props.part.heading_id()} tabindex="-1">{ props.part.label() }</h2>
+            <p class="part-intro">{ intro }</p>
+        </header>
+    }
+}

@@ -1,0 +1,54 @@
+//! Navigation between the explainer's parts: real links (work without JavaScript, open in new tabs)
+//! that the app intercepts for in-page navigation.
+
+use yew::prelude::*;
+
+use crate::deep_link::encode;
+use crate::model::Part;
+use crate::state::{Action, View};
+
+/// Props: the current view (for `aria-current` and link targets) and the dispatcher.
+#[derive(Properties, PartialEq)]
+pub struct NavProps {
+    pub view: View,
+    pub on_action: Callback<Action>,
+    /// On the static page, parts are sections of one page: link to anchors.
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// The list of parts.
+#[component]
+pub fn Nav(props: &NavProps) -> Html {
+    let items = Part::ALL.iter().map(|&part| {
+        let target = View { part, card: None, step: None, ..props.view.clone() };
+        let href = if props.static_page {
+            format!("#{}", part.heading_id())
+        } else {
+            let q = encode(&target);
+            if q.is_empty() { "?".to_string() } else { q }
+        };
+        let current = !props.static_page && props.view.part == part;
+        let onclick = {
+            let on_action = props.on_action.clone();
+            let static_page = props.static_page;
+            Callback::from(move |e: MouseEvent| {
+                if static_page || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                    return;
+                }
+                e.prevent_default();
+                on_action.emit(Action::Navigate(part));
+            })
+        };
+        html! {
+            <li key={part.key()}>
+                <a href={href} aria-current={current.then_some("page")} onclick={onclick}>{ part.label() }</a>
+            </li>
+        }
+    });
+    html! {
+        <nav class="parts-nav" aria-label="Parts of the explainer">
+            <ul>{ for items }</ul>
+        </nav>
+    }
+}

@@ -1,0 +1,53 @@
+//! The overview: the essay's thesis in our words, how to use the explainer, and who it is for.
+
+use yew::prelude::*;
+
+use super::rich::RichText;
+use super::{cite::Cites, use_dispatch, PartHeading, PartProps};
+use crate::content::content;
+use crate::model::Part;
+use crate::state::Action;
+
+/// The overview part.
+#[component]
+pub fn OverviewPart(props: &PartProps) -> Html {
+    let c = content();
+    let dispatch = use_dispatch();
+    let thesis = c.card("thesis");
+    let how = c.site.overview.how.iter().map(|line| html! { <li><RichText text={line.clone()} /></li> });
+    let audiences = c.site.overview.audiences.iter().map(|a| {
+        html! { <div class="audience"><dt>{ a.who.clone() }</dt><dd>{ a.what.clone() }</dd></div> }
+    });
+    let go = |part: Part, label: &'static str| {
+        let onclick = dispatch.reform(move |e: MouseEvent| {
+            e.prevent_default();
+            Action::Navigate(part)
+        });
+        html! { <a class="button" href={format!("?part={}", part.key())} {onclick}>{ label }</a> }
+    };
+    html! {
+        <section class="part overview" aria-labelledby={Part::Overview.heading_id()}>
+            <PartHeading part={Part::Overview} />
+            <p class="lead">{ c.site.overview.lead.clone() }</p>
+            if let Some(card) = thesis {
+                <div class="thesis">
+                    <h3>{ "The thesis in brief" }</h3>
+                    <p><RichText text={card.summary.clone()} /></p>
+                    { for card.detail.iter().map(|d| html! { <p><RichText text={d.clone()} /></p> }) }
+                    <Cites paragraphs={card.paragraphs.clone()} refs={card.refs.clone()} open={props.static_page} />
+                </div>
+            }
+            if !props.static_page {
+                <p class="start-links">
+                    { go(Part::Cards, "Explore the cards") }
+                    { go(Part::Map, "Open the map") }
+                    { go(Part::Study, "Take the guided tour") }
+                </p>
+            }
+            <h3>{ "How to use this explainer" }</h3>
+            <ul class="how">{ for how }</ul>
+            <h3>{ "Who it is for" }</h3>
+            <dl class="audiences">{ for audiences }</dl>
+        </section>
+    }
+}

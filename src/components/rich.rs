@@ -1,0 +1,84 @@
+//! Content prose rendered with its inline markup: glossary terms defined on demand, links to cards.
+
+use yew::prelude::*;
+
+use super::use_dispatch;
+use crate::content::content;
+use crate::state::Action;
+use crate::text::{spans, Span};
+
+/// Props: the prose (with `[shown](term:id)` / `[shown](card:id)` markup).
+#[derive(Properties, PartialEq)]
+pub struct RichTextProps {
+    pub text: AttrValue,
+}
+
+/// Inline prose; use inside a `<p>` or similar.
+#[component]
+pub fn RichText(props: &RichTextProps) -> Html {
+    let parts = spans(&props.text).into_iter().map(|span| match span {
+        Span::Text(t) => html! { { t.to_string() } },
+        Span::Term { shown, id } => html! { <Term id={id.to_string()} shown={shown.to_string()} /> },
+        Span::Card { shown, id } => html! { <CardLink id={id.to_string()} shown={shown.to_string()} /> },
+    });
+    html! { <>{ for parts }</> }
+}
+
+/// Props of a term or card link.
+#[derive(Properties, PartialEq)]
+pub struct InlineProps {
+    pub id: AttrValue,
+    pub shown: AttrValue,
+}
+
+/// A glossary term: a button that shows its definition in place (keyboard and touch, not hover-only).
+#[component]
+pub fn Term(props: &InlineProps) -> Html {
+    let open = use_state(|| false);
+    let Some(term) = content().term(&props.id) else {
+        // An unknown term id is a content error (tests catch it); show the words, never crash.
+        return html! { { props.shown.clone() } };
+    };
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let onkeydown = {
+        let open = open.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                open.set(false);
+            }
+        })
+    };
+    let def_id = format!("def-{}-{}", props.id, props.shown.len());
+    html! {
+        <span class="term">
+            <button type="button" class="term-button" aria-expanded={open.to_string()}
+                aria-controls={def_id.clone()} onclick={toggle} {onkeydown}>
+                { props.shown.clone() }
+            </button>
+            if *open {
+                <span class="term-definition" id={def_id} role="note">
+                    <strong>{ format!("{}: ", term.term) }</strong>{ term.definition.clone() }
+                </span>
+            }
+        </span>
+    }
+}
+
+/// A link to another card: opens it in the cards part.
+#[component]
+pub fn CardLink(props: &InlineProps) -> Html {
+    let dispatch = use_dispatch();
+    let id = props.id.to_string();
+    let href = format!("?part=cards&card={}", crate::deep_link::percent_encode(&id));
+    let onclick = Callback::from(move |e: MouseEvent| {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() {
+            return;
+        }
+        e.prevent_default();
+        dispatch.emit(Action::ShowCard(id.clone()));
+    });
+    html! { <a class="card-link" {href} {onclick}>{ props.shown.clone() }</a> }
+}

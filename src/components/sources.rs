@@ -1,0 +1,56 @@
+//! The sources part: the essay's bibliography with links, citations without an entry, years that
+//! disagree, and the data sources of the explainer itself.
+
+use yew::prelude::*;
+
+use super::cite::link_label;
+use super::{PartHeading, PartProps};
+use crate::content::content;
+use crate::model::Part;
+
+/// The sources part.
+#[component]
+pub fn SourcesPart(_props: &PartProps) -> Html {
+    let c = content();
+    let r = &c.references;
+    let entries = r.entries.iter().map(|e| {
+        let flag = c.mismatch(&e.id).map(|m| {
+            html! { <p class="flag year-flag">{ format!("Cited as {} in {}; listed here as {}. {}", m.cited_as, m.cited_in.join(", "), m.listed, m.note) }</p> }
+        });
+        html! {
+            <li id={format!("ref-{}", e.id)} key={e.id.clone()}>
+                <span class="citation">{ e.citation.clone() }</span>
+                if let Some(url) = &e.url {
+                    { " " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
+                }
+                if !e.cited_in.is_empty() {
+                    <span class="cited-in">{ format!(" Cited in {}.", e.cited_in.join(", ")) }</span>
+                }
+                if let Some(note) = &e.note { <p class="note">{ note.clone() }</p> }
+                { for flag }
+            </li>
+        }
+    });
+    let unlisted = r.unlisted.iter().map(|u| {
+        html! { <li key={u.id.clone()}><strong>{ u.short.clone() }</strong>{ format!(", cited in {}. {}", u.cited_in.join(", "), u.note) }</li> }
+    });
+    let mismatches = r.year_mismatches.iter().map(|m| {
+        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as.clone() }</strong>{ format!(" in {}: the bibliography lists {}. {}", m.cited_in.join(", "), m.listed, m.note) }</li> }
+    });
+    html! {
+        <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
+            <PartHeading part={Part::Sources} />
+            <h3>{ "The essay" }</h3>
+            <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(&r.essay.date)) }
+                <a href={r.essay.url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(&r.essay.url) }</a></p>
+            <h3>{ format!("Bibliography ({} entries)", r.entries.len()) }</h3>
+            <ol class="bibliography">{ for entries }</ol>
+            <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>
+            <ul class="unlisted">{ for unlisted }</ul>
+            <h3>{ "Years that disagree" }</h3>
+            <ul class="mismatches">{ for mismatches }</ul>
+            <h3>{ "Data and map sources" }</h3>
+            <p>{ c.site.credits.clone() }</p>
+        </section>
+    }
+}

@@ -1,0 +1,192 @@
+//! The URL codec: `View` <-> query string. Pure; defaults are omitted; bad input falls back to defaults
+//! and is reported, never panics.
+
+use crate::model::{CountryId, Layer, Part, Theme};
+use crate::state::{Control, View};
+
+/// Longest value we accept for any parameter; longer ones are ignored as malformed.
+pub const MAX_VALUE_LEN: usize = 120;
+/// Most parameters we look at; the rest of a huge query is ignored.
+pub const MAX_PAIRS: usize = 40;
+
+/// What the codec must know about the content to accept ids.
+pub struct Known<'a> {
+    /// Whether a card id exists.
+    pub card: &'a dyn Fn(&str) -> bool,
+    /// The number of tour steps.
+    pub steps: usize,
+}
+
+/// The view a query asks for, and what was ignored, in words.
+#[derive(Debug, PartialEq)]
+pub struct Decoded {
+    pub view: View,
+    pub ignored: Vec<String>,
+}
+
+/// `decode(query, known)` parses `?a=b&c=d` (the `?` optional) into a view; see module docs.
+pub fn decode(query: &str, known: &Known) -> Decoded {
+    let mut view = View::default();
+    let mut ignored = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    let mut pairs: Vec<(String, Option<String>)> = Vec::new();
+    for (i, raw) in query.split('&').filter(|s| !s.is_empty()).enumerate() {
+        if i == MAX_PAIRS {
+            ignored.push(format!("the link has more than {MAX_PAIRS} parameters; the rest were ignored"));
+            break;
+        }
+        let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
+        let key = percent_decode(k).unwrap_or_default();
+        let value = if v.len() > MAX_VALUE_LEN * 3 { None } else { percent_decode(v) };
+        pairs.push((key, value));
+    }
+    for key in KEYS {
+        let values: Vec<&Option<String>> = pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v).collect();
+        match values.as_slice() {
+            [] => {}
+            [Some(value)] if value.chars().count() <= MAX_VALUE_LEN => {
+                if let Err(why) = apply(&mut view, key, value, known) {
+                    ignored.push(format!("{key} “{}”: {why}", shorten(value)));
+                }
+            }
+            [_] => ignored.push(format!("{key}: the value is malformed or too long")),
+            _ => ignored.push(format!("{key}: given {} times, so none was used", values.len())),
+        }
+    }
+    // A year only means something for the layer it belongs to.
+    if let Some(year) = &view.year {
+        if !view.layer.years().contains(&year.as_str()) {
+            ignored.push(format!("year “{}”: not a period of the {} layer", shorten(year), view.layer.label()));
+            view.year = None;
+        }
+    }
+    Decoded { view, ignored }
+}
+
+const KEYS: &[&str] = &["part", "theme", "card", "layer", "year", "pp", "country", "step", "embed", "hide"];
+
+fn unknown<T>(what: &str) -> Result<T, String> {
+    Err(format!("not a {what} this explainer knows"))
+}
+
+fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), String> {
+    match key {
+        "part" => view.part = Part::from_key(value).map_or_else(|| unknown("part"), Ok)?,
+        "theme" => view.theme = Some(Theme::from_key(value).map_or_else(|| unknown("theme"), Ok)?),
+        "card" if (known.card)(value) => view.card = Some(value.to_string()),
+        "card" => return unknown("card"),
+        "layer" => view.layer = Layer::from_key(value).map_or_else(|| unknown("layer"), Ok)?,
+        "year" if Layer::ALL.iter().any(|l| l.years().contains(&value)) => {
+            view.year = Some(value.to_string())
+        }
+        "year" => return unknown("year"),
+        "pp" if value == "1" => view.per_person = true,
+        "country" => view.country = Some(CountryId::from_key(value).map_or_else(|| unknown("republic"), Ok)?),
+        "step" => match value.parse::<usize>() {
+            Ok(n) if (1..=known.steps).contains(&n) => view.step = Some(n),
+            _ => return Err(format!("the tour has steps 1 to {}", known.steps)),
+        },
+        "embed" if value == "1" => view.embed = true,
+        "hide" => {
+            let mut hidden = Vec::new();
+            for part in value.split(',').filter(|s| !s.is_empty()) {
+                match Control::from_key(part) {
+                    Some(c) if !hidden.contains(&c) => hidden.push(c),
+                    Some(_) => {}
+                    None => return unknown("control"),
+                }
+            }
+            hidden.sort();
+            view.hidden = hidden;
+        }
+        _ => return Err("expected 1".to_string()),
+    }
+    Ok(())
+}
+
+/// `encode(view)` is the query string for a view, with defaults left out ("" for the default view).
+pub fn encode(view: &View) -> String {
+    let d = View::default();
+    let mut out: Vec<(&str, String)> = Vec::new();
+    if view.part != d.part {
+        out.push(("part", view.part.key().into()));
+    }
+    if let Some(theme) = view.theme {
+        out.push(("theme", theme.key().into()));
+    }
+    if let Some(card) = &view.card {
+        out.push(("card", percent_encode(card)));
+    }
+    if view.layer != d.layer {
+        out.push(("layer", view.layer.key().into()));
+    }
+    if let Some(year) = &view.year {
+        if Some(year.as_str()) != view.layer.default_year() {
+            out.push(("year", percent_encode(year)));
+        }
+    }
+    if view.per_person {
+        out.push(("pp", "1".into()));
+    }
+    if let Some(country) = view.country {
+        out.push(("country", country.key().into()));
+    }
+    if let Some(step) = view.step {
+        out.push(("step", step.to_string()));
+    }
+    if view.embed {
+        out.push(("embed", "1".into()));
+    }
+    if !view.hidden.is_empty() {
+        let keys: Vec<&str> = view.hidden.iter().map(|c| c.key()).collect();
+        out.push(("hide", keys.join(",")));
+    }
+    if out.is_empty() {
+        return String::new();
+    }
+    let body: Vec<String> = out.into_iter().map(|(k, v)| format!("{k}={v}")).collect();
+    format!("?{}", body.join("&"))
+}
+
+/// Decodes `%XX` escapes and `+`; `None` for a broken escape or invalid UTF-8.
+pub fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'%' => {
+                let hex = s.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            b => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Escapes everything but unreserved characters.
+pub fn percent_encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn shorten(value: &str) -> String {
+    let clean: String = value.chars().filter(|c| !c.is_control()).take(30).collect();
+    if value.chars().count() > 30 { format!("{clean}…") } else { clean }
+}

@@ -1,0 +1,12 @@
+//! Mounts the explainer on the page's `#app` element (browser build only).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    charm_offensive::browser::install_panic_message();
+    charm_offensive::app::mount();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The explainer runs in the browser: build it with scripts/dev.sh (see README.md).");
+}

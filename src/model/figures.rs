@@ -1,0 +1,120 @@
+//! Sourced figures (copied with every source field from the shared `figures.json`) and lookups over them.
+
+use serde::Deserialize;
+
+use super::CountryId;
+
+/// One number with its year, unit, qualifier, source and confidence.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct Figure {
+    pub id: String,
+    pub layer: String,
+    pub country: Option<CountryId>,
+    pub year: String,
+    pub value: f64,
+    pub unit: String,
+    #[serde(default)]
+    pub qualifier: String,
+    #[serde(default)]
+    pub source_title: String,
+    #[serde(default)]
+    pub source_publisher: String,
+    #[serde(default)]
+    pub source_url: String,
+    #[serde(default)]
+    pub source_date: String,
+    #[serde(default)]
+    pub excerpt: String,
+    pub confidence: String,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub paragraph: Option<String>,
+}
+
+impl Figure {
+    /// The value as a reader should see it: qualifier, number and unit ("about 2.6 USD bn").
+    pub fn display(&self) -> String {
+        let number = format_number(self.value);
+        let unit = match self.unit.as_str() {
+            "USD bn" => format!("${number}bn"),
+            "percent" => format!("{number}%"),
+            "people" | "students" | "institutes" | "scholarships" | "countries" => {
+                format!("{number} {}", self.unit)
+            }
+            "km2" => format!("{number} km²"),
+            other => format!("{number} {other}"),
+        };
+        if self.qualifier.is_empty() { unit } else { format!("{} {unit}", self.qualifier) }
+    }
+
+    /// The unit in words, for screen readers and the CSV ("billion US dollars").
+    pub fn unit_words(&self) -> &str {
+        match self.unit.as_str() {
+            "USD bn" => "billion US dollars",
+            "km2" => "square kilometres",
+            other => other,
+        }
+    }
+
+    /// Whether the source is a derived sum or count rather than a number printed in the source.
+    pub fn is_derived(&self) -> bool {
+        self.note.starts_with("derived")
+    }
+}
+
+/// Formats a number for display: thousands separators for whole numbers, trailing zeros dropped.
+pub fn format_number(value: f64) -> String {
+    if value.fract() == 0.0 && value.abs() >= 1000.0 {
+        let digits = format!("{}", value as i64);
+        let mut out = String::new();
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        out
+    } else {
+        let s = format!("{value:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+/// All figures, with lookups by id and by (layer, country, year).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub all: Vec<Figure>,
+}
+
+impl Figures {
+    /// The figure with this id.
+    pub fn get(&self, id: &str) -> Option<&Figure> {
+        self.all.iter().find(|f| f.id == id)
+    }
+
+    /// Figures of one data layer for one republic.
+    pub fn of(&self, layer: &str, country: CountryId) -> impl Iterator<Item = &Figure> {
+        let layer = layer.to_string();
+        self.all.iter().filter(move |f| f.layer == layer && f.country == Some(country))
+    }
+
+    /// The one figure for a layer, republic and period, if the data has it.
+    pub fn find(&self, layer: &str, country: CountryId, year: &str) -> Option<&Figure> {
+        self.of(layer, country).find(|f| f.year == year)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_format_for_reading() {
+        assert_eq!(format_number(11784.0), "11,784");
+        assert_eq!(format_number(43.82), "43.82");
+        assert_eq!(format_number(4.0), "4");
+        assert_eq!(format_number(1.959), "1.959");
+        assert_eq!(format_number(20034609.0), "20,034,609");
+    }
+}

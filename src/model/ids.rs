@@ -1,0 +1,139 @@
+//! Closed sets as enums (parts, themes, layers, republics) with their URL keys and labels.
+
+use serde::Deserialize;
+
+/// Generates `ALL`, `key()` (the URL / data key) and `from_key()` for a closed set.
+macro_rules! keyed_enum {
+    ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+        pub enum $name { $(#[serde(rename = $key)] $variant,)+ }
+        impl $name {
+            /// Every member, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            /// The key used in URLs and content files.
+            pub fn key(self) -> &'static str { match self { $($name::$variant => $key,)+ } }
+            /// The human label.
+            pub fn label(self) -> &'static str { match self { $($name::$variant => $label,)+ } }
+            /// Parses a key; `None` for anything unknown.
+            pub fn from_key(key: &str) -> Option<Self> {
+                match key { $($key => Some($name::$variant),)+ _ => None }
+            }
+        }
+    };
+}
+
+keyed_enum!(
+    /// The explainer's parts, each reachable from the navigation and by URL.
+    Part {
+        Overview => "overview", "Overview";
+        Cards => "cards", "Concepts & cards";
+        Map => "map", "Map & data";
+        Timeline => "timeline", "Timeline";
+        Study => "study", "Study";
+        Evidence => "evidence", "Reading the evidence";
+        Sources => "sources", "Sources";
+    }
+);
+
+keyed_enum!(
+    /// The card themes, each a filterable group.
+    Theme {
+        Concepts => "concepts", "Concepts";
+        History => "history", "History";
+        Actors => "actors", "Actors & institutions";
+        Argument => "argument", "Argument";
+    }
+);
+
+keyed_enum!(
+    /// The data layers the map can show.
+    Layer {
+        Trade => "trade", "Trade";
+        Investment => "investment", "Investment";
+        Students => "students", "Students";
+        Confucius => "confucius", "Confucius Institutes";
+    }
+);
+
+keyed_enum!(
+    /// The five Central Asian republics, keyed by ISO 3166 alpha-2 as in `figures.json`.
+    CountryId {
+        Kazakhstan => "KZ", "Kazakhstan";
+        Kyrgyzstan => "KG", "Kyrgyzstan";
+        Tajikistan => "TJ", "Tajikistan";
+        Turkmenistan => "TM", "Turkmenistan";
+        Uzbekistan => "UZ", "Uzbekistan";
+    }
+);
+
+impl Part {
+    /// The fragment id of the part's main heading, for skip links and focus.
+    pub fn heading_id(self) -> String {
+        format!("part-{}", self.key())
+    }
+}
+
+impl Layer {
+    /// The periods a reader can choose for this layer; empty when each value carries its own year.
+    pub fn years(self) -> &'static [&'static str] {
+        match self {
+            Layer::Trade => &["2013", "2022", "2023", "2024"],
+            Layer::Investment => &["2005-2018", "2005-2021"],
+            Layer::Students | Layer::Confucius => &[],
+        }
+    }
+
+    /// The period shown when the URL names none: the latest complete year, or the essay's period.
+    pub fn default_year(self) -> Option<&'static str> {
+        match self {
+            Layer::Trade => Some("2024"),
+            Layer::Investment => Some("2005-2018"),
+            Layer::Students | Layer::Confucius => None,
+        }
+    }
+
+    /// Whether dividing by population gives a meaningful per-person view.
+    pub fn has_per_person(self) -> bool {
+        matches!(self, Layer::Trade | Layer::Investment | Layer::Students)
+    }
+}
+
+impl CountryId {
+    /// Moves to the next (or previous) republic in display order, wrapping around.
+    pub fn step(self, forward: bool) -> Self {
+        let all = Self::ALL;
+        let i = all.iter().position(|c| *c == self).unwrap_or(0);
+        let n = all.len();
+        all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_round_trip() {
+        for p in Part::ALL { assert_eq!(Part::from_key(p.key()), Some(*p)); }
+        for l in Layer::ALL { assert_eq!(Layer::from_key(l.key()), Some(*l)); }
+        for c in CountryId::ALL { assert_eq!(CountryId::from_key(c.key()), Some(*c)); }
+        assert_eq!(Part::from_key("nope"), None);
+    }
+
+    #[test]
+    fn default_year_is_one_of_the_years() {
+        for l in Layer::ALL {
+            match l.default_year() {
+                Some(y) => assert!(l.years().contains(&y)),
+                None => assert!(l.years().is_empty()),
+            }
+        }
+    }
+
+    #[test]
+    fn country_step_wraps() {
+        assert_eq!(CountryId::Uzbekistan.step(true), CountryId::Kazakhstan);
+        assert_eq!(CountryId::Kazakhstan.step(false), CountryId::Uzbekistan);
+    }
+}

@@ -1,0 +1,10 @@
+//! Typed ids for the explainer's closed sets, and the shapes of the content in `content/`.
+
+pub mod cards;
+pub mod figures;
+pub mod ids;
+pub mod study;
+
+pub use cards::*;
+pub use figures::*;
+pub use ids::*;

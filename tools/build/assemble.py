@@ -1,0 +1,93 @@
+#!/usr/bin/env python3
+"""Assembles the site (dist/) and the single self-contained file (dist/charm-offensive.html).
+
+Inputs: the pre-rendered page (target/pre/index.html), wasm-bindgen's no-modules glue and the optimised
+wasm (target/bindgen/), static/. File names in dist/assets carry a content hash, so a course site
+never serves a stale mix. Each page carries its own Content-Security-Policy: the site allows only
+'self'; the single file allows only its own inline script and style, by hash.
+Writes dist/build.json with every size, raw and gzip.
+"""
+import base64, gzip, hashlib, json, pathlib, shutil, sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+DIST = ROOT / "dist"
+PRE = ROOT / "target/pre/index.html"
+GLUE = ROOT / "target/bindgen/charm-offensive.js"
+WASM = ROOT / "target/bindgen/charm-offensive_bg.wasm"
+STATIC = ROOT / "static"
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:12]
+
+def csp_hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+def gz(data: bytes) -> bytes:
+    return gzip.compress(data, compresslevel=9, mtime=0)
+
+def icon_data_uri() -> str:
+    svg = (STATIC / "icon.svg").read_text().strip()
+    return "data:image/svg+xml," + svg.replace("%", "%25").replace("#", "%23").replace('"', "'").replace("\n", " ")
+
+def main() -> int:
+    page = PRE.read_text()
+    glue = GLUE.read_text()
+    wasm = WASM.read_bytes()
+    css = (STATIC / "style.css").read_text()
+    boot = (STATIC / "boot.js").read_text()
+    icon = f'<link rel="icon" href="{icon_data_uri()}">'
+
+    if DIST.exists():
+        shutil.rmtree(DIST)
+    (DIST / "assets").mkdir(parents=True)
+    names = {}
+    for stem, ext, data in [("charm-offensive", "wasm", wasm), ("charm-offensive", "js", glue.encode()),
+                            ("style", "css", css.encode()), ("boot", "js", boot.encode())]:
+        name = f"assets/{stem}.{digest(data)}.{ext}"
+        (DIST / name).write_bytes(data)
+        names[(stem, ext)] = name
+    for extra in STATIC.iterdir():
+        if extra.name not in ("style.css", "boot.js"):
+            shutil.copy(extra, DIST / "assets" / extra.name)
+
+    site_csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                "img-src 'self' data:; font-src 'none'; connect-src 'self'; object-src 'none'; "
+                "base-uri 'none'; form-action 'none'")
+    site = (page
+            .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">')
+            .replace("<!--ICON-->", icon)
+            .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
+            .replace("<!--SCRIPTS-->", f'<script src="{names[("charm-offensive", "js")]}"></script>\n'
+                                        f'<script src="{names[("boot", "js")]}"></script>')
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}">'))
+    (DIST / "index.html").write_text(site)
+
+    # The single file: glue and boot in one inline script, the wasm gzip-compressed as base64 in a data
+    # block (not executed, so no policy needed), decompressed in the browser with DecompressionStream.
+    script = glue + "\n" + boot
+    wasm_b64 = base64.b64encode(gz(wasm)).decode()
+    single_csp = (f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; "
+                  f"style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
+    single = (page
+              .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">')
+              .replace("<!--ICON-->", icon)
+              .replace("<!--STYLE-->", f"<style>{css}</style>")
+              .replace("<!--SCRIPTS-->", f'<script type="application/octet-stream" id="wasm-gz">{wasm_b64}</script>\n'
+                                          f"<script>{script}</script>"))
+    (DIST / "charm-offensive.html").write_text(single)
+
+    def size(data: bytes):
+        return {"raw": len(data), "gzip": len(gz(data))}
+    report = {
+        "wasm": size(wasm), "js": size(glue.encode() + boot.encode()), "css": size(css.encode()),
+        "html_prerendered": size(site.encode()), "single_file": size(single.encode()),
+        "files": {k[0] + "." + k[1]: v for k, v in names.items()},
+    }
+    (DIST / "build.json").write_text(json.dumps(report, indent=2) + "\n")
+    kb = lambda n: f"{n / 1024:.1f} KB"
+    print(f"assemble: wasm {kb(report['wasm']['raw'])} ({kb(report['wasm']['gzip'])} gzip), "
+          f"single file {kb(report['single_file']['raw'])} ({kb(report['single_file']['gzip'])} gzip)")
+    return 0
+
+if __name__ == "__main__":
+    sys.exit(main())
