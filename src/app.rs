@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::components::{
     cards::CardsPart, evidence::EvidencePart, header::Header, map::MapPart, nav::Nav, notices::Notices,
-    overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::StudyPart, timeline::TimelinePart,
+    overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::{tour::TourPanel, StudyPart}, timeline::TimelinePart,
     Dispatch, PartProps,
 };
 use crate::content::content;
@@ -84,6 +84,9 @@ pub fn App(props: &AppProps) -> Html {
                     <Nav view={view.clone()} on_action={on_action.clone()} {static_page} />
                 }
                 <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
+                if view.step.is_some() && !static_page {
+                    <TourPanel view={view.clone()} />
+                }
                 <main id="main" tabindex="-1">{ main }</main>
                 if !view.embed {
                     <footer class="site-footer"><p>{ content().site.credits.clone() }</p></footer>

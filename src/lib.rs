@@ -5,6 +5,7 @@ pub mod app;
 pub mod browser;
 pub mod components;
 pub mod content;
+pub mod data;
 pub mod deep_link;
 pub mod geo;
 pub mod model;

@@ -2,6 +2,7 @@
 
 pub mod cards;
 pub mod cite;
+pub mod data;
 pub mod evidence;
 pub mod figure;
 pub mod header;

@@ -33,7 +33,8 @@ def main() -> int:
     page = PRE.read_text()
     glue = GLUE.read_text()
     wasm = WASM.read_bytes()
-    css = (STATIC / "style.css").read_text()
+    # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
+    css = "\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css")))
     boot = (STATIC / "boot.js").read_text()
     icon = f'<link rel="icon" href="{icon_data_uri()}">'
 
@@ -47,7 +48,7 @@ def main() -> int:
         (DIST / name).write_bytes(data)
         names[(stem, ext)] = name
     for extra in STATIC.iterdir():
-        if extra.name not in ("style.css", "boot.js"):
+        if extra.is_file() and extra.name != "boot.js":
             shutil.copy(extra, DIST / "assets" / extra.name)
 
     site_csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "

@@ -1,5 +1,7 @@
 //! The study part (being built).
 
+pub mod tour;
+
 use yew::prelude::*;
 
 use crate::components::{PartHeading, PartProps};

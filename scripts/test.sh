@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Runs every test layer: native cargo tests (content integrity, logic, server-side rendering), the
+# geometry generator's reproducibility check, wasm tests in headless Chromium, then a release build and
+# the end-to-end tests (playwright-core + axe-core) against the served site and the single file.
+# Installs what it needs first (scripts/setup.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+say() { printf '\n\033[1m[test]\033[0m %s\n' "$*"; }
+
+say "native tests: content, logic, rendering"
+cargo test --locked
+
+say "map geometry matches its generator"
+node tools/geo/generate.mjs --check
+
+say "browser (wasm) tests in headless Chromium"
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --locked --target wasm32-unknown-unknown --test web
+
+say "release build (site and single file)"
+SKIP_SETUP=1 scripts/build.sh
+
+say "end-to-end tests in Chromium (served build and single file)"
+node --test --test-concurrency=1 tests/e2e/*.spec.mjs
+
+say "size guard rail"
+python3 - <<'PY'
+import json
+b = json.load(open("dist/build.json"))
+gz = b["single_file"]["gzip"]
+print(f"single file: {gz/1024:.1f} KB gzip (guard rail 500 KB)")
+assert gz <= 500 * 1024, "the single file grew past 500 KB gzip"
+PY
+say "all tests passed"

@@ -1,0 +1,99 @@
+// Shared end-to-end helpers: a static server for dist/, Debian's Chromium driven by playwright-core,
+// request and console recording, and axe-core accessibility checks. One behaviour per spec file.
+import { createServer } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { join, extname, resolve, dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { chromium } from "playwright-core";
+import assert from "node:assert/strict";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = join(ROOT, "dist");
+export const SINGLE_FILE_URL = pathToFileURL(join(DIST, "charm-offensive.html")).href;
+const AXE_SOURCE = readFileSync(join(ROOT, "node_modules/axe-core/axe.min.js"), "utf8");
+
+const TYPES = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css",
+  ".wasm": "application/wasm", ".svg": "image/svg+xml", ".json": "application/json" };
+
+/** Serves a directory (default dist/) on 127.0.0.1 at a free port; extra routes map paths to HTML strings. */
+export async function serve(dir = DIST, extra = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (extra[path] !== undefined) {
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      return res.end(extra[path]);
+    }
+    const file = join(dir, path.endsWith("/") ? path + "index.html" : path);
+    if (!file.startsWith(dir)) { res.writeHead(403); return res.end(); }
+    try {
+      if (!(await stat(file)).isFile()) throw new Error("not a file");
+      res.writeHead(200, { "content-type": TYPES[extname(file)] || "application/octet-stream" });
+      res.end(await readFile(file));
+    } catch {
+      res.writeHead(404); res.end("not found");
+    }
+  });
+  await new Promise((ok) => server.listen(0, "127.0.0.1", ok));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/** Launches Debian's Chromium headless with a fresh profile and no background networking. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+    // playwright gives every launch a fresh, empty profile of its own.
+  });
+}
+
+/** Opens a page that records every request and console error; `allowedErrors` are regexes to tolerate. */
+export async function open(browser, url, { viewport = { width: 1280, height: 900 }, javaScript = true, context: ctxOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport, javaScriptEnabled: javaScript, ...ctxOptions });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(url);
+  if (javaScript) await ready(page);
+  return { page, context, requests, errors };
+}
+
+/** Waits until the app has mounted (it sets data-ready on <html>). */
+export async function ready(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1" || !document.getElementById("fatal").hidden, null, { timeout: 15000 });
+  const fatal = await page.evaluate(() => document.getElementById("fatal").hidden ? null : document.getElementById("fatal-detail").textContent);
+  assert.equal(fatal, null, `the app failed to start: ${fatal}`);
+}
+
+/** Asserts that no request left the page's own origin (127.0.0.1 or file:, data:, blob:). */
+export function assertNoExternalRequests(requests) {
+  const external = requests.filter((u) => !/^(http:\/\/127\.0\.0\.1[:/]|file:|data:|blob:)/.test(u));
+  assert.deepEqual(external, [], `requests left the page's origin: ${external.join(", ")}`);
+}
+
+/** Asserts the console showed no error. */
+export function assertNoConsoleErrors(errors) {
+  assert.deepEqual(errors, [], `console errors: ${errors.join(" | ")}`);
+}
+
+/** Runs axe-core (WCAG 2.x A and AA rules) on the page and asserts there is no violation. */
+export async function assertAccessible(page, label = "") {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } }));
+  const summary = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("; ")}`);
+  assert.deepEqual(summary, [], `axe found violations ${label}:\n${summary.join("\n")}`);
+}
+
+/** Both ways the explainer is opened: served over HTTP, and the single file from disk. */
+export const MODES = ["served", "file"];
+
+/** The start URL for a mode, with an optional query string. */
+export function startUrl(mode, server, query = "") {
+  return (mode === "served" ? server.url : SINGLE_FILE_URL) + query;
+}

@@ -1,0 +1,65 @@
+// The shell: it starts from the served build and from the single file, every part is reachable by
+// navigation and by URL, focus moves to the part's heading, nothing leaves the origin, axe is clean.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, MODES, startUrl, assertNoExternalRequests, assertNoConsoleErrors, assertAccessible } from "./lib.mjs";
+
+const PARTS = [["overview", "Overview"], ["cards", "Concepts & cards"], ["map", "Map & data"], ["timeline", "Timeline"],
+  ["study", "Study"], ["evidence", "Reading the evidence"], ["sources", "Sources"]];
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+for (const mode of MODES) {
+  test(`${mode}: the header names the essay and links to the original`, async () => {
+    const { page, requests, errors, context } = await open(browser, startUrl(mode, server));
+    await assert.doesNotReject(page.getByRole("heading", { level: 1, name: /Beijing's Charm Offensive/ }).waitFor());
+    const link = page.getByRole("link", { name: /Read the original essay/ });
+    assert.match(await link.getAttribute("href"), /^https:\/\/www\.e-ir\.info\/2024\/10\/01\//);
+    assert.match(await page.locator(".byline").innerText(), /Zhanserik Temirtashev.*1 October 2024/);
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: every part is reachable from the navigation, by keyboard, and passes axe`, async () => {
+    const { page, requests, errors, context } = await open(browser, startUrl(mode, server));
+    for (const [key, label] of PARTS) {
+      const link = page.getByRole("navigation", { name: "Parts of the explainer" }).getByRole("link", { name: label, exact: true });
+      await link.focus();
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((k) => location.search === (k === "overview" ? "" : `?part=${k}`), key);
+      assert.equal(await link.getAttribute("aria-current"), "page");
+      const focused = await page.evaluate(() => document.activeElement && document.activeElement.id);
+      if (key !== "overview") assert.equal(focused, `part-${key}`, `focus moves to the ${key} heading`);
+      await assertAccessible(page, `on part ${key} (${mode})`);
+    }
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: each part opens directly from its URL, and back returns to the previous part`, async () => {
+    for (const [key, label] of PARTS.slice(1)) {
+      const { page, context } = await open(browser, startUrl(mode, server, `?part=${key}`));
+      assert.equal(await page.locator("main h2").first().innerText(), label);
+      await context.close();
+    }
+    const { page, context } = await open(browser, startUrl(mode, server));
+    await page.getByRole("link", { name: "Sources", exact: true }).click();
+    await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    await page.goBack();
+    await page.waitForFunction(() => location.search === "?part=sources");
+    assert.equal(await page.locator("main h2").first().innerText(), "Sources");
+    await context.close();
+  });
+}
+
+test("small screens: at 360 px nothing scrolls sideways", async () => {
+  const { page, context } = await open(browser, startUrl("served", server), { viewport: { width: 360, height: 740 } });
+  for (const [key] of PARTS) {
+    await page.goto(startUrl("served", server, `?part=${key}`));
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `part ${key} overflows by ${overflow}px at 360px`);
+  }
+  await context.close();
+});

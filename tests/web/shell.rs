@@ -1,0 +1,43 @@
+//! The app mounts into a real DOM, navigates between parts and keeps the URL in step.
+
+use charm_offensive::{App, AppProps};
+use wasm_bindgen_test::*;
+
+fn root() -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+#[wasm_bindgen_test]
+async fn mounts_and_navigates_by_clicking_a_part_link() {
+    let el = root();
+    yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: "".into(), static_page: false }).render();
+    yew::scheduler::flush().await;
+    let h1 = el.query_selector("h1").unwrap().expect("a title");
+    assert!(h1.text_content().unwrap().contains("Beijing's Charm Offensive"));
+    let link: web_sys::HtmlElement = el
+        .query_selector("nav a[href='?part=sources']")
+        .unwrap()
+        .expect("a link to the sources part")
+        .unchecked_into();
+    link.click();
+    yew::scheduler::flush().await;
+    let h2 = el.query_selector("main h2").unwrap().unwrap();
+    assert_eq!(h2.text_content().unwrap(), "Sources");
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=sources");
+}
+
+#[wasm_bindgen_test]
+async fn a_bad_link_value_becomes_a_notice_not_a_crash() {
+    let el = root();
+    yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: "?layer=%%%&country=XX".into(), static_page: false })
+        .render();
+    yew::scheduler::flush().await;
+    let notices = el.query_selector(".notices").unwrap().unwrap().text_content().unwrap();
+    assert!(notices.contains("layer"), "{notices}");
+    assert!(notices.contains("country"), "{notices}");
+}
+
+use wasm_bindgen::JsCast;
