@@ -6,5 +6,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 mod web {
+    pub mod cards;
+    pub mod data;
+    pub mod map;
     pub mod shell;
+    pub mod study;
 }

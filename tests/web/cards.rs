@@ -1,0 +1,1 @@
+//! Browser tests for the cards work (filled by that work).

@@ -1,0 +1,1 @@
+//! Browser tests for the data work (filled by that work).

@@ -1,0 +1,1 @@
+//! Browser tests for the map work (filled by that work).

@@ -1,0 +1,1 @@
+//! Browser tests for the study work (filled by that work).
