@@ -1,11 +1,8 @@
 //! The pre-projected map of Central Asia in `content/geo.json` (see `tools/geo/generate.mjs`), typed.
 
-use std::sync::LazyLock;
-
-use serde::Deserialize;
 
 /// The whole map: view box, scale bar, country shapes and places, in view-box units.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct GeoData {
     /// Provenance and every parameter the generator used.
     pub meta: GeoMeta,
@@ -14,38 +11,38 @@ pub struct GeoData {
     /// Length of a round distance at the frame centre, for a scale note.
     pub scale_bar: ScaleBar,
     /// The five republics first (`focus`), then the neighbours that show inside the frame.
-    pub countries: Vec<CountryShape>,
+    pub countries: &'static [CountryShape],
     /// The five capitals and Xi'an.
-    pub places: Vec<Place>,
+    pub places: &'static [Place],
     /// Credit line for the places' coordinates.
-    pub source_places: String,
+    pub source_places: &'static str,
 }
 
 /// Provenance of the geometry (the generator writes more keys; these are the ones the app may show).
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct GeoMeta {
     /// Data source, e.g. Natural Earth 1:50m via world-atlas.
-    pub source: String,
+    pub source: &'static str,
     /// Licence of the source geometry.
-    pub license: String,
+    pub license: &'static str,
     /// Projection name (`conicEqualArea`).
-    pub projection: String,
+    pub projection: &'static str,
     /// Standard parallels, degrees.
     pub parallels: [f64; 2],
     /// d3 rotation `[lambda, phi]`, degrees.
     pub rotate: [f64; 2],
     /// How the outlines were simplified.
-    pub simplify: String,
+    pub simplify: &'static str,
     /// Exact grammar of `CountryShape::path`.
-    pub path_grammar: String,
+    pub path_grammar: &'static str,
     /// How `Place::distance_km` is computed.
-    pub distance_method: String,
+    pub distance_method: &'static str,
     /// Script that wrote the file.
-    pub generator: String,
+    pub generator: &'static str,
 }
 
 /// `km` kilometres at the frame centre measure `px` view-box units.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct ScaleBar {
     /// Distance represented, kilometres.
     pub km: f64,
@@ -54,18 +51,18 @@ pub struct ScaleBar {
 }
 
 /// One country's outline, clipped to the frame.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct CountryShape {
     /// ISO 3166-1 alpha-2 (`KZ`), or `XS` for Natural Earth's Siachen Glacier.
-    pub id: String,
+    pub id: &'static str,
     /// ISO 3166-1 numeric, zero-padded (`"004"`); empty when there is none.
-    pub iso_n3: String,
+    pub iso_n3: &'static str,
     /// English short name.
-    pub name: String,
+    pub name: &'static str,
     /// One of the five republics.
     pub focus: bool,
     /// SVG path data: absolute `M x,y L x,y ... Z` rings (see `GeoMeta::path_grammar`).
-    pub path: String,
+    pub path: &'static str,
     /// Where to centre the name; `None` when the visible part is too thin to hold it.
     pub label: Option<[f64; 2]>,
 }
@@ -78,14 +75,14 @@ impl CountryShape {
 }
 
 /// A capital (inside the frame) or a distant place shown as an arrow at the frame edge.
-#[derive(Debug, Deserialize)]
+#[derive(Debug)]
 pub struct Place {
     /// Lowercase ASCII key (`astana`, `xian`).
-    pub id: String,
+    pub id: &'static str,
     /// Display name.
-    pub name: String,
+    pub name: &'static str,
     /// Alpha-2 code of its country.
-    pub country: String,
+    pub country: &'static str,
     /// Whether `xy` is inside the frame.
     pub inside: bool,
     /// Projected position, when inside.
@@ -97,17 +94,12 @@ pub struct Place {
     /// Great-circle distance from Astana, km (rounded to 10), when outside.
     pub distance_km: Option<f64>,
     /// 16-point compass name of the bearing (`east-southeast`), when outside.
-    pub direction: Option<String>,
+    pub direction: Option<&'static str>,
 }
 
-static GEO: LazyLock<GeoData> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../content/geo.json"))
-        .expect("content/geo.json does not match src/geo.rs")
-});
-
-/// The map data, parsed on first use.
+/// The map data (compiled in from `content/geo.json` by build.rs).
 pub fn geo() -> &'static GeoData {
-    &GEO
+    &crate::content::generated::GEO
 }
 
 /// Parses the path grammar of `geo.json` (`M x,y L x,y ... Z`, repeated) into rings; each returned ring

@@ -50,7 +50,7 @@ fn exactly_the_five_republics_are_focus() {
         .countries
         .iter()
         .filter(|c| c.is_focus())
-        .map(|c| (c.id.as_str(), c.iso_n3.as_str()))
+        .map(|c| (c.id, c.iso_n3))
         .collect();
     focus.sort();
     assert_eq!(
@@ -66,7 +66,7 @@ fn exactly_the_five_republics_are_focus() {
     for id in ["CN", "RU", "AF", "IR"] {
         assert!(!country(id).is_focus(), "{id} is a neighbour");
     }
-    let mut ids: Vec<&str> = geo().countries.iter().map(|c| c.id.as_str()).collect();
+    let mut ids: Vec<&str> = geo().countries.iter().map(|c| c.id).collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), geo().countries.len(), "duplicate country ids");
@@ -74,7 +74,7 @@ fn exactly_the_five_republics_are_focus() {
 
 #[test]
 fn every_path_parses_into_closed_rings_inside_the_frame() {
-    for c in &geo().countries {
+    for c in geo().countries {
         let rs = rings(c);
         assert!(!rs.is_empty(), "{} has no ring", c.id);
         for r in &rs {
@@ -111,7 +111,7 @@ fn parse_path_rejects_malformed_paths() {
 
 #[test]
 fn labels_sit_inside_the_frame_and_their_country() {
-    for c in &geo().countries {
+    for c in geo().countries {
         let Some([x, y]) = c.label else {
             assert!(!c.is_focus(), "{} needs a label", c.id);
             continue;

@@ -60,7 +60,7 @@ fn card_ids_json() -> BTreeSet<String> {
     ids
 }
 
-fn valid_paragraphs(ps: &[String], what: &str) {
+fn valid_paragraphs(ps: &[&str], what: &str) {
     assert!(!ps.is_empty(), "{what}: no paragraphs");
     for p in ps {
         let n: u32 = p
@@ -81,7 +81,7 @@ fn card_links(text: &str) -> Vec<String> {
 #[test]
 fn parts_cover_the_essay_in_order() {
     let s = study();
-    let ids: Vec<&str> = s.parts.iter().map(|p| p.id.as_str()).collect();
+    let ids: Vec<&str> = s.parts.iter().map(|p| p.id).collect();
     assert_eq!(
         ids,
         [
@@ -93,7 +93,7 @@ fn parts_cover_the_essay_in_order() {
             "conclusion"
         ]
     );
-    let all: Vec<String> = s.parts.iter().flat_map(|p| p.paragraphs.clone()).collect();
+    let all: Vec<String> = s.parts.iter().flat_map(|p| p.paragraphs.iter().map(|x| x.to_string())).collect();
     let expected: Vec<String> = (1..=34).map(|n| format!("P{n}")).collect();
     assert_eq!(all, expected);
 }
@@ -106,11 +106,11 @@ fn counts_are_in_range() {
         "tour has {} steps",
         s.tour.len()
     );
-    for part in &s.parts {
+    for part in s.parts {
         let n = s.questions.iter().filter(|q| q.part == part.id).count();
         assert!((2..=4).contains(&n), "part {} has {n} questions", part.id);
     }
-    for q in &s.questions {
+    for q in s.questions {
         assert!(
             s.parts.iter().any(|p| p.id == q.part),
             "{}: unknown part {}",
@@ -134,10 +134,10 @@ fn ids_are_unique() {
     let ids: Vec<&str> = s
         .tour
         .iter()
-        .map(|t| t.id.as_str())
-        .chain(s.questions.iter().map(|q| q.id.as_str()))
-        .chain(s.evidence.iter().map(|e| e.id.as_str()))
-        .chain(s.prompts.iter().map(|p| p.id.as_str()))
+        .map(|t| t.id)
+        .chain(s.questions.iter().map(|q| q.id))
+        .chain(s.evidence.iter().map(|e| e.id))
+        .chain(s.prompts.iter().map(|p| p.id))
         .collect();
     let set: BTreeSet<&str> = ids.iter().copied().collect();
     assert_eq!(set.len(), ids.len(), "duplicate ids");
@@ -146,20 +146,20 @@ fn ids_are_unique() {
 #[test]
 fn answer_keys_are_valid() {
     let figs = figures();
-    for q in &study().questions {
+    for q in study().questions {
         assert!(!q.prompt.trim().is_empty(), "{}: empty prompt", q.id);
         assert!(
             !q.feedback.correct.trim().is_empty() && !q.feedback.incorrect.trim().is_empty(),
             "{}: empty feedback",
             q.id
         );
-        valid_paragraphs(&q.paragraphs, &q.id);
-        for f in &q.figures {
-            assert!(figs.contains_key(f), "{}: unknown figure {f}", q.id);
+        valid_paragraphs(q.paragraphs, q.id);
+        for f in q.figures {
+            assert!(figs.contains_key(*f), "{}: unknown figure {f}", q.id);
         }
         match &q.kind {
             QuestionKind::Choice { options, answer } => {
-                let ids: BTreeSet<&str> = options.iter().map(|o| o.id.as_str()).collect();
+                let ids: BTreeSet<&str> = options.iter().map(|o| o.id).collect();
                 assert_eq!(ids.len(), options.len(), "{}: duplicate option ids", q.id);
                 assert!(
                     (3..=4).contains(&options.len()),
@@ -168,16 +168,16 @@ fn answer_keys_are_valid() {
                     options.len()
                 );
                 assert_eq!(
-                    options.iter().filter(|o| &o.id == answer).count(),
+                    options.iter().filter(|o| o.id == *answer).count(),
                     1,
                     "{}: key not an option",
                     q.id
                 );
             }
             QuestionKind::Sort { bins, items } => {
-                let bin_ids: BTreeSet<&str> = bins.iter().map(|b| b.id.as_str()).collect();
+                let bin_ids: BTreeSet<&str> = bins.iter().map(|b| b.id).collect();
                 assert_eq!(bin_ids.len(), bins.len(), "{}: duplicate bins", q.id);
-                let item_ids: BTreeSet<&str> = items.iter().map(|i| i.id.as_str()).collect();
+                let item_ids: BTreeSet<&str> = items.iter().map(|i| i.id).collect();
                 assert_eq!(item_ids.len(), items.len(), "{}: duplicate items", q.id);
                 assert!(
                     (4..=6).contains(&items.len()),
@@ -185,9 +185,9 @@ fn answer_keys_are_valid() {
                     q.id,
                     items.len()
                 );
-                for i in items {
+                for i in items.iter() {
                     assert!(
-                        bin_ids.contains(i.answer.as_str()),
+                        bin_ids.contains(i.answer),
                         "{}: item {} has no bin",
                         q.id,
                         i.id
@@ -218,7 +218,7 @@ fn answer_keys_are_valid() {
                 };
                 for id in ids {
                     assert!(
-                        figs.contains_key(id),
+                        figs.contains_key(*id),
                         "{}: derive id {id} not in figures.json",
                         q.id
                     );
@@ -238,22 +238,22 @@ fn answer_keys_are_valid() {
 fn check_accepts_the_key_and_rejects_a_wrong_answer() {
     let figs = figures();
     let look = |id: &str| figs.get(id).copied();
-    for q in &study().questions {
+    for q in study().questions {
         let (right, wrong) = match &q.kind {
             QuestionKind::Choice { options, answer } => {
                 let other = options
                     .iter()
-                    .find(|o| &o.id != answer)
+                    .find(|o| o.id != *answer)
                     .expect("a distractor");
                 (
-                    Answer::Choice(answer.clone()),
-                    Answer::Choice(other.id.clone()),
+                    Answer::Choice(answer.to_string()),
+                    Answer::Choice(other.id.to_string()),
                 )
             }
             QuestionKind::Sort { bins, items } => {
                 let key: BTreeMap<String, String> = items
                     .iter()
-                    .map(|i| (i.id.clone(), i.answer.clone()))
+                    .map(|i| (i.id.to_string(), i.answer.to_string()))
                     .collect();
                 let mut bad = key.clone();
                 let first = &items[0];
@@ -261,7 +261,7 @@ fn check_accepts_the_key_and_rejects_a_wrong_answer() {
                     .iter()
                     .find(|b| b.id != first.answer)
                     .expect("a second bin");
-                bad.insert(first.id.clone(), other.id.clone());
+                bad.insert(first.id.to_string(), other.id.to_string());
                 let v = q.check(&Answer::Sort(bad.clone()), look);
                 assert_eq!(
                     v.items.values().filter(|ok| !**ok).count(),
@@ -269,7 +269,7 @@ fn check_accepts_the_key_and_rejects_a_wrong_answer() {
                     "{}: per-item verdict",
                     q.id
                 );
-                assert!(!v.items[&first.id]);
+                assert!(!v.items[first.id]);
                 (Answer::Sort(key), Answer::Sort(bad))
             }
             QuestionKind::Predict {
@@ -338,7 +338,7 @@ fn tour_views_and_links_are_valid() {
         }
         match (v.layer, &v.year) {
             (Some(layer), Some(year)) => assert!(
-                layer.years().contains(&year.as_str()),
+                layer.years().contains(year),
                 "{id}: {year} is not a period of {layer:?}"
             ),
             (Some(layer), None) => {
@@ -347,7 +347,7 @@ fn tour_views_and_links_are_valid() {
             (None, year) => assert!(year.is_none(), "{id}: a year without a layer"),
         }
     }
-    for t in &s.tour {
+    for t in s.tour {
         assert!(
             (2..=3).contains(&t.body.len()) && !t.look_for.trim().is_empty(),
             "{}: body/look_for",
@@ -358,7 +358,7 @@ fn tour_views_and_links_are_valid() {
             check_card(&c, &t.id);
         }
     }
-    for q in &s.questions {
+    for q in s.questions {
         for c in card_links(&q.feedback.correct)
             .into_iter()
             .chain(card_links(&q.feedback.incorrect))
@@ -372,18 +372,18 @@ fn tour_views_and_links_are_valid() {
 fn evidence_and_prompts_are_sourced() {
     let figs = figures();
     let s = study();
-    for e in &s.evidence {
+    for e in s.evidence {
         valid_paragraphs(&e.paragraphs, &e.id);
         assert!(
             !e.claim.is_empty() && !e.finding.is_empty() && !e.why_it_matters.is_empty(),
             "{}",
             e.id
         );
-        for f in &e.figures {
-            assert!(figs.contains_key(f), "{}: unknown figure {f}", e.id);
+        for f in e.figures.iter() {
+            assert!(figs.contains_key(*f), "{}: unknown figure {f}", e.id);
         }
     }
-    for p in &s.prompts {
+    for p in s.prompts {
         valid_paragraphs(&p.paragraphs, &p.id);
         assert!(!p.text.trim().is_empty());
     }
@@ -401,7 +401,7 @@ fn evidence_and_prompts_are_sourced() {
             .flat_map(|q| q.refs.iter())
             .chain(s.evidence.iter().flat_map(|e| e.refs.iter()));
         for id in used {
-            assert!(known.contains(id.as_str()), "unknown ref {id}");
+            assert!(known.contains(*id), "unknown ref {id}");
         }
     } else {
         eprintln!("note: content/references.json not written yet; refs not checked");

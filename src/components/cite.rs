@@ -8,9 +8,9 @@ use crate::content::{content, Citation};
 /// Props: paragraph ids ("P21") and reference ids.
 #[derive(Properties, PartialEq)]
 pub struct CitesProps {
-    pub paragraphs: Vec<String>,
+    pub paragraphs: &'static [&'static str],
     #[prop_or_default]
-    pub refs: Vec<String>,
+    pub refs: &'static [&'static str],
     /// Start open (static page, print).
     #[prop_or_default]
     pub open: bool,

@@ -51,7 +51,7 @@ pub fn FigureSource(props: &FigureSourceProps) -> Html {
     let f = &props.figure;
     html! {
         <span class="figure-source" role="note">
-            <span class="src-line"><strong>{ "Source: " }</strong>{ if f.source_publisher.is_empty() { "the essay".to_string() } else { f.source_publisher.clone() } }
+            <span class="src-line"><strong>{ "Source: " }</strong>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
                 if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }</span>
             if !f.source_title.is_empty() {
                 <span class="src-line"><em>{ f.source_title.clone() }</em></span>

@@ -1,171 +1,154 @@
 //! Shapes of the cards, glossary, paragraphs, references, timeline and interactive exercises.
 
-use serde::Deserialize;
 
 use super::{CountryId, Theme};
 
 /// A short exact quotation, always shown marked and attributed.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Quote {
-    pub text: String,
-    pub source: String,
+    pub text: &'static str,
+    pub source: &'static str,
 }
 
 /// Where a history card sits on the 1900-2024 axis, and its date as the sources give it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct When {
-    pub label: String,
+    pub label: &'static str,
     pub start: i32,
     pub end: i32,
-    #[serde(default)]
     pub approximate: bool,
-    pub era: String,
+    pub era: &'static str,
 }
 
 /// One explainer card, written in our own words and cited to essay paragraphs.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Card {
-    pub id: String,
+    pub id: &'static str,
     pub theme: Theme,
-    pub title: String,
-    pub summary: String,
-    pub detail: Vec<String>,
-    #[serde(default)]
+    pub title: &'static str,
+    pub summary: &'static str,
+    pub detail: &'static [&'static str],
     pub quote: Option<Quote>,
-    pub paragraphs: Vec<String>,
-    #[serde(default)]
-    pub refs: Vec<String>,
-    #[serde(default)]
-    pub related: Vec<String>,
-    #[serde(default)]
+    pub paragraphs: &'static [&'static str],
+    pub refs: &'static [&'static str],
+    pub related: &'static [&'static str],
     pub when: Option<When>,
-    #[serde(default)]
     pub country: Option<CountryId>,
 }
 
 /// A glossary term, defined on demand inside card text.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Term {
-    pub id: String,
-    pub term: String,
-    pub definition: String,
-    #[serde(default)]
-    pub paragraphs: Vec<String>,
-    #[serde(default)]
-    pub card: Option<String>,
+    pub id: &'static str,
+    pub term: &'static str,
+    pub definition: &'static str,
+    pub paragraphs: &'static [&'static str],
+    pub card: Option<&'static str>,
 }
 
 /// One essay paragraph: its section and a one-line gist in our words.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Paragraph {
-    pub id: String,
-    pub section: String,
-    pub gist: String,
+    pub id: &'static str,
+    pub section: &'static str,
+    pub gist: &'static str,
 }
 
 /// The essay itself, for the header and links to the original.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct EssayMeta {
-    pub title: String,
-    pub author: String,
-    pub publisher: String,
-    pub date: String,
-    pub url: String,
+    pub title: &'static str,
+    pub author: &'static str,
+    pub publisher: &'static str,
+    pub date: &'static str,
+    pub url: &'static str,
 }
 
 /// A bibliography entry of the essay.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Reference {
-    pub id: String,
-    pub citation: String,
-    pub short: String,
-    #[serde(default)]
-    pub url: Option<String>,
-    #[serde(default)]
-    pub cited_in: Vec<String>,
-    #[serde(default)]
-    pub note: Option<String>,
+    pub id: &'static str,
+    pub citation: &'static str,
+    pub short: &'static str,
+    pub url: Option<&'static str>,
+    pub cited_in: &'static [&'static str],
+    pub note: Option<&'static str>,
 }
 
 /// A citation in the essay's text with no bibliography entry.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Unlisted {
-    pub id: String,
-    pub short: String,
-    #[serde(default)]
-    pub cited_in: Vec<String>,
-    pub note: String,
+    pub id: &'static str,
+    pub short: &'static str,
+    pub cited_in: &'static [&'static str],
+    pub note: &'static str,
 }
 
 /// A citation whose year in the text differs from the bibliography.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct YearMismatch {
-    #[serde(rename = "ref")]
-    pub reference: String,
-    pub cited_as: String,
-    #[serde(default)]
-    pub cited_in: Vec<String>,
-    pub listed: String,
-    pub note: String,
+    pub reference: &'static str,
+    pub cited_as: &'static str,
+    pub cited_in: &'static [&'static str],
+    pub listed: &'static str,
+    pub note: &'static str,
 }
 
 /// The essay's bibliography and the gaps a careful reader finds in it.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct References {
     pub essay: EssayMeta,
-    pub entries: Vec<Reference>,
-    pub unlisted: Vec<Unlisted>,
-    pub year_mismatches: Vec<YearMismatch>,
+    pub entries: &'static [Reference],
+    pub unlisted: &'static [Unlisted],
+    pub year_mismatches: &'static [YearMismatch],
 }
 
 /// A period on the timeline.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Era {
-    pub id: String,
-    pub label: String,
+    pub id: &'static str,
+    pub label: &'static str,
     pub start: i32,
     pub end: i32,
-    #[serde(default)]
-    pub description: String,
+    pub description: &'static str,
 }
 
 /// A labelled slot in an exercise: a point on the spectrum or a sorter bin.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Slot {
-    pub id: String,
-    pub label: String,
-    #[serde(default)]
-    pub description: String,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub description: &'static str,
 }
 
 /// Something the reader places: a relationship on the spectrum, an instrument in a bin.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Placeable {
-    pub id: String,
-    pub label: String,
-    pub answer: String,
-    pub explanation: String,
-    pub paragraphs: Vec<String>,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub answer: &'static str,
+    pub explanation: &'static str,
+    pub paragraphs: &'static [&'static str],
 }
 
 /// The alignment spectrum exercise.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Spectrum {
-    pub prompt: String,
-    pub positions: Vec<Slot>,
-    pub items: Vec<Placeable>,
+    pub prompt: &'static str,
+    pub positions: &'static [Slot],
+    pub items: &'static [Placeable],
 }
 
 /// The hard-or-soft-power sorter.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sorter {
-    pub prompt: String,
-    pub bins: Vec<Slot>,
-    pub items: Vec<Placeable>,
+    pub prompt: &'static str,
+    pub bins: &'static [Slot],
+    pub items: &'static [Placeable],
 }
 
 /// Both manipulable exercises.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Interactives {
     pub spectrum: Spectrum,
     pub sorter: Sorter,

@@ -1,42 +1,33 @@
 //! Sourced figures (copied with every source field from the shared `figures.json`) and lookups over them.
 
-use serde::Deserialize;
 
 use super::CountryId;
 
 /// One number with its year, unit, qualifier, source and confidence.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
-    pub id: String,
-    pub layer: String,
+    pub id: &'static str,
+    pub layer: &'static str,
     pub country: Option<CountryId>,
-    pub year: String,
+    pub year: &'static str,
     pub value: f64,
-    pub unit: String,
-    #[serde(default)]
-    pub qualifier: String,
-    #[serde(default)]
-    pub source_title: String,
-    #[serde(default)]
-    pub source_publisher: String,
-    #[serde(default)]
-    pub source_url: String,
-    #[serde(default)]
-    pub source_date: String,
-    #[serde(default)]
-    pub excerpt: String,
-    pub confidence: String,
-    #[serde(default)]
-    pub note: String,
-    #[serde(default)]
-    pub paragraph: Option<String>,
+    pub unit: &'static str,
+    pub qualifier: &'static str,
+    pub source_title: &'static str,
+    pub source_publisher: &'static str,
+    pub source_url: &'static str,
+    pub source_date: &'static str,
+    pub excerpt: &'static str,
+    pub confidence: &'static str,
+    pub note: &'static str,
+    pub paragraph: Option<&'static str>,
 }
 
 impl Figure {
     /// The value as a reader should see it: qualifier, number and unit ("about 2.6 USD bn").
     pub fn display(&self) -> String {
         let number = format_number(self.value);
-        let unit = match self.unit.as_str() {
+        let unit = match self.unit {
             "USD bn" => format!("${number}bn"),
             "percent" => format!("{number}%"),
             "people" | "students" | "institutes" | "scholarships" | "countries" => {
@@ -50,7 +41,7 @@ impl Figure {
 
     /// The unit in words, for screen readers and the CSV ("billion US dollars").
     pub fn unit_words(&self) -> &str {
-        match self.unit.as_str() {
+        match self.unit {
             "USD bn" => "billion US dollars",
             "km2" => "square kilometres",
             other => other,
@@ -84,7 +75,7 @@ pub fn format_number(value: f64) -> String {
 /// All figures, with lookups by id and by (layer, country, year).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figures {
-    pub all: Vec<Figure>,
+    pub all: &'static [Figure],
 }
 
 impl Figures {

@@ -1,13 +1,12 @@
 //! Closed sets as enums (parts, themes, layers, republics) with their URL keys and labels.
 
-use serde::Deserialize;
 
 /// Generates `ALL`, `key()` (the URL / data key) and `from_key()` for a closed set.
 macro_rules! keyed_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
-        pub enum $name { $(#[serde(rename = $key)] $variant,)+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($variant,)+ }
         impl $name {
             /// Every member, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];

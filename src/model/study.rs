@@ -1,91 +1,85 @@
 //! Self-guided study content (tour, questions, evidence notes, discussion prompts) from `content/study.json`.
 
 use super::ids::{CountryId, Layer, Part};
-use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::sync::LazyLock;
 
 /// The whole study section: essay parts, tour, questions, evidence notes and instructor prompts.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Study {
-    pub parts: Vec<StudyPart>,
-    pub tour: Vec<TourStep>,
-    pub questions: Vec<Question>,
-    pub evidence: Vec<Evidence>,
-    pub prompts: Vec<Prompt>,
+    pub parts: &'static [StudyPart],
+    pub tour: &'static [TourStep],
+    pub questions: &'static [Question],
+    pub evidence: &'static [Evidence],
+    pub prompts: &'static [Prompt],
 }
 
 /// One of the essay's six sections (`paragraphs` are `P1`..`P34`), used to group questions.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct StudyPart {
-    pub id: String,
-    pub label: String,
-    pub paragraphs: Vec<String>,
+    pub id: &'static str,
+    pub label: &'static str,
+    pub paragraphs: &'static [&'static str],
 }
 
 /// What the app shows: an app part, optionally a card id, a republic, a map layer and its year or period
 /// (`2024`, `2005-2018`).
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct View {
     pub part: Part,
-    pub card: Option<String>,
+    pub card: Option<&'static str>,
     pub country: Option<CountryId>,
     pub layer: Option<Layer>,
-    pub year: Option<String>,
+    pub year: Option<&'static str>,
 }
 
 /// One tour step: `body` paragraphs may hold `[text](card:ID)` links; `look_for` is one sentence.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TourStep {
-    pub id: String,
-    pub title: String,
-    pub body: Vec<String>,
-    pub look_for: String,
-    pub paragraphs: Vec<String>,
+    pub id: &'static str,
+    pub title: &'static str,
+    pub body: &'static [&'static str],
+    pub look_for: &'static str,
+    pub paragraphs: &'static [&'static str],
     pub view: View,
 }
 
 /// Feedback after a correct and after an incorrect answer.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Feedback {
-    pub correct: String,
-    pub incorrect: String,
+    pub correct: &'static str,
+    pub incorrect: &'static str,
 }
 
 /// A multiple-choice option or a sort bin (bins spell `text` as `label`).
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Labelled {
-    pub id: String,
-    #[serde(alias = "label")]
-    pub text: String,
+    pub id: &'static str,
+    pub text: &'static str,
 }
 
 /// An item of a sort question; `answer` is the id of its correct bin.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SortItem {
-    pub id: String,
-    pub text: String,
-    pub answer: String,
+    pub id: &'static str,
+    pub text: &'static str,
+    pub answer: &'static str,
 }
 
 /// How a predict question's true value is computed from figure ids in `figures.json`.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Derive {
     /// `numerator / denominator`, scaled by `as`.
     Ratio {
-        numerator: String,
-        denominator: String,
-        #[serde(rename = "as")]
+        numerator: &'static str,
+        denominator: &'static str,
         scale: Scale,
     },
     /// One figure's value.
-    Value { value: String },
+    Value { value: &'static str },
 }
 
 /// Scaling of a derived ratio; only `percent` (quotient times 100) is defined.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scale {
     Percent,
 }
@@ -109,19 +103,18 @@ impl Derive {
 
 /// The kind-specific fields of a question, tagged by `kind`. For `predict`, `tolerance` is the largest
 /// accepted distance from the derived value, in `unit`; `min`/`max`/`step` configure the slider.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
-#[serde(tag = "kind", rename_all = "lowercase")]
+#[derive(Debug, Clone, PartialEq)]
 pub enum QuestionKind {
     Choice {
-        options: Vec<Labelled>,
-        answer: String,
+        options: &'static [Labelled],
+        answer: &'static str,
     },
     Sort {
-        bins: Vec<Labelled>,
-        items: Vec<SortItem>,
+        bins: &'static [Labelled],
+        items: &'static [SortItem],
     },
     Predict {
-        unit: String,
+        unit: &'static str,
         min: f64,
         max: f64,
         step: f64,
@@ -132,17 +125,16 @@ pub enum QuestionKind {
 
 /// A self-check question belonging to the [`StudyPart`] `part`; `refs` are bibliography ids and
 /// `figures` the figure ids whose sources the app shows.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Question {
-    pub id: String,
-    pub part: String,
-    pub prompt: String,
-    #[serde(flatten)]
+    pub id: &'static str,
+    pub part: &'static str,
+    pub prompt: &'static str,
     pub kind: QuestionKind,
     pub feedback: Feedback,
-    pub paragraphs: Vec<String>,
-    pub refs: Vec<String>,
-    pub figures: Vec<String>,
+    pub paragraphs: &'static [&'static str],
+    pub refs: &'static [&'static str],
+    pub figures: &'static [&'static str],
     pub view: Option<View>,
 }
 
@@ -173,7 +165,7 @@ impl Question {
             (QuestionKind::Sort { items, .. }, Answer::Sort(given)) => {
                 let items: BTreeMap<String, bool> = items
                     .iter()
-                    .map(|i| (i.id.clone(), given.get(&i.id) == Some(&i.answer)))
+                    .map(|i| (i.id.to_string(), given.get(i.id).map(String::as_str) == Some(i.answer)))
                     .collect();
                 Verdict {
                     correct: items.values().all(|ok| *ok),
@@ -201,8 +193,7 @@ impl Question {
 }
 
 /// What an evidence note checks: a figure, a citation, a citation year or a calculation.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EvidenceKind {
     Figure,
     Citation,
@@ -211,56 +202,47 @@ pub enum EvidenceKind {
 }
 
 /// The outcome of checking a claim against independent sources.
-#[derive(Deserialize, Debug, Clone, Copy, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Status {
     Confirmed,
     Differs,
-    #[serde(rename = "not found")]
     NotFound,
-    #[serde(rename = "no bibliography entry")]
     NoBibliographyEntry,
-    #[serde(rename = "year disagrees")]
     YearDisagrees,
 }
 
 /// A short exact quotation and where it comes from (e.g. `P21`).
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Quote {
-    pub text: String,
-    pub source: String,
+    pub text: &'static str,
+    pub source: &'static str,
 }
 
 /// One "reading the evidence" note: the essay's `claim` (paraphrased), the sources' `finding`, and why it matters.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Evidence {
-    pub id: String,
+    pub id: &'static str,
     pub kind: EvidenceKind,
-    pub title: String,
+    pub title: &'static str,
     pub status: Status,
-    pub claim: String,
+    pub claim: &'static str,
     pub quote: Option<Quote>,
-    pub finding: String,
-    pub why_it_matters: String,
-    pub paragraphs: Vec<String>,
-    pub figures: Vec<String>,
-    pub refs: Vec<String>,
+    pub finding: &'static str,
+    pub why_it_matters: &'static str,
+    pub paragraphs: &'static [&'static str],
+    pub figures: &'static [&'static str],
+    pub refs: &'static [&'static str],
 }
 
 /// An open discussion prompt for instructors, tied to essay paragraphs.
-#[derive(Deserialize, Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Prompt {
-    pub id: String,
-    pub text: String,
-    pub paragraphs: Vec<String>,
+    pub id: &'static str,
+    pub text: &'static str,
+    pub paragraphs: &'static [&'static str],
 }
-
-static STUDY: LazyLock<Study> = LazyLock::new(|| {
-    serde_json::from_str(include_str!("../../content/study.json"))
-        .expect("content/study.json is valid")
-});
 
 /// The study content, parsed once on first use.
 pub fn study() -> &'static Study {
-    &STUDY
+    &crate::content::generated::STUDY
 }
