@@ -13,11 +13,13 @@
   function describe(e) {
     return (e && (e.message || e.name)) ? String(e.message || e.name) : String(e);
   }
-  function inlineWasm(node) {
+  // The gzip-compressed wasm as base64: inlined in the single file, or in a script next to the site's
+  // wasm for pages with an opaque origin (sandboxed iframes, file://), which may not fetch() it.
+  function inflate(base64) {
     if (typeof DecompressionStream === "undefined") {
       return Promise.reject(new Error("this browser cannot decompress the built-in WebAssembly (DecompressionStream is missing); please update it"));
     }
-    var text = atob(node.textContent.replace(/\s+/g, ""));
+    var text = atob(base64.replace(/\s+/g, ""));
     var bytes = new Uint8Array(text.length);
     for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
@@ -27,8 +29,22 @@
     if (typeof WebAssembly !== "object" || typeof wasm_bindgen !== "function") {
       throw new Error("this browser does not support WebAssembly");
     }
+    var root = document.documentElement;
     var inline = document.getElementById("wasm-gz");
-    var source = inline ? inlineWasm(inline) : Promise.resolve(document.documentElement.getAttribute("data-wasm"));
+    var source;
+    if (inline) {
+      source = inflate(inline.textContent);
+    } else if (window.origin === "null" || location.protocol === "file:") {
+      source = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = root.getAttribute("data-wasm-js");
+        script.onload = function () { resolve(inflate(window.__charmWasmGz || "")); };
+        script.onerror = function () { reject(new Error("could not load " + script.src)); };
+        document.head.appendChild(script);
+      });
+    } else {
+      source = Promise.resolve(root.getAttribute("data-wasm"));
+    }
     source
       .then(function (module_or_path) { return wasm_bindgen({ module_or_path: module_or_path }); })
       .catch(function (e) { fatal(describe(e)); });

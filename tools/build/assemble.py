@@ -47,6 +47,10 @@ def main() -> int:
         name = f"assets/{stem}.{digest(data)}.{ext}"
         (DIST / name).write_bytes(data)
         names[(stem, ext)] = name
+    # For pages with an opaque origin (sandboxed iframe, file://), which cannot fetch() the wasm.
+    wasm_js = f"window.__charmWasmGz=\"{base64.b64encode(gz(wasm)).decode()}\";\n".encode()
+    names[("charm-offensive.wasm", "js")] = f"assets/charm-offensive.wasm.{digest(wasm_js)}.js"
+    (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     for extra in STATIC.iterdir():
         if extra.is_file() and extra.name != "boot.js":
             shutil.copy(extra, DIST / "assets" / extra.name)
@@ -60,7 +64,7 @@ def main() -> int:
             .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
             .replace("<!--SCRIPTS-->", f'<script src="{names[("charm-offensive", "js")]}"></script>\n'
                                         f'<script src="{names[("boot", "js")]}"></script>')
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}">'))
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}">'))
     (DIST / "index.html").write_text(site)
 
     # The single file: glue and boot in one inline script, the wasm gzip-compressed as base64 in a data
