@@ -1,9 +1,19 @@
-//! What a data layer puts on the map: for each republic, a fill (or "no data") and a value label. Pure.
-//! (Owned by the data-layers work, issue 5; this first version shades the trade layer only.)
+//! What a data layer shows: for each republic its figure (or why there is none), the map's shading, the
+//! table's rows and the spoken summary, computed once per layer, period and per-person view. Pure.
+
+mod announce;
+mod csv;
+mod notes;
+
+pub use announce::announce;
+pub use csv::{csv, file_name, CSV_COLUMNS};
+pub use notes::{notes, Comparison, DataNotes, LayerNote};
+
+use std::sync::LazyLock;
 
 use crate::content::content;
-use crate::model::CountryId;
-use crate::scale::{needs_light_text, Sequential};
+use crate::model::{format_number, CountryId, Figure, Layer};
+use crate::scale::{needs_light_text, Sequential, PALETTE};
 use crate::state::View;
 
 /// How one republic is drawn under the active layer.
@@ -12,31 +22,260 @@ pub struct Shade {
     pub country: CountryId,
     /// The palette colour; `None` means no data (drawn hatched, labelled "no data").
     pub fill: Option<&'static str>,
-    /// The value as written on the map ("$43.82bn", "no data").
+    /// The value as written on the map ("$43.82bn", "more than 3,000 (2018)", "no data").
     pub value_label: String,
     /// Whether the label needs light text on this fill.
     pub light_text: bool,
 }
 
+/// The fill of a republic where the sources found nothing to count ("none found"), unlike missing data.
+pub const NONE_FOUND_FILL: &str = "#ffffff";
+
+/// Why a republic has no value on a layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Gap {
+    /// The data has no figure for this republic and period: shown hatched, "no data".
+    NoData,
+    /// The sources found none (Turkmenistan's Confucius Institutes): not a measured zero.
+    NoneFound,
+}
+
+/// One row of the data table: a figure of the visible layer for one republic, or its absence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub country: CountryId,
+    pub figure: Option<&'static Figure>,
+    /// Whether this is the figure on the map (students and institutes list other years too).
+    pub on_map: bool,
+    /// The value shown: the figure's, or the derived per-person value.
+    pub value: Option<f64>,
+    /// The value as written, qualifier kept ("about $2.6bn", "more than 3,000", "no data").
+    pub label: String,
+    /// The population divided by, in the per-person view.
+    pub population: Option<&'static Figure>,
+    /// The energy part of an investment total (2005-2018).
+    pub energy: Option<&'static Figure>,
+    pub gap: Option<Gap>,
+}
+
+/// Everything one view of the data shows.
+#[derive(Debug, PartialEq)]
+pub struct Slice {
+    pub layer: Layer,
+    pub year: Option<&'static str>,
+    pub per_person: bool,
+    pub rows: Vec<Row>,
+    pub shades: Vec<Shade>,
+    /// The value scale behind the fills (students are coloured by confidence instead).
+    pub scale: Sequential,
+    /// The sentence the live region reads out.
+    pub announcement: String,
+}
+
+/// The `layer` field of `figures.json` that a map layer draws from, and only from.
+pub fn data_layer(layer: Layer) -> &'static str {
+    match layer {
+        Layer::Trade => "trade",
+        Layer::Investment => "investment",
+        Layer::Students => "students",
+        Layer::Confucius => "confucius_institutes",
+    }
+}
+
+/// The population year a per-person view divides by; `None` where the data has no defensible one.
+pub fn population_year(layer: Layer, year: Option<&str>) -> Option<&'static str> {
+    match (layer, year) {
+        (Layer::Trade, Some("2022" | "2023" | "2024")) => Some("2022"),
+        (Layer::Investment, Some("2005-2018")) | (Layer::Students, _) => Some("2018"),
+        (Layer::Investment, Some("2005-2021")) => Some("2022"),
+        _ => None,
+    }
+}
+
+/// The unit of the values shown, for headers and the legend.
+pub fn unit_label(layer: Layer, per_person: bool) -> &'static str {
+    match (layer, per_person) {
+        (Layer::Trade | Layer::Investment, false) => "US$ billion",
+        (Layer::Trade | Layer::Investment, true) => "US$ per person (derived)",
+        (Layer::Students, false) => "students",
+        (Layer::Students, true) => "students per 100,000 people (derived)",
+        (Layer::Confucius, _) => "institutes",
+    }
+}
+
+/// The unit in words, for the spoken summary and the CSV.
+pub fn unit_words(layer: Layer, per_person: bool) -> &'static str {
+    match (layer, per_person) {
+        (Layer::Trade | Layer::Investment, false) => "billion US dollars",
+        (Layer::Trade | Layer::Investment, true) => "US dollars per person",
+        (Layer::Students, false) => "students",
+        (Layer::Students, true) => "students per 100,000 people",
+        (Layer::Confucius, _) => "institutes",
+    }
+}
+
+/// Decimal places for a layer's values as shown.
+pub fn decimals(layer: Layer, per_person: bool) -> usize {
+    match (layer, per_person) {
+        (Layer::Trade | Layer::Investment, false) => 2,
+        (Layer::Students, true) => 1,
+        _ => 0,
+    }
+}
+
+/// `rounded(v, d)` writes v with at most d decimals and thousands separators ("2,187", "62.2").
+pub fn rounded(value: f64, decimals: usize) -> String {
+    let p = 10f64.powi(decimals as i32);
+    format_number((value * p).round() / p)
+}
+
+/// The first year a period names ("c. 2020 (Aug 10 …)" -> 2020, "2005-2018" -> 2005).
+pub fn lead_year(year: &str) -> Option<i32> {
+    let b = year.as_bytes();
+    (0..b.len().saturating_sub(3)).find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit)).and_then(|i| year[i..i + 4].parse().ok())
+}
+
+/// A period short enough for the map ("2019 (end-July)" -> "2019").
+pub fn short_year(year: &str) -> &str {
+    year.split(" (").next().unwrap_or(year)
+}
+
+/// The figure a layer puts on the map for one republic and period, if the data has one.
+pub fn map_figure(layer: Layer, year: Option<&str>, country: CountryId) -> Option<&'static Figure> {
+    let figures = &content().figures;
+    let key = data_layer(layer);
+    match (layer, year) {
+        (Layer::Trade | Layer::Investment, Some(y)) => {
+            figures.get(&format!("{key}-{y}-{}", country.key())).filter(|f| f.layer == key && f.year == y)
+        }
+        (Layer::Students, _) => figures.of(key, country).min_by_key(|f| lead_year(f.year).map_or(i32::MAX, |y| (y - 2018).abs())),
+        (Layer::Confucius, _) => figures.of(key, country).max_by_key(|f| lead_year(f.year).unwrap_or(0)),
+        _ => None,
+    }
+}
+
+/// A figure's value in the view: as given, or divided by the population.
+fn shown(layer: Layer, f: &Figure, population: Option<&Figure>) -> f64 {
+    match (population, layer) {
+        (Some(p), Layer::Students) => f.value * 1e5 / p.value,
+        (Some(p), _) => f.value * 1e9 / p.value,
+        (None, _) => f.value,
+    }
+}
+
+/// The value as the table writes it: qualifier, number and (for money) the dollar sign.
+fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
+    let number = rounded(value, decimals(layer, per_person));
+    let text = match (layer, per_person) {
+        (Layer::Trade | Layer::Investment, false) => return f.display(),
+        (Layer::Trade | Layer::Investment, true) => format!("${number}"),
+        _ => number,
+    };
+    if f.qualifier.is_empty() { text } else { format!("{} {text}", f.qualifier) }
+}
+
+/// The palette step for a confidence level (students are coloured by how reliable the source is).
+pub fn confidence_step(confidence: &str) -> usize {
+    match confidence {
+        "high" => 4,
+        "medium" => 2,
+        _ => 0,
+    }
+}
+
+fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<Row> {
+    let figures = &content().figures;
+    let mut rows = Vec::new();
+    for &country in CountryId::ALL {
+        let population = per_person
+            .then(|| population_year(layer, year))
+            .flatten()
+            .and_then(|y| figures.get(&format!("population-{y}-{}", country.key())));
+        let on_map = map_figure(layer, year, country);
+        let others = matches!(layer, Layer::Students | Layer::Confucius)
+            .then(|| figures.of(data_layer(layer), country).filter(move |f| Some(f.id) != on_map.map(|m| m.id)));
+        let mut listed: Vec<&'static Figure> = on_map.into_iter().chain(others.into_iter().flatten()).collect();
+        listed[on_map.is_some() as usize..].sort_by_key(|f| std::cmp::Reverse(lead_year(f.year)));
+        if on_map.is_none() {
+            let gap = if layer == Layer::Confucius { Gap::NoneFound } else { Gap::NoData };
+            let text = if gap == Gap::NoData { "no data" } else { "none found" };
+            rows.push(Row { country, figure: None, on_map: true, value: None, label: text.into(), population: None, energy: None, gap: Some(gap) });
+        }
+        for (i, f) in listed.into_iter().enumerate() {
+            let value = shown(layer, f, population);
+            let energy = (layer == Layer::Investment && year == Some("2005-2018"))
+                .then(|| figures.get(&format!("investment-energy-2005-2018-{}", country.key())))
+                .flatten();
+            let on_map = i == 0 && on_map.is_some();
+            rows.push(Row { country, figure: Some(f), on_map, value: Some(value), label: label(layer, per_person, f, value), population, energy, gap: None });
+        }
+    }
+    rows
+}
+
+fn shade_of(layer: Layer, row: &Row, scale: &Sequential) -> Shade {
+    let (fill, step) = match (row.gap, row.value, row.figure) {
+        (Some(Gap::NoneFound), ..) => (Some(NONE_FOUND_FILL), 0),
+        (None, Some(_), Some(f)) if layer == Layer::Students => {
+            let step = confidence_step(f.confidence);
+            (Some(PALETTE[step]), step)
+        }
+        (None, Some(v), _) => (Some(scale.colour(v)), scale.step(v)),
+        _ => (None, 0),
+    };
+    let value_label = match (layer, row.figure) {
+        (Layer::Students | Layer::Confucius, Some(f)) => format!("{} ({})", row.label, short_year(f.year)),
+        _ => row.label.clone(),
+    };
+    Shade { country: row.country, fill, value_label, light_text: fill.is_some() && row.gap.is_none() && needs_light_text(step) }
+}
+
+fn compute(layer: Layer, year: Option<&'static str>, per_person: bool) -> Slice {
+    let rows = rows_for(layer, year, per_person);
+    let scale = Sequential::over(rows.iter().filter(|r| r.on_map).filter_map(|r| r.value));
+    let shades = rows.iter().filter(|r| r.on_map).map(|r| shade_of(layer, r, &scale)).collect();
+    let mut slice = Slice { layer, year, per_person, rows, shades, scale, announcement: String::new() };
+    slice.announcement = announce(&slice);
+    slice
+}
+
+/// Every view of the data, computed once on first use (switching layers then only re-renders).
+static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
+    let mut all = Vec::new();
+    for &layer in Layer::ALL {
+        let years: Vec<Option<&'static str>> =
+            if layer.years().is_empty() { vec![None] } else { layer.years().iter().map(|y| Some(*y)).collect() };
+        for year in years {
+            all.push(compute(layer, year, false));
+            if layer.has_per_person() && population_year(layer, year).is_some() {
+                all.push(compute(layer, year, true));
+            }
+        }
+    }
+    all
+});
+
+/// Every view of the data (each layer, period, and per-person view where one exists).
+pub fn all_slices() -> &'static [Slice] {
+    &SLICES
+}
+
+/// Whether the per-person view is in effect and possible for this view.
+pub fn per_person_shown(view: &View) -> bool {
+    view.per_person_active() && population_year(view.layer, view.year()).is_some()
+}
+
+/// What the view shows.
+pub fn slice(view: &View) -> &'static Slice {
+    let (year, per_person) = (view.year(), per_person_shown(view));
+    let all = all_slices();
+    all.iter()
+        .find(|s| s.layer == view.layer && s.year == year && s.per_person == per_person)
+        .or_else(|| all.iter().find(|s| s.layer == view.layer))
+        .unwrap_or(&all[0])
+}
+
 /// The shading of the five republics for a view.
 pub fn shades(view: &View) -> Vec<Shade> {
-    let figures = &content().figures;
-    let year = view.year().unwrap_or_default();
-    let values: Vec<(CountryId, Option<f64>, String)> = CountryId::ALL
-        .iter()
-        .map(|&c| match figures.find("trade", c, year) {
-            Some(f) => (c, Some(f.value), f.display()),
-            None => (c, None, "no data".to_string()),
-        })
-        .collect();
-    let scale = Sequential::over(values.iter().filter_map(|(_, v, _)| *v));
-    values
-        .into_iter()
-        .map(|(country, value, value_label)| Shade {
-            country,
-            fill: value.map(|v| scale.colour(v)),
-            value_label,
-            light_text: value.is_some_and(|v| needs_light_text(scale.step(v))),
-        })
-        .collect()
+    slice(view).shades.clone()
 }

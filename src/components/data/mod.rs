@@ -1,18 +1,114 @@
-//! The data layers around the map: layer and year controls, legend, table, comparison, CSV, live region.
-//! (Owned by the data-layers work, issue 5.)
+//! The data layers around the map: layer and period controls with a spoken summary above it; legend,
+//! notes, the essay's figures beside the sources', the sortable table and its CSV below it.
+
+mod compare;
+mod csv;
+mod layers;
+mod legend;
+mod source;
+mod table;
 
 use yew::prelude::*;
 
 use crate::components::PartProps;
+use crate::data::{all_slices, notes, slice, Gap, Slice};
+use crate::model::{Figure, Layer};
 
-/// The toggle group (layer, year, per person) shown above the map.
+pub use compare::Comparisons;
+pub use layers::LayerControls;
+pub use legend::Legend;
+pub use source::SourceToggle;
+pub use table::DataTable;
+
+/// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change.
 #[component]
-pub fn DataControls(_props: &PartProps) -> Html {
-    html! {}
+pub fn DataControls(props: &PartProps) -> Html {
+    if props.static_page {
+        return html! {};
+    }
+    html! {
+        <div class="data-controls">
+            <LayerControls view={props.view.clone()} />
+            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement.as_str() }</p>
+        </div>
+    }
 }
 
-/// Legend, data table, the essay's figures beside the sources', and the CSV download, below the map.
+/// Legend, notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
 #[component]
-pub fn DataPanel(_props: &PartProps) -> Html {
-    html! {}
+pub fn DataPanel(props: &PartProps) -> Html {
+    if props.static_page {
+        return html! {
+            <div class="data-panel static">
+                { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
+                    <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
+                        <About slice={s} />
+                        <DataTable slice={s} selected={None} static_page=true />
+                    </section>
+                }) }
+                <Comparisons view={props.view.clone()} static_page=true />
+            </div>
+        };
+    }
+    let s = slice(&props.view);
+    html! {
+        <div class="data-panel">
+            <div class="data-side">
+                <Legend slice={s} />
+                <About slice={s} />
+            </div>
+            <Comparisons view={props.view.clone()} />
+            <div class="data-table-block">
+                <DataTable slice={s} selected={props.view.country} />
+                <csv::DownloadCsv slice={s} />
+            </div>
+        </div>
+    }
+}
+
+/// Props: one view of the data.
+#[derive(Properties, PartialEq)]
+pub struct SliceProps {
+    pub slice: &'static Slice,
+}
+
+/// The layer's title, description, caveat, per-person basis, and why values are missing.
+#[component]
+fn About(props: &SliceProps) -> Html {
+    let s = props.slice;
+    let n = notes();
+    let note = n.layer(s.layer);
+    let heading = match s.year {
+        Some(y) => format!("{}, {y}", note.title),
+        None => note.title.to_string(),
+    };
+    let gaps = s.rows.iter().filter_map(|r| {
+        let key = match r.gap? {
+            Gap::NoData => format!("{}-{}-{}", s.layer.key(), s.year.unwrap_or_default(), r.country.key()),
+            Gap::NoneFound => format!("{}-{}", s.layer.key(), r.country.key()),
+        };
+        let text = n.missing(&key).or_else(|| n.none_found(&key))?;
+        let context = n.context(&key);
+        Some(html! {
+            <li key={key}><strong>{ format!("{}: ", r.country.label()) }</strong>{ text }
+                if let Some(id) = context { { " " }<crate::components::figure::FigureValue id={id} /> }</li>
+        })
+    });
+    let per_person = s.layer.has_per_person().then(|| n.per_person(s.layer, crate::data::population_year(s.layer, s.year).is_some()));
+    html! {
+        <div class="data-about">
+            <h3>{ heading }</h3>
+            <p>{ note.about }</p>
+            <p class="data-caveat">{ note.caveat }</p>
+            if let Some(text) = per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013")) {
+                <p class="data-per-person">{ text }</p>
+            }
+            <ul class="data-gaps">{ for gaps }</ul>
+        </div>
+    }
+}
+
+/// "Kazakhstan, 2018: 11,784": how a row's figure is named for screen readers.
+pub fn spoken(country: &str, figure: &Figure) -> String {
+    format!("{country}, {}: {}", figure.year, figure.display())
 }

@@ -1,0 +1,65 @@
+//! "The essay's figure and the sources": each of the essay's figures beside what independent sources say,
+//! and China's customs beside a republic's own statistics, with a short neutral explanation.
+
+use yew::prelude::*;
+
+use crate::components::figure::FigureValue;
+use crate::data::{notes, Comparison};
+use crate::state::View;
+
+/// Props: the view (which comparisons are relevant) and whether to show them all, open (static page).
+#[derive(Properties, PartialEq)]
+pub struct ComparisonsProps {
+    pub view: View,
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// The comparisons that belong to the visible layer and period, with a way to see all of them.
+#[component]
+pub fn Comparisons(props: &ComparisonsProps) -> Html {
+    let all = use_state(|| false);
+    let (layer, year) = (props.view.layer, props.view.year());
+    let every = props.static_page || *all;
+    let list = &notes().comparisons;
+    let shown: Vec<&'static Comparison> = list.iter().filter(|c| every || c.fits(layer, year)).collect();
+    let toggle = {
+        let all = all.clone();
+        Callback::from(move |_: MouseEvent| all.set(!*all))
+    };
+    html! {
+        <section class="data-compare" aria-labelledby="compare-heading">
+            <h3 id="compare-heading">{ "The essay's figures and the sources" }</h3>
+            if shown.is_empty() {
+                <p class="compare-none">{ "No comparison belongs to this layer and period." }</p>
+            }
+            { for shown.iter().map(|c| comparison(c, props.static_page)) }
+            if !props.static_page {
+                <button type="button" class="secondary compare-all" aria-expanded={all.to_string()} onclick={toggle}>
+                    { if *all { "Show only this layer's comparisons".to_string() } else { format!("Show all {} comparisons", list.len()) } }
+                </button>
+            }
+        </section>
+    }
+}
+
+fn comparison(c: &'static Comparison, open: bool) -> Html {
+    let (left, right) = match (c.kind, c.essay) {
+        ("national", Some(_)) => ("China's customs (on the map)", "The republic's own statistics"),
+        ("national", None) => ("", "Figures that exist, kept off the map"),
+        _ => ("The essay", "The sources"),
+    };
+    html! {
+        <article class="compare" key={c.id} data-compare={c.id}>
+            <h4>{ c.title }<span class={classes!("status", c.status.split(' ').next())}>{ c.status }</span></h4>
+            <dl class="compare-pair">
+                if let Some(id) = c.essay {
+                    <div><dt>{ left }</dt><dd><FigureValue id={id} {open} /></dd></div>
+                }
+                <div><dt>{ right }</dt>
+                    { for c.sources.iter().map(|id| html! { <dd key={*id}><FigureValue id={*id} {open} /></dd> }) }</div>
+            </dl>
+            <p class="compare-why">{ c.explanation }</p>
+        </article>
+    }
+}

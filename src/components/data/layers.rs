@@ -1,0 +1,62 @@
+//! The layer, period and per-person toggles: buttons with `aria-pressed`, each a single click or key press.
+
+use yew::prelude::*;
+
+use crate::components::use_dispatch;
+use crate::data::{notes, population_year};
+use crate::model::Layer;
+use crate::state::{Action, Control, View};
+
+/// Props: the view the toggles reflect.
+#[derive(Properties, PartialEq)]
+pub struct ViewProps {
+    pub view: View,
+}
+
+/// The three toggle groups above the map (each hidden where an embed asks for it).
+#[component]
+pub fn LayerControls(props: &ViewProps) -> Html {
+    let dispatch = use_dispatch();
+    let view = &props.view;
+    let year = view.year();
+    let layers = Layer::ALL.iter().map(|&layer| {
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::SetLayer(layer));
+        html! {
+            <button type="button" key={layer.key()} class="toggle" aria-pressed={(view.layer == layer).to_string()}
+                data-layer={layer.key()} {onclick}>{ layer.label() }</button>
+        }
+    });
+    let years = view.layer.years().iter().map(|&y| {
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::SetYear(y.to_string()));
+        html! {
+            <button type="button" key={y} class="toggle" aria-pressed={(year == Some(y)).to_string()} data-year={y} {onclick}>{ y }</button>
+        }
+    });
+    let possible = population_year(view.layer, year).is_some();
+    let per_person = view.per_person && possible;
+    let on_per_person = dispatch.reform(move |_: MouseEvent| Action::SetPerPerson(!per_person));
+    let per_label = if view.layer == Layer::Students { "Per 100,000 people" } else { "Per person" };
+    html! {
+        <div class="data-toggles">
+            if view.shows(Control::Layers) {
+                <div class="toggle-group" role="group" aria-label="Data layer">
+                    <span class="toggle-label" aria-hidden="true">{ "Layer" }</span>{ for layers }
+                </div>
+            }
+            if view.shows(Control::Year) && !view.layer.years().is_empty() {
+                <div class="toggle-group" role="group" aria-label="Period">
+                    <span class="toggle-label" aria-hidden="true">{ "Period" }</span>{ for years }
+                </div>
+            }
+            if view.shows(Control::PerPerson) && view.layer.has_per_person() {
+                <div class="toggle-group per-person">
+                    <button type="button" class="toggle" aria-pressed={per_person.to_string()} disabled={!possible}
+                        aria-describedby={(!possible).then_some("per-person-why")} onclick={on_per_person}>{ per_label }</button>
+                    if !possible {
+                        <span id="per-person-why" class="toggle-note">{ notes().per_person(view.layer, false) }</span>
+                    }
+                </div>
+            }
+        </div>
+    }
+}

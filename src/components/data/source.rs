@@ -1,0 +1,43 @@
+//! A "Source" button that opens a figure's source in place (publisher, date, title, link, excerpt, confidence, notes).
+
+use yew::prelude::*;
+
+use crate::components::figure::FigureSource;
+use crate::model::Figure;
+
+/// Props: the figure, what the button names for screen readers, and whether it starts open.
+#[derive(Properties, PartialEq)]
+pub struct SourceToggleProps {
+    pub figure: &'static Figure,
+    /// Read after "Source" by screen readers ("of Kazakhstan, 2024: $43.82bn").
+    pub of: AttrValue,
+    #[prop_or(AttrValue::Static("Source"))]
+    pub text: AttrValue,
+    /// Show the source without a button (static page).
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// The button and, once pressed, the source beneath it.
+#[component]
+pub fn SourceToggle(props: &SourceToggleProps) -> Html {
+    let open = use_state(|| false);
+    if props.open {
+        return html! { <FigureSource figure={props.figure.clone()} /> };
+    }
+    let onclick = {
+        let open = open.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            open.set(!*open);
+        })
+    };
+    html! {
+        <>
+            <button type="button" class="source-toggle" aria-expanded={open.to_string()} {onclick}>
+                { props.text.clone() }<span class="visually-hidden">{ format!(" of {}", props.of) }</span>
+            </button>
+            if *open { <FigureSource figure={props.figure.clone()} /> }
+        </>
+    }
+}

@@ -1,0 +1,163 @@
+//! The visible layer as a table: sortable by column, synchronised with the map's selection, a source per value.
+
+use yew::prelude::*;
+
+use super::SourceToggle;
+use crate::components::use_dispatch;
+use crate::data::{lead_year, notes, rounded, unit_label, Row, Slice};
+use crate::model::{CountryId, Layer};
+use crate::state::Action;
+
+/// The columns a reader can sort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Republic,
+    Value,
+    Year,
+    Confidence,
+}
+
+impl SortKey {
+    fn label(self) -> &'static str {
+        match self {
+            SortKey::Republic => "Republic",
+            SortKey::Value => "Value",
+            SortKey::Year => "Year",
+            SortKey::Confidence => "Confidence",
+        }
+    }
+}
+
+/// `order(rows, key, ascending)` sorts the table's rows (stable; rows without a value always last).
+pub fn order<'a>(rows: &'a [Row], key: SortKey, ascending: bool) -> Vec<&'a Row> {
+    let mut out: Vec<&Row> = rows.iter().collect();
+    let rank = |r: &Row| -> (bool, f64) {
+        let f = r.figure;
+        let v = match key {
+            SortKey::Republic => CountryId::ALL.iter().position(|c| *c == r.country).unwrap_or(0) as f64,
+            SortKey::Value => r.value.unwrap_or(f64::NAN),
+            SortKey::Year => f.and_then(|f| lead_year(f.year)).map_or(f64::NAN, f64::from),
+            SortKey::Confidence => f.map_or(f64::NAN, |f| crate::data::confidence_step(f.confidence) as f64),
+        };
+        (v.is_nan(), v)
+    };
+    out.sort_by(|a, b| {
+        let ((na, va), (nb, vb)) = (rank(a), rank(b));
+        na.cmp(&nb).then_with(|| {
+            let o = va.partial_cmp(&vb).unwrap_or(std::cmp::Ordering::Equal);
+            if ascending || na { o } else { o.reverse() }
+        })
+    });
+    out
+}
+
+/// Props: the data, the selected republic, and whether this is the static page.
+#[derive(Properties, PartialEq)]
+pub struct DataTableProps {
+    pub slice: &'static Slice,
+    pub selected: Option<CountryId>,
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// The table of the visible layer.
+#[component]
+pub fn DataTable(props: &DataTableProps) -> Html {
+    let sort = use_state(|| (SortKey::Republic, true));
+    let dispatch = use_dispatch();
+    let s = props.slice;
+    let (key, ascending) = *sort;
+    let energy = s.rows.iter().any(|r| r.energy.is_some());
+    let columns = 5 + energy as usize;
+    let unit = unit_label(s.layer, s.per_person);
+    let sortable = |k: SortKey| !(props.static_page || k == SortKey::Value && s.layer == Layer::Students);
+    let header = |k: SortKey, text: String| {
+        let aria_sort = (k == key && sortable(k)).then_some(if ascending { "ascending" } else { "descending" });
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_: MouseEvent| sort.set((k, if k == key { !ascending } else { true })))
+        };
+        html! {
+            <th scope="col" aria-sort={aria_sort}>
+                if sortable(k) {
+                    <button type="button" class="sort" data-sort={k.label()} {onclick}>{ text }
+                        <span class="sort-mark" aria-hidden="true">{ match aria_sort { Some("ascending") => " ▲", Some(_) => " ▼", None => " ↕" } }</span></button>
+                } else { { text } }
+            </th>
+        }
+    };
+    let caption = match s.year {
+        Some(y) => format!("{}, {y}", notes().layer(s.layer).title),
+        None => notes().layer(s.layer).title.to_string(),
+    };
+    let rows = order(&s.rows, key, ascending).into_iter().map(|r| row(r, s, props, columns, &dispatch));
+    html! {
+        <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {caption}")}>
+            <table class="data-table">
+                <caption>
+                    { caption }<span class="caption-unit">{ format!(" · values in {unit}") }</span>
+                    if s.layer == Layer::Students { <span class="caption-warn">{ " · each value is from its own year and source: not comparable, so not sortable by value" }</span> }
+                </caption>
+                <thead><tr>
+                    { header(SortKey::Republic, "Republic".into()) }
+                    { header(SortKey::Value, format!("Value ({unit})")) }
+                    if energy { <th scope="col">{ "of which energy (US$ billion)" }</th> }
+                    { header(SortKey::Year, "Year".into()) }
+                    { header(SortKey::Confidence, "Confidence".into()) }
+                    <th scope="col">{ "Source" }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Callback<Action>) -> Html {
+    let selected = props.selected == Some(r.country);
+    let country = r.country;
+    let select = dispatch.reform(move |_: MouseEvent| Action::SelectCountry(Some(country)));
+    let toggle = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            dispatch.emit(Action::SelectCountry(if selected { None } else { Some(country) }));
+        })
+    };
+    let key = r.figure.map_or_else(|| format!("{}-gap", country.key()), |f| f.id.to_string());
+    let class = classes!(selected.then_some("selected"), (!r.on_map).then_some("off-map"), r.gap.map(|_| "gap"));
+    let name = if props.static_page {
+        html! { { country.label() } }
+    } else {
+        html! { <button type="button" class="select-country" aria-pressed={selected.to_string()} onclick={toggle}>{ country.label() }</button> }
+    };
+    let Some(f) = r.figure else {
+        return html! {
+            <tr {key} {class} onclick={select} data-country={country.key()}>
+                <th scope="row">{ name }</th>
+                <td colspan={(columns - 1).to_string()} class="value gap-cell"><strong>{ r.label.as_str() }</strong></td>
+            </tr>
+        };
+    };
+    let of = format!("{}, {}: {}", country.label(), f.year, f.display());
+    html! {
+        <tr {key} {class} onclick={select} data-country={country.key()}>
+            <th scope="row">{ name }</th>
+            <td class="value">
+                <span class="value-text">{ r.label.as_str() }</span>
+                if r.population.is_some() { <span class="tag derived">{ "derived" }</span> }
+                if !r.on_map { <span class="tag">{ "not on the map" }</span> }
+                if let Some(p) = r.population { <span class="value-from">{ format!("{} ÷ population {} ({})", f.display(), p.year, rounded(p.value, 0)) }</span> }
+            </td>
+            if s.rows.iter().any(|r| r.energy.is_some()) {
+                <td class="value">{ r.energy.map(|e| e.display()).unwrap_or_else(|| "no data".into()) }
+                    if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} open={props.static_page} /> }</td>
+            }
+            <td>{ f.year }</td>
+            <td class={classes!("confidence", f.confidence.replace(' ', "-"))}>{ f.confidence }</td>
+            <td class="source">
+                <SourceToggle figure={f} {of} open={props.static_page} />
+                if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" open={props.static_page} /> }
+            </td>
+        </tr>
+    }
+}

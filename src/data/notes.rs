@@ -1,0 +1,127 @@
+//! The data layers' own words (`content/data-notes.json`): layer descriptions, caveats, gaps, comparisons.
+//! Field types mirror what the content generator emits (`&'static str`, `&'static [T]`), so the file can
+//! later be compiled in by `build.rs` like the rest of `content/`; until then it is parsed once here.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use serde::Deserialize;
+
+use crate::model::Layer;
+
+/// Everything `data-notes.json` says.
+#[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct DataNotes {
+    pub layers: LayerNotes,
+    pub per_person: PerPersonNotes,
+    /// Why a value is missing, by `<layer key>-<period>-<country>` ("trade-2022-UZ").
+    pub missing: BTreeMap<&'static str, &'static str>,
+    /// Why a republic shows "none found", by `<layer key>-<country>`.
+    pub none_found: BTreeMap<&'static str, &'static str>,
+    /// A figure that explains a "none found", by the same key (the regional count of institutes).
+    pub context: BTreeMap<&'static str, &'static str>,
+    pub comparisons: Vec<Comparison>,
+}
+
+/// One note per layer.
+#[derive(Debug, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct LayerNotes {
+    pub trade: LayerNote,
+    pub investment: LayerNote,
+    pub students: LayerNote,
+    pub confucius: LayerNote,
+}
+
+/// A layer's title, source line, description and caveat.
+#[derive(Debug, Deserialize)]
+pub struct LayerNote {
+    pub title: &'static str,
+    pub source: &'static str,
+    /// The source in a few words, for the spoken summary ("China customs").
+    pub short: &'static str,
+    pub about: &'static str,
+    pub caveat: &'static str,
+}
+
+/// What the per-person view divides by, per layer.
+#[derive(Debug, Deserialize)]
+pub struct PerPersonNotes {
+    pub trade: &'static str,
+    pub trade_unavailable: &'static str,
+    pub investment: &'static str,
+    pub students: &'static str,
+}
+
+/// The essay's figure (or China's customs) beside what other sources say.
+#[derive(Debug, Deserialize)]
+pub struct Comparison {
+    pub id: &'static str,
+    /// `essay` (the essay vs the sources) or `national` (China's customs vs a republic's statistics).
+    pub kind: &'static str,
+    pub title: &'static str,
+    /// The layer key ("trade") whose view this comparison belongs to.
+    pub layer: &'static str,
+    #[serde(default)]
+    pub year: Option<&'static str>,
+    #[serde(default)]
+    pub essay: Option<&'static str>,
+    pub sources: Vec<&'static str>,
+    pub status: &'static str,
+    pub explanation: &'static str,
+}
+
+impl Comparison {
+    /// Whether this comparison belongs to the view of a layer and period.
+    pub fn fits(&self, layer: Layer, year: Option<&str>) -> bool {
+        self.layer == layer.key() && (self.year.is_none() || self.year == year)
+    }
+}
+
+static NOTES: LazyLock<DataNotes> = LazyLock::new(|| {
+    serde_json::from_str(include_str!("../../content/data-notes.json")).expect("content/data-notes.json is malformed")
+});
+
+/// The data notes, parsed once.
+pub fn notes() -> &'static DataNotes {
+    &NOTES
+}
+
+impl DataNotes {
+    /// The note of one layer.
+    pub fn layer(&self, layer: Layer) -> &LayerNote {
+        match layer {
+            Layer::Trade => &self.layers.trade,
+            Layer::Investment => &self.layers.investment,
+            Layer::Students => &self.layers.students,
+            Layer::Confucius => &self.layers.confucius,
+        }
+    }
+
+    /// Why a value is missing (key "trade-2022-UZ"), if the notes say.
+    pub fn missing(&self, key: &str) -> Option<&'static str> {
+        self.missing.get(key).copied()
+    }
+
+    /// Why a republic shows "none found" (key "confucius-TM").
+    pub fn none_found(&self, key: &str) -> Option<&'static str> {
+        self.none_found.get(key).copied()
+    }
+
+    /// The figure id that explains a "none found" (key "confucius-TM").
+    pub fn context(&self, key: &str) -> Option<&'static str> {
+        self.context.get(key).copied()
+    }
+
+    /// The per-person note for a layer and period.
+    pub fn per_person(&self, layer: Layer, available: bool) -> &'static str {
+        match (layer, available) {
+            (Layer::Trade, true) => self.per_person.trade,
+            (Layer::Trade, false) => self.per_person.trade_unavailable,
+            (Layer::Investment, _) => self.per_person.investment,
+            (Layer::Students, _) => self.per_person.students,
+            (Layer::Confucius, _) => "",
+        }
+    }
+}
