@@ -73,13 +73,18 @@ pub fn App(props: &AppProps) -> Html {
     });
     let close_share = {
         let sharing = sharing.clone();
-        Callback::from(move |_| sharing.set(false))
+        Callback::from(move |_| {
+            sharing.set(false);
+            // The dialog is removed rather than closed, so give focus back to the button that opened it.
+            gloo::timers::callback::Timeout::new(0, || crate::browser::focus("share-button")).forget();
+        })
     };
+    let full_link = view.embed.then(|| encode(&View { embed: false, hidden: Vec::new(), ..view.clone() }));
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
-                <Header compact={view.embed} {on_share} />
+                <Header compact={view.embed} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
                     <Nav view={view.clone()} on_action={on_action.clone()} {static_page} />
                 }
@@ -92,7 +97,7 @@ pub fn App(props: &AppProps) -> Html {
                     <footer class="site-footer"><p>{ content().site.credits.clone() }</p></footer>
                 }
                 if *sharing {
-                    <ShareDialog query={encode(view)} on_close={close_share} />
+                    <ShareDialog view={view.clone()} on_close={close_share} />
                 }
             </div>
         </ContextProvider<Dispatch>>

@@ -13,6 +13,9 @@ pub struct HeaderProps {
     /// Opens the share / embed dialog; absent when an embed hides it.
     #[prop_or_default]
     pub on_share: Option<Callback<MouseEvent>>,
+    /// In an embed: the query of the same view in the full explainer, opened in a new tab.
+    #[prop_or_default]
+    pub full_link: Option<String>,
 }
 
 /// "1 October 2024" from "2024-10-01".
@@ -48,9 +51,15 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <p class="tagline">{ c.site.tagline.clone() }</p>
                 }
             </div>
-            if let Some(on_share) = &props.on_share {
-                <button type="button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
-            }
+            <div class="header-actions">
+                if let Some(query) = &props.full_link {
+                    <a class="embed-open" href={if query.is_empty() { "?".to_string() } else { query.clone() }} target="_blank" rel="noopener">
+                        { "Open the full explainer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+                }
+                if let Some(on_share) = &props.on_share {
+                    <button type="button" id="share-button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
+                }
+            </div>
         </header>
     }
 }

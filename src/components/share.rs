@@ -1,25 +1,132 @@
-//! The "Share / embed" dialog (being built: see issue 6).
+//! The "Share / embed" dialog: a link to the current view and a ready iframe snippet for course sites,
+//! with options to hide controls, and copy buttons that fall back to select-to-copy where the clipboard
+//! is blocked (sandboxed iframes, file pages, older browsers).
 
 use yew::prelude::*;
 
-/// Props: the query of the current view and how to close.
+use crate::deep_link::encode;
+use crate::state::{Control, View};
+
+/// Props: the current view and how to close.
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
-    pub query: AttrValue,
+    pub view: View,
     pub on_close: Callback<()>,
 }
 
-/// The share dialog.
+/// Labels of the controls an instructor can hide in the embed.
+fn control_label(c: Control) -> &'static str {
+    match c {
+        Control::Nav => "navigation between parts",
+        Control::Layers => "data layer buttons",
+        Control::Year => "year buttons",
+        Control::PerPerson => "per-person switch",
+        Control::Themes => "card theme filter",
+        Control::Share => "Share / embed button",
+    }
+}
+
+/// The iframe snippet for a page address: titled, labelled, lazy, with an aspect ratio that needs no script.
+pub fn iframe_snippet(src: &str) -> String {
+    let title = "Beijing's Charm Offensive: interactive explainer";
+    format!(
+        "<iframe src=\"{}\" title=\"{title}\" aria-label=\"{title}\" loading=\"lazy\" width=\"100%\" height=\"720\" \
+         style=\"width:100%;aspect-ratio:4/3;min-height:480px;border:1px solid #d4d7dd;border-radius:8px\" \
+         referrerpolicy=\"no-referrer\" allow=\"clipboard-write\"></iframe>",
+        src.replace('&', "&amp;").replace('"', "&quot;")
+    )
+}
+
+/// The share dialog (a native modal `<dialog>`: focus stays inside, Escape closes).
 #[component]
 pub fn ShareDialog(props: &ShareProps) -> Html {
+    let hidden = use_state(|| props.view.hidden.clone());
+    let status = use_state(String::new);
+    let dialog = use_node_ref();
+    {
+        let dialog = dialog.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = dialog.cast::<web_sys::HtmlDialogElement>() {
+                let _ = d.show_modal();
+            }
+        });
+    }
+    let base = crate::browser::base_url();
+    let on_file = base.starts_with("file:");
+    let link = format!("{base}{}", encode(&View { embed: false, hidden: Vec::new(), ..props.view.clone() }));
+    let embed_view = View { embed: true, hidden: (*hidden).clone(), ..props.view.clone() };
+    let snippet = iframe_snippet(&format!("{base}{}", encode(&embed_view)));
+
+    let copy = |field: &'static str, text: String| {
+        let status = status.clone();
+        Callback::from(move |_: MouseEvent| {
+            let status = status.clone();
+            let text = text.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match crate::browser::copy_text(&text).await {
+                    Ok(()) => status.set("Copied.".to_string()),
+                    Err(why) => {
+                        crate::browser::select_all(field);
+                        status.set(format!("Copying is blocked here ({why}). The text is selected: press Ctrl+C (or ⌘C) to copy it."));
+                    }
+                }
+            });
+        })
+    };
+    let toggles = Control::ALL.iter().map(|&c| {
+        let checked = hidden.contains(&c);
+        let onchange = {
+            let hidden = hidden.clone();
+            Callback::from(move |_: Event| {
+                let mut next = (*hidden).clone();
+                if let Some(i) = next.iter().position(|x| *x == c) { next.remove(i); } else { next.push(c); next.sort(); }
+                hidden.set(next);
+            })
+        };
+        let id = format!("hide-{}", c.key());
+        html! {
+            <li key={c.key()}><input type="checkbox" id={id.clone()} {checked} {onchange} />
+                <label for={id}>{ format!("Hide the {}", control_label(c)) }</label></li>
+        }
+    });
     let close = props.on_close.reform(|_: MouseEvent| ());
-    let link = format!("{}{}", crate::browser::base_url(), props.query);
+    let on_cancel = props.on_close.reform(|e: Event| e.prevent_default());
     html! {
-        <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="share-title">
-            <h2 id="share-title">{ "Share this view" }</h2>
+        <dialog ref={dialog} class="dialog share-dialog" aria-labelledby="share-title" oncancel={on_cancel}>
+            <h2 id="share-title">{ "Share or embed this view" }</h2>
+            <p>{ "The link opens the explainer exactly as you see it now: part, card, layer, year, selected republic and tour step." }</p>
             <label for="share-link">{ "Link to this view" }</label>
-            <input id="share-link" readonly=true value={link} />
-            <button type="button" onclick={close}>{ "Close" }</button>
-        </div>
+            <div class="copy-row">
+                <input id="share-link" type="text" readonly=true value={link.clone()} />
+                <button type="button" class="secondary" onclick={copy("share-link", link)}>{ "Copy link" }</button>
+            </div>
+            <h3>{ "Embed in a course page" }</h3>
+            if on_file {
+                <p class="flag">{ "You opened the explainer from a file: put the dist/ folder on your course site first, then copy the snippet from there." }</p>
+            }
+            <fieldset class="embed-options">
+                <legend>{ "Students see the view above; you can also hide:" }</legend>
+                <ul>{ for toggles }</ul>
+            </fieldset>
+            <label for="share-snippet">{ "HTML to paste into the course page (Moodle, Canvas, Blackboard: use the HTML or embed editor)" }</label>
+            <textarea id="share-snippet" readonly=true rows="5" value={snippet.clone()} />
+            <div class="dialog-actions">
+                <button type="button" class="secondary" onclick={copy("share-snippet", snippet)}>{ "Copy embed code" }</button>
+                <button type="button" class="primary" onclick={close}>{ "Close" }</button>
+            </div>
+            <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+        </dialog>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_snippet_is_titled_lazy_and_escapes_the_address() {
+        let s = super::iframe_snippet("https://x.org/?part=map&embed=1");
+        assert!(s.contains("title=\"Beijing's Charm Offensive: interactive explainer\""));
+        assert!(s.contains("loading=\"lazy\""));
+        assert!(s.contains("aspect-ratio:4/3"));
+        assert!(s.contains("?part=map&amp;embed=1"));
     }
 }

@@ -1,0 +1,154 @@
+//! The URL codec: round trips, defaults left out, bad input falls back to defaults with a reason, and
+//! property tests over arbitrary input (it must never panic).
+#![cfg(not(target_arch = "wasm32"))]
+
+use charm_offensive::app::decode_query;
+use charm_offensive::deep_link::{decode, encode, percent_decode, percent_encode, Known};
+use charm_offensive::model::{CountryId, Layer, Part, Theme};
+use charm_offensive::state::{Control, View};
+use proptest::prelude::*;
+
+fn known_card(id: &str) -> bool {
+    ["soft-power", "xian-summit-2023", "bri"].contains(&id)
+}
+
+fn dec(q: &str) -> (View, Vec<String>) {
+    let d = decode(q, &Known { card: &known_card, steps: 11 });
+    (d.view, d.ignored)
+}
+
+#[test]
+fn the_default_view_is_the_empty_query() {
+    assert_eq!(encode(&View::default()), "");
+    assert_eq!(dec(""), (View::default(), vec![]));
+    assert_eq!(dec("?"), (View::default(), vec![]));
+}
+
+#[test]
+fn each_kind_of_state_round_trips() {
+    let views = [
+        View { part: Part::Cards, theme: Some(Theme::History), card: Some("xian-summit-2023".into()), ..View::default() },
+        View { part: Part::Map, layer: Layer::Investment, year: Some("2005-2021".into()), per_person: true, country: Some(CountryId::Kyrgyzstan), ..View::default() },
+        View { part: Part::Map, layer: Layer::Trade, year: Some("2013".into()), ..View::default() },
+        View { part: Part::Study, step: Some(11), ..View::default() },
+        View { part: Part::Map, embed: true, hidden: vec![Control::Nav, Control::Layers], ..View::default() },
+    ];
+    for v in views {
+        let q = encode(&v);
+        assert_eq!(dec(&q), (v.clone(), vec![]), "query {q}");
+    }
+}
+
+#[test]
+fn defaults_are_left_out_so_links_stay_short() {
+    let v = View { part: Part::Map, layer: Layer::Trade, year: Some("2024".into()), ..View::default() };
+    assert_eq!(encode(&v), "?part=map");
+}
+
+#[test]
+fn malformed_or_unknown_values_fall_back_and_are_reported() {
+    for (query, key) in [
+        ("?layer=%%%", "layer"),
+        ("?country=XX", "country"),
+        ("?part=nowhere", "part"),
+        ("?card=no-such-card", "card"),
+        ("?step=0", "step"),
+        ("?step=999", "step"),
+        ("?theme=x", "theme"),
+        ("?hide=everything", "hide"),
+        ("?pp=yes", "pp"),
+    ] {
+        let (view, ignored) = dec(query);
+        assert_eq!(view, View::default(), "{query}");
+        assert_eq!(ignored.len(), 1, "{query}: {ignored:?}");
+        assert!(ignored[0].starts_with(key), "{query}: {ignored:?}");
+    }
+}
+
+#[test]
+fn a_repeated_parameter_is_ignored_not_guessed() {
+    let (view, ignored) = dec("?layer=students&layer=trade&part=map");
+    assert_eq!(view.layer, Layer::Trade);
+    assert_eq!(view.part, Part::Map);
+    assert!(ignored[0].contains("2 times"), "{ignored:?}");
+}
+
+#[test]
+fn a_huge_value_is_ignored() {
+    let (view, ignored) = dec(&format!("?part=map&card={}", "a".repeat(5000)));
+    assert_eq!(view.part, Part::Map);
+    assert_eq!(view.card, None);
+    assert_eq!(ignored.len(), 1);
+}
+
+#[test]
+fn a_year_of_another_layer_is_dropped() {
+    let (view, ignored) = dec("?layer=trade&year=2005-2018");
+    assert_eq!(view.year, None);
+    assert_eq!(ignored.len(), 1);
+}
+
+#[test]
+fn unknown_parameters_from_course_sites_are_ignored_quietly() {
+    assert_eq!(dec("?utm_source=lms&part=sources"), (View { part: Part::Sources, ..View::default() }, vec![]));
+}
+
+#[test]
+fn the_app_decoder_knows_the_real_cards_and_tour() {
+    let d = decode_query("?part=cards&card=soft-power&step=3");
+    assert_eq!(d.view.card.as_deref(), Some("soft-power"));
+    assert_eq!(d.view.step, Some(3));
+    assert!(d.ignored.is_empty());
+}
+
+fn any_view() -> impl Strategy<Value = View> {
+    (
+        prop::sample::select(Part::ALL.to_vec()),
+        prop::option::of(prop::sample::select(Theme::ALL.to_vec())),
+        prop::option::of(prop::sample::select(vec!["soft-power", "xian-summit-2023", "bri"])),
+        prop::sample::select(Layer::ALL.to_vec()),
+        any::<prop::sample::Index>(),
+        any::<bool>(),
+        prop::option::of(prop::sample::select(CountryId::ALL.to_vec())),
+        prop::option::of(1usize..=11),
+        any::<bool>(),
+        prop::sample::subsequence(Control::ALL.to_vec(), 0..=Control::ALL.len()),
+    )
+        .prop_map(|(part, theme, card, layer, year_ix, per_person, country, step, embed, hidden)| {
+            let years = layer.years();
+            let year = (!years.is_empty()).then(|| years[year_ix.index(years.len())].to_string());
+            let year = year.filter(|y| Some(y.as_str()) != layer.default_year());
+            View { part, theme, card: card.map(String::from), layer, year, per_person, country, step, embed, hidden }
+        })
+}
+
+proptest! {
+    #[test]
+    fn every_valid_view_round_trips(view in any_view()) {
+        let q = encode(&view);
+        prop_assert_eq!(dec(&q), (view, vec![]));
+    }
+
+    #[test]
+    fn arbitrary_input_never_panics_and_yields_a_valid_view(q in ".{0,400}") {
+        let (view, _) = dec(&q);
+        if let Some(y) = &view.year { prop_assert!(view.layer.years().contains(&y.as_str())); }
+        if let Some(c) = &view.card { prop_assert!(known_card(c)); }
+        if let Some(s) = view.step { prop_assert!((1..=11).contains(&s)); }
+    }
+
+    #[test]
+    fn arbitrary_pairs_of_known_keys_never_panic(pairs in prop::collection::vec(("(part|card|layer|year|pp|country|step|embed|hide|theme)", "[ -~%]{0,40}"), 0..12)) {
+        let q: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+        let (view, ignored) = dec(&format!("?{}", q.join("&")));
+        // Whatever was not understood is reported; what was understood re-encodes to itself.
+        let again = encode(&view);
+        prop_assert_eq!(dec(&again).0, view);
+        prop_assert!(ignored.len() <= pairs.len() + 1);
+    }
+
+    #[test]
+    fn percent_encoding_round_trips(s in ".{0,60}") {
+        prop_assert_eq!(percent_decode(&percent_encode(&s)), Some(s));
+    }
+}
