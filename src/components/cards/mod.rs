@@ -1,19 +1,81 @@
-//! The cards part (being built: see issue 3).
+//! The cards part: a theme filter, the grid of cards (one open at a time, kept in the URL) and the two
+//! exercises. On the static page every card is open and the exercises show their answers.
+
+mod card;
+mod exercise;
+mod filter;
+
+pub use card::CardView;
+pub use exercise::{Exercise, ExerciseKind};
+pub use filter::ThemeFilter;
 
 use yew::prelude::*;
 
 use super::{PartHeading, PartProps};
 use crate::content::content;
 use crate::model::Part;
+use crate::state::Control;
 
 /// The cards part.
 #[component]
-pub fn CardsPart(_props: &PartProps) -> Html {
-    let cards = content().cards.iter().map(|c| html! { <li key={c.id.clone()}>{ c.title.clone() }</li> });
+pub fn CardsPart(props: &PartProps) -> Html {
+    let fixed = props.static_page;
+    let view = &props.view;
+    let theme = if fixed { None } else { view.theme };
+    let open = view.card.as_deref();
+    use_reveal_card(if fixed { None } else { view.card.clone() });
+    let cards: Vec<_> = content().cards.iter().filter(|c| theme.is_none_or(|t| c.theme == t)).collect();
+    let count = cards.len();
+    let grid = cards.into_iter().map(|card| {
+        html! { <CardView key={card.id} {card} open={open == Some(card.id)} {fixed} /> }
+    });
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
-            <ul>{ for cards }</ul>
+            if !fixed && view.shows(Control::Themes) {
+                <ThemeFilter {theme} />
+            }
+            <p class="cards-count" role="status">{ format!("Showing {count} of {} cards.", content().cards.len()) }</p>
+            <ul class="card-grid">{ for grid }</ul>
+            <section class="try-it" aria-labelledby="try-it">
+                <h3 id="try-it">{ "Try it" }</h3>
+                <Exercise kind={ExerciseKind::Spectrum} {fixed} />
+                <Exercise kind={ExerciseKind::Sorter} {fixed} />
+            </section>
         </section>
     }
+}
+
+/// When the open card changes (a click, a link, the URL), brings it into view and, unless focus is
+/// already inside it, moves focus to its toggle. Runs after the app's own scroll-to-top on navigation.
+#[hook]
+fn use_reveal_card(card: Option<String>) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(card, move |card| {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if let Some(id) = card {
+            reveal(format!("card-{id}"), first, true);
+        }
+    });
+}
+
+/// Scrolls the element with this id into view after the current render (to the top of the screen
+/// when `to_start`, else as little as needed); with `focus`, focuses its first button unless focus is
+/// already inside it.
+pub fn reveal(id: String, to_start: bool, focus: bool) {
+    use wasm_bindgen::JsCast;
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let Some(el) = doc.get_element_by_id(&id) else { return };
+        let inside = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
+        if focus && !inside {
+            if let Some(b) = el.query_selector("button").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = b.focus();
+            }
+        }
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(if to_start { web_sys::ScrollLogicalPosition::Start } else { web_sys::ScrollLogicalPosition::Nearest });
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    })
+    .forget();
 }

@@ -1,0 +1,112 @@
+//! One card: title, theme badge, summary and citations; opened, its detail, quotation and related cards.
+
+use yew::prelude::*;
+
+use crate::components::cite::Cites;
+use crate::components::rich::{CardLink, RichText};
+use crate::components::use_dispatch;
+use crate::content::content;
+use crate::model::{Card, Part};
+use crate::state::Action;
+
+/// Props: the card, whether it is open, and whether it is fixed open (static page, no toggle).
+#[derive(Properties, PartialEq)]
+pub struct CardViewProps {
+    pub card: &'static Card,
+    pub open: bool,
+    #[prop_or_default]
+    pub fixed: bool,
+}
+
+/// A card in the grid; its title is the button that opens and closes it.
+#[component]
+pub fn CardView(props: &CardViewProps) -> Html {
+    let dispatch = use_dispatch();
+    let card = props.card;
+    let id = card.id;
+    let open = props.open || props.fixed;
+    let detail_id = format!("card-{id}-detail");
+    let onclick = {
+        let dispatch = dispatch.clone();
+        let next = (!props.open).then(|| id.to_string());
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenCard(next.clone())))
+    };
+    let title = if props.fixed {
+        html! { { &card.title } }
+    } else {
+        html! {
+            <button type="button" class="card-toggle" aria-expanded={open.to_string()} aria-controls={detail_id.clone()} {onclick}>
+                { &card.title }<span class="toggle-sign" aria-hidden="true">{ if open { "−" } else { "+" } }</span>
+            </button>
+        }
+    };
+    let (paragraphs, refs) = (card.paragraphs, card.refs);
+    html! {
+        <li id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), open.then_some("open"))}>
+            <h3 class="card-title">{ title }</h3>
+            <p class="card-meta">
+                <span class="badge">{ card.theme.label() }</span>
+                if let Some(when) = &card.when {
+                    <span class="card-when">{ &when.label }</span>
+                }
+            </p>
+            <p class="card-summary"><RichText text={card.summary} /></p>
+            if open {
+                <div class="card-detail" id={detail_id} role="region" aria-label={format!("{}: detail", card.title)}>
+                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
+                    if let Some(q) = &card.quote {
+                        <figure class="quotation">
+                            <p class="quotation-label">{ "Quotation" }</p>
+                            <blockquote><p>{ &q.text }</p></blockquote>
+                            <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
+                        </figure>
+                    }
+                    <Related card={card} fixed={props.fixed} />
+                    <Cites key="open" {paragraphs} {refs} open={true} />
+                </div>
+            } else {
+                <Cites key="closed" {paragraphs} {refs} />
+            }
+        </li>
+    }
+}
+
+/// Props: the open card.
+#[derive(Properties, PartialEq)]
+struct RelatedProps {
+    card: &'static Card,
+    fixed: bool,
+}
+
+/// Links to related cards, and for a history card a link to its place on the timeline.
+#[component]
+fn Related(props: &RelatedProps) -> Html {
+    let dispatch = use_dispatch();
+    let c = content();
+    let card = props.card;
+    let links = card.related.iter().filter_map(|r| c.card(r)).map(|r| {
+        html! { <li key={r.id}><CardLink id={r.id} shown={r.title} /></li> }
+    });
+    let on_timeline = (card.when.is_some() && !props.fixed).then(|| {
+        let href = format!("?part=timeline&card={}", crate::deep_link::percent_encode(&card.id));
+        let onclick = Callback::from(move |e: MouseEvent| {
+            if e.ctrl_key() || e.meta_key() || e.shift_key() {
+                return;
+            }
+            e.prevent_default();
+            dispatch.emit(Action::Navigate(Part::Timeline));
+        });
+        html! { <p class="card-timeline-link"><a {href} {onclick}>{ "See it on the timeline" }</a></p> }
+    });
+    html! {
+        <>
+            if !card.related.is_empty() {
+                <div class="related">
+                    <p class="related-label">{ "Related cards" }</p>
+                    <ul>{ for links }</ul>
+                </div>
+            }
+            { for on_timeline }
+        </>
+    }
+}

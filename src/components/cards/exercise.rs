@@ -1,0 +1,182 @@
+//! The two manipulable exercises: the alignment spectrum and the hard-or-soft sorter. Each item is a
+//! radio group (keyboard and click, no drag); once placed, it says whether the essay agrees and why.
+
+use yew::prelude::*;
+
+use crate::components::cite::Cites;
+use crate::components::rich::RichText;
+use crate::content::content;
+use crate::model::{Placeable, Slot};
+
+
+/// Which exercise.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExerciseKind {
+    Spectrum,
+    Sorter,
+}
+
+impl ExerciseKind {
+    /// The key used in element ids and class names.
+    pub fn key(self) -> &'static str {
+        match self {
+            ExerciseKind::Spectrum => "spectrum",
+            ExerciseKind::Sorter => "sorter",
+        }
+    }
+
+    /// Heading, prompt, slots and items, from `content/interactives.json`.
+    pub fn data(self) -> (&'static str, &'static str, &'static [Slot], &'static [Placeable]) {
+        let i = &content().interactives;
+        match self {
+            ExerciseKind::Spectrum => ("The alignment spectrum", &i.spectrum.prompt, &i.spectrum.positions, &i.spectrum.items),
+            ExerciseKind::Sorter => ("Hard or soft power?", &i.sorter.prompt, &i.sorter.bins, &i.sorter.items),
+        }
+    }
+}
+
+/// Props: which exercise; `fixed` renders the answers as a static list (no-JavaScript page).
+#[derive(Properties, PartialEq)]
+pub struct ExerciseProps {
+    pub kind: ExerciseKind,
+    #[prop_or_default]
+    pub fixed: bool,
+}
+
+fn slot_label(slots: &'static [Slot], id: &str) -> &'static str {
+    slots.iter().find(|s| s.id == id).map(|s| s.label).unwrap_or("(missing)")
+}
+
+/// One exercise: the board, one radio group per item with its feedback, a score and a reset button.
+#[component]
+pub fn Exercise(props: &ExerciseProps) -> Html {
+    let kind = props.kind;
+    let (title, prompt, slots, items) = kind.data();
+    let placed = use_state(|| vec![None::<usize>; items.len()]);
+    let heading_id = format!("{}-heading", kind.key());
+    if props.fixed {
+        let answers = items.iter().map(|item| html! {
+            <li key={item.id}>
+                <strong>{ &item.label }</strong>{ format!(": {}. ", slot_label(slots, &item.answer)) }
+                <RichText text={item.explanation} />
+                <Cites paragraphs={item.paragraphs} open={true} />
+            </li>
+        });
+        return html! {
+            <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
+                <h4 id={heading_id}>{ title }</h4>
+                <p>{ prompt }</p>
+                <ol class="exercise-answers">{ for answers }</ol>
+            </section>
+        };
+    }
+    let matched = items.iter().zip(placed.iter()).filter(|(item, p)| p.is_some_and(|s| slots[s].id == item.answer)).count();
+    let done = placed.iter().filter(|p| p.is_some()).count();
+    let rows = items.iter().enumerate().map(|(i, item)| {
+        let choose = {
+            let placed = placed.clone();
+            Callback::from(move |slot: usize| {
+                let mut next = (*placed).clone();
+                next[i] = Some(slot);
+                placed.set(next);
+            })
+        };
+        html! { <ItemRow key={item.id} {kind} {item} {slots} chosen={placed[i]} {choose} /> }
+    });
+    let reset = {
+        let placed = placed.clone();
+        Callback::from(move |_: MouseEvent| placed.set(vec![None; placed.len()]))
+    };
+    html! {
+        <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
+            <h4 id={heading_id}>{ title }</h4>
+            <p>{ prompt }</p>
+            <Board {slots} {items} placed={(*placed).clone()} />
+            <ol class="exercise-items">{ for rows }</ol>
+            <div class="exercise-footer">
+                <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
+                <button type="button" class="secondary" onclick={reset} disabled={done == 0}>{ "Reset" }</button>
+            </div>
+        </section>
+    }
+}
+
+/// Props of one item's row.
+#[derive(Properties, PartialEq)]
+struct ItemRowProps {
+    kind: ExerciseKind,
+    item: &'static Placeable,
+    slots: &'static [Slot],
+    chosen: Option<usize>,
+    choose: Callback<usize>,
+}
+
+/// An item as a radio group of the slots, followed by the essay's verdict once placed.
+#[component]
+fn ItemRow(props: &ItemRowProps) -> Html {
+    let item = props.item;
+    let name = format!("{}-{}", props.kind.key(), item.id);
+    let radios = props.slots.iter().enumerate().map(|(s, slot)| {
+        let id = format!("{name}-{}", slot.id);
+        let onchange = props.choose.reform(move |_: Event| s);
+        html! {
+            <label key={slot.id} class="slot-choice" for={id.clone()}>
+                <input type="radio" {id} name={name.clone()} value={slot.id} checked={props.chosen == Some(s)} {onchange} />
+                { &slot.label }
+            </label>
+        }
+    });
+    let feedback = props.chosen.map(|s| {
+        let right = props.slots[s].id == item.answer;
+        let verdict = if right {
+            "✓ Matches the essay's reasoning. ".to_string()
+        } else {
+            format!("✗ The essay puts this under “{}”. ", slot_label(props.slots, &item.answer))
+        };
+        html! {
+            <div class={classes!("feedback", if right { "right" } else { "wrong" })}>
+                <p><strong>{ verdict }</strong><RichText text={item.explanation} /></p>
+                <Cites paragraphs={item.paragraphs} />
+            </div>
+        }
+    });
+    html! {
+        <li class={classes!("exercise-item", props.chosen.is_some().then_some("placed"))}>
+            <fieldset>
+                <legend>{ &item.label }</legend>
+                <div class="slot-choices">{ for radios }</div>
+            </fieldset>
+            <div class="feedback-region" aria-live="polite">{ for feedback }</div>
+        </li>
+    }
+}
+
+/// Props of the board.
+#[derive(Properties, PartialEq)]
+struct BoardProps {
+    slots: &'static [Slot],
+    items: &'static [Placeable],
+    placed: Vec<Option<usize>>,
+}
+
+/// The slots side by side with the items placed in them: a picture of the radio choices (hidden from
+/// screen readers, which get the same information from the radio groups).
+#[component]
+fn Board(props: &BoardProps) -> Html {
+    let columns = props.slots.iter().enumerate().map(|(s, slot)| {
+        let chips = props.items.iter().zip(&props.placed).filter(|(_, p)| **p == Some(s)).map(|(item, _)| {
+            let (class, mark) = if item.answer == slot.id { ("chip right", "✓ ") } else { ("chip wrong", "✗ ") };
+            html! { <li key={item.id} {class}>{ mark }{ &item.label }</li> }
+        });
+        html! {
+            <li key={slot.id} class="board-slot">
+                <span class="board-label">{ &slot.label }</span>
+                if !slot.description.is_empty() {
+                    <span class="board-description">{ &slot.description }</span>
+                }
+                <ul class="chips">{ for chips }</ul>
+            </li>
+        }
+    });
+    html! { <ol class="board" aria-hidden="true">{ for columns }</ol> }
+}

@@ -1,0 +1,163 @@
+//! The time axis, 1900-2024, as SVG: era bands, decade ticks and one marker per event in as many lanes
+//! as needed so none overlap. Markers are a roving-tabindex toolbar: arrows and Home/End move, Enter,
+//! Space or a click selects. Exact years are dots; approximate dates are dashed ranges.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::components::use_dispatch;
+use crate::content::content;
+use crate::model::Card;
+use crate::state::Action;
+
+const FIRST: i32 = 1900;
+const LAST: i32 = 2024;
+const WIDTH: f64 = 1000.0;
+const MARGIN: f64 = 20.0;
+const TOP: f64 = 46.0;
+const LANE: f64 = 32.0;
+const HIT: f64 = 26.0;
+
+/// x(year) is the left edge of that year on the axis.
+fn x(year: i32) -> f64 {
+    MARGIN + f64::from(year - FIRST) * (WIDTH - 2.0 * MARGIN) / f64::from(LAST + 1 - FIRST)
+}
+
+/// The horizontal extent of an event's marker: a dot's hit area, or a range at least that wide.
+fn extent(card: &Card) -> (f64, f64) {
+    let w = card.when.as_ref().expect("timeline events have dates");
+    let (a, b) = if w.approximate { (x(w.start), x(w.end + 1)) } else { let c = x(w.start) + 3.8; (c, c) };
+    let grow = ((HIT - (b - a)) / 2.0).max(0.0);
+    (a - grow, b + grow)
+}
+
+/// lanes(extents)[i] is the first lane in which event i overlaps no earlier event.
+pub fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
+    let mut ends: Vec<f64> = Vec::new();
+    extents
+        .iter()
+        .map(|&(a, b)| {
+            let lane = ends.iter().position(|&end| end + 2.0 <= a).unwrap_or(ends.len());
+            if lane == ends.len() { ends.push(b) } else { ends[lane] = b }
+            lane
+        })
+        .collect()
+}
+
+/// Props: the events in axis order and the selected one.
+#[derive(Properties, PartialEq)]
+pub struct AxisProps {
+    pub events: Vec<&'static Card>,
+    pub selected: Option<usize>,
+}
+
+/// The SVG time axis.
+#[component]
+pub fn Axis(props: &AxisProps) -> Html {
+    let dispatch = use_dispatch();
+    let cursor = use_state(|| None::<usize>);
+    let events = &props.events;
+    let stop = cursor.or(props.selected).unwrap_or(0);
+    let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
+    let lane_of = lanes(&extents);
+    let axis_y = TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0;
+    let height = axis_y + 30.0;
+    let eras = content().eras;
+    let bands = eras.iter().enumerate().map(|(i, era)| {
+        let (a, b) = (x(era.start), x(eras.get(i + 1).map_or(era.end + 1, |n| n.start)));
+        let last = i + 1 == eras.len();
+        let (tx, anchor) = if last { (b - 6.0, "end") } else { (a + 6.0, "start") };
+        html! {
+            <g key={era.id} class={classes!("era", format!("era-{}", i % 2))}>
+                <rect x={a.to_string()} y="0" width={(b - a).to_string()} height={axis_y.to_string()} />
+                <text x={tx.to_string()} y={if i % 2 == 0 { "16" } else { "34" }} text-anchor={anchor}>{ era.label }</text>
+            </g>
+        }
+    });
+    let ticks = (FIRST..=LAST).step_by(10).map(|year| html! {
+        <g key={year} class="tick">
+            <line x1={x(year).to_string()} x2={x(year).to_string()} y1={axis_y.to_string()} y2={(axis_y + 6.0).to_string()} />
+            <text x={x(year).to_string()} y={(axis_y + 22.0).to_string()} text-anchor="middle">{ year }</text>
+        </g>
+    });
+    let n = events.len();
+    let markers = events.iter().enumerate().map(|(i, card)| {
+        let w = card.when.as_ref().expect("timeline events have dates");
+        let (a, b) = extents[i];
+        let cy = TOP + LANE * lane_of[i] as f64 + LANE / 2.0;
+        let id = card.id;
+        let select = dispatch.reform(move |()| Action::OpenCard(Some(id.to_string())));
+        let onclick = {
+            let (select, cursor) = (select.clone(), cursor.clone());
+            Callback::from(move |_: MouseEvent| { cursor.set(Some(i)); select.emit(()) })
+        };
+        let onkeydown = {
+            let (cursor, ids) = (cursor.clone(), events.iter().map(|c| c.id).collect::<Vec<_>>());
+            Callback::from(move |e: KeyboardEvent| {
+                let to = match e.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => (i + 1).min(n - 1),
+                    "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
+                    "Home" => 0,
+                    "End" => n - 1,
+                    "Enter" | " " => { e.prevent_default(); cursor.set(Some(i)); select.emit(()); return; }
+                    _ => return,
+                };
+                e.prevent_default();
+                cursor.set(Some(to));
+                focus(&format!("tl-ev-{}", ids[to]));
+            })
+        };
+        let label = format!("{}: {}{}", card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
+        let mark = if w.approximate {
+            let (ra, rb) = (x(w.start).min(a + 4.0), x(w.end + 1).max(b - 4.0));
+            html! { <rect class="mark" x={ra.to_string()} y={(cy - 7.0).to_string()} width={(rb - ra).to_string()} height="14" rx="7" /> }
+        } else {
+            html! { <circle class="mark" cx={((a + b) / 2.0).to_string()} cy={cy.to_string()} r="8" /> }
+        };
+        html! {
+            <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label.clone()}
+                class={classes!("event", w.approximate.then_some("approximate"), (props.selected == Some(i)).then_some("selected"))}
+                tabindex={if i == stop { "0" } else { "-1" }} aria-pressed={(props.selected == Some(i)).to_string()} {onclick} {onkeydown}>
+                <title>{ label }</title>
+                <rect class="hit" x={a.to_string()} y={(cy - HIT / 2.0).to_string()} width={(b - a).to_string()} height={HIT.to_string()} rx="6" />
+                { mark }
+            </g>
+        }
+    });
+    html! {
+        <div class="timeline-axis">
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="toolbar" aria-orientation="horizontal"
+                aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
+                <g aria-hidden="true">{ for bands }</g>
+                <line class="axis-line" x1={MARGIN.to_string()} x2={(WIDTH - MARGIN).to_string()} y1={axis_y.to_string()} y2={axis_y.to_string()} aria-hidden="true" />
+                <g aria-hidden="true">{ for ticks }</g>
+                { for markers }
+            </svg>
+            <p class="axis-legend"><span class="key-dot" aria-hidden="true"></span>{ " exact year " }<span class="key-range" aria-hidden="true"></span>{ " approximate date or range (dashed)" }</p>
+        </div>
+    }
+}
+
+/// Focuses an element by id (SVG elements included).
+fn focus(id: &str) {
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn axis_ends_are_inside_the_margins() {
+        assert_eq!(x(FIRST), MARGIN);
+        assert_eq!(x(LAST + 1), WIDTH - MARGIN);
+    }
+
+    #[test]
+    fn overlapping_events_get_different_lanes() {
+        assert_eq!(lanes(&[(0.0, 10.0), (5.0, 15.0), (20.0, 30.0), (11.0, 12.0)]), vec![0, 1, 0, 2]);
+    }
+}

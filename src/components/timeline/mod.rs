@@ -1,0 +1,89 @@
+//! The timeline part: the history cards on a 1900-2024 axis grouped by era, the selected event (kept in
+//! the URL as `card`) with its date, summary, card link and citations, and the events as a text list.
+
+mod axis;
+mod list;
+
+pub use axis::Axis;
+pub use list::EventList;
+
+use yew::prelude::*;
+
+use super::cite::Cites;
+use super::rich::{CardLink, RichText};
+use super::{PartHeading, PartProps};
+use crate::content::content;
+use crate::model::{Card, Part, Theme};
+
+/// The history cards, ordered by start year (then end year, then content order).
+pub fn events() -> Vec<&'static Card> {
+    let mut events: Vec<&'static Card> = content().cards_of(Theme::History).filter(|c| c.when.is_some()).collect();
+    events.sort_by_key(|c| c.when.as_ref().map(|w| (w.start, w.end)));
+    events
+}
+
+/// The timeline part.
+#[component]
+pub fn TimelinePart(props: &PartProps) -> Html {
+    let events = events();
+    let fixed = props.static_page;
+    let selected = props.view.card.as_deref().and_then(|id| events.iter().position(|c| c.id == id));
+    use_reveal_selection(if fixed { None } else { selected });
+    html! {
+        <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
+            <PartHeading part={Part::Timeline} />
+            if !fixed {
+                <Axis events={events.clone()} {selected} />
+                <EventDetail card={selected.map(|i| events[i])} />
+            }
+            <EventList {events} {selected} {fixed} />
+        </section>
+    }
+}
+
+/// Props: the selected event, if any.
+#[derive(Properties, PartialEq)]
+pub struct EventDetailProps {
+    pub card: Option<&'static Card>,
+}
+
+/// The selected event: title, date exactly as the sources give it, summary, card link, citations.
+#[component]
+pub fn EventDetail(props: &EventDetailProps) -> Html {
+    let body = match props.card {
+        None => html! { <p class="timeline-hint">{ "Choose an event on the time line or in the list below to read about it here." }</p> },
+        Some(card) => {
+            let when = card.when.as_ref();
+            let era = when.and_then(|w| content().eras.iter().find(|e| e.id == w.era));
+            html! {
+                <>
+                    <h3>{ card.title }</h3>
+                    if let Some(w) = when {
+                        <p class="event-date">
+                            <span class="visually-hidden">{ "Date: " }</span>{ w.label }
+                            if w.approximate { <span class="approx-tag">{ "approximate" }</span> }
+                        </p>
+                    }
+                    if let Some(era) = era { <p class="event-era">{ format!("Era: {}", era.label) }</p> }
+                    <p><RichText text={card.summary} /></p>
+                    <p><CardLink id={card.id} shown={format!("Open the full card: {}", card.title)} /></p>
+                    <Cites key={card.id} paragraphs={card.paragraphs} refs={card.refs} />
+                </>
+            }
+        }
+    };
+    html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ body }</div> }
+}
+
+/// When the selection changes after the first render, scrolls the detail panel into view if needed
+/// (on small screens the list that changed it sits below the panel).
+#[hook]
+fn use_reveal_selection(selected: Option<usize>) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(selected, move |selected| {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if selected.is_some() && !first {
+            super::cards::reveal("timeline-detail".to_string(), false, false);
+        }
+    });
+}

@@ -1,0 +1,111 @@
+//! Server-side rendering of the cards and timeline parts: every card, the theme filter, an open card
+//! with its quotation, the static page with everything open, one focusable marker per history card.
+#![cfg(not(target_arch = "wasm32"))]
+
+use charm_offensive::components::{cards::CardsPart, timeline::TimelinePart, PartProps};
+use charm_offensive::content::content;
+use charm_offensive::model::{Part, Theme};
+use charm_offensive::state::View;
+
+async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> String {
+    let view = View { part: Part::Cards, theme, card: card.map(str::to_string), ..View::default() };
+    yew::LocalServerRenderer::<CardsPart>::with_props(PartProps { view, static_page }).render().await
+}
+
+async fn timeline(card: Option<&str>) -> String {
+    let view = View { part: Part::Timeline, card: card.map(str::to_string), ..View::default() };
+    yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps { view, static_page: false }).render().await
+}
+
+/// Text as the server renderer escapes it.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+fn count(html: &str, needle: &str) -> usize {
+    html.matches(needle).count()
+}
+
+#[tokio::test]
+async fn the_cards_part_renders_every_card_title() {
+    let html = cards(None, None, false).await;
+    let all = content().cards;
+    assert_eq!(all.len(), 53);
+    for c in all {
+        assert!(html.contains(&format!("id=\"card-{}\"", c.id)), "card {} is missing", c.id);
+        assert!(html.contains(&esc(c.title)), "title of {} is missing", c.id);
+    }
+    assert_eq!(count(&html, "class=\"card-toggle\""), 53);
+    assert_eq!(count(&html, "aria-expanded=\"true\""), 0, "no card starts open");
+}
+
+#[tokio::test]
+async fn a_theme_filter_shows_only_that_theme() {
+    let html = cards(Some(Theme::History), None, false).await;
+    for c in content().cards {
+        let shown = html.contains(&format!("id=\"card-{}\"", c.id));
+        assert_eq!(shown, c.theme == Theme::History, "card {}", c.id);
+    }
+    assert!(html.contains("Showing 17 of 53 cards."));
+    assert!(html.contains("aria-pressed=\"true\""));
+}
+
+#[tokio::test]
+async fn an_open_card_shows_its_detail_and_marked_quotation() {
+    let html = cards(None, Some("soft-power"), false).await;
+    let card = content().card("soft-power").unwrap();
+    let quote = card.quote.as_ref().expect("soft power has a quotation");
+    assert!(html.contains("id=\"card-soft-power-detail\""));
+    assert_eq!(count(&html, "class=\"card-detail\""), 1, "only the open card shows its detail");
+    assert!(html.contains("<blockquote>"));
+    assert!(html.contains(&esc(quote.text)));
+    assert!(html.contains(&format!("<cite>{}</cite>", esc(quote.source))));
+    assert!(html.contains("Quotation"));
+    assert!(html.contains("Related cards"));
+    assert!(html.contains(&esc(&format!("({}) ", content().paragraph("P10").unwrap().section))), "citations are open");
+}
+
+#[tokio::test]
+async fn the_static_page_opens_every_card_and_shows_the_exercises_answers() {
+    let html = cards(Some(Theme::Concepts), None, true).await;
+    assert_eq!(count(&html, "class=\"card-detail\""), 53, "every card expanded, filter ignored");
+    assert_eq!(count(&html, "card-toggle"), 0, "no toggles without JavaScript");
+    assert_eq!(count(&html, "type=\"radio\""), 0, "no exercise widgets without JavaScript");
+    assert_eq!(count(&html, "theme-filter"), 0);
+    let i = &content().interactives;
+    assert!(html.contains(&esc(i.sorter.items[0].explanation)));
+    assert!(html.contains(&esc(i.spectrum.items[0].explanation)));
+}
+
+#[tokio::test]
+async fn the_exercises_offer_one_radio_per_item_and_slot() {
+    let html = cards(None, None, false).await;
+    let i = &content().interactives;
+    let expected = i.spectrum.items.len() * i.spectrum.positions.len() + i.sorter.items.len() * i.sorter.bins.len();
+    assert_eq!(count(&html, "type=\"radio\""), expected);
+    assert!(html.contains(">Reset</button>"));
+}
+
+#[tokio::test]
+async fn the_timeline_has_one_focusable_marker_per_history_card() {
+    let html = timeline(None).await;
+    let history = content().cards_of(Theme::History).count();
+    assert_eq!(count(&html, "role=\"button\""), history);
+    assert_eq!(count(&html, "tabindex=\"0\""), 1, "one tab stop (roving tabindex)");
+    // The part's heading is the one other tabindex="-1" element.
+    assert_eq!(count(&html, "tabindex=\"-1\""), history);
+    for era in content().eras {
+        assert!(html.contains(&esc(era.label)), "era {}", era.id);
+    }
+}
+
+#[tokio::test]
+async fn a_selected_event_shows_its_date_exactly_as_in_the_content() {
+    let html = timeline(Some("xian-summit-2023")).await;
+    let card = content().card("xian-summit-2023").unwrap();
+    assert!(html.contains(&esc(card.when.as_ref().unwrap().label)));
+    assert!(html.contains("Open the full card"));
+    assert_eq!(count(&html, "aria-pressed=\"true\""), 1);
+    let marker = html.split("id=\"tl-ev-xian-summit-2023\"").nth(1).and_then(|rest| rest.split('>').next()).expect("the marker");
+    assert!(marker.contains("aria-pressed=\"true\"") && marker.contains("tabindex=\"0\""), "{marker}");
+}
