@@ -1,0 +1,51 @@
+// Without JavaScript, on paper, and when the WebAssembly cannot start: the explainer stays readable.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, MODES, startUrl } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+for (const mode of MODES) {
+  test(`${mode}: with JavaScript off, the title, thesis, cards, data table and bibliography are readable`, async () => {
+    const { page, context, requests } = await open(browser, startUrl(mode, server), { javaScript: false });
+    assert.match(await page.locator("h1").innerText(), /Beijing's Charm Offensive/);
+    assert.match(await page.locator(".noscript-note").innerText(), /need JavaScript/);
+    assert.ok(await page.locator(".thesis").isVisible(), "the thesis is shown");
+    const text = await page.locator("#app").innerText();
+    for (const words of ["Soft power", "Shanghai Cooperation Organization", "Nye, J. S. (1990)", "Natural Earth"]) {
+      assert.ok(text.includes(words), `the static page includes “${words}”`);
+    }
+    assert.equal(await page.locator(".bibliography > li").count(), 30);
+    assert.ok(await page.locator("table").count() >= 1, "a data table is pre-rendered");
+    assert.ok(/43\.82/.test(text), "the data table shows China-customs trade figures");
+    assert.ok(requests.every((u) => !/\.wasm/.test(u)), "nothing is fetched for the app");
+    // Part links become anchors on the static page.
+    assert.equal(await page.getByRole("link", { name: "Sources", exact: true }).getAttribute("href"), "#part-sources");
+    await context.close();
+  });
+
+  test(`${mode}: printing shows the current view without navigation chrome`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=cards"));
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".parts-nav").isVisible(), false);
+    assert.equal(await page.locator(".share-button").isVisible(), false);
+    assert.ok(await page.locator("main h2").first().isVisible());
+    const pdf = await page.pdf({ format: "A4" });
+    assert.ok(pdf.length > 10000, `a real PDF (${pdf.length} bytes)`);
+    await context.close();
+  });
+}
+
+test("a WebAssembly that fails to start leaves a readable message and the pre-rendered text", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: "not wasm" }));
+  await page.goto(server.url);
+  await page.locator("#fatal").waitFor({ state: "visible" });
+  assert.match(await page.locator("#fatal").innerText(), /stopped working/);
+  assert.ok((await page.locator("#fatal-detail").innerText()).length > 0, "the reason is shown");
+  assert.ok(await page.locator(".thesis").isVisible(), "the pre-rendered thesis is still there");
+  await context.close();
+});
