@@ -46,8 +46,16 @@ const WHOLE_RING_KM2 = 1000;                // rings smaller than this keep ever
 const DROP_RING_PX2 = 4;                    // neighbours' rings smaller than this are dropped (islets)
 const QUANTUM = 0.1;                        // coordinates rounded to one decimal
 const LABEL_MIN_CLEARANCE = 9;              // px: a neighbour whose pole is closer to its edge gets no label
-// Assumed label font sizes (px) for the frame, fit and collision checks; widths from textWidth below.
-const LABEL_FONT = { focus: 15, other: 12 }, CAPITAL_FONT = 11, PAD = 4;
+// Label font sizes in viewBox units, as static/css/30-map.css draws them (keep the two in step), for the
+// frame, fit and collision checks; widths from textWidth below. Wide screens: names, a value line under
+// each republic's name (VALUE_SAMPLE is about the longest value a layer writes), capitals' names to the
+// right of their dots, and the Xi'an edge marker (three lines, right-aligned left of its arrow). Narrow
+// screens (SMALL, the map about 340 px wide): only the republics' names, larger (values go in the list).
+const LABEL_FONT = { focus: 17, other: 13 }, CAPITAL_FONT = 12, VALUE_FONT = 14, PAD = 4;
+const SMALL = { focus: 34 };
+const VALUE_SAMPLE = "more than 10,000 students";
+const EDGE_MARKER = { note: "2023 summit", gap: 22, line: 1.2 }; // name, "3,540 km ESE", note; text ends `gap` left of the edge
+const SCALE_BAR_BOX = { x: 24, y: 680, font: 12 };                  // left end and baseline of the drawn scale bar
 const EARTH_R = 6371;                       // km, haversine
 const FOCUS = ["398", "417", "762", "795", "860"];
 // iso numeric (as world-atlas spells it) -> [alpha-2, display name]. A country that intersects the frame
@@ -63,7 +71,7 @@ const COUNTRIES = {
   "Siachen Glacier": ["XS", "Siachen Glacier (disputed)"],
 };
 // Hand-written label offsets in px, applied after the pole of inaccessibility (documented in meta).
-const LABEL_NUDGE = { TJ: [10, 0] }; // TJ: the pole leaves the name across the border; east, clear of Dushanbe
+const LABEL_NUDGE = { TJ: [10, 2], KG: [25, -4] }; // TJ: the pole leaves the name across the border, east of Dushanbe; KG: value line clear of Tashkent
 
 const PATH_GRAMMAR = "path = ring+ ; ring = 'M' pt ('L' pt)* 'Z' ; pt = num ',' num ; " +
   "num = -?[0-9]+(.[0-9])? ; absolute viewBox coordinates, no whitespace, the closing point is not repeated " +
@@ -249,8 +257,27 @@ function generate() {
     const [x, y] = p.xy;
     boxes.push({ what: `capital ${p.id}`, x0: x - 3, x1: x + 6 + textWidth(p.name, CAPITAL_FONT), y0: y - CAPITAL_FONT, y1: y + 3 });
   }
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-    const a = boxes[i], b = boxes[j];
+  const valueBox = (c, size, vsize) => {
+    const hw = textWidth(VALUE_SAMPLE, vsize) / 2, y0 = c.label[1] + size / 2;
+    return { what: `value ${c.id}`, x0: c.label[0] - hw, x1: c.label[0] + hw, y0, y1: y0 + vsize * 1.2 };
+  };
+  for (const c of countries.filter((c) => c.focus)) boxes.push(valueBox(c, LABEL_FONT.focus, VALUE_FONT));
+  for (const p of outPlaces.filter((p) => !p.inside)) {
+    const abbrev = p.direction.replace(/north/g, "N").replace(/south/g, "S").replace(/east/g, "E").replace(/west/g, "W").replace(/-/g, "");
+    const lines = [p.name, `${p.distance_km.toLocaleString("en")} km ${abbrev}`, EDGE_MARKER.note];
+    const [x, y] = p.edge, half = (lines.length / 2) * CAPITAL_FONT * EDGE_MARKER.line;
+    const w = Math.max(...lines.map((l) => textWidth(l, CAPITAL_FONT)));
+    boxes.push({ what: `edge marker ${p.id}`, x0: x - EDGE_MARKER.gap - w, x1: x, y0: y - half, y1: y + half });
+  }
+  const sb = SCALE_BAR_BOX;
+  boxes.push({ what: "scale bar", x0: sb.x - 2, x1: sb.x + scalePx + 2, y0: sb.y - 9 - sb.font, y1: sb.y + 2 });
+  const small = countries.filter((c) => c.focus).flatMap((c) => {
+    const hw = textWidth(c.name, SMALL.focus) / 2, hh = SMALL.focus / 2;
+    return [{ what: `small label ${c.id}`, x0: c.label[0] - hw, x1: c.label[0] + hw, y0: c.label[1] - hh, y1: c.label[1] + hh }];
+  });
+  for (const b of small) if (b.x0 < 0 || b.x1 > W || b.y0 < 0 || b.y1 > H) throw new Error(`${b.what} leaves the frame`);
+  for (const set of [boxes, small]) for (let i = 0; i < set.length; i++) for (let j = i + 1; j < set.length; j++) {
+    const a = set[i], b = set[j];
     if (a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1) throw new Error(`${a.what} overlaps ${b.what}: adjust LABEL_NUDGE`);
   }
 
@@ -273,8 +300,10 @@ function generate() {
     label_method: `pole of inaccessibility of the visible shape (precision 0.5 px), plus hand offsets ` +
       `${JSON.stringify(LABEL_NUDGE)} px, then moved so a name box (${LABEL_FONT.focus} px republics, ${LABEL_FONT.other} px ` +
       `neighbours, sans-serif width estimate + 10%, centred) stays ${PAD} px inside the frame; null when a neighbour's pole is ` +
-      `under ${LABEL_MIN_CLEARANCE} px from its edge or its name box would not fit inside it; boxes checked not to overlap each other or the capitals ` +
-      `(dot plus ${CAPITAL_FONT} px name to its right)`,
+      `under ${LABEL_MIN_CLEARANCE} px from its edge or its name box would not fit inside it; boxes checked not to overlap each other, the capitals ` +
+      `(dot plus ${CAPITAL_FONT} px name to its right), the value line under each republic (${VALUE_FONT} px, as wide as ` +
+      `${JSON.stringify(VALUE_SAMPLE)}), the edge marker or the scale bar; on narrow screens only republics' names ` +
+      `(${SMALL.focus} px), checked likewise`,
     scale_bar_method: "viewBox length between points 250 km west and east of the frame centre along the great circle (bearing 90)",
     distance_method: `great-circle distance from Astana, haversine with R = ${EARTH_R} km, rounded to 10 km`,
     bearing_method: "initial great-circle bearing from Astana, degrees clockwise from true north, rounded; direction is its 16-point compass name",
@@ -283,7 +312,7 @@ function generate() {
   };
 
   const doc = { meta, view_box: [0, 0, W, H], scale_bar: { km: 500, px: q(scalePx) }, countries, places: outPlaces,
-    source_places: "GeoNames (CC BY 4.0) via /work/shared/data/places.json" };
+    source_places: "GeoNames (CC BY 4.0)" }; // content/places.json copies ../shared/data/places.json
   // Compact JSON, one country and one place per line.
   const s = JSON.stringify;
   return "{\"meta\":" + s(meta) + ",\n\"view_box\":" + s(doc.view_box) + ",\n\"scale_bar\":" + s(doc.scale_bar) +

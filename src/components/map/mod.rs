@@ -1,19 +1,73 @@
-//! The map part: the five republics and their neighbours, selectable, with the data layers around it.
-//! (Owned by the map work, issue 4.)
+//! The map part: the five republics and their neighbours, selectable by mouse, keyboard and list, with
+//! the data layers around it and the selected republic's profile.
+
+pub mod country_list;
+pub mod places;
+pub mod profile;
+pub mod region_map;
 
 use yew::prelude::*;
 
 use crate::components::data::{DataControls, DataPanel};
 use crate::components::{PartHeading, PartProps};
-use crate::model::Part;
+use crate::data::slice;
+use crate::geo::{geo, CountryShape};
+use crate::model::{CountryId, Part};
+use crate::state::View;
+use country_list::CountryList;
+use places::MapNotes;
+use profile::CountryProfile;
+use region_map::RegionMap;
+
+/// The id of the hatch pattern that fills a republic without data.
+pub const HATCH_ID: &str = "map-hatch";
+
+/// Props of parts that only differ on the static page.
+#[derive(Properties, PartialEq)]
+pub struct StaticProps {
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// A `'static` string as an attribute or text, without copying it.
+pub fn st(s: &'static str) -> AttrValue {
+    AttrValue::Static(s)
+}
+
+/// A republic's outline and label point in `geo.json`.
+pub fn shape(c: CountryId) -> Option<&'static CountryShape> {
+    geo().countries.iter().find(|s| s.id == c.key())
+}
+
+/// What a republic's map shape and list button say: "Kazakhstan: $43.82bn, trade 2024".
+pub fn accessible_name(c: CountryId, view: &View) -> String {
+    let s = slice(view);
+    let value = s.shades.iter().find(|sh| sh.country == c).map_or("no data", |sh| sh.value_label.as_str());
+    let period = s.year.map(|y| format!(" {y}")).unwrap_or_default();
+    format!("{}: {value}, {}{period}", c.label(), s.layer.label().to_lowercase())
+}
 
 /// The map part.
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
+    let static_page = props.static_page;
+    let profiles = if static_page {
+        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} static_page=true /> }) }</div> }
+    } else {
+        props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} /> }).unwrap_or_default()
+    };
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>
             <PartHeading part={Part::Map} />
             <DataControls ..props.clone() />
+            <figure class="map-figure">
+                <RegionMap view={props.view.clone()} {static_page} />
+                <figcaption><MapNotes {static_page} /></figcaption>
+            </figure>
+            <div class="map-selection">
+                <CountryList view={props.view.clone()} {static_page} />
+                { profiles }
+            </div>
             <DataPanel ..props.clone() />
         </section>
     }

@@ -1,0 +1,47 @@
+//! The five republics as a plain list of toggle buttons: the same selection as the map, for screen
+//! readers and small screens, each with the active layer's value in words.
+
+use yew::prelude::*;
+
+use crate::components::use_dispatch;
+use crate::data::slice;
+use crate::model::CountryId;
+use crate::state::{Action, View};
+
+/// Props: the view (selection and layer), and whether this is the static page (no buttons there).
+#[derive(Properties, PartialEq)]
+pub struct CountryListProps {
+    pub view: View,
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// "Choose a republic": five buttons with `aria-pressed`; pressing the selected one clears it.
+#[component]
+pub fn CountryList(props: &CountryListProps) -> Html {
+    let dispatch = use_dispatch();
+    let shades = &slice(&props.view).shades;
+    let items = CountryId::ALL.iter().map(|&c| {
+        let value = shades.iter().find(|s| s.country == c).map(|s| s.value_label.clone()).unwrap_or_default();
+        let pressed = props.view.country == Some(c);
+        let content = html! { <><span class="name">{ c.label() }</span>{ " " }<span class="value">{ value }</span></> };
+        if props.static_page {
+            return html! { <li key={c.key()}><a class="country-button" href={format!("#profile-{}", c.key())}>{ content }</a></li> };
+        }
+        let onclick = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectCountry((!pressed).then_some(c))))
+        };
+        html! {
+            <li key={c.key()}>
+                <button type="button" class="country-button" aria-pressed={pressed.to_string()} {onclick}>{ content }</button>
+            </li>
+        }
+    });
+    html! {
+        <div class="country-list" role="group" aria-labelledby="country-list-title">
+            <h3 id="country-list-title">{ "The five republics" }</h3>
+            <ul>{ for items }</ul>
+        </div>
+    }
+}

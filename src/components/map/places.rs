@@ -1,0 +1,120 @@
+//! What the map marks besides countries: capitals (Astana specially), Xi'an at the frame's edge, the
+//! scale bar, and the notes under the map that say the same in words with their sources.
+
+use yew::prelude::*;
+
+use super::st;
+use crate::components::cite::Cites;
+use crate::components::rich::CardLink;
+use crate::content::content;
+use crate::geo::{geo, Place};
+use crate::model::{format_number, Card};
+
+/// Where the scale bar starts (left end, bottom of the frame), in view-box units; kept clear of labels
+/// by the generator's collision check.
+const SCALE_AT: [f64; 2] = [24.0, 680.0];
+/// Line height of the edge marker's three lines (12-unit type).
+const LINE: f64 = 14.4;
+
+/// The card that tells a place's story in the essay (Astana's 2013 speech, the 2023 Xi'an summit).
+pub fn place_card(place: &Place) -> Option<&'static Card> {
+    let id = match &*place.id {
+        "astana" => "astana-speech-2013",
+        "xian" => "xian-summit-2023",
+        _ => return None,
+    };
+    content().card(id)
+}
+
+/// "ESE" from "east-southeast", "NW" from "northwest".
+pub fn compass_abbrev(direction: &str) -> String {
+    direction.replace("north", "N").replace("south", "S").replace("east", "E").replace("west", "W").replace('-', "")
+}
+
+/// "Xi'an 3,540 km ESE": the name, distance from Astana and direction, as geo.json gives them.
+pub fn edge_line(place: &Place) -> String {
+    let km = place.distance_km.map(format_number).unwrap_or_default();
+    let dir = place.direction.as_deref().map(compass_abbrev).unwrap_or_default();
+    format!("{km} km {dir}")
+}
+
+/// Capitals as dots (Astana as a star) with their names, and distant places as arrows at the edge.
+#[component]
+pub fn Places() -> Html {
+    let marks = geo().places.iter().map(|p| {
+        if let Some([x, y]) = p.xy {
+            let astana = p.id == "astana";
+            let dot = if astana {
+                html! { <path class="dot star" transform={format!("translate({x},{y})")} d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z" /> }
+            } else {
+                html! { <circle class="dot" cx={x.to_string()} cy={y.to_string()} r="3.5" /> }
+            };
+            return html! {
+                <g key={p.id} class={classes!("capital", astana.then_some("astana"))}>
+                    { dot }<text class="capital-name" x={(x + 6.0).to_string()} y={y.to_string()}>{ st(&p.name) }</text>
+                </g>
+            };
+        }
+        let Some([ex, ey]) = p.edge else { return html! {} };
+        let [_, _, w, h] = geo().view_box;
+        let angle = (ey - h / 2.0).atan2(ex - w / 2.0).to_degrees();
+        let right = ex > w / 2.0;
+        let tx = if right { ex - 22.0 } else { ex + 22.0 };
+        let year = place_card(p).and_then(|c| c.when.as_ref()).map(|w| format!("{} summit", w.start));
+        let lines = [Some(p.name.to_string()), Some(edge_line(p)), year].into_iter().flatten().enumerate();
+        html! {
+            <g key={p.id} class="edge-marker">
+                <path class="arrow" transform={format!("translate({ex},{ey}) rotate({angle:.1})")} d="M-4,0L-20,-8L-17,0L-20,8Z" />
+                <text class={classes!("edge-text", if right { "end" } else { "start" })}>
+                    { for lines.map(|(i, line)| html! {
+                        <tspan x={tx.to_string()} y={format!("{:.1}", ey + (i as f64 - 1.0) * LINE)} class={(i == 0).then_some("place-name")}>{ line }</tspan>
+                    }) }
+                </text>
+            </g>
+        }
+    });
+    html! { <g class="places" aria-hidden="true">{ for marks }</g> }
+}
+
+/// The scale bar: the generator's round distance at the frame centre.
+#[component]
+pub fn ScaleBar() -> Html {
+    let bar = &geo().scale_bar;
+    let [x, y] = SCALE_AT;
+    html! {
+        <g class="scale-bar" aria-hidden="true">
+            <path d={format!("M{x},{}V{y}H{}V{}", y - 5.0, x + bar.px, y - 5.0)} />
+            <text class="scale-text" x={x.to_string()} y={(y - 9.0).to_string()}>{ format!("{} km", format_number(bar.km)) }</text>
+        </g>
+    }
+}
+
+/// Under the map: the marked places in words (with their cards and citations), the scale and the sources.
+#[component]
+pub fn MapNotes(props: &super::StaticProps) -> Html {
+    let g = geo();
+    let places = g.places.iter().filter_map(|p| Some((p, place_card(p)?))).map(|(p, card)| {
+        let (mark, where_) = if p.inside {
+            ("★", p.name.to_string())
+        } else {
+            ("→", format!("{}, {} from Astana, beyond the map's edge", p.name, edge_line(p)))
+        };
+        html! {
+            <li key={p.id}>
+                <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
+                <CardLink id={st(&card.id)} shown={st(&card.title)} />
+                if let Some(when) = &card.when { { format!(" ({})", when.start) } }
+                <Cites paragraphs={card.paragraphs} open={props.static_page} />
+            </li>
+        }
+    });
+    html! {
+        <div id="map-notes" class="map-notes">
+            <ul class="map-places">{ for places }</ul>
+            <p class="map-credits">
+                { format!("Scale: the bar is {} km at the centre of the map (equal-area conic projection). ", format_number(g.scale_bar.km)) }
+                { format!("Boundaries: {} ({}). Capitals: {}.", g.meta.source, g.meta.license, g.source_places) }
+            </p>
+        </div>
+    }
+}

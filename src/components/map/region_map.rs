@@ -1,0 +1,157 @@
+//! The SVG map: neighbours muted, the five republics shaded by the active layer and selectable by
+//! mouse and keyboard (roving tabindex, arrows move, Enter / Space select, Escape clears).
+
+use yew::prelude::*;
+
+use super::places::{Places, ScaleBar};
+use super::{accessible_name, shape, st, HATCH_ID};
+use crate::components::use_dispatch;
+use crate::data::{shades, Shade};
+use crate::geo::geo;
+use crate::model::CountryId;
+use crate::state::{Action, View};
+
+/// Type sizes of a republic's name and value line, in view-box units (as in 30-map.css and the generator).
+const NAME_SIZE: f64 = 17.0;
+const VALUE_SIZE: f64 = 14.0;
+
+/// Props: the view (layer and selection) and whether this is the static, no-JavaScript page.
+#[derive(Properties, PartialEq)]
+pub struct RegionMapProps {
+    pub view: View,
+    #[prop_or_default]
+    pub static_page: bool,
+}
+
+/// The DOM id of a republic's focusable shape.
+pub fn shape_id(c: CountryId) -> String {
+    format!("map-{}", c.key())
+}
+
+/// The map of Central Asia with the five republics as buttons.
+#[component]
+pub fn RegionMap(props: &RegionMapProps) -> Html {
+    let dispatch = use_dispatch();
+    let selected = props.view.country;
+    // The republic that holds tabindex 0: the last one focused, else the selection, else the first.
+    let active = use_state(|| selected.unwrap_or(CountryId::ALL[0]));
+    let focused = use_state(|| None::<CountryId>);
+    let shades = shades(&props.view);
+    let [x, y, w, h] = geo().view_box;
+    let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
+        let shade = shades.iter().find(|sh| sh.country == c);
+        let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
+        let path = html! { <path d={st(&s.path)} {fill} /> };
+        if props.static_page {
+            return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)}>{ path }</g> };
+        }
+        let select = {
+            let dispatch = dispatch.clone();
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectCountry(Some(c))))
+        };
+        let onkeydown = {
+            let (dispatch, active) = (dispatch.clone(), active.clone());
+            Callback::from(move |e: KeyboardEvent| {
+                let next = match e.key().as_str() {
+                    "ArrowRight" | "ArrowDown" => Some(c.step(true)),
+                    "ArrowLeft" | "ArrowUp" => Some(c.step(false)),
+                    "Home" => Some(CountryId::ALL[0]),
+                    "End" => CountryId::ALL.last().copied(),
+                    "Enter" | " " => {
+                        e.prevent_default();
+                        dispatch.emit(Action::SelectCountry(Some(c)));
+                        None
+                    }
+                    "Escape" => {
+                        dispatch.emit(Action::SelectCountry(None));
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some(next) = next {
+                    e.prevent_default();
+                    active.set(next);
+                    crate::browser::focus(&shape_id(next));
+                }
+            })
+        };
+        let onfocus = {
+            let (focused, active) = (focused.clone(), active.clone());
+            Callback::from(move |_: FocusEvent| {
+                focused.set(Some(c));
+                active.set(c);
+            })
+        };
+        let onblur = {
+            let focused = focused.clone();
+            Callback::from(move |_: FocusEvent| focused.set(None))
+        };
+        html! {
+            <g key={c.key()} id={shape_id(c)} class="republic" role="button" tabindex={if *active == c { "0" } else { "-1" }}
+                aria-pressed={(selected == Some(c)).to_string()} aria-label={accessible_name(c, &props.view)}
+                onclick={select} {onkeydown} {onfocus} {onblur}>{ path }</g>
+        }
+    });
+    // Outlines drawn on top of every shape so a neighbour never covers them.
+    let outline = |c: Option<CountryId>, class: &'static str| {
+        c.and_then(shape).map(|s| html! { <path class={class} d={st(&s.path)} /> })
+    };
+    html! {
+        <svg class="region-map" viewBox={format!("{x} {y} {w} {h}")} role="group"
+            aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">
+            <defs>
+                <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
+                    <rect width="8" height="8" fill="#ffffff" />
+                    <line x1="0" y1="0" x2="0" y2="8" stroke="#6b7280" stroke-width="3" />
+                </pattern>
+            </defs>
+            <rect class="water" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} fill="#dce9f2" />
+            <Neighbours />
+            <g class="republics">{ for shapes }</g>
+            { for outline(selected, "outline selected") }
+            { for outline(*focused, "outline focused") }
+            <Labels shades={shades} />
+            <Places />
+            <ScaleBar />
+        </svg>
+    }
+}
+
+/// The neighbouring countries, muted, with their names where they fit (never re-rendered).
+#[component]
+fn Neighbours() -> Html {
+    let others = || geo().countries.iter().filter(|c| !c.is_focus());
+    html! {
+        <g class="neighbours" aria-hidden="true">
+            { for others().map(|c| html! { <path d={st(&c.path)} fill="#e8e6e1" /> }) }
+            { for others().filter_map(|c| c.label.map(|[x, y]| html! {
+                <text class="neighbour-label" x={x.to_string()} y={y.to_string()}>{ st(&c.name) }</text>
+            })) }
+        </g>
+    }
+}
+
+/// Props: the shading, for each republic's value line and text colour.
+#[derive(Properties, PartialEq)]
+struct LabelsProps {
+    shades: Vec<Shade>,
+}
+
+/// The republics' names at their label points, each with the layer's value underneath.
+#[component]
+fn Labels(props: &LabelsProps) -> Html {
+    let labels = CountryId::ALL.iter().filter_map(|&c| {
+        let s = shape(c)?;
+        let [x, y] = s.label?;
+        let shade = props.shades.iter().find(|sh| sh.country == c);
+        let light = shade.is_some_and(|sh| sh.light_text && sh.fill.is_some());
+        let value = shade.map(|sh| sh.value_label.clone()).unwrap_or_default();
+        Some(html! {
+            <g key={c.key()} class={classes!("republic-label", light.then_some("light"))}>
+                <text class="name" x={x.to_string()} y={y.to_string()}>{ st(&s.name) }</text>
+                <text class="value" x={x.to_string()} y={format!("{:.1}", y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6)}>{ value }</text>
+            </g>
+        })
+    });
+    html! { <g class="labels" aria-hidden="true">{ for labels }</g> }
+}
