@@ -1,16 +1,147 @@
-//! The evidence part (being built).
+//! Reading the evidence: where the essay's figures and citations match independent sources and where they
+//! differ, as notes filterable by status; percent versus percentage points; discussion prompts.
 
 use yew::prelude::*;
 
-use super::{PartHeading, PartProps};
+use super::{cite::Cites, figure::FigureValue, use_dispatch, PartHeading, PartProps};
+use crate::content::content;
+use crate::model::study::{study, Evidence, EvidenceKind, Status};
 use crate::model::Part;
+use crate::state::Action;
+
+/// Every status, in the filter's order.
+pub const STATUSES: [Status; 5] =
+    [Status::Confirmed, Status::Differs, Status::NotFound, Status::NoBibliographyEntry, Status::YearDisagrees];
+
+/// A status in words, its shape (so colour is never the only sign) and its CSS class.
+pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
+    match s {
+        Status::Confirmed => ("Confirmed", "✓", "confirmed"),
+        Status::Differs => ("Differs", "≠", "differs"),
+        Status::NotFound => ("Not found", "?", "not-found"),
+        Status::NoBibliographyEntry => ("No bibliography entry", "∅", "no-entry"),
+        Status::YearDisagrees => ("Year disagrees", "⇄", "year"),
+    }
+}
 
 /// The evidence part.
 #[component]
-pub fn EvidencePart(_props: &PartProps) -> Html {
+pub fn EvidencePart(props: &PartProps) -> Html {
+    let filter = use_state(|| None::<Status>);
+    let notes = &study().evidence;
+    let shown = notes.iter().filter(|e| filter.is_none_or(|s| e.status == s));
+    let count = notes.iter().filter(|e| filter.is_none_or(|s| e.status == s)).count();
+    let button = |status: Option<Status>, label: String| {
+        let filter = filter.clone();
+        let pressed = *filter == status;
+        let onclick = Callback::from(move |_: MouseEvent| filter.set(status));
+        html! { <button type="button" class="filter-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
+    };
+    let buttons = STATUSES.iter().filter_map(|&s| {
+        let n = notes.iter().filter(|e| e.status == s).count();
+        (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
+    });
+    let arithmetic = notes.iter().find(|e| e.kind == EvidenceKind::Arithmetic);
+    let open = props.static_page;
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
             <PartHeading part={Part::Evidence} />
+            if !props.static_page {
+                <div class="status-filter" role="group" aria-label="Show notes by status">
+                    { button(None, format!("All ({})", notes.len())) }
+                    { for buttons }
+                </div>
+                <p class="filter-count" role="status">{ format!("Showing {count} of {} notes.", notes.len()) }</p>
+            }
+            <ul class="evidence-notes">
+                { for shown.map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
+            </ul>
+            if let Some(note) = arithmetic { { percent_points(note) } }
+            <section class="prompts" aria-labelledby="prompts-title">
+                <h3 id="prompts-title">{ "For instructors: discussion prompts" }</h3>
+                <ol>
+                    { for study().prompts.iter().map(|p| html! {
+                        <li key={p.id.to_string()}><p>{ p.text.to_string() }</p><Cites paragraphs={p.paragraphs} {open} /></li>
+                    }) }
+                </ol>
+            </section>
+        </section>
+    }
+}
+
+/// Props of one note.
+#[derive(Properties, PartialEq)]
+pub struct NoteProps {
+    pub note: &'static Evidence,
+    #[prop_or_default]
+    pub open: bool,
+}
+
+/// One note: title, status, the essay's claim, what the sources show, why it matters, figures, citations.
+#[component]
+pub fn Note(props: &NoteProps) -> Html {
+    let dispatch = use_dispatch();
+    let e = props.note;
+    let (label, shape, class) = status_badge(e.status);
+    let title_id = format!("note-{}", e.id);
+    let figure = |id: &&&'static str| {
+        let f = content().figures.get(id);
+        let who = f.and_then(|f| f.country).map(|c| format!("{}: ", c.label())).unwrap_or_default();
+        html! { <li key={id.to_string()}>{ who }<FigureValue id={id.to_string()} open={props.open} /></li> }
+    };
+    let is_essay = |id: &&&'static str| id.starts_with("essay-");
+    let essay_figs: Vec<_> = e.figures.iter().filter(is_essay).collect();
+    let source_figs: Vec<_> = e.figures.iter().filter(|id| !is_essay(id)).collect();
+    let to_sources = matches!(e.status, Status::NoBibliographyEntry | Status::YearDisagrees).then(|| {
+        let onclick = dispatch.reform(|ev: MouseEvent| {
+            ev.prevent_default();
+            Action::Navigate(Part::Sources)
+        });
+        html! { <p><a href="?part=sources" {onclick}>{ "See these citations in the Sources part" }</a></p> }
+    });
+    html! {
+        <article class={classes!("note", class)} aria-labelledby={title_id.clone()}>
+            <h3 id={title_id}>{ e.title.to_string() }</h3>
+            <p class={classes!("badge", class)}><span class="shape" aria-hidden="true">{ shape }</span><span class="visually-hidden">{ "Status: " }</span>{ label }</p>
+            <dl class="note-body">
+                <dt>{ "The essay says" }</dt>
+                <dd><p>{ e.claim.to_string() }</p>
+                    if let Some(q) = &e.quote { <blockquote><p>{ format!("“{}”", q.text) }</p><footer>{ q.source.to_string() }</footer></blockquote> }</dd>
+                <dt>{ "What the sources show" }</dt><dd>{ e.finding.to_string() }</dd>
+                <dt>{ "Why it matters" }</dt><dd>{ e.why_it_matters.to_string() }</dd>
+            </dl>
+            if !e.figures.is_empty() {
+                <div class="figure-compare">
+                    if !essay_figs.is_empty() {
+                        <div><p class="compare-label">{ "In the essay" }</p><ul>{ for essay_figs.iter().map(figure) }</ul></div>
+                    }
+                    if !source_figs.is_empty() {
+                        <div><p class="compare-label">{ "In other sources" }</p><ul>{ for source_figs.iter().map(figure) }</ul></div>
+                    }
+                </div>
+            }
+            { for to_sources }
+            <Cites paragraphs={e.paragraphs} refs={e.refs} open={props.open} />
+        </article>
+    }
+}
+
+/// Percent versus percentage points, worked from the arithmetic note's two percentages.
+fn percent_points(note: &Evidence) -> Html {
+    let figs = &content().figures;
+    let pair: Vec<_> = note.figures.iter().filter_map(|id| figs.get(id)).filter(|f| f.unit == "percent").take(2).collect();
+    let worked = match pair.as_slice() {
+        [a, b] if a.value != 0.0 => Some(format!(
+            "From {} ({}) to {} ({}): a rise of {} percentage points, which is {:.1}% of the starting value.",
+            a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value), (b.value - a.value) / a.value * 100.0)),
+        _ => None,
+    };
+    html! {
+        <section class="percent-points" aria-labelledby="pp-title">
+            <h3 id="pp-title">{ "Percent versus percentage points" }</h3>
+            if let Some(w) = worked { <p class="worked">{ w }</p> }
+            <p>{ note.finding.to_string() }</p>
+            <p>{ note.why_it_matters.to_string() }</p>
         </section>
     }
 }

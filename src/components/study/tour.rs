@@ -1,11 +1,108 @@
-//! The guided-tour panel, shown over any part while a tour step is open. (Owned by the study work, issue 7.)
+//! The guided tour: `view_for_step` (pure) and the panel shown above the main content while a step is open.
 
 use yew::prelude::*;
 
-use crate::components::PartProps;
+use super::store;
+use crate::components::{cite::Cites, rich::RichText, use_dispatch, PartProps};
+use crate::model::study::{self, study};
+use crate::model::Part;
+use crate::state::{Action, View};
 
-/// The tour panel for `view.step`.
+/// `apply_view(current, v)` is the view a tour step or question asks for: its part, card, republic, layer
+/// and period, with everything else at its default except embed and hidden controls; no tour step.
+pub fn apply_view(current: &View, v: &study::View) -> View {
+    let d = View::default();
+    let layer = v.layer.unwrap_or(d.layer);
+    let year = v.year.as_deref().filter(|y| Some(*y) != layer.default_year()).map(str::to_string);
+    View {
+        part: v.part,
+        card: v.card.as_deref().map(str::to_string),
+        country: v.country,
+        layer,
+        year,
+        embed: current.embed,
+        hidden: current.hidden.clone(),
+        ..d
+    }
+}
+
+/// `view_for_step(current, n)` is the view of tour step `n` (1-based) with `step: Some(n)`; out of range,
+/// it is `current` with the tour closed.
+pub fn view_for_step(current: &View, n: usize) -> View {
+    match n.checked_sub(1).and_then(|i| study().tour.get(i)) {
+        Some(step) => View { step: Some(n), ..apply_view(current, &step.view) },
+        None => View { step: None, ..current.clone() },
+    }
+}
+
+/// The view after the tour ends: where the reader is, without the step.
+pub fn end_tour(current: &View) -> View {
+    View { step: None, ..current.clone() }
+}
+
+/// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,
+/// Back / Next / End tour. Buttons keep focus when pressed, so a keyboard reader can walk the whole tour.
 #[component]
-pub fn TourPanel(_props: &PartProps) -> Html {
-    html! {}
+pub fn TourPanel(props: &PartProps) -> Html {
+    let dispatch = use_dispatch();
+    let total = study().tour.len();
+    let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
+    {
+        use_effect_with(n, |n| {
+            let n = *n;
+            store::update(|p| p.see_step(n));
+        });
+    }
+    let refocus = use_mut_ref(|| None::<&'static str>);
+    {
+        // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed.
+        let refocus = refocus.clone();
+        use_effect_with(n, move |_| {
+            if let Some(id) = refocus.borrow_mut().take() {
+                gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(id)).forget();
+            }
+        });
+    }
+    let Some(step) = study().tour.get(n - 1) else { return html! {} };
+    let go = |target: View, id: &'static str| {
+        let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
+        Callback::from(move |_: MouseEvent| {
+            *refocus.borrow_mut() = Some(id);
+            dispatch.emit(Action::Restore(target.clone()));
+        })
+    };
+    let back = go(view_for_step(&props.view, n - 1), "tour-back");
+    let last = n == total;
+    let next = if last {
+        go(View { part: Part::Study, ..end_tour(&props.view) }, "part-study")
+    } else {
+        go(view_for_step(&props.view, n + 1), "tour-next")
+    };
+    let end = dispatch.reform({
+        let view = end_tour(&props.view);
+        move |_: MouseEvent| Action::Restore(view.clone())
+    });
+    html! {
+        <aside class="tour-panel" aria-labelledby="tour-title">
+            <div class="tour-head">
+                <p class="tour-count" id="tour-count">{ format!("Guided tour · Step {n} of {total}") }</p>
+                <progress max={total.to_string()} value={n.to_string()} aria-labelledby="tour-count">{ format!("{n} of {total}") }</progress>
+            </div>
+            <h2 id="tour-title" class="tour-title">{ step.title.to_string() }</h2>
+            <div class="tour-body">
+                { for step.body.iter().map(|b| html! { <p><RichText text={b.to_string()} /></p> }) }
+                <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for.to_string() }</p>
+                <Cites paragraphs={step.paragraphs} />
+            </div>
+            <div class="tour-nav">
+                <button type="button" id="tour-back" class="secondary" disabled={n == 1} onclick={back}>
+                    <span aria-hidden="true">{ "← " }</span>{ "Back" }
+                </button>
+                <button type="button" id="tour-next" class="primary" onclick={next}>
+                    { if last { "Finish the tour" } else { "Next" } }<span aria-hidden="true">{ " →" }</span>
+                </button>
+                <button type="button" class="end-tour" onclick={end}>{ "End tour" }</button>
+            </div>
+        </aside>
+    }
 }

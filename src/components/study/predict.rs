@@ -1,0 +1,100 @@
+//! Predict-then-reveal: a slider and a number box bound together, then the real value derived from
+//! `figures.json`, how far off the guess was, the sources, and a way to see it on the map.
+
+use yew::prelude::*;
+
+use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
+use super::tour::apply_view;
+use crate::components::use_dispatch;
+use crate::model::format_number;
+use crate::model::study::{Answer, QuestionKind};
+use crate::state::Action;
+
+/// A number as shown: thousands separators for whole numbers, else one decimal.
+pub fn shown(value: f64) -> String {
+    if value.fract() == 0.0 { format_number(value) } else { format!("{value:.1}") }
+}
+
+/// The unit of a difference: two percentages differ by percentage points, not percent.
+pub fn difference_unit(unit: &str) -> &str {
+    if unit == "percent" { "percentage points" } else { unit }
+}
+
+/// The predict question view.
+#[component]
+pub fn PredictQuestion(props: &QuestionProps) -> Html {
+    let q = question(props.index);
+    let dispatch = use_dispatch();
+    let view = use_context::<super::CurrentView>();
+    let QuestionKind::Predict { unit, min, max, step, .. } = &q.kind else { return html! {} };
+    let (min, max, step) = (*min, *max, *step);
+    let initial = match saved(q) {
+        Some(Answer::Predict(g)) => Some(g),
+        _ => None,
+    };
+    let guess = use_state(move || initial.unwrap_or(((min + max) / 2.0 / step).round() * step));
+    let revealed = use_state(move || initial.is_some());
+    let on_input = {
+        let (guess, revealed) = (guess.clone(), revealed.clone());
+        Callback::from(move |e: InputEvent| {
+            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+            if let Ok(v) = input.value().parse::<f64>() {
+                if v.is_finite() {
+                    guess.set(v.clamp(min, max));
+                    revealed.set(false);
+                }
+            }
+        })
+    };
+    let reveal = {
+        let (guess, revealed) = (guess.clone(), revealed.clone());
+        Callback::from(move |_: MouseEvent| {
+            check_and_record(q, Answer::Predict(*guess));
+            revealed.set(true);
+        })
+    };
+    let verdict = q.check(&Answer::Predict(*guess), figure_value);
+    let unit_text = unit.to_string();
+    let slider_id = format!("{}-slider", q.id);
+    let number_id = format!("{}-number", q.id);
+    let on_map = q.view.as_ref().map(|v| {
+        let next = apply_view(&view.map(|c| c.0).unwrap_or_default(), v);
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::Restore(next.clone()));
+        html! { <button type="button" class="secondary" {onclick}>{ "Show on the map" }</button> }
+    });
+    let far = match verdict.expected {
+        Some(e) if (*guess - e).abs() < 1e-9 => "exactly right".to_string(),
+        Some(e) => format!("{} {} {}", shown((*guess - e).abs()), difference_unit(&unit_text), if *guess > e { "too high" } else { "too low" }),
+        None => String::new(),
+    };
+    html! {
+        <fieldset class="question predict" id={q.id.to_string()}>
+            <legend>{ q.prompt.to_string() }</legend>
+            <div class="guess">
+                <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>
+                <input type="range" id={slider_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                    value={guess.to_string()} oninput={on_input.clone()} aria-valuetext={format!("{} {unit_text}", shown(*guess))} />
+                <span class="guess-number">
+                    <label for={number_id.clone()} class="visually-hidden">{ format!("Your guess as a number ({unit_text})") }</label>
+                    <input type="number" id={number_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                        value={guess.to_string()} oninput={on_input} />
+                    <span class="unit">{ unit_text.clone() }</span>
+                </span>
+            </div>
+            <button type="button" class="secondary" onclick={reveal}>{ "Reveal" }</button>
+            <div class="feedback-area" aria-live="polite">
+                if *revealed {
+                    <Feedback index={props.index} correct={verdict.correct}>
+                        if let Some(e) = verdict.expected {
+                            <p class="reveal"><strong>{ format!("The real value: {} {unit_text}. ", shown(e)) }</strong>
+                                { format!("Your guess, {} {unit_text}, is {far}.", shown(*guess)) }</p>
+                        } else {
+                            <p class="missing">{ "The data needed for this value is missing." }</p>
+                        }
+                        { for on_map }
+                    </Feedback>
+                }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,177 @@
+//! The reader's study progress (tour steps seen, answers given) and its compact string form. Pure.
+//!
+//! Form: `v1|1,2,5|q-a:y:c:b;q-b:n:s:item=bin/item=bin;q-c:y:p:42.5`: the steps seen, then one entry per
+//! answered question: id, `y`/`n` (correct or not), kind (`c` choice, `s` sort, `p` predict) and the answer.
+//! Ids are kebab-case, so the separators never occur inside them; a value that breaks the form is refused
+//! as a whole (the caller reports it and starts afresh), never half-read.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::study::{study, Answer};
+
+/// The local-storage key (versioned, so a later format can coexist).
+pub const STORAGE_KEY: &str = "charm-offensive.progress.v1";
+
+/// One answer as given, and whether it was judged correct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Given {
+    pub correct: bool,
+    pub answer: Answer,
+}
+
+/// Steps seen (1-based) and answers given, by question id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Progress {
+    pub steps: BTreeSet<usize>,
+    pub answers: BTreeMap<String, Given>,
+}
+
+/// Progress restored from storage, with what went wrong in words.
+#[derive(Debug, Default, PartialEq)]
+pub struct Restored {
+    pub progress: Progress,
+    /// Storage cannot be used here (the browser's reason); progress lives in memory only.
+    pub blocked: Option<String>,
+    /// A stored value could not be read and was discarded.
+    pub corrupted: Option<String>,
+}
+
+/// Counts for the summary: overall and per essay part (label, answered, correct, questions).
+#[derive(Debug, Default, PartialEq)]
+pub struct Tally {
+    pub steps_seen: usize,
+    pub steps: usize,
+    pub answered: usize,
+    pub correct: usize,
+    pub questions: usize,
+    pub parts: Vec<(String, usize, usize, usize)>,
+}
+
+fn safe_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+impl Progress {
+    /// Records a tour step as seen; `true` if it was new.
+    pub fn see_step(&mut self, n: usize) -> bool {
+        self.steps.insert(n)
+    }
+
+    /// Records (or replaces) the answer to a question; `true` if anything changed.
+    pub fn record(&mut self, id: &str, answer: Answer, correct: bool) -> bool {
+        let given = Given { correct, answer };
+        if self.answers.get(id) == Some(&given) {
+            return false;
+        }
+        self.answers.insert(id.to_string(), given);
+        true
+    }
+
+    /// The compact string form (see the module docs).
+    pub fn encode(&self) -> String {
+        let steps: Vec<String> = self.steps.iter().map(|n| n.to_string()).collect();
+        let answers: Vec<String> = self
+            .answers
+            .iter()
+            .map(|(id, g)| {
+                let flag = if g.correct { 'y' } else { 'n' };
+                let body = match &g.answer {
+                    Answer::Choice(option) => format!("c:{option}"),
+                    Answer::Sort(placed) => {
+                        let pairs: Vec<String> = placed.iter().map(|(item, bin)| format!("{item}={bin}")).collect();
+                        format!("s:{}", pairs.join("/"))
+                    }
+                    Answer::Predict(guess) => format!("p:{guess}"),
+                };
+                format!("{id}:{flag}:{body}")
+            })
+            .collect();
+        format!("v1|{}|{}", steps.join(","), answers.join(";"))
+    }
+
+    /// Parses the string form; `Err` says what is wrong, and nothing of a broken value is kept.
+    pub fn decode(s: &str) -> Result<Progress, String> {
+        let mut fields = s.trim().split('|');
+        if fields.next() != Some("v1") {
+            return Err("it is not in the expected format".into());
+        }
+        let (Some(steps), Some(answers), None) = (fields.next(), fields.next(), fields.next()) else {
+            return Err("it has the wrong number of fields".into());
+        };
+        let mut progress = Progress::default();
+        for n in steps.split(',').filter(|s| !s.is_empty()) {
+            match n.parse::<usize>() {
+                Ok(n) if (1..=100).contains(&n) => progress.steps.insert(n),
+                _ => return Err(format!("“{}” is not a tour step", n.chars().take(12).collect::<String>())),
+            };
+        }
+        for entry in answers.split(';').filter(|s| !s.is_empty()) {
+            let bad = || format!("an answer is malformed (“{}”)", entry.chars().take(24).collect::<String>());
+            let mut f = entry.splitn(4, ':');
+            let (Some(id), Some(flag), Some(kind), Some(body)) = (f.next(), f.next(), f.next(), f.next()) else {
+                return Err(bad());
+            };
+            let correct = match flag {
+                "y" => true,
+                "n" => false,
+                _ => return Err(bad()),
+            };
+            let answer = match kind {
+                "c" if safe_id(body) => Answer::Choice(body.to_string()),
+                "s" => {
+                    let mut placed = BTreeMap::new();
+                    for pair in body.split('/') {
+                        match pair.split_once('=') {
+                            Some((item, bin)) if safe_id(item) && safe_id(bin) => placed.insert(item.to_string(), bin.to_string()),
+                            _ => return Err(bad()),
+                        };
+                    }
+                    Answer::Sort(placed)
+                }
+                "p" => match body.parse::<f64>() {
+                    Ok(v) if v.is_finite() => Answer::Predict(v),
+                    _ => return Err(bad()),
+                },
+                _ => return Err(bad()),
+            };
+            if !safe_id(id) {
+                return Err(bad());
+            }
+            progress.answers.insert(id.to_string(), Given { correct, answer });
+        }
+        Ok(progress)
+    }
+
+    /// Restores progress from what storage returned: `Err` (blocked), nothing stored, or a value.
+    pub fn restore(stored: Result<Option<String>, String>) -> Restored {
+        match stored {
+            Err(why) => Restored { blocked: Some(why), ..Restored::default() },
+            Ok(None) => Restored::default(),
+            Ok(Some(value)) => match Progress::decode(&value) {
+                Ok(progress) => Restored { progress, ..Restored::default() },
+                Err(why) => Restored { corrupted: Some(why), ..Restored::default() },
+            },
+        }
+    }
+
+    /// The summary counts against the study content (answers to unknown questions are not counted).
+    pub fn tally(&self) -> Tally {
+        let s = study();
+        let mut t = Tally { steps: s.tour.len(), questions: s.questions.len(), ..Tally::default() };
+        t.steps_seen = self.steps.iter().filter(|n| **n <= t.steps).count();
+        for part in s.parts.iter() {
+            let (mut total, mut answered, mut correct) = (0, 0, 0);
+            for q in s.questions.iter().filter(|q| q.part == part.id) {
+                total += 1;
+                if let Some(g) = self.answers.get(&*q.id) {
+                    answered += 1;
+                    correct += usize::from(g.correct);
+                }
+            }
+            t.answered += answered;
+            t.correct += correct;
+            t.parts.push((part.label.to_string(), answered, correct, total));
+        }
+        t
+    }
+}

@@ -1,0 +1,135 @@
+//! Self-check questions: one view per kind (choice here; sort and predict in their files) and the shared
+//! feedback that says right or wrong in words and with an icon, explains why and cites.
+
+use yew::prelude::*;
+
+use super::{predict::PredictQuestion, sort::SortQuestion, store};
+use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
+use crate::content::content;
+use crate::model::study::{study, Answer, Question, QuestionKind};
+
+/// Props of a question view: its index in `study().questions`.
+#[derive(Properties, PartialEq, Clone, Copy)]
+pub struct QuestionProps {
+    pub index: usize,
+}
+
+/// The question at `index`.
+pub fn question(index: usize) -> &'static Question {
+    &study().questions[index]
+}
+
+/// A figure's value by id, for `Question::check`.
+pub fn figure_value(id: &str) -> Option<f64> {
+    content().figures.get(id).map(|f| f.value)
+}
+
+/// The answer saved for a question, if any.
+pub fn saved(q: &Question) -> Option<Answer> {
+    store::snapshot().progress.answers.get(&*q.id).map(|g| g.answer.clone())
+}
+
+/// Checks an answer and records it in the progress; returns whether it was correct.
+pub fn check_and_record(q: &Question, answer: Answer) -> bool {
+    let correct = q.check(&answer, figure_value).correct;
+    store::update(|p| p.record(&q.id, answer, correct));
+    correct
+}
+
+/// One question, by kind; the static page shows its options without any answer.
+#[component]
+pub fn QuestionView(props: &QuestionProps) -> Html {
+    match &question(props.index).kind {
+        QuestionKind::Choice { .. } => html! { <ChoiceQuestion index={props.index} /> },
+        QuestionKind::Sort { .. } => html! { <SortQuestion index={props.index} /> },
+        QuestionKind::Predict { .. } => html! { <PredictQuestion index={props.index} /> },
+    }
+}
+
+/// Props of the feedback: the question, the verdict, and kind-specific lines shown first.
+#[derive(Properties, PartialEq)]
+pub struct FeedbackProps {
+    pub index: usize,
+    pub correct: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// "✓ Correct" / "✗ Not quite", the explanation, the figures with their sources and the citations.
+#[component]
+pub fn Feedback(props: &FeedbackProps) -> Html {
+    let q = question(props.index);
+    let (class, icon, verdict, text) = if props.correct {
+        ("feedback correct", "✓", "Correct.", &q.feedback.correct)
+    } else {
+        ("feedback incorrect", "✗", "Not quite.", &q.feedback.incorrect)
+    };
+    html! {
+        <div {class}>
+            <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ verdict }</p>
+            { props.children.clone() }
+            <p><RichText text={text.to_string()} /></p>
+            if !q.figures.is_empty() {
+                <ul class="feedback-figures">
+                    { for q.figures.iter().map(|f| html! { <li key={f.to_string()}><FigureValue id={f.to_string()} /></li> }) }
+                </ul>
+            }
+            <Cites paragraphs={q.paragraphs} refs={q.refs} />
+        </div>
+    }
+}
+
+/// A multiple-choice question: a radio group, a Check button and feedback.
+#[component]
+pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
+    let q = question(props.index);
+    let QuestionKind::Choice { options, .. } = &q.kind else { return html! {} };
+    let initial = match saved(q) {
+        Some(Answer::Choice(o)) => Some(o),
+        _ => None,
+    };
+    let verdict = use_state({
+        let shown = initial.as_ref().map(|o| q.check(&Answer::Choice(o.clone()), figure_value).correct);
+        move || shown
+    });
+    let selected = use_state(move || initial);
+    let hint = use_state(|| false);
+    let radios = options.iter().map(|o| {
+        let id = format!("{}-{}", q.id, o.id);
+        let checked = selected.as_deref() == Some(&*o.id);
+        let onchange = {
+            let (selected, verdict, value) = (selected.clone(), verdict.clone(), o.id.to_string());
+            Callback::from(move |_: Event| {
+                selected.set(Some(value.clone()));
+                verdict.set(None);
+            })
+        };
+        html! {
+            <li key={o.id.to_string()}>
+                <input type="radio" id={id.clone()} name={q.id.to_string()} value={o.id.to_string()} {checked} {onchange} />
+                <label for={id}>{ o.text.to_string() }</label>
+            </li>
+        }
+    });
+    let check = {
+        let (selected, verdict, hint) = (selected.clone(), verdict.clone(), hint.clone());
+        Callback::from(move |_: MouseEvent| match &*selected {
+            Some(o) => {
+                hint.set(false);
+                verdict.set(Some(check_and_record(q, Answer::Choice(o.clone()))));
+            }
+            None => hint.set(true),
+        })
+    };
+    html! {
+        <fieldset class="question choice" id={q.id.to_string()}>
+            <legend>{ q.prompt.to_string() }</legend>
+            <ul class="options">{ for radios }</ul>
+            <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
+            <div class="feedback-area" aria-live="polite">
+                if *hint { <p class="hint">{ "Choose an answer first." }</p> }
+                if let Some(correct) = *verdict { <Feedback index={props.index} {correct} /> }
+            </div>
+        </fieldset>
+    }
+}
