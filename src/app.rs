@@ -84,7 +84,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
-                <Header compact={view.embed} {on_share} {full_link} />
+                <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
                     <Nav view={view.clone()} on_action={on_action.clone()} {static_page} />
                 }

@@ -10,6 +10,9 @@ use crate::model::EssayMeta;
 pub struct HeaderProps {
     #[prop_or_default]
     pub compact: bool,
+    /// Show the one-line tagline (on the overview and the static page).
+    #[prop_or_default]
+    pub tagline: bool,
     /// Opens the share / embed dialog; absent when an embed hides it.
     #[prop_or_default]
     pub on_share: Option<Callback<MouseEvent>>,
@@ -47,7 +50,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     { " · " }
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 </p>
-                if !props.compact {
+                if props.tagline && !props.compact {
                     <p class="tagline">{ c.site.tagline.clone() }</p>
                 }
             </div>
