@@ -325,3 +325,30 @@ fn lead_years_read_dated_snapshots() {
     assert_eq!(lead_year("unknown (c. 2016-2019)"), Some(2016));
     assert_eq!(lead_year("n/a"), None);
 }
+
+#[test]
+fn the_notes_reader_agrees_with_a_full_json_parser() {
+    let j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("content/data-notes.json").unwrap()).unwrap();
+    let n = notes();
+    for layer in Layer::ALL {
+        let l = &j["layers"][layer.key()];
+        let note = n.layer(*layer);
+        assert_eq!((note.title, note.source, note.short, note.about, note.caveat),
+            (l["title"].as_str().unwrap(), l["source"].as_str().unwrap(), l["short"].as_str().unwrap(), l["about"].as_str().unwrap(), l["caveat"].as_str().unwrap()));
+    }
+    assert_eq!(n.missing.len(), j["missing"].as_object().unwrap().len());
+    for (k, v) in j["missing"].as_object().unwrap() {
+        assert_eq!(n.missing(k), v.as_str());
+    }
+    assert_eq!(n.per_person.students, j["per_person"]["students"].as_str().unwrap());
+    let list = j["comparisons"].as_array().unwrap();
+    assert_eq!(n.comparisons.len(), list.len());
+    for (c, raw) in n.comparisons.iter().zip(list) {
+        assert_eq!(c.id, raw["id"].as_str().unwrap());
+        assert_eq!(c.year, raw["year"].as_str());
+        assert_eq!(c.essay, raw["essay"].as_str());
+        assert_eq!(c.explanation, raw["explanation"].as_str().unwrap());
+        let sources: Vec<&str> = raw["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        assert_eq!(c.sources, sources);
+    }
+}

@@ -77,6 +77,7 @@ async fn the_static_page_has_every_layer_with_sources_and_no_controls() {
     for control in ["data-layer=", "class=\"sort\"", "Download CSV", "Show all", "select-country"] {
         assert!(!html.contains(control), "no {control} on the static page");
     }
-    assert!(html.contains("Source: </strong>"), "sources are written out");
+    assert!(html.contains("class=\"source-brief\">The Astana Times"), "sources are written out");
+    assert!(html.contains("href=\"https://"), "with their links");
     assert!(html.contains("Kazakh students in China, 2018"), "every comparison");
 }

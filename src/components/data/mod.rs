@@ -82,7 +82,7 @@ fn About(props: &SliceProps) -> Html {
         Some(y) => format!("{}, {y}", note.title),
         None => note.title.to_string(),
     };
-    let gaps = s.rows.iter().filter_map(|r| {
+    let gaps: Vec<Html> = s.rows.iter().filter_map(|r| {
         let key = match r.gap? {
             Gap::NoData => format!("{}-{}-{}", s.layer.key(), s.year.unwrap_or_default(), r.country.key()),
             Gap::NoneFound => format!("{}-{}", s.layer.key(), r.country.key()),
@@ -93,7 +93,7 @@ fn About(props: &SliceProps) -> Html {
             <li key={key}><strong>{ format!("{}: ", r.country.label()) }</strong>{ text }
                 if let Some(id) = context { { " " }<crate::components::figure::FigureValue id={id} /> }</li>
         })
-    });
+    }).collect();
     let per_person = s.layer.has_per_person().then(|| n.per_person(s.layer, crate::data::population_year(s.layer, s.year).is_some()));
     html! {
         <div class="data-about">
@@ -103,7 +103,7 @@ fn About(props: &SliceProps) -> Html {
             if let Some(text) = per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013")) {
                 <p class="data-per-person">{ text }</p>
             }
-            <ul class="data-gaps">{ for gaps }</ul>
+            if !gaps.is_empty() { <ul class="data-gaps">{ gaps }</ul> }
         </div>
     }
 }

@@ -13,7 +13,7 @@ pub struct SourceToggleProps {
     pub of: AttrValue,
     #[prop_or(AttrValue::Static("Source"))]
     pub text: AttrValue,
-    /// Show the source without a button (static page).
+    /// Show the source in brief, without a button (static page: publisher, date and link).
     #[prop_or_default]
     pub open: bool,
 }
@@ -23,7 +23,13 @@ pub struct SourceToggleProps {
 pub fn SourceToggle(props: &SourceToggleProps) -> Html {
     let open = use_state(|| false);
     if props.open {
-        return html! { <FigureSource figure={props.figure.clone()} /> };
+        let f = props.figure;
+        return html! {
+            <span class="source-brief">{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
+                if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
+                if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank" rel="noopener noreferrer">{ crate::components::cite::link_label(f.source_url) }</a> }
+            </span>
+        };
     }
     let onclick = {
         let open = open.clone();
