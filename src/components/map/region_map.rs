@@ -28,6 +28,16 @@ pub fn shape_id(c: CountryId) -> String {
     format!("map-{}", c.key())
 }
 
+/// Focuses a republic's shape (an SVG element, which `browser::focus` does not take for an HtmlElement).
+fn focus_shape(c: CountryId) {
+    use wasm_bindgen::JsCast;
+    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&shape_id(c)));
+    // SVGElement has focus() (HTMLOrSVGElement), so the unchecked cast calls the right method.
+    if let Some(el) = el {
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+    }
+}
+
 /// The map of Central Asia with the five republics as buttons.
 #[component]
 pub fn RegionMap(props: &RegionMapProps) -> Html {
@@ -71,7 +81,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                 if let Some(next) = next {
                     e.prevent_default();
                     active.set(next);
-                    crate::browser::focus(&shape_id(next));
+                    focus_shape(next);
                 }
             })
         };
@@ -92,9 +102,11 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                 onclick={select} {onkeydown} {onfocus} {onblur}>{ path }</g>
         }
     });
-    // Outlines drawn on top of every shape so a neighbour never covers them.
+    // Outlines drawn on top of every shape so a neighbour never covers them. Always present (hidden when
+    // unused): inserting or removing them makes Yew re-place later siblings, which drops keyboard focus.
     let outline = |c: Option<CountryId>, class: &'static str| {
-        c.and_then(shape).map(|s| html! { <path class={class} d={st(&s.path)} /> })
+        let d = c.and_then(shape).map_or(AttrValue::Static("M0,0Z"), |s| st(s.path));
+        html! { <path class={classes!("outline", class, c.is_none().then_some("unused"))} {d} /> }
     };
     html! {
         <svg class="region-map" viewBox={format!("{x} {y} {w} {h}")} role="group"
@@ -108,8 +120,8 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             <rect class="water" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} fill="#dce9f2" />
             <Neighbours />
             <g class="republics">{ for shapes }</g>
-            { for outline(selected, "outline selected") }
-            { for outline(*focused, "outline focused") }
+            { outline(selected, "selected") }
+            { outline(*focused, "focused") }
             <Labels shades={shades} />
             <Places />
             <ScaleBar />

@@ -1,0 +1,109 @@
+// The map: each republic selected by mouse, by keyboard (Tab into the map, arrows, Enter) and by the list;
+// the profile shows its capital and sourced population; the URL follows and back works; axe is clean.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, MODES, startUrl, assertNoExternalRequests, assertNoConsoleErrors, assertAccessible } from "./lib.mjs";
+
+const REPUBLICS = [["KZ", "Kazakhstan", "Astana"], ["KG", "Kyrgyzstan", "Bishkek"], ["TJ", "Tajikistan", "Dushanbe"],
+  ["TM", "Turkmenistan", "Ashgabat"], ["UZ", "Uzbekistan", "Tashkent"]];
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+const profileName = (page) => page.locator(".profile h3").innerText();
+const selectedIn = (page) => page.evaluate(() => new URLSearchParams(location.search).get("country"));
+
+for (const mode of MODES) {
+  test(`${mode}: clicking each republic on the map selects it and opens its profile`, async () => {
+    const { page, context, requests, errors } = await open(browser, startUrl(mode, server, "?part=map"));
+    for (const [key, name, capital] of REPUBLICS) {
+      await page.locator(`#map-${key}`).click();
+      await page.waitForFunction((k) => new URLSearchParams(location.search).get("country") === k, key);
+      assert.equal(await page.locator(`#map-${key}`).getAttribute("aria-pressed"), "true");
+      assert.equal(await profileName(page), name);
+      assert.match(await page.locator(".profile .facts").innerText(), new RegExp(`Capital\\s+${capital}`));
+    }
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: Tab enters the map, arrows move between the five, Enter selects, Escape clears`, async () => {
+    const { page, context, errors } = await open(browser, startUrl(mode, server, "?part=map"));
+    await page.locator("#part-map").focus();
+    let seen = "";
+    for (let i = 0; i < 60 && !seen.startsWith("map-"); i++) {
+      await page.keyboard.press("Tab");
+      seen = await page.evaluate(() => document.activeElement.id || "");
+    }
+    assert.equal(seen, "map-KZ", "Tab lands on the first republic");
+    for (const [key, name] of REPUBLICS) {
+      assert.equal(await page.evaluate(() => document.activeElement.id), `map-${key}`);
+      await page.keyboard.press("Enter");
+      await page.waitForFunction((k) => new URLSearchParams(location.search).get("country") === k, key);
+      assert.equal(await profileName(page), name);
+      await page.keyboard.press("ArrowRight");
+    }
+    assert.equal(await page.evaluate(() => document.activeElement.id), "map-KZ", "arrows wrap around");
+    await page.keyboard.press("Escape");
+    await page.waitForFunction(() => !new URLSearchParams(location.search).get("country"));
+    assert.equal(await page.locator(".profile").count(), 0);
+    // Tabbing out of the map leaves it in one step (one tab stop).
+    await page.keyboard.press("Tab");
+    assert.ok(!(await page.evaluate(() => document.activeElement.id || "")).startsWith("map-"));
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: the list selects too, and the population's source opens in one click`, async () => {
+    const { page, context, errors } = await open(browser, startUrl(mode, server, "?part=map"));
+    const list = page.getByRole("group", { name: "The five republics" });
+    for (const [key, name] of REPUBLICS) {
+      await list.getByRole("button", { name: new RegExp(`^${name}`) }).click();
+      await page.waitForFunction((k) => new URLSearchParams(location.search).get("country") === k, key);
+      assert.equal(await profileName(page), name);
+      assert.equal(await list.getByRole("button", { name: new RegExp(`^${name}`) }).getAttribute("aria-pressed"), "true");
+    }
+    const population = page.locator(".profile dd").nth(1);
+    assert.match(await population.innerText(), /[\d,]+ people \(2022\)/);
+    await population.getByRole("button", { name: /source/ }).click();
+    assert.match(await population.locator(".figure-source").innerText(), /World Bank/);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: the selection is in the URL, opens from it, and back restores the previous one`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map&country=TM"));
+    assert.equal(await profileName(page), "Turkmenistan");
+    await page.locator("#map-KG").click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "KG");
+    await page.goBack();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "TM");
+    assert.equal(await profileName(page), "Turkmenistan");
+    assert.equal(await selectedIn(page), "TM");
+    await page.getByRole("button", { name: /^Close/ }).click();
+    await page.waitForFunction(() => !new URLSearchParams(location.search).get("country"));
+    await context.close();
+  });
+
+  test(`${mode}: axe passes with a profile and a source open`, async () => {
+    const { page, context, requests, errors } = await open(browser, startUrl(mode, server, "?part=map&country=KZ"));
+    await page.locator(".profile .source-toggle").first().click();
+    await assertAccessible(page, `map with Kazakhstan selected (${mode})`);
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
+test("screenshots at 1280 px and 360 px, and the map never scrolls sideways", async () => {
+  for (const [width, height] of [[1280, 900], [360, 740]]) {
+    const { page, context } = await open(browser, startUrl("served", server, "?part=map&country=KZ"), { viewport: { width, height } });
+    const map = page.locator(".region-map");
+    await map.scrollIntoViewIfNeeded();
+    await map.screenshot({ path: `/tmp/map-${width}.png` });
+    await page.screenshot({ path: `/tmp/map-page-${width}.png`, fullPage: true });
+    const box = await map.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= width, `the map fits ${width} px`);
+    assert.ok(Math.abs(box.width / box.height - 1000 / 700) < 0.02 || width > 1000, "no distortion");
+    await context.close();
+  }
+});
