@@ -106,12 +106,10 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Moves keyboard focus to the element with this id, if it exists.
+/// Moves keyboard focus to the element with this id, if it exists (HTML or SVG: `focus()` is on both).
 pub fn focus(id: &str) {
     if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-        }
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

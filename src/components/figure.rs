@@ -28,7 +28,9 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     html! {
         <span class="figure">
             <span class="figure-value">{ f.display() }</span>
-            <span class="figure-year">{ format!(" ({})", f.year) }</span>
+            if f.year != "n/a" {
+                <span class="figure-year">{ format!(" ({})", f.year) }</span>
+            }
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                 { "source" }<span class="visually-hidden">{ format!(" of {}", f.display()) }</span>
             </button>
