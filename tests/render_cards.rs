@@ -62,7 +62,8 @@ async fn an_open_card_shows_its_detail_and_marked_quotation() {
     assert!(html.contains(&format!("<cite>{}</cite>", esc(quote.source))));
     assert!(html.contains("Quotation"));
     assert!(html.contains("Related cards"));
-    assert!(html.contains(&esc(&format!("({}) ", content().paragraph("P10").unwrap().section))), "citations are open");
+    let detail = html.split("id=\"card-soft-power-detail\"").nth(1).unwrap();
+    assert!(detail.contains("class=\"cites-toggle\""), "the open card offers its citations");
 }
 
 #[tokio::test]
@@ -75,6 +76,7 @@ async fn the_static_page_opens_every_card_and_shows_the_exercises_answers() {
     let i = &content().interactives;
     assert!(html.contains(&esc(i.sorter.items[0].explanation)));
     assert!(html.contains(&esc(i.spectrum.items[0].explanation)));
+    assert_eq!(count(&html, "cites-static"), 53 + i.sorter.items.len() + i.spectrum.items.len(), "citations shown as text");
 }
 
 #[tokio::test]

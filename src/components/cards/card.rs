@@ -4,34 +4,19 @@ use yew::prelude::*;
 
 use crate::components::cite::Cites;
 use crate::components::rich::{CardLink, RichText};
-use crate::components::use_dispatch;
 use crate::content::content;
 use crate::model::{Card, Part};
 use crate::state::Action;
 
-/// Props: the card, whether it is open, and whether it is fixed open (static page, no toggle).
-#[derive(Properties, PartialEq)]
-pub struct CardViewProps {
-    pub card: &'static Card,
-    pub open: bool,
-    #[prop_or_default]
-    pub fixed: bool,
-}
-
-/// A card in the grid; its title is the button that opens and closes it.
-#[component]
-pub fn CardView(props: &CardViewProps) -> Html {
-    let dispatch = use_dispatch();
-    let card = props.card;
+/// A card in the grid; its title is the button that opens and closes it. `fixed` (the static page)
+/// shows it open with no toggle.
+pub fn card_view(card: &'static Card, is_open: bool, fixed: bool, dispatch: &Callback<Action>) -> Html {
     let id = card.id;
-    let open = props.open || props.fixed;
+    let open = is_open || fixed;
     let detail_id = format!("card-{id}-detail");
-    let onclick = {
-        let dispatch = dispatch.clone();
-        let next = (!props.open).then(|| id.to_string());
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::OpenCard(next.clone())))
-    };
-    let title = if props.fixed {
+    let next = (!is_open).then(|| id.to_string());
+    let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next.clone()));
+    let title = if fixed {
         html! { { &card.title } }
     } else {
         html! {
@@ -42,7 +27,7 @@ pub fn CardView(props: &CardViewProps) -> Html {
     };
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
-        <li id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), open.then_some("open"))}>
+        <li key={id} id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), open.then_some("open"))}>
             <h3 class="card-title">{ title }</h3>
             <p class="card-meta">
                 <span class="badge">{ card.theme.label() }</span>
@@ -61,8 +46,8 @@ pub fn CardView(props: &CardViewProps) -> Html {
                             <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
                         </figure>
                     }
-                    <Related card={card} fixed={props.fixed} />
-                    <Cites key="open" {paragraphs} {refs} open={true} />
+                    { related(card, fixed, dispatch) }
+                    <Cites key="open" {paragraphs} {refs} open={fixed} />
                 </div>
             } else {
                 <Cites key="closed" {paragraphs} {refs} />
@@ -71,23 +56,14 @@ pub fn CardView(props: &CardViewProps) -> Html {
     }
 }
 
-/// Props: the open card.
-#[derive(Properties, PartialEq)]
-struct RelatedProps {
-    card: &'static Card,
-    fixed: bool,
-}
-
 /// Links to related cards, and for a history card a link to its place on the timeline.
-#[component]
-fn Related(props: &RelatedProps) -> Html {
-    let dispatch = use_dispatch();
+fn related(card: &'static Card, fixed: bool, dispatch: &Callback<Action>) -> Html {
     let c = content();
-    let card = props.card;
     let links = card.related.iter().filter_map(|r| c.card(r)).map(|r| {
         html! { <li key={r.id}><CardLink id={r.id} shown={r.title} /></li> }
     });
-    let on_timeline = (card.when.is_some() && !props.fixed).then(|| {
+    let on_timeline = (card.when.is_some() && !fixed).then(|| {
+        let dispatch = dispatch.clone();
         let href = format!("?part=timeline&card={}", crate::deep_link::percent_encode(&card.id));
         let onclick = Callback::from(move |e: MouseEvent| {
             if e.ctrl_key() || e.meta_key() || e.shift_key() {

@@ -81,7 +81,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
                 placed.set(next);
             })
         };
-        html! { <ItemRow key={item.id} {kind} {item} {slots} chosen={placed[i]} {choose} /> }
+        item_row(kind, item, slots, placed[i], choose)
     });
     let reset = {
         let placed = placed.clone();
@@ -91,7 +91,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
             <h4 id={heading_id}>{ title }</h4>
             <p>{ prompt }</p>
-            <Board {slots} {items} placed={(*placed).clone()} />
+            { board(slots, items, &placed) }
             <ol class="exercise-items">{ for rows }</ol>
             <div class="exercise-footer">
                 <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
@@ -101,37 +101,25 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     }
 }
 
-/// Props of one item's row.
-#[derive(Properties, PartialEq)]
-struct ItemRowProps {
-    kind: ExerciseKind,
-    item: &'static Placeable,
-    slots: &'static [Slot],
-    chosen: Option<usize>,
-    choose: Callback<usize>,
-}
-
 /// An item as a radio group of the slots, followed by the essay's verdict once placed.
-#[component]
-fn ItemRow(props: &ItemRowProps) -> Html {
-    let item = props.item;
-    let name = format!("{}-{}", props.kind.key(), item.id);
-    let radios = props.slots.iter().enumerate().map(|(s, slot)| {
+fn item_row(kind: ExerciseKind, item: &'static Placeable, slots: &'static [Slot], chosen: Option<usize>, choose: Callback<usize>) -> Html {
+    let name = format!("{}-{}", kind.key(), item.id);
+    let radios = slots.iter().enumerate().map(|(s, slot)| {
         let id = format!("{name}-{}", slot.id);
-        let onchange = props.choose.reform(move |_: Event| s);
+        let onchange = choose.reform(move |_: Event| s);
         html! {
             <label key={slot.id} class="slot-choice" for={id.clone()}>
-                <input type="radio" {id} name={name.clone()} value={slot.id} checked={props.chosen == Some(s)} {onchange} />
+                <input type="radio" {id} name={name.clone()} value={slot.id} checked={chosen == Some(s)} {onchange} />
                 { &slot.label }
             </label>
         }
     });
-    let feedback = props.chosen.map(|s| {
-        let right = props.slots[s].id == item.answer;
+    let feedback = chosen.map(|s| {
+        let right = slots[s].id == item.answer;
         let verdict = if right {
             "✓ Matches the essay's reasoning. ".to_string()
         } else {
-            format!("✗ The essay puts this under “{}”. ", slot_label(props.slots, &item.answer))
+            format!("✗ The essay puts this under “{}”. ", slot_label(slots, &item.answer))
         };
         html! {
             <div class={classes!("feedback", if right { "right" } else { "wrong" })}>
@@ -141,7 +129,7 @@ fn ItemRow(props: &ItemRowProps) -> Html {
         }
     });
     html! {
-        <li class={classes!("exercise-item", props.chosen.is_some().then_some("placed"))}>
+        <li key={item.id} class={classes!("exercise-item", chosen.is_some().then_some("placed"))}>
             <fieldset>
                 <legend>{ &item.label }</legend>
                 <div class="slot-choices">{ for radios }</div>
@@ -151,20 +139,11 @@ fn ItemRow(props: &ItemRowProps) -> Html {
     }
 }
 
-/// Props of the board.
-#[derive(Properties, PartialEq)]
-struct BoardProps {
-    slots: &'static [Slot],
-    items: &'static [Placeable],
-    placed: Vec<Option<usize>>,
-}
-
 /// The slots side by side with the items placed in them: a picture of the radio choices (hidden from
 /// screen readers, which get the same information from the radio groups).
-#[component]
-fn Board(props: &BoardProps) -> Html {
-    let columns = props.slots.iter().enumerate().map(|(s, slot)| {
-        let chips = props.items.iter().zip(&props.placed).filter(|(_, p)| **p == Some(s)).map(|(item, _)| {
+fn board(slots: &'static [Slot], items: &'static [Placeable], placed: &[Option<usize>]) -> Html {
+    let columns = slots.iter().enumerate().map(|(s, slot)| {
+        let chips = items.iter().zip(placed).filter(|(_, p)| **p == Some(s)).map(|(item, _)| {
             let (class, mark) = if item.answer == slot.id { ("chip right", "✓ ") } else { ("chip wrong", "✗ ") };
             html! { <li key={item.id} {class}>{ mark }{ &item.label }</li> }
         });

@@ -5,9 +5,9 @@ mod card;
 mod exercise;
 mod filter;
 
-pub use card::CardView;
+pub use card::card_view;
 pub use exercise::{Exercise, ExerciseKind};
-pub use filter::ThemeFilter;
+pub use filter::theme_filter;
 
 use yew::prelude::*;
 
@@ -23,17 +23,16 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let view = &props.view;
     let theme = if fixed { None } else { view.theme };
     let open = view.card.as_deref();
+    let dispatch = super::use_dispatch();
     use_reveal_card(if fixed { None } else { view.card.clone() });
     let cards: Vec<_> = content().cards.iter().filter(|c| theme.is_none_or(|t| c.theme == t)).collect();
     let count = cards.len();
-    let grid = cards.into_iter().map(|card| {
-        html! { <CardView key={card.id} {card} open={open == Some(card.id)} {fixed} /> }
-    });
+    let grid = cards.into_iter().map(|card| card_view(card, open == Some(card.id), fixed, &dispatch));
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
             if !fixed && view.shows(Control::Themes) {
-                <ThemeFilter {theme} />
+                { theme_filter(theme, &dispatch) }
             }
             <p class="cards-count" role="status">{ format!("Showing {count} of {} cards.", content().cards.len()) }</p>
             <ul class="card-grid">{ for grid }</ul>

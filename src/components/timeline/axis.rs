@@ -5,7 +5,6 @@
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
 use crate::content::content;
 use crate::model::Card;
 use crate::state::Action;
@@ -17,6 +16,11 @@ const MARGIN: f64 = 20.0;
 const TOP: f64 = 46.0;
 const LANE: f64 = 32.0;
 const HIT: f64 = 26.0;
+
+/// An SVG coordinate, rounded: whole units are precise enough on a 1000-unit axis (and cheap to print).
+fn n(v: f64) -> String {
+    (v.round() as i32).to_string()
+}
 
 /// x(year) is the left edge of that year on the axis.
 fn x(year: i32) -> f64 {
@@ -44,20 +48,10 @@ pub fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
         .collect()
 }
 
-/// Props: the events in axis order and the selected one.
-#[derive(Properties, PartialEq)]
-pub struct AxisProps {
-    pub events: Vec<&'static Card>,
-    pub selected: Option<usize>,
-}
-
-/// The SVG time axis.
-#[component]
-pub fn Axis(props: &AxisProps) -> Html {
-    let dispatch = use_dispatch();
-    let cursor = use_state(|| None::<usize>);
-    let events = &props.events;
-    let stop = cursor.or(props.selected).unwrap_or(0);
+/// The SVG time axis for the events in axis order; `cursor` is the marker that holds the tab stop
+/// (`None`: the selected one, else the first).
+pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseStateHandle<Option<usize>>, dispatch: &Callback<Action>) -> Html {
+    let stop = cursor.or(selected).unwrap_or(0);
     let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
     let lane_of = lanes(&extents);
     let axis_y = TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0;
@@ -69,18 +63,18 @@ pub fn Axis(props: &AxisProps) -> Html {
         let (tx, anchor) = if last { (b - 6.0, "end") } else { (a + 6.0, "start") };
         html! {
             <g key={era.id} class={classes!("era", format!("era-{}", i % 2))}>
-                <rect x={a.to_string()} y="0" width={(b - a).to_string()} height={axis_y.to_string()} />
-                <text x={tx.to_string()} y={if i % 2 == 0 { "16" } else { "34" }} text-anchor={anchor}>{ era.label }</text>
+                <rect x={n(a)} y="0" width={n(b - a)} height={n(axis_y)} />
+                <text x={n(tx)} y={if i % 2 == 0 { "16" } else { "34" }} text-anchor={anchor}>{ era.label }</text>
             </g>
         }
     });
     let ticks = (FIRST..=LAST).step_by(10).map(|year| html! {
         <g key={year} class="tick">
-            <line x1={x(year).to_string()} x2={x(year).to_string()} y1={axis_y.to_string()} y2={(axis_y + 6.0).to_string()} />
-            <text x={x(year).to_string()} y={(axis_y + 22.0).to_string()} text-anchor="middle">{ year }</text>
+            <line x1={n(x(year))} x2={n(x(year))} y1={n(axis_y)} y2={n(axis_y + 6.0)} />
+            <text x={n(x(year))} y={n(axis_y + 22.0)} text-anchor="middle">{ year }</text>
         </g>
     });
-    let n = events.len();
+    let count = events.len();
     let markers = events.iter().enumerate().map(|(i, card)| {
         let w = card.when.as_ref().expect("timeline events have dates");
         let (a, b) = extents[i];
@@ -95,10 +89,10 @@ pub fn Axis(props: &AxisProps) -> Html {
             let (cursor, ids) = (cursor.clone(), events.iter().map(|c| c.id).collect::<Vec<_>>());
             Callback::from(move |e: KeyboardEvent| {
                 let to = match e.key().as_str() {
-                    "ArrowRight" | "ArrowDown" => (i + 1).min(n - 1),
+                    "ArrowRight" | "ArrowDown" => (i + 1).min(count - 1),
                     "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
                     "Home" => 0,
-                    "End" => n - 1,
+                    "End" => count - 1,
                     "Enter" | " " => { e.prevent_default(); cursor.set(Some(i)); select.emit(()); return; }
                     _ => return,
                 };
@@ -110,26 +104,26 @@ pub fn Axis(props: &AxisProps) -> Html {
         let label = format!("{}: {}{}", card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
         let mark = if w.approximate {
             let (ra, rb) = (x(w.start).min(a + 4.0), x(w.end + 1).max(b - 4.0));
-            html! { <rect class="mark" x={ra.to_string()} y={(cy - 7.0).to_string()} width={(rb - ra).to_string()} height="14" rx="7" /> }
+            html! { <rect class="mark" x={n(ra)} y={n(cy - 7.0)} width={n(rb - ra)} height="14" rx="7" /> }
         } else {
-            html! { <circle class="mark" cx={((a + b) / 2.0).to_string()} cy={cy.to_string()} r="8" /> }
+            html! { <circle class="mark" cx={n((a + b) / 2.0)} cy={n(cy)} r="8" /> }
         };
         html! {
             <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label.clone()}
-                class={classes!("event", w.approximate.then_some("approximate"), (props.selected == Some(i)).then_some("selected"))}
-                tabindex={if i == stop { "0" } else { "-1" }} aria-pressed={(props.selected == Some(i)).to_string()} {onclick} {onkeydown}>
+                class={classes!("event", w.approximate.then_some("approximate"), (selected == Some(i)).then_some("selected"))}
+                tabindex={if i == stop { "0" } else { "-1" }} aria-pressed={(selected == Some(i)).to_string()} {onclick} {onkeydown}>
                 <title>{ label }</title>
-                <rect class="hit" x={a.to_string()} y={(cy - HIT / 2.0).to_string()} width={(b - a).to_string()} height={HIT.to_string()} rx="6" />
+                <rect class="hit" x={n(a)} y={n(cy - HIT / 2.0)} width={n(b - a)} height={n(HIT)} rx="6" />
                 { mark }
             </g>
         }
     });
     html! {
         <div class="timeline-axis">
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="toolbar" aria-orientation="horizontal"
+            <svg viewBox={format!("0 0 {} {}", n(WIDTH), n(height))} role="toolbar" aria-orientation="horizontal"
                 aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
                 <g aria-hidden="true">{ for bands }</g>
-                <line class="axis-line" x1={MARGIN.to_string()} x2={(WIDTH - MARGIN).to_string()} y1={axis_y.to_string()} y2={axis_y.to_string()} aria-hidden="true" />
+                <line class="axis-line" x1={n(MARGIN)} x2={n(WIDTH - MARGIN)} y1={n(axis_y)} y2={n(axis_y)} aria-hidden="true" />
                 <g aria-hidden="true">{ for ticks }</g>
                 { for markers }
             </svg>

@@ -2,29 +2,16 @@
 
 use yew::prelude::*;
 
-use crate::components::cite::Cites;
-use crate::components::rich::RichText;
-use crate::components::use_dispatch;
 use crate::content::content;
 use crate::model::Card;
 use crate::state::Action;
 
-/// Props: the events in order, the selected one, and whether this is the static page (all shown open).
-#[derive(Properties, PartialEq)]
-pub struct EventListProps {
-    pub events: Vec<&'static Card>,
-    pub selected: Option<usize>,
-    #[prop_or_default]
-    pub fixed: bool,
-}
-
-/// Each era with its dates and description, then its events: date label and a link that selects it.
-#[component]
-pub fn EventList(props: &EventListProps) -> Html {
-    let dispatch = use_dispatch();
-    let selected_id = props.selected.map(|i| props.events[i].id);
+/// Each era with its dates and description, then its events: date label and a link that selects it;
+/// on the static page (`fixed`) the link leads to the event's card, shown open in the cards part.
+pub fn event_list(events: &[&'static Card], selected: Option<usize>, fixed: bool, dispatch: &Callback<Action>) -> Html {
+    let selected_id = selected.map(|i| events[i].id);
     let eras = content().eras.iter().map(|era| {
-        let items = props.events.iter().filter(|c| c.when.as_ref().is_some_and(|w| w.era == era.id)).map(|card| {
+        let items = events.iter().filter(|c| c.when.as_ref().is_some_and(|w| w.era == era.id)).map(|card| {
             let w = card.when.as_ref().expect("timeline events have dates");
             let id = card.id;
             let onclick = dispatch.reform(move |e: MouseEvent| {
@@ -32,14 +19,12 @@ pub fn EventList(props: &EventListProps) -> Html {
                 Action::OpenCard(Some(id.to_string()))
             });
             let current = selected_id == Some(id);
+            // On the static page every card is open in the cards part above: link to it there.
+            let href = if fixed { format!("#card-{id}") } else { format!("?part=timeline&card={id}") };
             html! {
                 <li key={id} class={classes!(current.then_some("selected"))}>
                     <span class="event-when">{ w.label }</span>{ " " }
-                    <a href={format!("?part=timeline&card={id}")} aria-current={current.then_some("true")} {onclick}>{ card.title }</a>
-                    if props.fixed {
-                        <p><RichText text={card.summary} /></p>
-                        <Cites paragraphs={card.paragraphs} refs={card.refs} open={true} />
-                    }
+                    <a {href} aria-current={current.then_some("true")} {onclick}>{ card.title }</a>
                 </li>
             }
         });

@@ -4,8 +4,8 @@
 mod axis;
 mod list;
 
-pub use axis::Axis;
-pub use list::EventList;
+pub use axis::axis;
+pub use list::event_list;
 
 use yew::prelude::*;
 
@@ -28,29 +28,24 @@ pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
     let fixed = props.static_page;
     let selected = props.view.card.as_deref().and_then(|id| events.iter().position(|c| c.id == id));
+    let cursor = use_state(|| None::<usize>);
+    let dispatch = super::use_dispatch();
     use_reveal_selection(if fixed { None } else { selected });
     html! {
         <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
             <PartHeading part={Part::Timeline} />
             if !fixed {
-                <Axis events={events.clone()} {selected} />
-                <EventDetail card={selected.map(|i| events[i])} />
+                { axis(&events, selected, &cursor, &dispatch) }
+                { event_detail(selected.map(|i| events[i])) }
             }
-            <EventList {events} {selected} {fixed} />
+            { event_list(&events, selected, fixed, &dispatch) }
         </section>
     }
 }
 
-/// Props: the selected event, if any.
-#[derive(Properties, PartialEq)]
-pub struct EventDetailProps {
-    pub card: Option<&'static Card>,
-}
-
 /// The selected event: title, date exactly as the sources give it, summary, card link, citations.
-#[component]
-pub fn EventDetail(props: &EventDetailProps) -> Html {
-    let body = match props.card {
+pub fn event_detail(selected: Option<&'static Card>) -> Html {
+    let body = match selected {
         None => html! { <p class="timeline-hint">{ "Choose an event on the time line or in the list below to read about it here." }</p> },
         Some(card) => {
             let when = card.when.as_ref();
