@@ -109,9 +109,9 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
 }
 
 #[tokio::test]
-async fn the_static_evidence_page_opens_every_citation_and_has_no_filter() {
+async fn the_static_evidence_page_cites_every_note_and_has_no_filter() {
     let html = render_evidence(true).await;
     assert!(!html.contains("status-filter"));
     assert_eq!(html.matches("<article").count(), study().evidence.len());
-    assert!(html.matches("class=\"cites-body\"").count() >= study().evidence.len());
+    assert!(html.matches("cites-static").count() >= study().evidence.len());
 }

@@ -85,9 +85,8 @@ pub fn Note(props: &NoteProps) -> Html {
     let (label, shape, class) = status_badge(e.status);
     let title_id = format!("note-{}", e.id);
     let figure = |id: &&&'static str| {
-        let f = content().figures.get(id);
-        let who = f.and_then(|f| f.country).map(|c| format!("{}: ", c.label())).unwrap_or_default();
-        html! { <li key={id.to_string()}>{ who }<FigureValue id={id.to_string()} open={props.open} /></li> }
+        let label = if id.starts_with("essay-") { String::new() } else { super::study::quiz::figure_label(id) };
+        html! { <li key={**id}>{ label }<FigureValue id={**id} open={props.open} /></li> }
     };
     let is_essay = |id: &&&'static str| id.starts_with("essay-");
     let essay_figs: Vec<_> = e.figures.iter().filter(is_essay).collect();
@@ -97,12 +96,12 @@ pub fn Note(props: &NoteProps) -> Html {
             ev.prevent_default();
             Action::Navigate(Part::Sources)
         });
-        html! { <p><a href="?part=sources" {onclick}>{ "See these citations in the Sources part" }</a></p> }
+        html! { <p class="to-sources"><a href="?part=sources" {onclick}>{ "See these citations in the Sources part" }</a></p> }
     });
     html! {
-        <article class={classes!("note", class)} aria-labelledby={title_id.clone()}>
+        <article class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()}>
             <h3 id={title_id}>{ e.title.to_string() }</h3>
-            <p class={classes!("badge", class)}><span class="shape" aria-hidden="true">{ shape }</span><span class="visually-hidden">{ "Status: " }</span>{ label }</p>
+            <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span><span class="visually-hidden">{ "Status: " }</span>{ label }</p>
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
                 <dd><p>{ e.claim.to_string() }</p>

@@ -31,15 +31,15 @@ async fn answering_a_choice_question_shows_feedback() {
     yew::scheduler::flush().await;
     click(&el, &format!("{field} button"));
     yew::scheduler::flush().await;
-    let feedback = el.query_selector(&format!("{field} .feedback")).unwrap().expect("feedback after Check");
+    let feedback = el.query_selector(&format!("{field} .qa-feedback")).unwrap().expect("feedback after Check");
     let text = feedback.text_content().unwrap();
     assert!(text.contains("Not quite.") && text.contains(q.feedback.incorrect.split('[').next().unwrap()), "{text}");
     click(&el, &format!("{field} input[value='{answer}']"));
     yew::scheduler::flush().await;
-    assert!(el.query_selector(&format!("{field} .feedback")).unwrap().is_none(), "a new choice clears the old verdict");
+    assert!(el.query_selector(&format!("{field} .qa-feedback")).unwrap().is_none(), "a new choice clears the old verdict");
     click(&el, &format!("{field} button"));
     yew::scheduler::flush().await;
-    let text = el.query_selector(&format!("{field} .feedback.correct")).unwrap().expect("correct").text_content().unwrap();
+    let text = el.query_selector(&format!("{field} .qa-feedback.correct")).unwrap().expect("correct").text_content().unwrap();
     assert!(text.starts_with("✓Correct."), "{text}");
     let summary = el.query_selector(".progress-summary").unwrap().unwrap().text_content().unwrap();
     assert!(summary.contains(&format!("1 of {} questions answered", study().questions.len())) && summary.contains("1 correct"), "{summary}");

@@ -40,13 +40,17 @@ pub fn StudyPart(props: &PartProps) -> Html {
     let resume = (1..=total).find(|n| !snap.progress.steps.contains(n)).filter(|n| *n > 1);
     let start = {
         let target = view_for_step(&props.view, resume.unwrap_or(1));
-        dispatch.reform(move |_: MouseEvent| Action::Restore(target.clone()))
+        dispatch.reform(move |_: MouseEvent| {
+            tour::focus_panel_on_open();
+            Action::Restore(target.clone())
+        })
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
         let target = view_for_step(&props.view, i + 1);
         let href = if encode(&target).is_empty() { "?".to_string() } else { encode(&target) };
         let onclick = dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
+            tour::focus_panel_on_open();
             Action::Restore(target.clone())
         });
         let seen = snap.progress.steps.contains(&(i + 1));

@@ -68,7 +68,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
         None => String::new(),
     };
     html! {
-        <fieldset class="question predict" id={q.id.to_string()}>
+        <fieldset class="question q-predict" id={q.id.to_string()}>
             <legend>{ q.prompt.to_string() }</legend>
             <div class="guess">
                 <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>

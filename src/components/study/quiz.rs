@@ -24,6 +24,16 @@ pub fn figure_value(id: &str) -> Option<f64> {
     content().figures.get(id).map(|f| f.value)
 }
 
+/// What a figure counts, in a few words: its republic, the regional total, or the essay's own number.
+pub fn figure_label(id: &str) -> String {
+    match content().figures.get(id) {
+        Some(f) if f.layer == "essay" => "In the essay: ".into(),
+        Some(f) if f.layer == "region_total" => "All five republics: ".into(),
+        Some(f) => f.country.map(|c| format!("{}: ", c.label())).unwrap_or_default(),
+        None => String::new(),
+    }
+}
+
 /// The answer saved for a question, if any.
 pub fn saved(q: &Question) -> Option<Answer> {
     store::snapshot().progress.answers.get(&*q.id).map(|g| g.answer.clone())
@@ -60,9 +70,9 @@ pub struct FeedbackProps {
 pub fn Feedback(props: &FeedbackProps) -> Html {
     let q = question(props.index);
     let (class, icon, verdict, text) = if props.correct {
-        ("feedback correct", "✓", "Correct.", &q.feedback.correct)
+        ("qa-feedback correct", "✓", "Correct.", &q.feedback.correct)
     } else {
-        ("feedback incorrect", "✗", "Not quite.", &q.feedback.incorrect)
+        ("qa-feedback incorrect", "✗", "Not quite.", &q.feedback.incorrect)
     };
     html! {
         <div {class}>
@@ -71,7 +81,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
             <p><RichText text={text.to_string()} /></p>
             if !q.figures.is_empty() {
                 <ul class="feedback-figures">
-                    { for q.figures.iter().map(|f| html! { <li key={f.to_string()}><FigureValue id={f.to_string()} /></li> }) }
+                    { for q.figures.iter().map(|f| html! { <li key={*f}>{ figure_label(f) }<FigureValue id={*f} /></li> }) }
                 </ul>
             }
             <Cites paragraphs={q.paragraphs} refs={q.refs} />
@@ -122,7 +132,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
         })
     };
     html! {
-        <fieldset class="question choice" id={q.id.to_string()}>
+        <fieldset class="question q-choice" id={q.id.to_string()}>
             <legend>{ q.prompt.to_string() }</legend>
             <ul class="options">{ for radios }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>

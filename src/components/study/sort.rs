@@ -70,7 +70,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
     };
     let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(&*i.id)).count();
     html! {
-        <fieldset class="question sort" id={q.id.to_string()}>
+        <fieldset class="question q-sort" id={q.id.to_string()}>
             <legend>{ q.prompt.to_string() }</legend>
             <ul class="sort-items">{ for rows }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>

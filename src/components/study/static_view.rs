@@ -56,7 +56,7 @@ fn question(q: &Question) -> Html {
         },
     };
     html! {
-        <li key={q.id.to_string()} class="question static">
+        <li key={q.id.to_string()} class="question q-static">
             <p class="prompt">{ q.prompt.to_string() }</p>
             { body }
         </li>

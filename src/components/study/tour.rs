@@ -40,6 +40,31 @@ pub fn end_tour(current: &View) -> View {
     View { step: None, ..current.clone() }
 }
 
+thread_local! {
+    static FOCUS_ON_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Asks the panel, when it opens next, to take keyboard focus (its Next button): used by "Start the tour".
+pub fn focus_panel_on_open() {
+    FOCUS_ON_OPEN.with(|f| f.set(true));
+}
+
+/// Whether the screen is narrow (phones): the panel then starts with the step's text folded away.
+fn narrow_screen() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten()).is_some_and(|m| m.matches())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        false
+    }
+}
+
+fn focus_later(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(id)).forget();
+}
+
 /// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,
 /// Back / Next / End tour. Buttons keep focus when pressed, so a keyboard reader can walk the whole tour.
 #[component]
@@ -53,17 +78,27 @@ pub fn TourPanel(props: &PartProps) -> Html {
             store::update(|p| p.see_step(n));
         });
     }
+    use_effect_with((), |_| {
+        if FOCUS_ON_OPEN.with(|f| f.replace(false)) {
+            focus_later("tour-next");
+        }
+    });
     let refocus = use_mut_ref(|| None::<&'static str>);
     {
         // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed.
         let refocus = refocus.clone();
         use_effect_with(n, move |_| {
             if let Some(id) = refocus.borrow_mut().take() {
-                gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(id)).forget();
+                focus_later(id);
             }
         });
     }
+    let expanded = use_state(|| !narrow_screen());
     let Some(step) = study().tour.get(n - 1) else { return html! {} };
+    let toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
     let go = |target: View, id: &'static str| {
         let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
         Callback::from(move |_: MouseEvent| {
@@ -88,12 +123,15 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 <p class="tour-count" id="tour-count">{ format!("Guided tour · Step {n} of {total}") }</p>
                 <progress max={total.to_string()} value={n.to_string()} aria-labelledby="tour-count">{ format!("{n} of {total}") }</progress>
             </div>
-            <h2 id="tour-title" class="tour-title">{ step.title.to_string() }</h2>
-            <div class="tour-body">
-                { for step.body.iter().map(|b| html! { <p><RichText text={b.to_string()} /></p> }) }
-                <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for.to_string() }</p>
+            <h2 id="tour-title" class="tour-title">{ step.title }</h2>
+            <button type="button" class="link-button tour-toggle" aria-expanded={expanded.to_string()} aria-controls="tour-body" onclick={toggle}>
+                { if *expanded { "Hide the step's text" } else { "Show the step's text" } }
+            </button>
+            <div class="tour-body" id="tour-body" hidden={!*expanded}>
+                { for step.body.iter().map(|b| html! { <p><RichText text={*b} /></p> }) }
                 <Cites paragraphs={step.paragraphs} />
             </div>
+            <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for }</p>
             <div class="tour-nav">
                 <button type="button" id="tour-back" class="secondary" disabled={n == 1} onclick={back}>
                     <span aria-hidden="true">{ "← " }</span>{ "Back" }
