@@ -28,6 +28,7 @@ for (const mode of MODES) {
     assert.equal(await focusedId(page), `tl-ev-${ORDER[0].id}`);
     await page.keyboard.press("ArrowRight");
     assert.equal(await focusedId(page), `tl-ev-${ORDER[1].id}`);
+    assert.ok((await page.locator(".axis-caption").textContent()).includes(ORDER[1].title), "the focused event is named under the axis");
     await page.keyboard.press("End");
     assert.equal(await focusedId(page), `tl-ev-${ORDER.at(-1).id}`);
     await page.keyboard.press("ArrowLeft");
@@ -75,6 +76,8 @@ for (const mode of MODES) {
     await page.waitForFunction(() => location.search.endsWith("card=sino-soviet-split"));
     assert.equal(await page.locator("#tl-ev-sino-soviet-split").getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator(".timeline-list a[aria-current='true']").count(), 1);
+    assert.equal(await page.locator("#tl-ev-sino-soviet-split").getAttribute("tabindex"), "0", "the tab stop follows the selection");
+    assert.equal(await page.getByRole("toolbar").locator('[tabindex="0"]').count(), 1);
     assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
     await context.close();
   });

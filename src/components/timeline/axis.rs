@@ -55,7 +55,7 @@ pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseState
     let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
     let lane_of = lanes(&extents);
     let axis_y = TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0;
-    let height = axis_y + 30.0;
+    let height = axis_y + 54.0;
     let eras = content().eras;
     let bands = eras.iter().enumerate().map(|(i, era)| {
         let (a, b) = (x(era.start), x(eras.get(i + 1).map_or(era.end + 1, |n| n.start)));
@@ -126,9 +126,25 @@ pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseState
                 <line class="axis-line" x1={n(MARGIN)} x2={n(WIDTH - MARGIN)} y1={n(axis_y)} y2={n(axis_y)} aria-hidden="true" />
                 <g aria-hidden="true">{ for ticks }</g>
                 { for markers }
+                { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
             </svg>
             <p class="axis-legend"><span class="key-dot" aria-hidden="true"></span>{ " exact year " }<span class="key-range" aria-hidden="true"></span>{ " approximate date or range (dashed)" }</p>
         </div>
+    }
+}
+
+/// The name and date of the marker in focus (or selected) under the axis, for sighted readers
+/// (screen readers get them from the marker's label).
+fn caption(events: &[&'static Card], current: Option<usize>, y: f64, extents: &[(f64, f64)]) -> Html {
+    let Some((card, &(a, b))) = current.and_then(|i| Some((events.get(i)?, extents.get(i)?))) else { return Html::default() };
+    let label = card.when.as_ref().map_or("", |w| w.label);
+    let cx = (a + b) / 2.0;
+    let anchor = if cx < WIDTH * 0.3 { "start" } else if cx > WIDTH * 0.7 { "end" } else { "middle" };
+    let tx = if anchor == "start" { a } else if anchor == "end" { b } else { cx };
+    html! {
+        <text class="axis-caption" x={n(tx)} y={n(y)} text-anchor={anchor} aria-hidden="true">
+            <tspan class="caption-title">{ card.title }</tspan>{ format!(" · {label}") }
+        </text>
     }
 }
 

@@ -28,7 +28,12 @@ pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
     let fixed = props.static_page;
     let selected = props.view.card.as_deref().and_then(|id| events.iter().position(|c| c.id == id));
-    let cursor = use_state(|| None::<usize>);
+    let cursor = use_state_eq(|| None::<usize>);
+    {
+        // A new selection (from the list, a link, back / forward) takes the tab stop.
+        let cursor = cursor.clone();
+        use_effect_with(selected, move |_| cursor.set(None));
+    }
     let dispatch = super::use_dispatch();
     use_reveal_selection(if fixed { None } else { selected });
     html! {
