@@ -64,7 +64,7 @@ fn related(card: &'static Card, fixed: bool, dispatch: &Callback<Action>) -> Htm
     });
     let on_timeline = (card.when.is_some() && !fixed).then(|| {
         let dispatch = dispatch.clone();
-        let href = format!("?part=timeline&card={}", crate::deep_link::percent_encode(&card.id));
+        let href = format!("?part=timeline&card={}", crate::deep_link::percent_encode(card.id));
         let onclick = Callback::from(move |e: MouseEvent| {
             if e.ctrl_key() || e.meta_key() || e.shift_key() {
                 return;

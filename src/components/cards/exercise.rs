@@ -29,8 +29,8 @@ impl ExerciseKind {
     pub fn data(self) -> (&'static str, &'static str, &'static [Slot], &'static [Placeable]) {
         let i = &content().interactives;
         match self {
-            ExerciseKind::Spectrum => ("The alignment spectrum", &i.spectrum.prompt, &i.spectrum.positions, &i.spectrum.items),
-            ExerciseKind::Sorter => ("Hard or soft power?", &i.sorter.prompt, &i.sorter.bins, &i.sorter.items),
+            ExerciseKind::Spectrum => ("The alignment spectrum", i.spectrum.prompt, i.spectrum.positions, i.spectrum.items),
+            ExerciseKind::Sorter => ("Hard or soft power?", i.sorter.prompt, i.sorter.bins, i.sorter.items),
         }
     }
 }
@@ -57,7 +57,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     if props.fixed {
         let answers = items.iter().map(|item| html! {
             <li key={item.id}>
-                <strong>{ &item.label }</strong>{ format!(": {}. ", slot_label(slots, &item.answer)) }
+                <strong>{ item.label }</strong>{ format!(": {}. ", slot_label(slots, item.answer)) }
                 <RichText text={item.explanation} />
                 <Cites paragraphs={item.paragraphs} open={true} />
             </li>
@@ -119,7 +119,7 @@ fn item_row(kind: ExerciseKind, item: &'static Placeable, slots: &'static [Slot]
         let verdict = if right {
             "✓ Matches the essay's reasoning. ".to_string()
         } else {
-            format!("✗ The essay puts this under “{}”. ", slot_label(slots, &item.answer))
+            format!("✗ The essay puts this under “{}”. ", slot_label(slots, item.answer))
         };
         html! {
             <div class={classes!("feedback", if right { "right" } else { "wrong" })}>
