@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::{
     cards::CardsPart, evidence::EvidencePart, header::Header, map::MapPart, nav::Nav, notices::Notices,
     overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::{tour::TourPanel, StudyPart}, timeline::TimelinePart,
-    Dispatch, PartProps,
+    Dispatch, PartProps, StaticPage,
 };
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known};
@@ -58,10 +58,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
     use_mark_interactive();
-    use_focus_on_navigation(state.view.part);
+    use_focus_on_navigation(state.view.part, state.view.card.is_some());
 
     let view = &state.view;
-    let static_page = props.static_page;
+    let static_page = crate::components::prerendering(props.static_page);
     let main = if static_page {
         html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..view.clone() }, static_page })) }</> }
     } else {
@@ -82,6 +82,7 @@ pub fn App(props: &AppProps) -> Html {
     let full_link = view.embed.then(|| encode(&View { embed: false, hidden: Vec::new(), ..view.clone() }));
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
+        <ContextProvider<StaticPage> context={StaticPage(static_page)}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
@@ -100,6 +101,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareDialog view={view.clone()} on_close={close_share} />
                 }
             </div>
+        </ContextProvider<StaticPage>>
         </ContextProvider<Dispatch>>
     }
 }
@@ -147,15 +149,18 @@ fn use_mark_interactive() {
 
 /// After the reader moves to another part, focus its heading (not on first load).
 #[hook]
-fn use_focus_on_navigation(part: Part) {
+fn use_focus_on_navigation(part: Part, has_card: bool) {
     let first = use_mut_ref(|| true);
     use_effect_with(part, move |part| {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
         crate::browser::focus(&part.heading_id());
-        if let Some(w) = web_sys::window() {
-            w.scroll_to_with_x_and_y(0.0, 0.0);
+        // A part opened on a card scrolls to that card itself.
+        if !has_card {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
         }
     });
 }

@@ -11,7 +11,7 @@ pub struct CitesProps {
     pub paragraphs: &'static [&'static str],
     #[prop_or_default]
     pub refs: &'static [&'static str],
-    /// The static page: a compact one-line citation instead of the interactive disclosure.
+    /// Start with the citations open.
     #[prop_or_default]
     pub open: bool,
 }
@@ -38,8 +38,8 @@ pub fn Cites(props: &CitesProps) -> Html {
     });
     let refs = props.refs.iter().map(|r| html! { <li key={r.clone()}><Reference id={r.clone()} /></li> });
     let essay = &c.references.essay;
-    if props.open {
-        // The static (no-JavaScript, print) page: one line per card; the bibliography is listed once in Sources.
+    if super::use_static_page() {
+        // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
         return html! { <p class="cites cites-static"><span class="cites-label-inline">{ "Cited: " }</span>{ summary }</p> };
     }
     html! {

@@ -33,6 +33,23 @@ pub struct PartProps {
 #[derive(Clone, PartialEq, Default)]
 pub struct Dispatch(pub Callback<Action>);
 
+/// Whether the tree renders the pre-rendered static page (no JavaScript), provided as context.
+#[derive(Clone, Copy, PartialEq, Default)]
+pub struct StaticPage(pub bool);
+
+/// `prerendering(flag)` is true only when rendering the static page natively: in the browser build it is
+/// a constant `false`, so the static-only branches compile away.
+#[inline(always)]
+pub fn prerendering(flag: bool) -> bool {
+    !cfg!(target_arch = "wasm32") && flag
+}
+
+/// Whether this component renders for the static page (from context).
+#[hook]
+pub fn use_static_page() -> bool {
+    prerendering(use_context::<StaticPage>().is_some_and(|s| s.0))
+}
+
 /// The dispatcher from context (a no-op outside the app, e.g. in isolated component tests).
 #[hook]
 pub fn use_dispatch() -> Callback<Action> {

@@ -35,6 +35,10 @@ pub struct InlineProps {
 #[component]
 pub fn Term(props: &InlineProps) -> Html {
     let open = use_state(|| false);
+    if super::use_static_page() {
+        // No JavaScript: link to the glossary listed in the Sources part.
+        return html! { <a class="term-link" href={format!("#term-{}", props.id)}>{ props.shown.clone() }</a> };
+    }
     let Some(term) = content().term(&props.id) else {
         // An unknown term id is a content error (tests catch it); show the words, never crash.
         return html! { { props.shown.clone() } };
@@ -71,6 +75,9 @@ pub fn Term(props: &InlineProps) -> Html {
 #[component]
 pub fn CardLink(props: &InlineProps) -> Html {
     let dispatch = use_dispatch();
+    if super::use_static_page() {
+        return html! { <a class="card-link" href={format!("#card-{}", props.id)}>{ props.shown.clone() }</a> };
+    }
     let id = props.id.to_string();
     let href = format!("?part=cards&card={}", crate::deep_link::percent_encode(&id));
     let onclick = Callback::from(move |e: MouseEvent| {

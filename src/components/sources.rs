@@ -49,6 +49,11 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
             <ul class="unlisted">{ for unlisted }</ul>
             <h3>{ "Years that disagree" }</h3>
             <ul class="mismatches">{ for mismatches }</ul>
+            <h3>{ format!("Glossary ({} terms)", c.glossary.len()) }</h3>
+            <dl class="glossary">{ for c.glossary.iter().map(|t| html! {
+                <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd>{ t.definition }
+                    if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
+            }) }</dl>
             <h3>{ "Data and map sources" }</h3>
             <p>{ c.site.credits.clone() }</p>
         </section>
