@@ -1,1 +1,36 @@
-//! Browser tests for the data work (filled by that work).
+//! The data layers in a real DOM: clicking a layer toggle re-renders the table and the spoken summary.
+
+use charm_offensive::{App, AppProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+fn root() -> web_sys::Element {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn figures_in_table(el: &web_sys::Element) -> Vec<String> {
+    let rows = el.query_selector_all(".data-table tbody tr[data-figure]").unwrap();
+    (0..rows.length()).filter_map(|i| rows.item(i)?.unchecked_into::<web_sys::Element>().get_attribute("data-figure")).collect()
+}
+
+#[wasm_bindgen_test]
+async fn clicking_investment_changes_the_table_and_the_announcement() {
+    let el = root();
+    yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: "?part=map".into(), static_page: false }).render();
+    yew::scheduler::flush().await;
+    assert!(figures_in_table(&el).iter().all(|id| id.starts_with("trade-2024-")), "{:?}", figures_in_table(&el));
+    let button: web_sys::HtmlElement = el.query_selector("button[data-layer='investment']").unwrap().expect("an Investment toggle").unchecked_into();
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("false"));
+    button.click();
+    yew::scheduler::flush().await;
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    let ids = figures_in_table(&el);
+    assert_eq!(ids.len(), 5);
+    assert!(ids.iter().all(|id| id.starts_with("investment-2005-2018-")), "{ids:?}");
+    let live = el.query_selector(".data-announce").unwrap().unwrap().text_content().unwrap();
+    assert!(live.starts_with("Investment, 2005-2018"), "{live}");
+    assert!(el.query_selector(".data-table th").unwrap().is_some());
+}

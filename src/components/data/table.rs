@@ -140,7 +140,7 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
     };
     let of = format!("{}, {}: {}", country.label(), f.year, f.display());
     html! {
-        <tr {key} {class} onclick={select} data-country={country.key()}>
+        <tr {key} {class} onclick={select} data-country={country.key()} data-figure={f.id}>
             <th scope="row">{ name }</th>
             <td class="value">
                 <span class="value-text">{ r.label.as_str() }</span>

@@ -1,0 +1,181 @@
+// The data layers: every layer and period by mouse and by keyboard, the values on the map and in the table
+// checked against content/figures.json, a source opened in place, the table sorted, the CSV downloaded and
+// compared with the data, the live region updated, axe clean, nothing leaves the origin.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, open, MODES, startUrl, ROOT, assertNoExternalRequests, assertNoConsoleErrors, assertAccessible } from "./lib.mjs";
+
+const FIGURES = JSON.parse(readFileSync(join(ROOT, "content/figures.json"), "utf8"));
+const byId = new Map(FIGURES.map((f) => [f.id, f]));
+const NAMES = { KZ: "Kazakhstan", KG: "Kyrgyzstan", TJ: "Tajikistan", TM: "Turkmenistan", UZ: "Uzbekistan" };
+const LAYERS = [
+  { key: "trade", label: "Trade", data: "trade", years: ["2013", "2022", "2023", "2024"] },
+  { key: "investment", label: "Investment", data: "investment", years: ["2005-2018", "2005-2021"] },
+  { key: "students", label: "Students", data: "students", years: [null] },
+  { key: "confucius", label: "Confucius Institutes", data: "confucius_institutes", years: [null] },
+];
+/** What the data says is missing on the map, and how it is written. */
+const GAPS = { "trade/2013/KG": "no data", "trade/2022/UZ": "no data", "confucius/null/TM": "none found" };
+
+/** The number as the app writes it: thousands separators for whole numbers >= 1000, else up to 3 decimals. */
+function number(v) {
+  if (Number.isInteger(v) && v >= 1000) return v.toLocaleString("en-US");
+  return String(Number(v.toFixed(3)));
+}
+function written(f) {
+  const n = f.unit === "USD bn" ? `$${number(f.value)}bn` : number(f.value);
+  return f.qualifier ? `${f.qualifier} ${n}` : n;
+}
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+/** Reads the table: for each row, its country, figure id, value text and whether it is on the map. */
+async function tableRows(page) {
+  return page.locator(".data-table tbody tr").evaluateAll((rows) => rows.map((r) => ({
+    country: r.dataset.country, figure: r.dataset.figure || null, offMap: r.classList.contains("off-map"),
+    value: (r.querySelector(".value-text") || r.querySelector(".gap-cell")).textContent.trim(),
+  })));
+}
+/** Reads the map: country name -> the value written under it. */
+async function mapLabels(page) {
+  return page.locator("svg .republic-label").evaluateAll((gs) => Object.fromEntries(gs.map((g) => [g.querySelector(".name").textContent.trim(), g.querySelector(".value").textContent.trim()])));
+}
+
+/** Checks what the page shows for one layer and period against figures.json. */
+async function checkValues(page, layer, year) {
+  const rows = await tableRows(page);
+  const labels = await mapLabels(page);
+  for (const [cc, name] of Object.entries(NAMES)) {
+    const gap = GAPS[`${layer.key}/${year}/${cc}`];
+    const onMap = rows.find((r) => r.country === cc && !r.offMap);
+    assert.ok(onMap, `${layer.key} ${year}: a row for ${cc}`);
+    if (gap) {
+      assert.equal(onMap.figure, null, `${layer.key} ${year} ${cc} is missing`);
+      assert.equal(onMap.value, gap);
+      assert.equal(labels[name], gap, `the map writes "${gap}" for ${name}`);
+      continue;
+    }
+    const f = byId.get(onMap.figure);
+    assert.ok(f, `${onMap.figure} is in figures.json`);
+    assert.equal(f.layer, layer.data, `${f.id} belongs to the ${layer.data} layer`);
+    assert.equal(f.country, cc);
+    if (year) assert.equal(f.year, year, `${f.id} is for ${year}`);
+    assert.ok(f.source_publisher || f.source_url, `${f.id} has a source`);
+    assert.equal(onMap.value, f.unit === "USD bn" ? `${f.qualifier ? f.qualifier + " " : ""}$${number(f.value)}bn` : written(f));
+    assert.ok(labels[name] && labels[name].startsWith(written(f)), `map shows ${written(f)} for ${name}, got ${labels[name]}`);
+  }
+  for (const r of rows.filter((r) => r.figure)) assert.equal(byId.get(r.figure).layer, layer.data, `${r.figure} in the ${layer.key} table`);
+}
+
+async function choose(page, group, name, byKeyboard) {
+  const button = page.getByRole("group", { name: group }).getByRole("button", { name, exact: true });
+  if (byKeyboard) { await button.focus(); await page.keyboard.press(byKeyboard); } else await button.click();
+  await page.waitForFunction(([g, n]) => [...document.querySelectorAll(`[role=group][aria-label="${g}"] button`)].some((b) => b.textContent.trim() === n && b.getAttribute("aria-pressed") === "true"), [group, name]);
+}
+
+for (const mode of MODES) {
+  for (const [how, key] of [["mouse", null], ["keyboard", "Enter"], ["keyboard (space)", " "]]) {
+    test(`${mode}: every layer and period by ${how} shows the data file's values on the map and in the table`, async () => {
+      const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=map"));
+      for (const layer of LAYERS) {
+        await choose(page, "Data layer", layer.label, key);
+        for (const year of layer.years) {
+          if (year) await choose(page, "Period", year, key);
+          await checkValues(page, layer, year);
+        }
+      }
+      assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+      await context.close();
+    });
+  }
+
+  test(`${mode}: the live region reads each change, and never ranks students`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    const live = page.locator(".data-announce");
+    assert.equal(await live.getAttribute("aria-live"), "polite");
+    assert.match(await live.textContent(), /^Trade, 2024, China customs: Kazakhstan highest at 43\.82 billion US dollars/);
+    await choose(page, "Period", "2022");
+    await page.waitForFunction(() => document.querySelector(".data-announce").textContent.includes("No data for Uzbekistan"));
+    await choose(page, "Data layer", "Students");
+    const text = await live.textContent();
+    assert.match(text, /not comparable/);
+    assert.doesNotMatch(text, /highest|lowest|most|fewest/);
+    await context.close();
+  });
+
+  test(`${mode}: a value's source opens in place with publisher, date and link`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    const row = page.locator('.data-table tr[data-country="KZ"]');
+    const button = row.getByRole("button", { name: /^Source of Kazakhstan/ });
+    assert.equal(await button.getAttribute("aria-expanded"), "false");
+    await button.click();
+    assert.equal(await button.getAttribute("aria-expanded"), "true");
+    const f = byId.get(await row.getAttribute("data-figure"));
+    const source = row.locator(".figure-source");
+    assert.match(await source.innerText(), new RegExp(f.source_publisher.replace(/[()[\]]/g, ".")));
+    assert.equal(await source.locator("a").getAttribute("href"), f.source_url);
+    assert.match(await source.innerText(), /Confidence: high/);
+    await context.close();
+  });
+
+  test(`${mode}: the table sorts by value both ways, and a row selects its republic`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    const values = async () => (await tableRows(page)).map((r) => byId.get(r.figure).value);
+    const th = page.locator("th", { has: page.locator('button[data-sort="Value"]') });
+    await th.getByRole("button").click();
+    assert.equal(await th.getAttribute("aria-sort"), "ascending");
+    const up = await values();
+    assert.deepEqual(up, [...up].sort((a, b) => a - b));
+    await th.getByRole("button").click();
+    assert.equal(await th.getAttribute("aria-sort"), "descending");
+    assert.deepEqual(await values(), [...up].reverse());
+    await page.locator('.data-table tr[data-country="TJ"] td').first().click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "TJ");
+    assert.match(await page.locator('.data-table tr[data-country="TJ"]').getAttribute("class"), /selected/);
+    assert.equal(await page.locator('.data-table tr[data-country="TJ"] .select-country').getAttribute("aria-pressed"), "true");
+    await context.close();
+  });
+
+  test(`${mode}: the CSV download holds the visible layer with its sources`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map&layer=investment"), { context: { acceptDownloads: true } });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Download CSV/ }).click()]);
+    assert.equal(download.suggestedFilename(), "china-central-asia-investment-2005-2018.csv");
+    const text = readFileSync(await download.path(), "utf8");
+    const lines = text.trim().split("\r\n");
+    assert.match(lines[0], /^id,country,year,value,unit,qualifier,source_publisher,source_title,source_url,source_date,confidence,note/);
+    const ids = lines.slice(1).map((l) => l.split(",")[0]);
+    assert.deepEqual(ids.sort(), ["KG", "KZ", "TJ", "TM", "UZ"].map((c) => `investment-2005-2018-${c}`).sort());
+    for (const line of lines.slice(1)) {
+      const [id, country, year, value] = line.split(",");
+      const f = byId.get(id);
+      assert.deepEqual([country, year, Number(value)], [f.country, f.year, f.value]);
+      assert.ok(line.includes(f.source_url), `${id} carries its source URL`);
+    }
+    await context.close();
+  });
+
+  test(`${mode}: each layer passes axe`, async () => {
+    const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    for (const layer of LAYERS) {
+      await choose(page, "Data layer", layer.label);
+      await assertAccessible(page, `on the ${layer.key} layer (${mode})`);
+    }
+    await choose(page, "Data layer", "Trade");
+    await page.getByRole("button", { name: "Per person" }).click();
+    await page.waitForFunction(() => document.querySelector(".data-announce").textContent.startsWith("Trade per person"));
+    await assertAccessible(page, `per person (${mode})`);
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
+test("at 360 px the data panel does not scroll sideways", async () => {
+  const { page, context } = await open(browser, startUrl("served", server, "?part=map&layer=investment"), { viewport: { width: 360, height: 740 } });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await context.close();
+});
