@@ -52,6 +52,8 @@ fn round_trips_through_its_string_form() {
     }
     answer_all(&mut p, true);
     p.record("q-extra", Answer::Predict(42.5), false);
+    p.record("q-odd", Answer::Predict(46.216_666_6), false);
+    assert_eq!(p.answers["q-odd"].answer, Answer::Predict(46.217), "guesses are kept to thousandths");
     let s = p.encode();
     assert!(s.starts_with("v1|1,4,11|"), "{s}");
     assert_eq!(Progress::decode(&s), Ok(p));

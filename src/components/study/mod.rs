@@ -7,6 +7,8 @@ pub mod progress;
 pub mod progress_model;
 pub mod quiz;
 pub mod sort;
+/// Only the build-time pre-rendering draws the static page, so the wasm leaves this out.
+#[cfg(not(target_arch = "wasm32"))]
 pub mod static_view;
 pub mod store;
 pub mod tour;
@@ -32,6 +34,7 @@ pub struct CurrentView(pub View);
 pub fn StudyPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let snap = use_progress();
+    #[cfg(not(target_arch = "wasm32"))]
     if props.static_page {
         return static_view::static_study();
     }

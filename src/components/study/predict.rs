@@ -37,12 +37,11 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     let on_input = {
         let (guess, revealed) = (guess.clone(), revealed.clone());
         Callback::from(move |e: InputEvent| {
-            let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
-            if let Ok(v) = input.value().parse::<f64>() {
-                if v.is_finite() {
-                    guess.set(v.clamp(min, max));
-                    revealed.set(false);
-                }
+            // value_as_number: the browser parses, so the wasm needs no float parser.
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value_as_number();
+            if v.is_finite() {
+                guess.set(v.clamp(min, max));
+                revealed.set(false);
             }
         })
     };

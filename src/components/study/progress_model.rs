@@ -1,7 +1,7 @@
 //! The reader's study progress (tour steps seen, answers given) and its compact string form. Pure.
 //!
-//! Form: `v1|1,2,5|q-a:y:c:b;q-b:n:s:item=bin/item=bin;q-c:y:p:42.5`: the steps seen, then one entry per
-//! answered question: id, `y`/`n` (correct or not), kind (`c` choice, `s` sort, `p` predict) and the answer.
+//! Form: `v1|1,2,5|q-a:y:c:b;q-b:n:s:item=bin/item=bin;q-c:y:p:42500`: the steps seen, then one entry per
+//! answered question: id, `y`/`n` (correct or not), kind (`c` choice, `s` sort, `p` predict) and the answer (a guess in thousandths).
 //! Ids are kebab-case, so the separators never occur inside them; a value that breaks the form is refused
 //! as a whole (the caller reports it and starts afresh), never half-read.
 
@@ -57,8 +57,13 @@ impl Progress {
         self.steps.insert(n)
     }
 
-    /// Records (or replaces) the answer to a question; `true` if anything changed.
+    /// Records (or replaces) the answer to a question; `true` if anything changed. Guesses are kept to
+    /// thousandths, as the string form stores them (whole thousandths parse without a float parser).
     pub fn record(&mut self, id: &str, answer: Answer, correct: bool) -> bool {
+        let answer = match answer {
+            Answer::Predict(g) => Answer::Predict((g * 1000.0).round() / 1000.0),
+            other => other,
+        };
         let given = Given { correct, answer };
         if self.answers.get(id) == Some(&given) {
             return false;
@@ -81,7 +86,7 @@ impl Progress {
                         let pairs: Vec<String> = placed.iter().map(|(item, bin)| format!("{item}={bin}")).collect();
                         format!("s:{}", pairs.join("/"))
                     }
-                    Answer::Predict(guess) => format!("p:{guess}"),
+                    Answer::Predict(guess) => format!("p:{}", (guess * 1000.0).round() as i64),
                 };
                 format!("{id}:{flag}:{body}")
             })
@@ -128,8 +133,8 @@ impl Progress {
                     }
                     Answer::Sort(placed)
                 }
-                "p" => match body.parse::<f64>() {
-                    Ok(v) if v.is_finite() => Answer::Predict(v),
+                "p" => match body.parse::<i64>() {
+                    Ok(v) => Answer::Predict(v as f64 / 1000.0),
                     _ => return Err(bad()),
                 },
                 _ => return Err(bad()),

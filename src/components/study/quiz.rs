@@ -29,7 +29,10 @@ pub fn figure_label(id: &str) -> String {
     match content().figures.get(id) {
         Some(f) if f.layer == "essay" => "In the essay: ".into(),
         Some(f) if f.layer == "region_total" => "All five republics: ".into(),
-        Some(f) => f.country.map(|c| format!("{}: ", c.label())).unwrap_or_default(),
+        Some(f) => {
+            let own = if f.layer.ends_with("national_statistics") { " (its own statistics)" } else { "" };
+            f.country.map(|c| format!("{}{own}: ", c.label())).unwrap_or_default()
+        }
         None => String::new(),
     }
 }
