@@ -58,7 +58,7 @@ pub fn App(props: &AppProps) -> Html {
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
     use_mark_interactive();
-    use_focus_on_navigation(state.view.part, state.view.card.is_some());
+    use_focus_on_navigation(state.view.part, state.view.card.is_some(), state.view.step.is_some());
 
     let view = &state.view;
     let static_page = crate::components::prerendering(props.static_page);
@@ -149,10 +149,11 @@ fn use_mark_interactive() {
 
 /// After the reader moves to another part, focus its heading (not on first load).
 #[hook]
-fn use_focus_on_navigation(part: Part, has_card: bool) {
+fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
     let first = use_mut_ref(|| true);
     use_effect_with(part, move |part| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
+        // Not on first load, and not during the tour: its panel keeps focus on Next / Back.
+        if std::mem::replace(&mut *first.borrow_mut(), false) || touring {
             return;
         }
         crate::browser::focus(&part.heading_id());
