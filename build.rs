@@ -106,6 +106,14 @@ ty!(S_QUOTE = "crate::model::study::Quote" { "text": S, "source": S });
 ty!(S_EVIDENCE = "crate::model::study::Evidence" { "id": S, "kind": E("EvidenceKind"), "title": S, "status": E("Status"),
     "claim": S, "quote": OT(&S_QUOTE), "finding": S, "why_it_matters": S, "paragraphs": LS, "figures": LS, "refs": LS });
 ty!(S_PROMPT = "crate::model::study::Prompt" { "id": S, "text": S, "paragraphs": LS });
+ty!(D_LAYER = "crate::data::LayerNote" { "title": S, "source": S, "short": S, "about": S, "caveat": S });
+ty!(D_LAYERS = "crate::data::notes::LayerNotes" { "trade": T(&D_LAYER), "investment": T(&D_LAYER), "students": T(&D_LAYER),
+    "confucius": T(&D_LAYER) });
+ty!(D_PER_PERSON = "crate::data::notes::PerPersonNotes" { "trade": S, "trade_unavailable": S, "investment": S, "students": S });
+ty!(D_COMPARISON = "crate::data::Comparison" { "id": S, "kind": S, "title": S, "layer": S, "year": OS, "essay": OS,
+    "sources": LS, "status": S, "explanation": S });
+ty!(DATA_NOTES = "crate::data::DataNotes" { "layers": T(&D_LAYERS), "per_person": T(&D_PER_PERSON), "missing": Pairs,
+    "none_found": Pairs, "context": Pairs, "comparisons": LT(&D_COMPARISON) });
 ty!(STUDY = "crate::model::study::Study" { "parts": LT(&S_PART), "tour": LT(&S_STEP), "questions": LT(&S_QUESTION),
     "evidence": LT(&S_EVIDENCE), "prompts": LT(&S_PROMPT) });
 
@@ -232,6 +240,7 @@ fn main() {
     item("FIGURES", "&[crate::model::Figure]", LT(&FIGURE), read("figures.json"), "figures.json");
     item("SITE", "crate::content::Site", T(&SITE), read("site.json"), "site.json");
     item("GEO", "crate::geo::GeoData", T(&GEO), read("geo.json"), "geo.json");
+    item("DATA_NOTES", "crate::data::DataNotes", T(&DATA_NOTES), read("data-notes.json"), "data-notes.json");
     item("STUDY", "crate::model::study::Study", T(&STUDY), read("study.json"), "study.json");
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("content_gen.rs");
     fs::write(dest, out).unwrap();

@@ -305,12 +305,12 @@ fn the_legend_palette_matches_the_stylesheet() {
 
 #[test]
 fn every_comparison_names_real_figures_and_the_essay_ones_are_essay_figures() {
-    for c in &notes().comparisons {
+    for c in notes().comparisons {
         let f = content().figures.get(c.essay.unwrap_or(c.sources[0])).unwrap_or_else(|| panic!("{}", c.id));
         if c.kind == "essay" {
             assert_eq!(f.layer, "essay", "{}", c.id);
         }
-        for id in &c.sources {
+        for id in c.sources.iter() {
             assert!(content().figures.get(id).is_some(), "{} names {id}", c.id);
         }
         assert!(Layer::from_key(c.layer).is_some(), "{}", c.id);
@@ -327,7 +327,7 @@ fn lead_years_read_dated_snapshots() {
 }
 
 #[test]
-fn the_notes_reader_agrees_with_a_full_json_parser() {
+fn the_compiled_notes_agree_with_the_json_file() {
     let j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("content/data-notes.json").unwrap()).unwrap();
     let n = notes();
     for layer in Layer::ALL {

@@ -3,7 +3,7 @@
 
 mod announce;
 mod csv;
-mod notes;
+pub mod notes;
 
 pub use announce::announce;
 pub use csv::{csv, file_name, CSV_COLUMNS};
