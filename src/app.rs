@@ -95,7 +95,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <main id="main" tabindex="-1">{ main }</main>
                 if !view.embed {
-                    <footer class="site-footer"><p>{ content().site.credits.clone() }</p></footer>
+                    <footer class="site-footer"><p>{ content().site.credits }</p></footer>
                 }
                 if *sharing {
                     <ShareDialog view={view.clone()} on_close={close_share} />

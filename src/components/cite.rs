@@ -32,7 +32,7 @@ pub fn Cites(props: &CitesProps) -> Html {
     }
     let paragraphs = props.paragraphs.iter().map(|p| match c.paragraph(p) {
         Some(par) => html! {
-            <li key={p.clone()}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist.clone() }</li>
+            <li key={p.clone()}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist }</li>
         },
         None => html! { <li key={p.clone()} class="missing">{ format!("{p}: no such paragraph") }</li> },
     });
@@ -55,7 +55,7 @@ pub fn Cites(props: &CitesProps) -> Html {
                         <p class="cites-label">{ "The essay's sources" }</p>
                         <ul class="cite-refs">{ for refs }</ul>
                     }
-                    <p class="cite-original"><a href={essay.url.clone()} target="_blank" rel="noopener noreferrer">{ "Read these paragraphs in the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a></p>
+                    <p class="cite-original"><a href={essay.url} target="_blank" rel="noopener noreferrer">{ "Read these paragraphs in the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a></p>
                 </div>
             }
         </div>
@@ -75,7 +75,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
     match c.citation(&props.id) {
         Some(Citation::Listed(r)) => html! {
             <span class="reference">
-                { r.citation.clone() }
+                { r.citation }
                 if let Some(url) = &r.url {
                     { " " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
@@ -86,7 +86,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
         },
         Some(Citation::Unlisted(u)) => html! {
             <span class="reference unlisted">
-                { u.short.clone() }<span class="flag">{ " No bibliography entry: " }</span>{ u.note.clone() }
+                { u.short }<span class="flag">{ " No bibliography entry: " }</span>{ u.note }
             </span>
         },
         None => html! { <span class="reference missing">{ format!("Unknown source “{}”", props.id) }</span> },

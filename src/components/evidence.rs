@@ -42,11 +42,11 @@ pub fn EvidencePart(props: &PartProps) -> Html {
         (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
     });
     let arithmetic = notes.iter().find(|e| e.kind == EvidenceKind::Arithmetic);
-    let open = props.static_page;
+    let open = crate::components::prerendering(props.static_page);
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
             <PartHeading part={Part::Evidence} />
-            if !props.static_page {
+            if !crate::components::prerendering(props.static_page) {
                 <div class="status-filter" role="group" aria-label="Show notes by status">
                     { button(None, format!("All ({})", notes.len())) }
                     { for buttons }

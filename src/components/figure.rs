@@ -56,18 +56,18 @@ pub fn FigureSource(props: &FigureSourceProps) -> Html {
             <span class="src-line"><strong>{ "Source: " }</strong>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
                 if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }</span>
             if !f.source_title.is_empty() {
-                <span class="src-line"><em>{ f.source_title.clone() }</em></span>
+                <span class="src-line"><em>{ f.source_title }</em></span>
             }
             if !f.source_url.is_empty() {
-                <span class="src-line"><a href={f.source_url.clone()} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(&f.source_url) }</a></span>
+                <span class="src-line"><a href={f.source_url} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(&f.source_url) }</a></span>
             }
             if !f.excerpt.is_empty() {
                 <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ format!("“{}”", f.excerpt) }</span>
             }
-            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence.clone() }
+            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence }
                 if let Some(p) = &f.paragraph { { format!(" · essay paragraph {p}") } }</span>
             if !f.note.is_empty() {
-                <span class="src-line note"><strong>{ "Note: " }</strong>{ f.note.clone() }</span>
+                <span class="src-line note"><strong>{ "Note: " }</strong>{ f.note }</span>
             }
         </span>
     }

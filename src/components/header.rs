@@ -51,7 +51,7 @@ pub fn Header(props: &HeaderProps) -> Html {
                     <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 </p>
                 if props.tagline && !props.compact {
-                    <p class="tagline">{ c.site.tagline.clone() }</p>
+                    <p class="tagline">{ c.site.tagline }</p>
                 }
             </div>
             <div class="header-actions">

@@ -22,16 +22,16 @@ pub struct NavProps {
 pub fn Nav(props: &NavProps) -> Html {
     let items = Part::ALL.iter().map(|&part| {
         let target = View { part, card: None, step: None, ..props.view.clone() };
-        let href = if props.static_page {
+        let href = if crate::components::prerendering(props.static_page) {
             format!("#{}", part.heading_id())
         } else {
             let q = encode(&target);
             if q.is_empty() { "?".to_string() } else { q }
         };
-        let current = !props.static_page && props.view.part == part;
+        let current = !crate::components::prerendering(props.static_page) && props.view.part == part;
         let onclick = {
             let on_action = props.on_action.clone();
-            let static_page = props.static_page;
+            let static_page = crate::components::prerendering(props.static_page);
             Callback::from(move |e: MouseEvent| {
                 if static_page || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                     return;

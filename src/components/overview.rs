@@ -16,7 +16,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     let thesis = c.card("thesis");
     let how = c.site.overview.how.iter().map(|line| html! { <li><RichText text={line.clone()} /></li> });
     let audiences = c.site.overview.audiences.iter().map(|a| {
-        html! { <div class="audience"><dt>{ a.who.clone() }</dt><dd>{ a.what.clone() }</dd></div> }
+        html! { <div class="audience"><dt>{ a.who }</dt><dd>{ a.what }</dd></div> }
     });
     let go = |part: Part, label: &'static str| {
         let onclick = dispatch.reform(move |e: MouseEvent| {
@@ -28,16 +28,16 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     html! {
         <section class="part overview" aria-labelledby={Part::Overview.heading_id()}>
             <PartHeading part={Part::Overview} />
-            <p class="lead">{ c.site.overview.lead.clone() }</p>
+            <p class="lead">{ c.site.overview.lead }</p>
             if let Some(card) = thesis {
                 <div class="thesis">
                     <h3>{ "The thesis in brief" }</h3>
-                    <p><RichText text={card.summary.clone()} /></p>
+                    <p><RichText text={card.summary} /></p>
                     { for card.detail.iter().map(|d| html! { <p><RichText text={d.clone()} /></p> }) }
-                    <Cites paragraphs={card.paragraphs.clone()} refs={card.refs.clone()} open={props.static_page} />
+                    <Cites paragraphs={card.paragraphs} refs={card.refs} />
                 </div>
             }
-            if !props.static_page {
+            if !crate::components::prerendering(props.static_page) {
                 <p class="start-links">
                     { go(Part::Cards, "Explore the cards") }
                     { go(Part::Map, "Open the map") }

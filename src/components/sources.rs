@@ -18,8 +18,8 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
             html! { <p class="flag year-flag">{ format!("Cited as {} in {}; listed here as {}. {}", m.cited_as, m.cited_in.join(", "), m.listed, m.note) }</p> }
         });
         html! {
-            <li id={format!("ref-{}", e.id)} key={e.id.clone()}>
-                <span class="citation">{ e.citation.clone() }</span>
+            <li id={format!("ref-{}", e.id)} key={e.id}>
+                <span class="citation">{ e.citation }</span>
                 if let Some(url) = &e.url {
                     { " " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
@@ -32,17 +32,17 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
         }
     });
     let unlisted = r.unlisted.iter().map(|u| {
-        html! { <li key={u.id.clone()}><strong>{ u.short.clone() }</strong>{ format!(", cited in {}. {}", u.cited_in.join(", "), u.note) }</li> }
+        html! { <li key={u.id}><strong>{ u.short }</strong>{ format!(", cited in {}. {}", u.cited_in.join(", "), u.note) }</li> }
     });
     let mismatches = r.year_mismatches.iter().map(|m| {
-        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as.clone() }</strong>{ format!(" in {}: the bibliography lists {}. {}", m.cited_in.join(", "), m.listed, m.note) }</li> }
+        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as }</strong>{ format!(" in {}: the bibliography lists {}. {}", m.cited_in.join(", "), m.listed, m.note) }</li> }
     });
     html! {
         <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
             <PartHeading part={Part::Sources} />
             <h3>{ "The essay" }</h3>
             <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(&r.essay.date)) }
-                <a href={r.essay.url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(&r.essay.url) }</a></p>
+                <a href={r.essay.url} target="_blank" rel="noopener noreferrer">{ link_label(&r.essay.url) }</a></p>
             <h3>{ format!("Bibliography ({} entries)", r.entries.len()) }</h3>
             <ol class="bibliography">{ for entries }</ol>
             <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>
@@ -55,7 +55,7 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
                     if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
             }) }</dl>
             <h3>{ "Data and map sources" }</h3>
-            <p>{ c.site.credits.clone() }</p>
+            <p>{ c.site.credits }</p>
         </section>
     }
 }

@@ -19,7 +19,7 @@ use crate::state::Control;
 /// The cards part.
 #[component]
 pub fn CardsPart(props: &PartProps) -> Html {
-    let fixed = props.static_page;
+    let fixed = crate::components::prerendering(props.static_page);
     let view = &props.view;
     let theme = if fixed { None } else { view.theme };
     let open = view.card.as_deref();

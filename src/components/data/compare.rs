@@ -20,7 +20,7 @@ pub struct ComparisonsProps {
 pub fn Comparisons(props: &ComparisonsProps) -> Html {
     let all = use_state(|| false);
     let (layer, year) = (props.view.layer, props.view.year());
-    let every = props.static_page || *all;
+    let every = crate::components::prerendering(props.static_page) || *all;
     let list = &notes().comparisons;
     let shown: Vec<&'static Comparison> = list.iter().filter(|c| every || c.fits(layer, year)).collect();
     let toggle = {
@@ -33,8 +33,8 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
             if shown.is_empty() {
                 <p class="compare-none">{ "No comparison belongs to this layer and period." }</p>
             }
-            { for shown.iter().map(|c| comparison(c, props.static_page)) }
-            if !props.static_page {
+            { for shown.iter().map(|c| comparison(c, crate::components::prerendering(props.static_page))) }
+            if !crate::components::prerendering(props.static_page) {
                 <button type="button" class="secondary compare-all" aria-expanded={all.to_string()} onclick={toggle}>
                     { if *all { "Show only this layer's comparisons".to_string() } else { format!("Show all {} comparisons", list.len()) } }
                 </button>

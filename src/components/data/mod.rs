@@ -23,7 +23,7 @@ pub use table::DataTable;
 /// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change.
 #[component]
 pub fn DataControls(props: &PartProps) -> Html {
-    if props.static_page {
+    if crate::components::prerendering(props.static_page) {
         return html! {};
     }
     html! {
@@ -37,7 +37,7 @@ pub fn DataControls(props: &PartProps) -> Html {
 /// Legend, notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
 #[component]
 pub fn DataPanel(props: &PartProps) -> Html {
-    if props.static_page {
+    if crate::components::prerendering(props.static_page) {
         return html! {
             <div class="data-panel static">
                 { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {

@@ -70,7 +70,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let energy = s.rows.iter().any(|r| r.energy.is_some());
     let columns = 5 + energy as usize;
     let unit = unit_label(s.layer, s.per_person);
-    let sortable = |k: SortKey| !(props.static_page || k == SortKey::Value && s.layer == Layer::Students);
+    let sortable = |k: SortKey| !(crate::components::prerendering(props.static_page) || k == SortKey::Value && s.layer == Layer::Students);
     let header = |k: SortKey, text: String| {
         let aria_sort = (k == key && sortable(k)).then_some(if ascending { "ascending" } else { "descending" });
         let onclick = {
@@ -125,7 +125,7 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
     };
     let key = r.figure.map_or_else(|| format!("{}-gap", country.key()), |f| f.id.to_string());
     let class = classes!(selected.then_some("selected"), (!r.on_map).then_some("off-map"), r.gap.map(|_| "gap"));
-    let name = if props.static_page {
+    let name = if crate::components::prerendering(props.static_page) {
         html! { { country.label() } }
     } else {
         html! { <button type="button" class="select-country" aria-pressed={selected.to_string()} onclick={toggle}>{ country.label() }</button> }
@@ -150,13 +150,13 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
             </td>
             if s.rows.iter().any(|r| r.energy.is_some()) {
                 <td class="value">{ r.energy.map(|e| e.display()).unwrap_or_else(|| "no data".into()) }
-                    if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} open={props.static_page} /> }</td>
+                    if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} open={crate::components::prerendering(props.static_page)} /> }</td>
             }
             <td>{ f.year }</td>
             <td class={classes!("confidence", f.confidence.replace(' ', "-"))}>{ f.confidence }</td>
             <td class="source">
-                <SourceToggle figure={f} {of} open={props.static_page} />
-                if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" open={props.static_page} /> }
+                <SourceToggle figure={f} {of} open={crate::components::prerendering(props.static_page)} />
+                if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" open={crate::components::prerendering(props.static_page)} /> }
             </td>
         </tr>
     }

@@ -25,7 +25,7 @@ pub fn CountryList(props: &CountryListProps) -> Html {
         let value = shades.iter().find(|s| s.country == c).map(|s| s.value_label.clone()).unwrap_or_default();
         let pressed = props.view.country == Some(c);
         let content = html! { <><span class="name">{ c.label() }</span>{ " " }<span class="value">{ value }</span></> };
-        if props.static_page {
+        if crate::components::prerendering(props.static_page) {
             return html! { <li key={c.key()}><a class="country-button" href={format!("#profile-{}", c.key())}>{ content }</a></li> };
         }
         let onclick = {

@@ -50,7 +50,7 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 /// The map part.
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
-    let static_page = props.static_page;
+    let static_page = crate::components::prerendering(props.static_page);
     let profiles = if static_page {
         html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} static_page=true /> }) }</div> }
     } else {

@@ -91,7 +91,7 @@ pub fn ScaleBar() -> Html {
 
 /// Under the map: the marked places in words (with their cards and citations), the scale and the sources.
 #[component]
-pub fn MapNotes(props: &super::StaticProps) -> Html {
+pub fn MapNotes(_props: &super::StaticProps) -> Html {
     let g = geo();
     let places = g.places.iter().filter_map(|p| Some((p, place_card(p)?))).map(|(p, card)| {
         let (mark, where_) = if p.inside {
@@ -104,7 +104,7 @@ pub fn MapNotes(props: &super::StaticProps) -> Html {
                 <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
                 <CardLink id={st(&card.id)} shown={st(&card.title)} />
                 if let Some(when) = &card.when { { format!(" ({})", when.start) } }
-                <Cites paragraphs={card.paragraphs} open={props.static_page} />
+                <Cites paragraphs={card.paragraphs} />
             </li>
         }
     });

@@ -30,7 +30,7 @@ pub fn latest_figure(layer: &str, c: CountryId) -> Option<AttrValue> {
 #[component]
 pub fn CountryProfile(props: &ProfileProps) -> Html {
     let dispatch = use_dispatch();
-    let (c, open) = (props.country, props.static_page);
+    let (c, open) = (props.country, crate::components::prerendering(props.static_page));
     let title_id = format!("profile-{}-title", c.key());
     let capital = geo().places.iter().find(|p| p.country == c.key() && p.inside);
     let figure = |layer: &str| match latest_figure(layer, c) {
@@ -43,7 +43,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         <section id={format!("profile-{}", c.key())} class="profile" aria-labelledby={title_id.clone()}>
             <div class="profile-head">
                 <h3 id={title_id}>{ c.label() }</h3>
-                if !props.static_page {
+                if !crate::components::prerendering(props.static_page) {
                     <button type="button" class="secondary close" onclick={close}>{ "Close" }<span class="visually-hidden">{ format!(" the profile of {}", c.label()) }</span></button>
                 }
             </div>

@@ -52,7 +52,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         let shade = shades.iter().find(|sh| sh.country == c);
         let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
         let path = html! { <path d={st(&s.path)} {fill} /> };
-        if props.static_page {
+        if crate::components::prerendering(props.static_page) {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)}>{ path }</g> };
         }
         let select = {

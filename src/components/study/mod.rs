@@ -35,7 +35,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let snap = use_progress();
     #[cfg(not(target_arch = "wasm32"))]
-    if props.static_page {
+    if crate::components::prerendering(props.static_page) {
         return static_view::static_study();
     }
     let s = study();

@@ -26,7 +26,7 @@ pub fn events() -> Vec<&'static Card> {
 #[component]
 pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
-    let fixed = props.static_page;
+    let fixed = crate::components::prerendering(props.static_page);
     let selected = props.view.card.as_deref().and_then(|id| events.iter().position(|c| c.id == id));
     let cursor = use_state_eq(|| None::<usize>);
     {
