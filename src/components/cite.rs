@@ -32,11 +32,11 @@ pub fn Cites(props: &CitesProps) -> Html {
     }
     let paragraphs = props.paragraphs.iter().map(|p| match c.paragraph(p) {
         Some(par) => html! {
-            <li key={p.clone()}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist }</li>
+            <li key={*p}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist }</li>
         },
-        None => html! { <li key={p.clone()} class="missing">{ format!("{p}: no such paragraph") }</li> },
+        None => html! { <li key={*p} class="missing">{ format!("{p}: no such paragraph") }</li> },
     });
-    let refs = props.refs.iter().map(|r| html! { <li key={r.clone()}><Reference id={r.clone()} /></li> });
+    let refs = props.refs.iter().map(|r| html! { <li key={*r}><Reference id={*r} /></li> });
     let essay = &c.references.essay;
     if super::use_static_page() {
         // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
@@ -77,7 +77,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
             <span class="reference">
                 { r.citation }
                 if let Some(url) = &r.url {
-                    { " " }<a href={url.clone()} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
+                    { " " }<a href={url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
                 if let Some(m) = c.mismatch(&r.id) {
                     <span class="flag year-flag">{ format!(" Cited as {} in {}; the bibliography lists {}.", m.cited_as, m.cited_in.join(", "), m.listed) }</span>

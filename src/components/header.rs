@@ -43,12 +43,12 @@ pub fn Header(props: &HeaderProps) -> Html {
         <header class={classes!("site-header", props.compact.then_some("compact"))}>
             <div class="brand">
                 <p class="kicker">{ "Interactive explainer" }</p>
-                <h1>{ title.clone() }</h1>
+                <h1>{ title }</h1>
                 <p class="byline">
                     { format!("{author} · {publisher} · ") }
-                    <time datetime={date.clone()}>{ long_date(date) }</time>
+                    <time datetime={date}>{ long_date(date) }</time>
                     { " · " }
-                    <a href={url.clone()} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+                    <a href={url} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 </p>
                 if props.tagline && !props.compact {
                     <p class="tagline">{ c.site.tagline }</p>
