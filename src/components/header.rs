@@ -46,9 +46,9 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <h1>{ title }</h1>
                 <p class="byline">
                     { format!("{author} · {publisher} · ") }
-                    <time datetime={date}>{ long_date(date) }</time>
+                    <time datetime={*date}>{ long_date(date) }</time>
                     { " · " }
-                    <a href={url} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+                    <a href={*url} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 </p>
                 if props.tagline && !props.compact {
                     <p class="tagline">{ c.site.tagline }</p>

@@ -14,7 +14,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     let c = content();
     let dispatch = use_dispatch();
     let thesis = c.card("thesis");
-    let how = c.site.overview.how.iter().map(|line| html! { <li><RichText text={line} /></li> });
+    let how = c.site.overview.how.iter().map(|line| html! { <li><RichText text={*line} /></li> });
     let audiences = c.site.overview.audiences.iter().map(|a| {
         html! { <div class="audience"><dt>{ a.who }</dt><dd>{ a.what }</dd></div> }
     });
@@ -33,7 +33,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
                 <div class="thesis">
                     <h3>{ "The thesis in brief" }</h3>
                     <p><RichText text={card.summary} /></p>
-                    { for card.detail.iter().map(|d| html! { <p><RichText text={d} /></p> }) }
+                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />
                 </div>
             }

@@ -21,7 +21,7 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
             <li id={format!("ref-{}", e.id)} key={e.id}>
                 <span class="citation">{ e.citation }</span>
                 if let Some(url) = &e.url {
-                    { " " }<a href={url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
+                    { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
                 if !e.cited_in.is_empty() {
                     <span class="cited-in">{ format!(" Cited in {}.", e.cited_in.join(", ")) }</span>
