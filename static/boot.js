@@ -9,6 +9,13 @@
     if (box) box.hidden = false;
     var app = document.getElementById("app");
     if (app) app.removeAttribute("aria-busy");
+    // The pre-rendered parts after the overview wait in <noscript>: show them, so everything stays readable.
+    var rest = document.querySelector("noscript.static-rest");
+    if (rest) {
+      var holder = document.createElement("template");
+      holder.innerHTML = rest.textContent;
+      rest.parentNode.replaceChild(holder.content, rest);
+    }
   }
   function describe(e) {
     return (e && (e.message || e.name)) ? String(e.message || e.name) : String(e);

@@ -35,7 +35,12 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
         html! { <li key={u.id}><strong>{ u.short }</strong>{ format!(", cited in {}. {}", u.cited_in.join(", "), u.note) }</li> }
     });
     let mismatches = r.year_mismatches.iter().map(|m| {
-        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as }</strong>{ format!(" in {}: the bibliography lists {}. {}", m.cited_in.join(", "), m.listed, m.note) }</li> }
+        let listed = if m.listed == "not listed" {
+            "no bibliography entry for either year".to_string()
+        } else {
+            format!("the bibliography lists {}", m.listed)
+        };
+        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as }</strong>{ format!(" ({}): {listed}. {}", m.cited_in.join(", "), m.note) }</li> }
     });
     html! {
         <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
