@@ -26,13 +26,24 @@
     if (typeof DecompressionStream === "undefined") {
       return Promise.reject(new Error("this browser cannot decompress the built-in WebAssembly (DecompressionStream is missing); please update it"));
     }
-    var text = atob(base64.replace(/\s+/g, ""));
-    var bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    var clean = base64.replace(/\s+/g, "");
+    var bytes;
+    if (typeof Uint8Array.fromBase64 === "function") {
+      bytes = Uint8Array.fromBase64(clean);
+    } else {
+      var text = atob(clean);
+      bytes = new Uint8Array(text.length);
+      for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    }
     var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
     return new Response(stream).arrayBuffer();
   }
+  function mark(name) {
+    if (window.performance && performance.mark) performance.mark(name);
+  }
+  function start() {
   try {
+    mark("boot-start");
     if (typeof WebAssembly !== "object" || typeof wasm_bindgen !== "function") {
       throw new Error("this browser does not support WebAssembly");
     }
@@ -53,9 +64,14 @@
       source = Promise.resolve(root.getAttribute("data-wasm"));
     }
     source
-      .then(function (module_or_path) { return wasm_bindgen({ module_or_path: module_or_path }); })
+      .then(function (module_or_path) { mark("wasm-source-ready"); return wasm_bindgen({ module_or_path: module_or_path }); })
+      .then(function () { mark("wasm-started"); })
       .catch(function (e) { fatal(describe(e)); });
   } catch (e) {
     fatal(describe(e));
   }
+  }
+  // The scripts sit in <head> (deferred on the site; inline in the single file): start once the body is parsed.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

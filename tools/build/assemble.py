@@ -62,8 +62,8 @@ def main() -> int:
             .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">')
             .replace("<!--ICON-->", icon)
             .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
-            .replace("<!--SCRIPTS-->", f'<script src="{names[("charm-offensive", "js")]}"></script>\n'
-                                        f'<script src="{names[("boot", "js")]}"></script>')
+            .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
+                                        f'<script defer src="{names[("boot", "js")]}"></script>')
             .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}">'))
     (DIST / "index.html").write_text(site)
 
@@ -77,8 +77,8 @@ def main() -> int:
               .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">')
               .replace("<!--ICON-->", icon)
               .replace("<!--STYLE-->", f"<style>{css}</style>")
-              .replace("<!--SCRIPTS-->", f'<script type="application/octet-stream" id="wasm-gz">{wasm_b64}</script>\n'
-                                          f"<script>{script}</script>"))
+              .replace("<!--SCRIPTS-->", f"<script>{script}</script>")
+              .replace("</body>", f'<script type="application/octet-stream" id="wasm-gz">{wasm_b64}</script>\n</body>'))
     (DIST / "charm-offensive.html").write_text(single)
 
     def size(data: bytes):
