@@ -25,6 +25,14 @@ def csp_hash(text: str) -> str:
 def gz(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
+def gz_best(data: bytes) -> bytes:
+    """The smallest gzip we can make (zopfli, about 4% smaller, if installed) for the embedded wasm."""
+    try:
+        import zopfli.gzip
+        return zopfli.gzip.compress(data, numiterations=15)
+    except ImportError:
+        return gz(data)
+
 def icon_data_uri() -> str:
     svg = (STATIC / "icon.svg").read_text().strip()
     return "data:image/svg+xml," + svg.replace("%", "%25").replace("#", "%23").replace('"', "'").replace("\n", " ")
@@ -48,7 +56,8 @@ def main() -> int:
         (DIST / name).write_bytes(data)
         names[(stem, ext)] = name
     # For pages with an opaque origin (sandboxed iframe, file://), which cannot fetch() the wasm.
-    wasm_js = f"window.__charmWasmGz=\"{base64.b64encode(gz(wasm)).decode()}\";\n".encode()
+    wasm_gz_b64 = base64.b64encode(gz_best(wasm)).decode()
+    wasm_js = f"window.__charmWasmGz=\"{wasm_gz_b64}\";\n".encode()
     names[("charm-offensive.wasm", "js")] = f"assets/charm-offensive.wasm.{digest(wasm_js)}.js"
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     for extra in STATIC.iterdir():
@@ -70,7 +79,7 @@ def main() -> int:
     # The single file: glue and boot in one inline script, the wasm gzip-compressed as base64 in a data
     # block (not executed, so no policy needed), decompressed in the browser with DecompressionStream.
     script = glue + "\n" + boot
-    wasm_b64 = base64.b64encode(gz(wasm)).decode()
+    wasm_b64 = wasm_gz_b64
     single_csp = (f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; "
                   f"style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
     single = (page
