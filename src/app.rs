@@ -73,12 +73,9 @@ pub fn App(props: &AppProps) -> Html {
     });
     let close_share = {
         let sharing = sharing.clone();
-        Callback::from(move |_| {
-            sharing.set(false);
-            // The dialog is removed rather than closed, so give focus back to the button that opened it.
-            gloo::timers::callback::Timeout::new(0, || crate::browser::focus("share-button")).forget();
-        })
+        Callback::from(move |_| sharing.set(false))
     };
+    use_return_focus_after_dialog(*sharing);
     let full_link = view.embed.then(|| encode(&View { embed: false, hidden: Vec::new(), ..view.clone() }));
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
@@ -129,6 +126,17 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
             })
         });
         move || drop(listener)
+    });
+}
+
+/// The share dialog is removed rather than closed, so once it is gone give focus back to its button.
+#[hook]
+fn use_return_focus_after_dialog(open: bool) {
+    let was_open = use_mut_ref(|| false);
+    use_effect_with(open, move |open| {
+        if std::mem::replace(&mut *was_open.borrow_mut(), *open) && !*open {
+            crate::browser::focus("share-button");
+        }
     });
 }
 
