@@ -5,6 +5,37 @@ use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+/// What every browser test needs: a fresh root element, the app mounted on it, a click by selector.
+pub mod support {
+    use wasm_bindgen::JsCast;
+
+    /// A new empty element in the page's body.
+    pub fn root() -> web_sys::Element {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let el = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&el).unwrap();
+        el
+    }
+
+    /// The app started from a query string, on a fresh root.
+    pub fn mount(query: &str) -> web_sys::Element {
+        let el = root();
+        yew::Renderer::<charm_offensive::App>::with_root_and_props(
+            el.clone(),
+            charm_offensive::AppProps { query: query.to_string().into(), static_page: false },
+        )
+        .render();
+        el
+    }
+
+    /// Clicks the first element matching `selector` inside `el`.
+    pub fn click(el: &web_sys::Element, selector: &str) {
+        let target: web_sys::HtmlElement =
+            el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
+        target.click();
+    }
+}
+
 mod web {
     pub mod cards;
     pub mod data;

@@ -1,23 +1,14 @@
 //! Browser tests for the cards part: a card's toggle opens it in place; the sorter takes a click and answers.
 
+use crate::support::{root, click};
+
 use charm_offensive::components::{cards::CardsPart, PartProps};
 use charm_offensive::model::Part;
 use charm_offensive::state::View;
 use charm_offensive::{App, AppProps};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-fn root() -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
-fn click(el: &web_sys::Element, selector: &str) {
-    let target: web_sys::HtmlElement = el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
-    target.click();
-}
 
 #[wasm_bindgen_test]
 async fn clicking_a_cards_toggle_opens_its_detail() {

@@ -1,15 +1,11 @@
 //! The data layers in a real DOM: clicking a layer toggle re-renders the table and the spoken summary.
 
+use crate::support::{root};
+
 use charm_offensive::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-fn root() -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
 fn figures_in_table(el: &web_sys::Element) -> Vec<String> {
     let rows = el.query_selector_all(".data-table tbody tr[data-figure]").unwrap();

@@ -1,16 +1,11 @@
 //! The map in a real DOM: clicking a republic selects it and opens its profile; arrow keys move focus.
 
-use charm_offensive::{App, AppProps};
+use crate::support::{mount};
+
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-fn mount(query: &str) -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: query.into(), static_page: false }).render();
-    el
-}
 
 /// A bubbling event built by the browser's own constructor (`KeyboardEvent`, `MouseEvent`) with `fields`.
 fn event(class: &str, kind: &str, fields: &[(&str, &str)]) -> web_sys::Event {

@@ -1,14 +1,10 @@
 //! The app mounts into a real DOM, navigates between parts and keeps the URL in step.
 
+use crate::support::{root};
+
 use charm_offensive::{App, AppProps};
 use wasm_bindgen_test::*;
 
-fn root() -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
 #[wasm_bindgen_test]
 async fn mounts_and_navigates_by_clicking_a_part_link() {

@@ -1,21 +1,12 @@
 //! Browser tests for the study work: a choice question gives feedback; the tour panel's Next advances.
 
+use crate::support::{root, click};
+
 use charm_offensive::model::study::{study, QuestionKind};
 use charm_offensive::{App, AppProps};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
-fn root() -> web_sys::Element {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let el = doc.create_element("div").unwrap();
-    doc.body().unwrap().append_child(&el).unwrap();
-    el
-}
 
-fn click(el: &web_sys::Element, selector: &str) {
-    let target: web_sys::HtmlElement = el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
-    target.click();
-}
 
 #[wasm_bindgen_test]
 async fn answering_a_choice_question_shows_feedback() {
