@@ -13,11 +13,14 @@ for (const mode of MODES) {
     assert.match(await page.locator("h1").innerText(), /Beijing's Charm Offensive/);
     assert.match(await page.locator(".noscript-note").innerText(), /need JavaScript/);
     assert.ok(await page.locator(".thesis").isVisible(), "the thesis is shown");
-    const text = await page.locator("#app").innerText();
+    // textContent: the parts below the screen are laid out lazily (content-visibility), so innerText skips them.
+    const text = await page.locator("#app").textContent();
     for (const words of ["Soft power", "Shanghai Cooperation Organization", "Nye, J. S. (1990)", "Natural Earth"]) {
       assert.ok(text.includes(words), `the static page includes “${words}”`);
     }
     assert.equal(await page.locator(".bibliography > li").count(), 30);
+    await page.locator("#part-sources").scrollIntoViewIfNeeded();
+    assert.ok(await page.locator(".bibliography > li").first().isVisible(), "the bibliography shows when scrolled to");
     assert.ok(await page.locator("table").count() >= 1, "a data table is pre-rendered");
     assert.ok(/43\.82/.test(text), "the data table shows China-customs trade figures");
     assert.ok(requests.every((u) => !/\.wasm/.test(u)), "nothing is fetched for the app");
