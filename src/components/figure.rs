@@ -36,6 +36,8 @@ pub fn FigureValue(props: &FigureProps) -> Html {
             </button>
             if *open {
                 <FigureSource figure={f.clone()} />
+            } else {
+                <span class="print-only source-brief">{ format!(" Source: {}{}", if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher }, if f.source_date.is_empty() { String::new() } else { format!(", {}", f.source_date) }) }</span>
             }
         </span>
     }

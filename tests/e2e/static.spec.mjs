@@ -35,8 +35,22 @@ for (const mode of MODES) {
     assert.equal(await page.locator(".parts-nav").isVisible(), false);
     assert.equal(await page.locator(".share-button").isVisible(), false);
     assert.ok(await page.locator("main h2").first().isVisible());
+    assert.ok(await page.locator(".cites-toggle").first().isVisible(), "each card's citations print as text");
     const pdf = await page.pdf({ format: "A4" });
     assert.ok(pdf.length > 10000, `a real PDF (${pdf.length} bytes)`);
+    await context.close();
+  });
+}
+
+for (const mode of MODES) {
+  test(`${mode}: printing the map prints the map and its data table with each value's source`, async () => {
+    const { page, context } = await open(browser, startUrl(mode, server, "?part=map&layer=investment"));
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.locator(".parts-nav").isVisible(), false);
+    const table = page.locator("table").first();
+    assert.ok(await table.isVisible(), "the data table prints");
+    assert.match(await table.innerText(), /Kazakhstan[\s\S]*32\.07[\s\S]*American Enterprise Institute/);
+    assert.ok(await page.locator(".region-map").isVisible(), "the map prints");
     await context.close();
   });
 }

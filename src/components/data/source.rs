@@ -22,14 +22,15 @@ pub struct SourceToggleProps {
 #[component]
 pub fn SourceToggle(props: &SourceToggleProps) -> Html {
     let open = use_state(|| false);
+    let f = props.figure;
+    let brief = |class: &'static str| html! {
+        <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
+            if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
+            if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank" rel="noopener noreferrer">{ crate::components::cite::link_label(f.source_url) }</a> }
+        </span>
+    };
     if props.open {
-        let f = props.figure;
-        return html! {
-            <span class="source-brief">{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
-                if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
-                if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank" rel="noopener noreferrer">{ crate::components::cite::link_label(f.source_url) }</a> }
-            </span>
-        };
+        return brief("");
     }
     let onclick = {
         let open = open.clone();
@@ -43,7 +44,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} {onclick}>
                 { props.text.clone() }<span class="visually-hidden">{ format!(" of {}", props.of) }</span>
             </button>
-            if *open { <FigureSource figure={props.figure.clone()} /> }
+            if *open { <FigureSource figure={props.figure.clone()} /> } else { { brief("print-only") } }
         </>
     }
 }
