@@ -20,6 +20,18 @@ pub struct NavProps {
 /// The list of parts.
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
+    // On narrow screens the list scrolls sideways: keep the current part in view.
+    use_effect_with(props.view.part, |_| {
+        let current = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".parts-nav a[aria-current=page]").ok().flatten());
+        if let Some(link) = current {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+            link.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     let items = Part::ALL.iter().map(|&part| {
         let target = View { part, card: None, step: None, ..props.view.clone() };
         let href = if crate::components::prerendering(props.static_page) {
