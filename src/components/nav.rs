@@ -20,8 +20,13 @@ pub struct NavProps {
 /// The list of parts.
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
-    // On narrow screens the list scrolls sideways: keep the current part in view.
-    use_effect_with(props.view.part, |_| {
+    // On narrow screens the list scrolls sideways: keep the current part in view (after the first
+    // render, which needs no forced layout: the page starts scrolled to its beginning).
+    let first = use_mut_ref(|| true);
+    use_effect_with(props.view.part, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
+            return;
+        }
         let current = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(".parts-nav a[aria-current=page]").ok().flatten());
