@@ -115,8 +115,8 @@ impl Citation<'_> {
     /// The short form ("Nye (1990)").
     pub fn short(&self) -> &str {
         match self {
-            Citation::Listed(r) => &r.short,
-            Citation::Unlisted(u) => &u.short,
+            Citation::Listed(r) => r.short,
+            Citation::Unlisted(u) => u.short,
         }
     }
 }

@@ -353,17 +353,17 @@ fn tour_views_and_links_are_valid() {
             "{}: body/look_for",
             t.id
         );
-        valid_paragraphs(&t.paragraphs, &t.id);
+        valid_paragraphs(t.paragraphs, t.id);
         for c in t.body.iter().flat_map(|b| card_links(b)) {
-            check_card(&c, &t.id);
+            check_card(&c, t.id);
         }
     }
     for q in s.questions {
-        for c in card_links(&q.feedback.correct)
+        for c in card_links(q.feedback.correct)
             .into_iter()
-            .chain(card_links(&q.feedback.incorrect))
+            .chain(card_links(q.feedback.incorrect))
         {
-            check_card(&c, &q.id);
+            check_card(&c, q.id);
         }
     }
 }
@@ -373,7 +373,7 @@ fn evidence_and_prompts_are_sourced() {
     let figs = figures();
     let s = study();
     for e in s.evidence {
-        valid_paragraphs(&e.paragraphs, &e.id);
+        valid_paragraphs(e.paragraphs, e.id);
         assert!(
             !e.claim.is_empty() && !e.finding.is_empty() && !e.why_it_matters.is_empty(),
             "{}",
@@ -384,7 +384,7 @@ fn evidence_and_prompts_are_sourced() {
         }
     }
     for p in s.prompts {
-        valid_paragraphs(&p.paragraphs, &p.id);
+        valid_paragraphs(p.paragraphs, p.id);
         assert!(!p.text.trim().is_empty());
     }
     let refs_path = root().join("content/references.json");

@@ -79,7 +79,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
                 if let Some(url) = &r.url {
                     { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
-                if let Some(m) = c.mismatch(&r.id) {
+                if let Some(m) = c.mismatch(r.id) {
                     <span class="flag year-flag">{ format!(" Cited as {} in {}; the bibliography lists {}.", m.cited_as, m.cited_in.join(", "), m.listed) }</span>
                 }
             </span>

@@ -61,7 +61,7 @@ pub fn FigureSource(props: &FigureSourceProps) -> Html {
                 <span class="src-line"><em>{ f.source_title }</em></span>
             }
             if !f.source_url.is_empty() {
-                <span class="src-line"><a href={f.source_url} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(&f.source_url) }</a></span>
+                <span class="src-line"><a href={f.source_url} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(f.source_url) }</a></span>
             }
             if !f.excerpt.is_empty() {
                 <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ format!("“{}”", f.excerpt) }</span>

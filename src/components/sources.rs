@@ -14,7 +14,7 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
     let c = content();
     let r = &c.references;
     let entries = r.entries.iter().map(|e| {
-        let flag = c.mismatch(&e.id).map(|m| {
+        let flag = c.mismatch(e.id).map(|m| {
             html! { <p class="flag year-flag">{ format!("Cited as {} in {}; listed here as {}. {}", m.cited_as, m.cited_in.join(", "), m.listed, m.note) }</p> }
         });
         html! {
@@ -46,8 +46,8 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
         <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
             <PartHeading part={Part::Sources} />
             <h3>{ "The essay" }</h3>
-            <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(&r.essay.date)) }
-                <a href={r.essay.url} target="_blank" rel="noopener noreferrer">{ link_label(&r.essay.url) }</a></p>
+            <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(r.essay.date)) }
+                <a href={r.essay.url} target="_blank" rel="noopener noreferrer">{ link_label(r.essay.url) }</a></p>
             <h3>{ format!("Bibliography ({} entries)", r.entries.len()) }</h3>
             <ol class="bibliography">{ for entries }</ol>
             <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>

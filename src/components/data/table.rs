@@ -29,7 +29,7 @@ impl SortKey {
 }
 
 /// `order(rows, key, ascending)` sorts the table's rows (stable; rows without a value always last).
-pub fn order<'a>(rows: &'a [Row], key: SortKey, ascending: bool) -> Vec<&'a Row> {
+pub fn order(rows: &[Row], key: SortKey, ascending: bool) -> Vec<&Row> {
     let mut out: Vec<&Row> = rows.iter().collect();
     let rank = |r: &Row| -> (bool, f64) {
         let f = r.figure;

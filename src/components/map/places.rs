@@ -18,7 +18,7 @@ const LINE: f64 = 14.4;
 
 /// The card that tells a place's story in the essay (Astana's 2013 speech, the 2023 Xi'an summit).
 pub fn place_card(place: &Place) -> Option<&'static Card> {
-    let id = match &*place.id {
+    let id = match place.id {
         "astana" => "astana-speech-2013",
         "xian" => "xian-summit-2023",
         _ => return None,
@@ -34,7 +34,7 @@ pub fn compass_abbrev(direction: &str) -> String {
 /// "Xi'an 3,540 km ESE": the name, distance from Astana and direction, as geo.json gives them.
 pub fn edge_line(place: &Place) -> String {
     let km = place.distance_km.map(format_number).unwrap_or_default();
-    let dir = place.direction.as_deref().map(compass_abbrev).unwrap_or_default();
+    let dir = place.direction.map(compass_abbrev).unwrap_or_default();
     format!("{km} km {dir}")
 }
 
@@ -51,7 +51,7 @@ pub fn Places() -> Html {
             };
             return html! {
                 <g key={p.id} class={classes!("capital", astana.then_some("astana"))}>
-                    { dot }<text class="capital-name" x={(x + 6.0).to_string()} y={y.to_string()}>{ st(&p.name) }</text>
+                    { dot }<text class="capital-name" x={(x + 6.0).to_string()} y={y.to_string()}>{ st(p.name) }</text>
                 </g>
             };
         }
@@ -102,7 +102,7 @@ pub fn MapNotes(_props: &super::StaticProps) -> Html {
         html! {
             <li key={p.id}>
                 <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
-                <CardLink id={st(&card.id)} shown={st(&card.title)} />
+                <CardLink id={st(card.id)} shown={st(card.title)} />
                 if let Some(when) = &card.when { { format!(" ({})", when.start) } }
                 <Cites paragraphs={card.paragraphs} />
             </li>

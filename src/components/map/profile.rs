@@ -23,7 +23,7 @@ pub struct ProfileProps {
 
 /// The id of a figure of this layer for this republic (the latest year), if the data has one.
 pub fn latest_figure(layer: &str, c: CountryId) -> Option<AttrValue> {
-    content().figures.of(layer, c).max_by(|a, b| a.year.cmp(&b.year)).map(|f| st(f.id))
+    content().figures.of(layer, c).max_by(|a, b| a.year.cmp(b.year)).map(|f| st(f.id))
 }
 
 /// One republic's profile.
@@ -50,7 +50,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             <dl class="facts">
                 <dt>{ "Capital" }</dt>
                 <dd>{ match capital {
-                    Some(p) => html! { <>{ st(&p.name) }<span class="credit">{ format!(" (location: {})", geo().source_places) }</span></> },
+                    Some(p) => html! { <>{ st(p.name) }<span class="credit">{ format!(" (location: {})", geo().source_places) }</span></> },
                     None => html! { <span class="missing">{ "Not in the project's data." }</span> },
                 } }</dd>
                 <dt>{ "Population" }</dt><dd>{ figure("population") }</dd>
@@ -59,13 +59,13 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             <h4>{ "What the essay says" }</h4>
             { match card {
                 Some(card) => html! { <>
-                    <p class="summary"><RichText text={st(&card.summary)} /></p>
+                    <p class="summary"><RichText text={st(card.summary)} /></p>
                     { for card.detail.iter().map(|d| html! { <p><RichText text={st(d)} /></p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} {open} />
                     if !card.related.is_empty() {
                         <h4>{ "Related cards" }</h4>
                         <ul class="related">{ for card.related.iter().filter_map(|id| content().card(id)).map(|r| html! {
-                            <li key={r.id}><CardLink id={st(&r.id)} shown={st(&r.title)} /></li>
+                            <li key={r.id}><CardLink id={st(r.id)} shown={st(r.title)} /></li>
                         }) }</ul>
                     }
                 </> },

@@ -51,7 +51,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
         let shade = shades.iter().find(|sh| sh.country == c);
         let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
-        let path = html! { <path d={st(&s.path)} {fill} /> };
+        let path = html! { <path d={st(s.path)} {fill} /> };
         if crate::components::prerendering(props.static_page) {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)}>{ path }</g> };
         }
@@ -135,9 +135,9 @@ fn Neighbours() -> Html {
     let others = || geo().countries.iter().filter(|c| !c.is_focus());
     html! {
         <g class="neighbours" aria-hidden="true">
-            { for others().map(|c| html! { <path d={st(&c.path)} fill="#e8e6e1" /> }) }
+            { for others().map(|c| html! { <path d={st(c.path)} fill="#e8e6e1" /> }) }
             { for others().filter_map(|c| c.label.map(|[x, y]| html! {
-                <text class="neighbour-label" x={x.to_string()} y={y.to_string()}>{ st(&c.name) }</text>
+                <text class="neighbour-label" x={x.to_string()} y={y.to_string()}>{ st(c.name) }</text>
             })) }
         </g>
     }
@@ -160,7 +160,7 @@ fn Labels(props: &LabelsProps) -> Html {
         let value = shade.map(|sh| sh.value_label.clone()).unwrap_or_default();
         Some(html! {
             <g key={c.key()} class={classes!("republic-label", light.then_some("light"))}>
-                <text class="name" x={x.to_string()} y={y.to_string()}>{ st(&s.name) }</text>
+                <text class="name" x={x.to_string()} y={y.to_string()}>{ st(s.name) }</text>
                 <text class="value" x={x.to_string()} y={format!("{:.1}", y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6)}>{ value }</text>
             </g>
         })

@@ -36,7 +36,7 @@ pub fn describe(q: &Question, answer: &Answer) -> String {
             options.iter().find(|o| *o.id == **id).map(|o| o.text.to_string()).unwrap_or_else(|| id.clone())
         }
         (QuestionKind::Sort { bins, items }, Answer::Sort(placed)) => items.iter().map(|i| {
-            let bin = placed.get(&*i.id).and_then(|b| bins.iter().find(|x| *x.id == **b)).map(|b| b.text.to_string());
+            let bin = placed.get(i.id).and_then(|b| bins.iter().find(|x| *x.id == **b)).map(|b| b.text.to_string());
             format!("{} → {}", i.text, bin.unwrap_or_else(|| "not placed".into()))
         }).collect::<Vec<_>>().join("; "),
         (QuestionKind::Predict { unit, .. }, Answer::Predict(g)) => {
@@ -51,7 +51,7 @@ pub fn describe(q: &Question, answer: &Answer) -> String {
 pub fn entries(progress: &Progress) -> Vec<Entry> {
     let s = study();
     s.questions.iter().filter_map(|q| {
-        let g = progress.answers.get(&*q.id)?;
+        let g = progress.answers.get(q.id)?;
         let part = s.parts.iter().find(|p| p.id == q.part).map(|p| p.label.to_string()).unwrap_or_default();
         let mut cited: Vec<String> = q.paragraphs.iter().map(|p| p.to_string()).collect();
         cited.extend(q.refs.iter().filter_map(|r| content().citation(r)).map(|c| c.short().to_string()));

@@ -72,7 +72,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         html! {
             <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
                 <h4 id={heading}>{ part.label.to_string() }</h4>
-                <p class="group-paragraphs">{ paragraph_range(&part.paragraphs) }</p>
+                <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
                 <ol class="questions">{ for questions }</ol>
             </section>
         }

@@ -168,7 +168,7 @@ impl Progress {
             let (mut total, mut answered, mut correct) = (0, 0, 0);
             for q in s.questions.iter().filter(|q| q.part == part.id) {
                 total += 1;
-                if let Some(g) = self.answers.get(&*q.id) {
+                if let Some(g) = self.answers.get(q.id) {
                     answered += 1;
                     correct += usize::from(g.correct);
                 }

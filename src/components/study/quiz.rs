@@ -39,13 +39,13 @@ pub fn figure_label(id: &str) -> String {
 
 /// The answer saved for a question, if any.
 pub fn saved(q: &Question) -> Option<Answer> {
-    store::snapshot().progress.answers.get(&*q.id).map(|g| g.answer.clone())
+    store::snapshot().progress.answers.get(q.id).map(|g| g.answer.clone())
 }
 
 /// Checks an answer and records it in the progress; returns whether it was correct.
 pub fn check_and_record(q: &Question, answer: Answer) -> bool {
     let correct = q.check(&answer, figure_value).correct;
-    store::update(|p| p.record(&q.id, answer, correct));
+    store::update(|p| p.record(q.id, answer, correct));
     correct
 }
 
@@ -109,7 +109,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
     let hint = use_state(|| false);
     let radios = options.iter().map(|o| {
         let id = format!("{}-{}", q.id, o.id);
-        let checked = selected.as_deref() == Some(&*o.id);
+        let checked = selected.as_deref() == Some(o.id);
         let onchange = {
             let (selected, verdict, value) = (selected.clone(), verdict.clone(), o.id.to_string());
             Callback::from(move |_: Event| {

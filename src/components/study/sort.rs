@@ -23,7 +23,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
     let placed = use_state(move || initial);
     let rows = items.iter().map(|item| {
         let select_id = format!("{}-{}", q.id, item.id);
-        let current = placed.get(&*item.id).cloned().unwrap_or_default();
+        let current = placed.get(item.id).cloned().unwrap_or_default();
         let onchange = {
             let (placed, verdict, item_id) = (placed.clone(), verdict.clone(), item.id.to_string());
             Callback::from(move |e: Event| {
@@ -68,7 +68,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
             verdict.set(Some(q.check(&answer, figure_value)));
         })
     };
-    let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(&*i.id)).count();
+    let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(i.id)).count();
     html! {
         <fieldset class="question q-sort" id={q.id.to_string()}>
             <legend>{ q.prompt.to_string() }</legend>

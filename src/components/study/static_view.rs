@@ -23,7 +23,7 @@ pub fn static_study() -> Html {
     let groups = s.parts.iter().map(|part| html! {
         <section class="check-group" key={part.id.to_string()}>
             <h4>{ part.label.to_string() }</h4>
-            <p class="group-paragraphs">{ paragraph_range(&part.paragraphs) }</p>
+            <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
             <ol class="questions">{ for s.questions.iter().filter(|q| q.part == part.id).map(question) }</ol>
         </section>
     });

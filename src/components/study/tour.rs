@@ -13,10 +13,10 @@ use crate::state::{Action, View};
 pub fn apply_view(current: &View, v: &study::View) -> View {
     let d = View::default();
     let layer = v.layer.unwrap_or(d.layer);
-    let year = v.year.as_deref().filter(|y| Some(*y) != layer.default_year()).map(str::to_string);
+    let year = v.year.filter(|y| Some(*y) != layer.default_year()).map(str::to_string);
     View {
         part: v.part,
-        card: v.card.as_deref().map(str::to_string),
+        card: v.card.map(str::to_string),
         country: v.country,
         layer,
         year,
