@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::{
     cards::CardsPart, evidence::EvidencePart, header::Header, map::MapPart, nav::Nav, notices::Notices,
     overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::{tour::TourPanel, StudyPart}, timeline::TimelinePart,
-    Dispatch, PartProps, StaticPage,
+    Dispatch, PartProps, Prerendered,
 };
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known};
@@ -79,7 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     let full_link = view.embed.then(|| encode(&View { embed: false, hidden: Vec::new(), ..view.clone() }));
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
-        <ContextProvider<StaticPage> context={StaticPage(static_page)}>
+        <Prerendered on={static_page}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
@@ -98,7 +98,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareDialog view={view.clone()} on_close={close_share} />
                 }
             </div>
-        </ContextProvider<StaticPage>>
+        </Prerendered>
         </ContextProvider<Dispatch>>
     }
 }

@@ -2,25 +2,17 @@
 //! with its quotation, the static page with everything open, one focusable marker per history card.
 #![cfg(not(target_arch = "wasm32"))]
 
-use charm_offensive::components::{cards::CardsPart, timeline::TimelinePart, PartProps, StaticPage};
+use charm_offensive::components::{cards::CardsPart, timeline::TimelinePart, PartProps, Prerendered, PrerenderedProps};
 use yew::prelude::*;
 use charm_offensive::content::content;
 use charm_offensive::model::{Part, Theme};
 use charm_offensive::state::View;
 
-/// The cards part as the app renders it: the static page is also signalled by context.
-#[component]
-fn Cards(props: &PartProps) -> Html {
-    html! {
-        <ContextProvider<StaticPage> context={StaticPage(props.static_page)}>
-            <CardsPart ..props.clone() />
-        </ContextProvider<StaticPage>>
-    }
-}
-
 async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> String {
     let view = View { part: Part::Cards, theme, card: card.map(str::to_string), ..View::default() };
-    yew::LocalServerRenderer::<Cards>::with_props(PartProps { view, static_page }).render().await
+    // As the app renders it: the static page is also signalled by context.
+    let children = html! { <CardsPart {view} {static_page} /> };
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps { on: static_page, children }).render().await
 }
 
 async fn timeline(card: Option<&str>) -> String {

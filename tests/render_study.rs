@@ -3,7 +3,7 @@
 
 use charm_offensive::components::evidence::{status_badge, EvidencePart};
 use charm_offensive::components::study::StudyPart;
-use charm_offensive::components::{PartProps, StaticPage};
+use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
 use yew::prelude::*;
 use charm_offensive::model::study::{study, QuestionKind};
 use charm_offensive::model::Part;
@@ -14,19 +14,11 @@ async fn render_study(static_page: bool) -> String {
     yew::LocalServerRenderer::<StudyPart>::with_props(PartProps { view, static_page }).render().await
 }
 
-/// The evidence part as the app renders it: the static page is also signalled by context.
-#[component]
-fn Evidence(props: &PartProps) -> Html {
-    html! {
-        <ContextProvider<StaticPage> context={StaticPage(props.static_page)}>
-            <EvidencePart ..props.clone() />
-        </ContextProvider<StaticPage>>
-    }
-}
-
 async fn render_evidence(static_page: bool) -> String {
     let view = View { part: Part::Evidence, ..View::default() };
-    yew::LocalServerRenderer::<Evidence>::with_props(PartProps { view, static_page }).render().await
+    // As the app renders it: the static page is also signalled by context.
+    let children = html! { <EvidencePart {view} {static_page} /> };
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps { on: static_page, children }).render().await
 }
 
 /// Text as rendered: HTML escapes undone for comparing with content.

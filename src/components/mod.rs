@@ -50,6 +50,20 @@ pub fn use_static_page() -> bool {
     prerendering(use_context::<StaticPage>().is_some_and(|s| s.0))
 }
 
+/// Props: whether the children render for the static page, and the children.
+#[derive(Properties, PartialEq)]
+pub struct PrerenderedProps {
+    pub on: bool,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Tells everything below whether it renders the static page (the app's shell and render tests use it).
+#[component]
+pub fn Prerendered(props: &PrerenderedProps) -> Html {
+    html! { <ContextProvider<StaticPage> context={StaticPage(props.on)}>{ props.children.clone() }</ContextProvider<StaticPage>> }
+}
+
 /// The dispatcher from context (a no-op outside the app, e.g. in isolated component tests).
 #[hook]
 pub fn use_dispatch() -> Callback<Action> {
