@@ -34,8 +34,9 @@ def gz_best(data: bytes) -> bytes:
         return gz(data)
 
 def icon_data_uri() -> str:
-    svg = (STATIC / "icon.svg").read_text().strip()
-    return "data:image/svg+xml," + svg.replace("%", "%25").replace("#", "%23").replace('"', "'").replace("\n", " ")
+    # A PNG rendered from static/icon.svg (tools/icon/render.mjs): Chromium decodes the favicon again on
+    # every pushState, and an SVG one costs a whole SVG document each time.
+    return "data:image/png;base64," + base64.b64encode((STATIC / "icon.png").read_bytes()).decode("ascii")
 
 def main() -> int:
     page = PRE.read_text()
