@@ -67,10 +67,12 @@ pub fn App(props: &AppProps) -> Html {
     } else {
         part_view(view.part, PartProps { view: view.clone(), static_page })
     };
-    let on_share = (!static_page && view.shows(Control::Share)).then(|| {
+    // One callback for the app's life, so the header is not re-rendered by every change of view.
+    let open_share = {
         let sharing = sharing.clone();
-        Callback::from(move |_: MouseEvent| sharing.set(true))
-    });
+        use_callback((), move |_: MouseEvent, _| sharing.set(true))
+    };
+    let on_share = (!static_page && view.shows(Control::Share)).then_some(open_share);
     let close_share = {
         let sharing = sharing.clone();
         Callback::from(move |_| sharing.set(false))
@@ -107,15 +109,29 @@ pub fn App(props: &AppProps) -> Html {
 #[hook]
 fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     {
+        // The address is written after the frame that shows the new view is painted (a pushState costs the
+        // main thread about a millisecond, and makes Chromium reload the favicon). Each view bumps the
+        // generation, so a write that a newer view (or back / forward) overtook is dropped.
         let on_action = on_action.clone();
+        let generation = use_mut_ref(|| 0u64);
         use_effect_with(view.clone(), move |view| {
             let query = encode(view);
-            let current = crate::browser::query();
-            if query != current && !(query.is_empty() && current == "?") {
-                if let Err(why) = crate::browser::push_query(&query) {
-                    on_action.emit(Action::Notice(format!("This page cannot update its address here ({why}); use Share / embed to get a link to this view.")));
+            let mine = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            crate::browser::after_next_paint(move || {
+                if *generation.borrow() != mine {
+                    return;
                 }
-            }
+                let current = crate::browser::query();
+                if query != current && !(query.is_empty() && current == "?") {
+                    if let Err(why) = crate::browser::push_query(&query) {
+                        on_action.emit(Action::Notice(format!("This page cannot update its address here ({why}); use Share / embed to get a link to this view.")));
+                    }
+                }
+            });
         });
     }
     let on_action = on_action.clone();

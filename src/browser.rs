@@ -34,6 +34,56 @@ pub fn show_fatal(message: &str) {
     }
 }
 
+/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
+/// nobody waits to see, kept out of the frame that shows a change. Where frames cannot be requested, soon.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use std::{cell::Cell, rc::Rc};
+    let task: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
+    let later = {
+        let task = task.clone();
+        move || {
+            if let Some(f) = task.take() {
+                gloo::timers::callback::Timeout::new(0, f).forget();
+            }
+        }
+    };
+    let requested = window().map(|w| {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(later);
+        w.request_animation_frame(callback.unchecked_ref()).is_ok()
+    });
+    if requested != Some(true) {
+        if let Some(f) = task.take() {
+            gloo::timers::callback::Timeout::new(0, f).forget();
+        }
+    }
+}
+
+/// Keeps `on_screen` equal to whether `el` is at least partly in the viewport (an IntersectionObserver);
+/// dropping the returned guard stops watching. `None` (and `on_screen` left as it is) where the browser
+/// cannot observe.
+pub fn watch_on_screen(el: &web_sys::Element, on_screen: std::rc::Rc<std::cell::Cell<bool>>) -> Option<ScreenWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Some(entry) = entries.iter().last() {
+            on_screen.set(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+        }
+    });
+    let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(ScreenWatch { observer, _callback: callback })
+}
+
+/// An element being watched by [`watch_on_screen`]; stops when dropped.
+pub struct ScreenWatch {
+    observer: web_sys::IntersectionObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for ScreenWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
 /// The page's query string, with its `?` ("" when there is none).
 pub fn query() -> String {
     window().and_then(|w| w.location().search().ok()).unwrap_or_default()

@@ -28,6 +28,39 @@ pub mod support {
         el
     }
 
+    /// Waits `ms` milliseconds (a timer, so frames and the app's after-paint work can run).
+    pub async fn sleep(ms: i32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+        });
+        wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    }
+
+    /// The page's query string once it satisfies `ok` (the app writes the address after the next paint);
+    /// panics with the last one seen after two seconds.
+    pub async fn address_when(ok: impl Fn(&str) -> bool) -> String {
+        let mut search = String::new();
+        for _ in 0..200 {
+            search = web_sys::window().unwrap().location().search().unwrap();
+            if ok(&search) {
+                return search;
+            }
+            sleep(10).await;
+        }
+        panic!("the address never became what was expected; it is {search:?}");
+    }
+
+    /// Waits (up to two seconds) until `ok()` holds; panics naming `what` if it never does.
+    pub async fn wait_until(what: &str, ok: impl Fn() -> bool) {
+        for _ in 0..200 {
+            if ok() {
+                return;
+            }
+            sleep(10).await;
+        }
+        panic!("waited two seconds for {what}");
+    }
+
     /// Clicks the first element matching `selector` inside `el`.
     pub fn click(el: &web_sys::Element, selector: &str) {
         let target: web_sys::HtmlElement =

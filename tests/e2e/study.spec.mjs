@@ -39,6 +39,9 @@ for (const mode of MODES) {
     for (let n = 1; n <= TOUR.length; n++) {
       const step = TOUR[n - 1];
       await page.locator(".tour-count", { hasText: `Step ${n} of ${TOUR.length}` }).waitFor();
+      // The address is written once the step's frame is painted.
+      await page.waitForFunction((n) => new URLSearchParams(location.search).get("step") === String(n), n, { timeout: 3000 })
+        .catch(() => {});
       const p = await params(page);
       assert.equal(p.step, String(n), `URL has step=${n}`);
       assert.equal(p.part ?? "overview", step.view.part, `step ${n} opens the ${step.view.part} part`);
@@ -55,7 +58,8 @@ for (const mode of MODES) {
         .catch(() => assert.fail(`focus is not on Next at step ${n}`));
       await page.keyboard.press("Enter");
     }
-    await page.waitForFunction(() => !document.querySelector(".tour-panel"));
+    await page.waitForFunction(() => !document.querySelector(".tour-panel") && !new URLSearchParams(location.search).has("step"), null, { timeout: 3000 })
+      .catch(() => {});
     const p = await params(page);
     assert.equal(p.part, "study");
     assert.equal(p.step, undefined, "finishing closes the tour");

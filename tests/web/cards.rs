@@ -24,7 +24,7 @@ async fn clicking_a_cards_toggle_opens_its_detail() {
     assert_eq!(toggle.get_attribute("aria-expanded").as_deref(), Some("true"));
     let detail = el.query_selector("#card-alliance-detail").unwrap().expect("the detail region");
     assert!(!detail.text_content().unwrap().is_empty());
-    assert!(web_sys::window().unwrap().location().search().unwrap().contains("card=alliance"));
+    crate::support::address_when(|q| q.contains("card=alliance")).await;
     el.remove();
 }
 

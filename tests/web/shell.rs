@@ -22,7 +22,7 @@ async fn mounts_and_navigates_by_clicking_a_part_link() {
     yew::scheduler::flush().await;
     let h2 = el.query_selector("main h2").unwrap().unwrap();
     assert_eq!(h2.text_content().unwrap(), "Sources");
-    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=sources");
+    crate::support::address_when(|q| q == "?part=sources").await;
 }
 
 #[wasm_bindgen_test]

@@ -51,7 +51,7 @@ async fn the_tour_panels_next_button_advances_the_step() {
     yew::scheduler::flush().await;
     assert!(count(&el).contains(&format!("Step 2 of {total}")), "{}", count(&el));
     assert_eq!(el.query_selector("#tour-title").unwrap().unwrap().text_content().unwrap(), study().tour[1].title);
-    assert!(web_sys::window().unwrap().location().search().unwrap().contains("step=2"));
+    crate::support::address_when(|q| q.contains("step=2")).await;
     click(&el, "#tour-back");
     yew::scheduler::flush().await;
     assert!(count(&el).contains(&format!("Step 1 of {total}")));
