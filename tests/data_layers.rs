@@ -352,3 +352,20 @@ fn the_compiled_notes_agree_with_the_json_file() {
         assert_eq!(c.sources, sources);
     }
 }
+
+/// The table keys the row on the map by its republic and every other row by its figure, so in every view
+/// each republic has exactly one row on the map and the other rows' figures are all different.
+#[test]
+fn every_view_has_one_map_row_per_republic_and_distinct_other_figures() {
+    for s in all_slices() {
+        for c in CountryId::ALL {
+            let on_map = s.rows.iter().filter(|r| r.country == *c && r.on_map).count();
+            assert_eq!(on_map, 1, "{:?} {:?}: {} rows on the map for {c:?}", s.layer, s.year, on_map);
+        }
+        let mut others: Vec<&str> = s.rows.iter().filter(|r| !r.on_map).map(|r| r.figure.expect("an off-map row has a figure").id).collect();
+        let n = others.len();
+        others.sort();
+        others.dedup();
+        assert_eq!(others.len(), n, "{:?} {:?}: an off-map figure twice", s.layer, s.year);
+    }
+}

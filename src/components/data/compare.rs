@@ -15,14 +15,17 @@ pub struct ComparisonsProps {
     pub static_page: bool,
 }
 
-/// The comparisons that belong to the visible layer and period, with a way to see all of them.
+/// The comparisons that belong to the visible layer and period, with a way to see all of them. All of them
+/// are always in the DOM and the others are `hidden`, so a layer switch flips attributes instead of
+/// building and removing articles.
 #[component]
 pub fn Comparisons(props: &ComparisonsProps) -> Html {
     let all = use_state(|| false);
     let (layer, year) = (props.view.layer, props.view.year());
-    let every = crate::components::prerendering(props.static_page) || *all;
+    let static_page = crate::components::prerendering(props.static_page);
+    let every = static_page || *all;
     let list = &notes().comparisons;
-    let shown: Vec<&'static Comparison> = list.iter().filter(|c| every || c.fits(layer, year)).collect();
+    let shows = |c: &Comparison| every || c.fits(layer, year);
     let toggle = {
         let all = all.clone();
         Callback::from(move |_: MouseEvent| all.set(!*all))
@@ -30,11 +33,9 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
     html! {
         <section class="data-compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ "The essay's figures and the sources" }</h3>
-            if shown.is_empty() {
-                <p class="compare-none">{ "No comparison belongs to this layer and period." }</p>
-            }
-            { for shown.iter().map(|c| comparison(c, crate::components::prerendering(props.static_page))) }
-            if !crate::components::prerendering(props.static_page) {
+            <p class="compare-none" hidden={list.iter().any(|c| shows(c))}>{ "No comparison belongs to this layer and period." }</p>
+            { for list.iter().map(|c| html! { <CompareArticle key={c.id} comparison={c} open={static_page} hidden={!shows(c)} /> }) }
+            if !static_page {
                 <button type="button" class="secondary compare-all" aria-expanded={all.to_string()} onclick={toggle}>
                     { if *all { "Show only this layer's comparisons".to_string() } else { format!("Show all {} comparisons", list.len()) } }
                 </button>
@@ -43,14 +44,31 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
     }
 }
 
-fn comparison(c: &'static Comparison, open: bool) -> Html {
+/// Props: one comparison, whether its sources start open (static page), and whether it is hidden.
+#[derive(Properties)]
+struct CompareArticleProps {
+    comparison: &'static Comparison,
+    open: bool,
+    hidden: bool,
+}
+
+impl PartialEq for CompareArticleProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self.comparison, other.comparison) && self.open == other.open && self.hidden == other.hidden
+    }
+}
+
+/// One comparison: its own component, so a layer switch re-renders only the articles it shows or hides.
+#[component]
+fn CompareArticle(props: &CompareArticleProps) -> Html {
+    let (c, open, hidden) = (props.comparison, props.open, props.hidden);
     let (left, right) = match (c.kind, c.essay) {
         ("national", Some(_)) => ("China's customs (on the map)", "The republic's own statistics"),
         ("national", None) => ("", "Figures that exist, kept off the map"),
         _ => ("The essay", "The sources"),
     };
     html! {
-        <article class="compare" key={c.id} data-compare={c.id}>
+        <article class="compare" data-compare={c.id} {hidden}>
             <h4>{ c.title }<span class={classes!("status", c.status.split(' ').next())}>{ c.status }</span></h4>
             <dl class="compare-pair">
                 if let Some(id) = c.essay {

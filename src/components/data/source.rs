@@ -21,8 +21,10 @@ pub struct SourceToggleProps {
 /// The button and, once pressed, the source beneath it.
 #[component]
 pub fn SourceToggle(props: &SourceToggleProps) -> Html {
-    let open = use_state(|| false);
+    // The figure whose source is open: a row that now shows another figure (a layer switch) starts closed.
+    let open_for = use_state(|| None::<&'static str>);
     let f = props.figure;
+    let open = *open_for == Some(f.id);
     let brief = |class: &'static str| html! {
         <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
             if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
@@ -33,10 +35,10 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
         return brief("");
     }
     let onclick = {
-        let open = open.clone();
+        let (open_for, id) = (open_for.clone(), f.id);
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            open.set(!*open);
+            open_for.set((!open).then_some(id));
         })
     };
     html! {
@@ -44,7 +46,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} {onclick}>
                 { props.text.clone() }<span class="visually-hidden">{ format!(" of {}", props.of) }</span>
             </button>
-            if *open { <FigureSource figure={props.figure.clone()} /> } else { { brief("print-only") } }
+            if open { <FigureSource figure={props.figure.clone()} /> } else { { brief("print-only") } }
         </>
     }
 }

@@ -123,7 +123,12 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
             dispatch.emit(Action::SelectCountry(if selected { None } else { Some(country) }));
         })
     };
-    let key = r.figure.map_or_else(|| format!("{}-gap", country.key()), |f| f.id.to_string());
+    // The row on the map is keyed by republic, so a layer or year switch updates the five rows in place;
+    // a republic's further rows (other years or sources, not on the map) by their figure.
+    let key = match r.figure {
+        Some(f) if !r.on_map => f.id,
+        _ => country.key(),
+    };
     let class = classes!(selected.then_some("selected"), (!r.on_map).then_some("off-map"), r.gap.map(|_| "gap"));
     let name = if crate::components::prerendering(props.static_page) {
         html! { { country.label() } }
