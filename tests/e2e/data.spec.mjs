@@ -75,7 +75,19 @@ async function choose(page, group, name, byKeyboard) {
   const button = page.getByRole("group", { name: group }).getByRole("button", { name, exact: true });
   if (byKeyboard) { await button.focus(); await page.keyboard.press(byKeyboard); } else await button.click();
   await page.waitForFunction(([g, n]) => [...document.querySelectorAll(`[role=group][aria-label="${g}"] button`)].some((b) => b.textContent.trim() === n && b.getAttribute("aria-pressed") === "true"), [group, name]);
+  await panelSettled(page);
 }
+
+/** Waits until the panel below the map shows the current view (it follows a frame later while off screen). */
+async function panelSettled(page) {
+  await page.waitForFunction(() => { const p = document.querySelector(".data-panel"); return p && !p.hasAttribute("aria-busy"); });
+}
+
+/** The comparisons on screen beside the map, by id. */
+async function shownComparisons(page) {
+  return page.locator(".data-compare .compare").evaluateAll((as) => as.filter((a) => !a.hidden).map((a) => a.dataset.compare).sort());
+}
+const COMPARISONS = JSON.parse(readFileSync(join(ROOT, "content/data-notes.json"), "utf8")).comparisons;
 
 for (const mode of MODES) {
   for (const [how, key] of [["mouse", null], ["keyboard", "Enter"], ["keyboard (space)", " "]]) {
@@ -172,6 +184,64 @@ for (const mode of MODES) {
     await context.close();
   });
 }
+
+for (const mode of MODES) {
+  test(`${mode}: beside the map, the essay's figures and the sources' for the visible layer and period`, async () => {
+    const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    const expected = (layer, year) => COMPARISONS.filter((c) => c.layer === layer && (!c.year || c.year === year)).map((c) => c.id).sort();
+    for (const layer of LAYERS) {
+      await choose(page, "Data layer", layer.label);
+      for (const year of layer.years) {
+        if (year) await choose(page, "Period", year);
+        assert.deepEqual(await shownComparisons(page), expected(layer.key, year), `${layer.key} ${year}`);
+      }
+    }
+    // Trade 2022: the essay's $70bn beside customs' $70.2bn, each with its source one click away.
+    await choose(page, "Data layer", "Trade");
+    await choose(page, "Period", "2022");
+    const trade = page.locator('[data-compare="trade-2022"]');
+    const text = await trade.innerText();
+    assert.match(text, /\$70bn/);
+    assert.match(text, /\$70\.2bn/);
+    await trade.getByRole("button", { name: /^source of \$70\.2bn/ }).click();
+    assert.match(await trade.locator(".figure-source").innerText(), /Source: /);
+    // "Show all" shows every comparison, whatever the layer.
+    await page.getByRole("button", { name: `Show all ${COMPARISONS.length} comparisons` }).click();
+    assert.equal((await shownComparisons(page)).length, COMPARISONS.length);
+    await assertAccessible(page, `all comparisons (${mode})`);
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
+test("the panel below the map follows a switch at once when on screen, a frame later when off screen", async () => {
+  for (const [height, onScreen] of [[3200, true], [700, false]]) {
+    const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 1280, height } });
+    await page.waitForTimeout(100);
+    const seen = await page.evaluate(() => new Promise((resolve) => {
+      const map = () => document.querySelector(".region-map .republic-label .value").textContent;
+      const before = map();
+      document.querySelector('main [data-layer="investment"]').click();
+      // After the app's render (a microtask), before any frame: is the table already on the new layer?
+      Promise.resolve().then(() => Promise.resolve()).then(() => resolve({
+        caption: document.querySelector(".data-table caption").textContent,
+        busy: document.querySelector(".data-panel").getAttribute("aria-busy"),
+        mapChanged: map() !== before,
+      }));
+    }));
+    assert.ok(seen.mapChanged, "the map has changed at once");
+    if (onScreen) {
+      assert.match(seen.caption, /investment/i, "on screen, the table changes with the map");
+      assert.equal(seen.busy, null);
+    } else {
+      assert.doesNotMatch(seen.caption, /investment/i, "off screen, the table waits for the next frame");
+      assert.equal(seen.busy, "true", "and says it is being updated");
+      await panelSettled(page);
+      assert.match(await page.locator(".data-table caption").textContent(), /investment/i);
+    }
+    await context.close();
+  }
+});
 
 test("at 360 px the data panel does not scroll sideways", async () => {
   const { page, context } = await open(browser, startUrl("served", server, "?part=map&layer=investment"), { viewport: { width: 360, height: 740 } });

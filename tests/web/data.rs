@@ -23,10 +23,34 @@ async fn clicking_investment_changes_the_table_and_the_announcement() {
     button.click();
     yew::scheduler::flush().await;
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    // Off screen, the panel below the map follows a frame later and says so with aria-busy.
+    let panel = el.query_selector(".data-panel").unwrap().expect("the data panel");
+    crate::support::wait_until("the data panel to catch up", || !panel.has_attribute("aria-busy")).await;
     let ids = figures_in_table(&el);
     assert_eq!(ids.len(), 5);
     assert!(ids.iter().all(|id| id.starts_with("investment-2005-2018-")), "{ids:?}");
     let live = el.query_selector(".data-announce").unwrap().unwrap().text_content().unwrap();
     assert!(live.starts_with("Investment, 2005-2018"), "{live}");
     assert!(el.query_selector(".data-table th").unwrap().is_some());
+}
+
+#[wasm_bindgen_test]
+async fn the_address_follows_after_the_paint_and_keeps_only_the_latest_of_quick_changes() {
+    let el = root();
+    yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: "?part=map".into(), static_page: false }).render();
+    yew::scheduler::flush().await;
+    crate::support::address_when(|q| q == "?part=map").await;
+    let history = web_sys::window().unwrap().history().unwrap();
+    let before = history.length().unwrap();
+    // Two switches before any frame: the address is written once, for the second.
+    crate::support::click(&el, "button[data-layer='investment']");
+    yew::scheduler::flush().await;
+    crate::support::click(&el, "button[data-layer='students']");
+    yew::scheduler::flush().await;
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=map", "not written before the paint");
+    crate::support::address_when(|q| q == "?part=map&layer=students").await;
+    crate::support::sleep(100).await;
+    assert_eq!(history.length().unwrap(), before + 1, "one history entry for the two switches");
+    assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=map&layer=students");
+    el.remove();
 }

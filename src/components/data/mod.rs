@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::components::PartProps;
 use crate::data::{all_slices, notes, slice, Gap, Slice};
 use crate::model::{Figure, Layer};
+use crate::state::View;
 
 pub use compare::Comparisons;
 pub use layers::LayerControls;
@@ -50,20 +51,62 @@ pub fn DataPanel(props: &PartProps) -> Html {
             </div>
         };
     }
-    let s = slice(&props.view);
+    let node = use_node_ref();
+    let view = use_follow_when_seen(&node, &props.view);
+    let busy = view != props.view;
+    let s = slice(&view);
     html! {
-        <div class="data-panel">
+        <div class="data-panel" ref={node} aria-busy={busy.then_some("true")}>
             <div class="data-side">
                 <Legend slice={s} />
                 <About slice={s} />
             </div>
-            <Comparisons view={props.view.clone()} />
+            <Comparisons view={view.clone()} />
             <div class="data-table-block">
-                <DataTable slice={s} selected={props.view.country} />
+                <DataTable slice={s} selected={view.country} />
                 <csv::DownloadCsv slice={s} />
             </div>
         </div>
     }
+}
+
+/// The view a block below the map shows: `view` itself while the block is on screen; while it is off
+/// screen, the view it showed before, brought up to date once the frame that shows the new map is painted.
+/// A layer switch with the table out of sight then lays out only the controls and the map in its first
+/// frame (the panel is about half of a switch's layout and DOM work); the table follows a frame later,
+/// marked `aria-busy` until then.
+#[hook]
+fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
+    use std::{cell::Cell, rc::Rc};
+    let on_screen = use_memo((), |_| Rc::new(Cell::new(true)));
+    {
+        let (node, on_screen) = (node.clone(), (*on_screen).clone());
+        use_effect_with((), move |_| {
+            let watch = node.cast::<web_sys::Element>().and_then(|el| crate::browser::watch_on_screen(&el, on_screen));
+            move || drop(watch)
+        });
+    }
+    let shown = use_mut_ref(|| view.clone());
+    if on_screen.get() {
+        *shown.borrow_mut() = view.clone();
+    }
+    let update = use_force_update();
+    {
+        let shown = shown.clone();
+        use_effect_with(view.clone(), move |view| {
+            if *shown.borrow() != *view {
+                let view = view.clone();
+                crate::browser::after_next_paint(move || {
+                    if *shown.borrow() != view {
+                        *shown.borrow_mut() = view;
+                        update.force_update();
+                    }
+                });
+            }
+        });
+    }
+    let current = shown.borrow().clone();
+    current
 }
 
 /// Props: one view of the data.
