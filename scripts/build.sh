@@ -12,7 +12,8 @@ mkdir -p target/bindgen target/pre
 wasm-bindgen --target no-modules --no-typescript --out-dir target/bindgen \
   target/wasm32-unknown-unknown/release/charm-offensive.wasm
 say "optimising the wasm for size (wasm-opt -Oz)"
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+# WASM_OPT_EXTRA=-g keeps function names, for profiling (bench/profile.mjs); the release build leaves it empty.
+node_modules/.bin/wasm-opt -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   target/bindgen/charm-offensive_bg.wasm -o target/bindgen/charm-offensive_bg.wasm
 say "pre-rendering the static page (server-side rendering)"

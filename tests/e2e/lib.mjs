@@ -40,11 +40,11 @@ export async function serve(dir = DIST, extra = {}) {
 }
 
 /** Launches Debian's Chromium headless with a fresh profile and no background networking. */
-export async function launch() {
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extraArgs,
     ],
     // playwright gives every launch a fresh, empty profile of its own.
   });
