@@ -41,37 +41,65 @@
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
-  function start() {
-  try {
-    mark("boot-start");
-    if (typeof WebAssembly !== "object" || typeof wasm_bindgen !== "function") {
+  var root = document.documentElement;
+  // The wasm, fetched and compiled (site) or decompressed (single file, opaque origins) at once, while the
+  // page is still being parsed and laid out: a promise of a WebAssembly.Module, of bytes, or of its URL.
+  function source() {
+    if (typeof WebAssembly !== "object") {
       throw new Error("this browser does not support WebAssembly");
     }
-    var root = document.documentElement;
     var inline = document.getElementById("wasm-gz");
-    var source;
-    if (inline) {
-      source = inflate(inline.textContent);
-    } else if (window.origin === "null" || location.protocol === "file:") {
-      source = new Promise(function (resolve, reject) {
+    if (inline) return inflate(inline.textContent);
+    if (window.origin === "null" || location.protocol === "file:") {
+      return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = root.getAttribute("data-wasm-js");
         script.onload = function () { resolve(inflate(window.__charmWasmGz || "")); };
         script.onerror = function () { reject(new Error("could not load " + script.src)); };
         document.head.appendChild(script);
       });
-    } else {
-      source = Promise.resolve(root.getAttribute("data-wasm"));
     }
-    source
-      .then(function (module_or_path) { mark("wasm-source-ready"); return wasm_bindgen({ module_or_path: module_or_path }); })
-      .then(function () { mark("wasm-started"); })
-      .catch(function (e) { fatal(describe(e)); });
+    var url = root.getAttribute("data-wasm");
+    if (typeof WebAssembly.compileStreaming !== "function") return Promise.resolve(url);
+    // A server that sends the wasm with another type, or a bad download: wasm-bindgen fetches it again
+    // and reports what is wrong.
+    return WebAssembly.compileStreaming(fetch(url)).catch(function () { return url; });
+  }
+  var early;
+  try {
+    mark("boot-start");
+    early = source();
   } catch (e) {
-    fatal(describe(e));
+    early = Promise.reject(e);
   }
+  early.catch(function () {});
+  function start() {
+    try {
+      if (typeof wasm_bindgen !== "function") {
+        throw new Error("the explainer's script did not load");
+      }
+      early
+        .then(function (module_or_path) { mark("wasm-source-ready"); return wasm_bindgen({ module_or_path: module_or_path }); })
+        .then(function () { mark("wasm-started"); })
+        .catch(function (e) { fatal(describe(e)); });
+    } catch (e) {
+      fatal(describe(e));
+    }
   }
-  // The scripts sit in <head> (deferred on the site; inline in the single file): start once the body is parsed.
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  // The scripts sit in <head> (boot async and the glue deferred on the site; inline in the single file, after
+  // the wasm's data block): the wasm is on its way at once, the app starts once the body is parsed and the
+  // glue has run. On the site this script may run after parsing but before the deferred glue, so it waits
+  // for DOMContentLoaded (after deferred scripts), with `load` as a last resort.
+  var started = false;
+  function go() {
+    if (started) return;
+    started = true;
+    start();
+  }
+  if (document.readyState === "complete" || (document.readyState === "interactive" && typeof wasm_bindgen === "function")) {
+    go();
+  } else {
+    document.addEventListener("DOMContentLoaded", go);
+    window.addEventListener("load", go);
+  }
 })();

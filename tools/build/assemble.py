@@ -73,12 +73,12 @@ def main() -> int:
             .replace("<!--ICON-->", icon)
             .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
             .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
-                                        f'<script defer src="{names[("boot", "js")]}"></script>')
+                                        f'<script async src="{names[("boot", "js")]}"></script>')
             .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}">'))
     (DIST / "index.html").write_text(site)
 
-    # The single file: glue and boot in one inline script, the wasm gzip-compressed as base64 in a data
-    # block (not executed, so no policy needed), decompressed in the browser with DecompressionStream.
+    # The single file: glue and boot in one inline script, after the wasm gzip-compressed as base64 in a
+    # data block (not executed, so no policy needed), decompressed in the browser with DecompressionStream.
     script = glue + "\n" + boot
     wasm_b64 = wasm_gz_b64
     single_csp = (f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; "
@@ -87,8 +87,9 @@ def main() -> int:
               .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">')
               .replace("<!--ICON-->", icon)
               .replace("<!--STYLE-->", f"<style>{css}</style>")
-              .replace("<!--SCRIPTS-->", f"<script>{script}</script>")
-              .replace("</body>", f'<script type="application/octet-stream" id="wasm-gz">{wasm_b64}</script>\n</body>'))
+              # The data block first, so that the boot script can start decompressing it at once.
+              .replace("<!--SCRIPTS-->", f'<script type="application/octet-stream" id="wasm-gz">{wasm_b64}</script>\n'
+                                         f"<script>{script}</script>"))
     (DIST / "charm-offensive.html").write_text(single)
 
     def size(data: bytes):
