@@ -108,21 +108,18 @@ pub fn App(props: &AppProps) -> Html {
 /// Pushes each new view into the history, and restores views on back / forward.
 #[hook]
 fn use_url_sync(view: &View, on_action: &Callback<Action>) {
+    // Back / forward since the app started: a write still waiting when the reader goes back is dropped, so
+    // it cannot put the address ahead of the restored view.
+    let restores = use_mut_ref(|| 0u64);
     {
         // The address is written after the frame that shows the new view is painted (a pushState costs the
-        // main thread about a millisecond, and makes Chromium reload the favicon). Each view bumps the
-        // generation, so a write that a newer view (or back / forward) overtook is dropped.
-        let on_action = on_action.clone();
-        let generation = use_mut_ref(|| 0u64);
+        // main thread about a millisecond, and makes Chromium reload the favicon), in order, one entry per view.
+        let (on_action, restores) = (on_action.clone(), restores.clone());
         use_effect_with(view.clone(), move |view| {
             let query = encode(view);
-            let mine = {
-                let mut g = generation.borrow_mut();
-                *g += 1;
-                *g
-            };
+            let seen = *restores.borrow();
             crate::browser::after_next_paint(move || {
-                if *generation.borrow() != mine {
+                if *restores.borrow() != seen {
                     return;
                 }
                 let current = crate::browser::query();
@@ -138,6 +135,7 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     use_effect_with((), move |_| {
         let listener = web_sys::window().map(|w| {
             gloo::events::EventListener::new(&w, "popstate", move |_| {
+                *restores.borrow_mut() += 1;
                 on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
             })
         });

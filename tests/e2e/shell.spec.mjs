@@ -46,6 +46,8 @@ for (const mode of MODES) {
     const { page, context } = await open(browser, startUrl(mode, server));
     await page.getByRole("link", { name: "Sources", exact: true }).click();
     await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    // The address is written once the new part is painted; a reader presses Back after seeing it.
+    await page.waitForFunction(() => location.search === "?part=timeline");
     await page.goBack();
     await page.waitForFunction(() => location.search === "?part=sources");
     assert.equal(await page.locator("main h2").first().innerText(), "Sources");

@@ -35,14 +35,14 @@ async fn clicking_investment_changes_the_table_and_the_announcement() {
 }
 
 #[wasm_bindgen_test]
-async fn the_address_follows_after_the_paint_and_keeps_only_the_latest_of_quick_changes() {
+async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
     let el = root();
     yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { query: "?part=map".into(), static_page: false }).render();
     yew::scheduler::flush().await;
     crate::support::address_when(|q| q == "?part=map").await;
     let history = web_sys::window().unwrap().history().unwrap();
     let before = history.length().unwrap();
-    // Two switches before any frame: the address is written once, for the second.
+    // Two switches before any frame: not written yet, then written in order, one history entry each.
     crate::support::click(&el, "button[data-layer='investment']");
     yew::scheduler::flush().await;
     crate::support::click(&el, "button[data-layer='students']");
@@ -50,7 +50,7 @@ async fn the_address_follows_after_the_paint_and_keeps_only_the_latest_of_quick_
     assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=map", "not written before the paint");
     crate::support::address_when(|q| q == "?part=map&layer=students").await;
     crate::support::sleep(100).await;
-    assert_eq!(history.length().unwrap(), before + 1, "one history entry for the two switches");
+    assert_eq!(history.length().unwrap(), before + 2, "one history entry per view");
     assert_eq!(web_sys::window().unwrap().location().search().unwrap(), "?part=map&layer=students");
     el.remove();
 }
