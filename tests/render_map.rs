@@ -143,3 +143,17 @@ async fn the_static_page_has_the_map_without_buttons_and_all_five_profiles() {
     assert!(!html.contains(">Close<"));
 }
 
+
+#[tokio::test]
+async fn the_legend_is_under_the_map_in_its_figure_and_follows_the_layer() {
+    use charm_offensive::model::Layer;
+    for (layer, title) in [(Layer::Trade, "Colour: US$ billion"), (Layer::Students, "Colour: how reliable each source is")] {
+        let html = render(View { layer, ..map_view() }, false).await;
+        let figure = &html[html.find(r#"<figure class="map-figure""#).expect("the map figure")..];
+        let figure = &figure[..figure.find("</figure>").unwrap()];
+        let legend = figure.find(r#"class="legend""#).expect("the legend is inside the map's figure");
+        assert!(figure.find("<svg").unwrap() < legend, "under the map");
+        assert!(figure[legend..].contains(title), "{layer:?}: {title}");
+        assert_eq!(html.matches(r#"class="legend""#).count(), 1, "one legend");
+    }
+}

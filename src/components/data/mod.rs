@@ -1,5 +1,5 @@
-//! The data layers around the map: layer and period controls with a spoken summary above it; legend,
-//! notes, the essay's figures beside the sources', the sortable table and its CSV below it.
+//! The data layers around the map: layer and period controls with a spoken summary above it; the legend
+//! under it; notes, the essay's figures beside the sources', the sortable table and its CSV below that.
 
 mod compare;
 mod csv;
@@ -35,7 +35,7 @@ pub fn DataControls(props: &PartProps) -> Html {
     }
 }
 
-/// Legend, notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
+/// Notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
 #[component]
 pub fn DataPanel(props: &PartProps) -> Html {
     if crate::components::prerendering(props.static_page) {
@@ -58,7 +58,6 @@ pub fn DataPanel(props: &PartProps) -> Html {
     html! {
         <div class="data-panel" ref={node} aria-busy={busy.then_some("true")}>
             <div class="data-side">
-                <Legend slice={s} />
                 <About slice={s} />
             </div>
             <Comparisons view={view.clone()} />

@@ -8,7 +8,7 @@ pub mod region_map;
 
 use yew::prelude::*;
 
-use crate::components::data::{DataControls, DataPanel};
+use crate::components::data::{DataControls, DataPanel, Legend};
 use crate::components::{PartHeading, PartProps};
 use crate::data::slice;
 use crate::geo::{geo, CountryShape};
@@ -62,7 +62,11 @@ pub fn MapPart(props: &PartProps) -> Html {
             <DataControls ..props.clone() />
             <figure class="map-figure">
                 <RegionMap view={props.view.clone()} {static_page} />
-                <figcaption><MapNotes {static_page} /></figcaption>
+                <figcaption>
+                    // The legend sits under the map it explains and changes with it in the same frame.
+                    <Legend slice={slice(&props.view)} />
+                    <MapNotes {static_page} />
+                </figcaption>
             </figure>
             <div class="map-selection">
                 <CountryList view={props.view.clone()} {static_page} />
