@@ -3,7 +3,7 @@
 //! the list, the profile with its sourced figures, and the static page with all five profiles.
 
 use charm_offensive::components::map::places::edge_line;
-use charm_offensive::components::map::profile::{latest_figure, CountryProfile, ProfileProps};
+use charm_offensive::components::map::profile::{latest_figure, CountryProfile, OnMap, ProfileProps};
 use charm_offensive::components::map::{accessible_name, MapPart};
 use charm_offensive::components::PartProps;
 use charm_offensive::content::content;
@@ -107,7 +107,7 @@ async fn xian_is_an_edge_marker_with_geo_json_distance_and_the_summit() {
 
 #[tokio::test]
 async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources() {
-    let props = ProfileProps { country: CountryId::Kazakhstan, static_page: true };
+    let props = ProfileProps { country: CountryId::Kazakhstan, on_map: None, static_page: true };
     let html = yew::LocalServerRenderer::<CountryProfile>::with_props(props).render().await;
     let pop = content().figures.get(&latest_figure("population", CountryId::Kazakhstan).unwrap()).unwrap();
     assert_eq!(pop.id, "population-2022-KZ");
@@ -123,7 +123,7 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
 
 #[tokio::test]
 async fn an_interactive_profile_has_a_close_button_and_sources_behind_one_click() {
-    let props = ProfileProps { country: CountryId::Turkmenistan, static_page: false };
+    let props = ProfileProps { country: CountryId::Turkmenistan, on_map: None, static_page: false };
     let html = yew::LocalServerRenderer::<CountryProfile>::with_props(props).render().await;
     assert!(html.contains(">Close<"));
     assert!(html.contains(r#"<button type="button" aria-expanded="false" class="source-toggle">source"#));
@@ -156,4 +156,33 @@ async fn the_legend_is_under_the_map_in_its_figure_and_follows_the_layer() {
         assert!(figure[legend..].contains(title), "{layer:?}: {title}");
         assert_eq!(html.matches(r#"class="legend""#).count(), 1, "one legend");
     }
+}
+
+#[tokio::test]
+async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_says_it_is_missing() {
+    use charm_offensive::model::Layer;
+    // Trade 2024, Kazakhstan: the customs figure, its source one click away.
+    let view = View { country: Some(CountryId::Kazakhstan), ..map_view() };
+    let html = render(view.clone(), false).await;
+    let kz = content().figures.find("trade", CountryId::Kazakhstan, "2024").unwrap();
+    let profile = &html[html.find(r#"class="profile""#).expect("a profile")..];
+    assert!(profile.contains("On the map: Trade, 2024"), "{profile}");
+    assert!(profile.contains(&esc(&kz.display())));
+    assert!(profile.contains(r#"class="source-toggle">source"#));
+    // Trade 2022, Uzbekistan: no data, said in words, no figure.
+    let view = View { layer: Layer::Trade, year: Some("2022".into()), country: Some(CountryId::Uzbekistan), ..map_view() };
+    let on_map = OnMap::of(&view, CountryId::Uzbekistan).expect("a row on the map");
+    assert_eq!((on_map.figure, on_map.written.as_str()), (None, "no data"));
+    let html = render(view, false).await;
+    let profile = &html[html.find(r#"class="profile""#).unwrap()..];
+    assert!(profile.contains("On the map: Trade, 2022") && profile.contains(r#"<span class="missing">no data</span>"#), "{profile}");
+    // Per person: the derived value, and the figure it comes from.
+    let view = View { per_person: true, country: Some(CountryId::Kazakhstan), ..map_view() };
+    let on_map = OnMap::of(&view, CountryId::Kazakhstan).unwrap();
+    assert_eq!(on_map.figure.map(|f| f.id), Some(kz.id));
+    assert_ne!(on_map.written.as_str(), kz.display(), "the per-person value is derived");
+    let html = render(view, false).await;
+    let pop = on_map.population.expect("the population divided by");
+    assert!(html.contains(&format!("{} = ", esc(on_map.written.as_str()))), "names the figures it is derived from");
+    assert!(html.contains(&esc(&pop.display())), "and the population, with its source");
 }

@@ -214,6 +214,23 @@ for (const mode of MODES) {
   });
 }
 
+for (const mode of MODES) {
+  test(`${mode}: a republic chosen on the map shows the map's value in its profile, its source one click away`, async () => {
+    const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=map&layer=investment"));
+    await page.locator("#map-TJ").click();
+    const value = page.locator('.profile .facts dt:text-is("On the map: Investment, 2005-2018") + dd .figure');
+    const f = byId.get("investment-2005-2018-TJ");
+    assert.equal((await value.locator(".figure-value").innerText()).trim(), written(f));
+    assert.equal((await page.locator("#map-TJ").getAttribute("aria-label")).split(": ")[1].split(",")[0], written(f), "the same value as on the map");
+    await value.getByRole("button", { name: /^source/ }).click();
+    const source = await value.locator(".figure-source").innerText();
+    assert.match(source, new RegExp(f.source_publisher.replace(/[()[\]]/g, ".")));
+    assert.match(source, /Confidence: /);
+    assertNoExternalRequests(requests); assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
 test("the panel below the map follows a switch at once when on screen, a frame later when off screen", async () => {
   for (const [height, onScreen] of [[3200, true], [700, false]]) {
     const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 1280, height } });

@@ -16,7 +16,7 @@ use crate::model::{CountryId, Part};
 use crate::state::View;
 use country_list::CountryList;
 use places::MapNotes;
-use profile::CountryProfile;
+use profile::{CountryProfile, OnMap};
 use region_map::RegionMap;
 
 /// The id of the hatch pattern that fills a republic without data.
@@ -52,9 +52,9 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 pub fn MapPart(props: &PartProps) -> Html {
     let static_page = crate::components::prerendering(props.static_page);
     let profiles = if static_page {
-        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} static_page=true /> }) }</div> }
+        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} static_page=true /> }) }</div> }
     } else {
-        props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} /> }).unwrap_or_default()
+        props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>

@@ -13,12 +13,45 @@ use crate::geo::geo;
 use crate::model::CountryId;
 use crate::state::Action;
 
-/// Props: the republic, and whether this is the static page (sources open, no close button).
+/// Props: the republic, the view's data row for it, and whether this is the static page (sources open,
+/// no close button).
 #[derive(Properties, PartialEq)]
 pub struct ProfileProps {
     pub country: CountryId,
+    /// What the map shows for this republic: the layer and period, and the figure behind the value (`None`
+    /// where the map says "no data" or "none found", whose words come with it).
+    #[prop_or_default]
+    pub on_map: Option<OnMap>,
     #[prop_or_default]
     pub static_page: bool,
+}
+
+/// The map's value for one republic, as its profile shows it.
+#[derive(Clone, PartialEq)]
+pub struct OnMap {
+    /// "Trade, 2024".
+    pub what: AttrValue,
+    pub figure: Option<&'static crate::model::Figure>,
+    /// The population divided by, in the per-person view.
+    pub population: Option<&'static crate::model::Figure>,
+    /// The value as the map writes it ("$43.82bn", "no data").
+    pub written: AttrValue,
+}
+
+impl OnMap {
+    /// What the map shows for `c` in `view`; `None` if the view's data has no row on the map for it.
+    pub fn of(view: &crate::state::View, c: CountryId) -> Option<OnMap> {
+        let s = crate::data::slice(view);
+        let row = s.rows.iter().find(|r| r.country == c && r.on_map)?;
+        let period = s.year.map(|y| format!(", {y}")).unwrap_or_default();
+        let per = if s.per_person { " per person" } else { "" };
+        Some(OnMap {
+            what: format!("{}{per}{period}", s.layer.label()).into(),
+            figure: row.figure,
+            population: row.population,
+            written: row.label.clone().into(),
+        })
+    }
 }
 
 /// The id of a figure of this layer for this republic (the latest year), if the data has one.
@@ -53,6 +86,16 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                     Some(p) => html! { <>{ st(p.name) }<span class="credit">{ format!(" (location: {})", geo().source_places) }</span></> },
                     None => html! { <span class="missing">{ "Not in the project's data." }</span> },
                 } }</dd>
+                if let Some(m) = &props.on_map {
+                    <dt>{ format!("On the map: {}", m.what) }</dt>
+                    <dd>{ match m.figure {
+                        // The figure behind the map's value, with its source one click away.
+                        Some(f) if m.written.as_str() == f.display() => html! { <FigureValue id={st(f.id)} {open} /> },
+                        Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} {open} />
+                            if let Some(p) = m.population { { " ÷ " }<FigureValue id={st(p.id)} {open} /> }</> },
+                        None => html! { <span class="missing">{ m.written.clone() }</span> },
+                    } }</dd>
+                }
                 <dt>{ "Population" }</dt><dd>{ figure("population") }</dd>
                 <dt>{ "Area" }</dt><dd>{ figure("area") }</dd>
             </dl>
