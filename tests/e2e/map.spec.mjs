@@ -63,7 +63,7 @@ for (const mode of MODES) {
       assert.equal(await profileName(page), name);
       assert.equal(await list.getByRole("button", { name: new RegExp(`^${name}`) }).getAttribute("aria-pressed"), "true");
     }
-    const population = page.locator(".profile dd").nth(1);
+    const population = page.locator('.profile dt:text-is("Population") + dd');
     assert.match(await population.innerText(), /[\d,]+ people \(2022\)/);
     await population.getByRole("button", { name: /source/ }).click();
     assert.match(await population.locator(".figure-source").innerText(), /World Bank/);
