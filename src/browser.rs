@@ -35,25 +35,16 @@ pub fn show_fatal(message: &str) {
 }
 
 /// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
-/// nobody waits to see, kept out of the frame that shows a change. Where frames cannot be requested, soon.
+/// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    use std::{cell::Cell, rc::Rc};
-    let task: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(f))));
-    let later = {
-        let task = task.clone();
-        move || {
-            if let Some(f) = task.take() {
-                gloo::timers::callback::Timeout::new(0, f).forget();
-            }
+    let later = move || gloo::timers::callback::Timeout::new(0, f).forget();
+    match window() {
+        // A live window's requestAnimationFrame does not fail; its Result carries nothing to act on.
+        Some(w) => {
+            let _ = w.request_animation_frame(wasm_bindgen::closure::Closure::once_into_js(later).unchecked_ref());
         }
-    };
-    let requested = window().map(|w| {
-        let callback = wasm_bindgen::closure::Closure::once_into_js(later);
-        w.request_animation_frame(callback.unchecked_ref()).is_ok()
-    });
-    if requested != Some(true) {
-        if let Some(f) = task.take() {
-            gloo::timers::callback::Timeout::new(0, f).forget();
+        None => {
+            later();
         }
     }
 }

@@ -33,7 +33,7 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
     html! {
         <section class="data-compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ "The essay's figures and the sources" }</h3>
-            <p class="compare-none" hidden={list.iter().any(|c| shows(c))}>{ "No comparison belongs to this layer and period." }</p>
+            <p class="compare-none" hidden={list.iter().any(shows)}>{ "No comparison belongs to this layer and period." }</p>
             { for list.iter().map(|c| html! { <CompareArticle key={c.id} comparison={c} open={static_page} hidden={!shows(c)} /> }) }
             if !static_page {
                 <button type="button" class="secondary compare-all" aria-expanded={all.to_string()} onclick={toggle}>
