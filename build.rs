@@ -120,55 +120,167 @@ ty!(STUDY = "crate::model::study::Study" { "parts": LT(&S_PART), "tour": LT(&S_S
 /// The Rust variant for a key of a closed set (mirrors the keys in src/model/ids.rs and study.rs).
 fn variant(set: &str, key: &str) -> Option<String> {
     let table: &[(&str, &str)] = match set {
-        "Theme" => &[("concepts", "Concepts"), ("history", "History"), ("actors", "Actors"), ("argument", "Argument")],
-        "CountryId" => &[("KZ", "Kazakhstan"), ("KG", "Kyrgyzstan"), ("TJ", "Tajikistan"), ("TM", "Turkmenistan"), ("UZ", "Uzbekistan")],
-        "Part" => &[("overview", "Overview"), ("cards", "Cards"), ("map", "Map"), ("timeline", "Timeline"), ("study", "Study"),
-            ("evidence", "Evidence"), ("sources", "Sources")],
-        "Layer" => &[("trade", "Trade"), ("investment", "Investment"), ("students", "Students"), ("confucius", "Confucius")],
-        "EvidenceKind" => &[("figure", "Figure"), ("citation", "Citation"), ("year", "Year"), ("arithmetic", "Arithmetic")],
-        "Status" => &[("confirmed", "Confirmed"), ("differs", "Differs"), ("not found", "NotFound"),
-            ("no bibliography entry", "NoBibliographyEntry"), ("year disagrees", "YearDisagrees")],
+        "Theme" => &[
+            ("concepts", "Concepts"),
+            ("history", "History"),
+            ("actors", "Actors"),
+            ("argument", "Argument"),
+        ],
+        "CountryId" => &[
+            ("KZ", "Kazakhstan"),
+            ("KG", "Kyrgyzstan"),
+            ("TJ", "Tajikistan"),
+            ("TM", "Turkmenistan"),
+            ("UZ", "Uzbekistan"),
+        ],
+        "Part" => &[
+            ("overview", "Overview"),
+            ("cards", "Cards"),
+            ("map", "Map"),
+            ("timeline", "Timeline"),
+            ("study", "Study"),
+            ("evidence", "Evidence"),
+            ("sources", "Sources"),
+        ],
+        "Layer" => &[
+            ("trade", "Trade"),
+            ("investment", "Investment"),
+            ("students", "Students"),
+            ("confucius", "Confucius"),
+        ],
+        "EvidenceKind" => &[
+            ("figure", "Figure"),
+            ("citation", "Citation"),
+            ("year", "Year"),
+            ("arithmetic", "Arithmetic"),
+        ],
+        "Status" => &[
+            ("confirmed", "Confirmed"),
+            ("differs", "Differs"),
+            ("not found", "NotFound"),
+            ("no bibliography entry", "NoBibliographyEntry"),
+            ("year disagrees", "YearDisagrees"),
+        ],
         "Scale" => &[("percent", "Percent")],
         _ => &[],
     };
-    let path = if matches!(set, "EvidenceKind" | "Status" | "Scale") { format!("{M}::study::{set}") } else { format!("{M}::{set}") };
-    table.iter().find(|(k, _)| *k == key).map(|(_, v)| format!("{path}::{v}"))
+    let path = if matches!(set, "EvidenceKind" | "Status" | "Scale") {
+        format!("{M}::study::{set}")
+    } else {
+        format!("{M}::{set}")
+    };
+    table
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| format!("{path}::{v}"))
 }
 
-fn emit(out: &mut String, v: Option<&Value>, parent: &Value, k: &K, at: &str) -> Result<(), String> {
+fn emit(
+    out: &mut String,
+    v: Option<&Value>,
+    parent: &Value,
+    k: &K,
+    at: &str,
+) -> Result<(), String> {
     let null = Value::Null;
     let v = v.unwrap_or(&null);
     let fail = |what: &str| Err(format!("{at}: expected {what}, found {v}"));
     match k {
-        S => match v.as_str() { Some(s) => write!(out, "{s:?}").unwrap(), None => return fail("text") },
+        S => match v.as_str() {
+            Some(s) => write!(out, "{s:?}").unwrap(),
+            None => return fail("text"),
+        },
         SD => write!(out, "{:?}", v.as_str().unwrap_or_default()).unwrap(),
-        OS => match v { Value::Null => out.push_str("None"), Value::String(s) => write!(out, "Some({s:?})").unwrap(), _ => return fail("text or null") },
+        OS => match v {
+            Value::Null => out.push_str("None"),
+            Value::String(s) => write!(out, "Some({s:?})").unwrap(),
+            _ => return fail("text or null"),
+        },
         LS => {
             out.push_str("&[");
-            for (i, x) in v.as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            for (i, x) in v
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
                 emit(out, Some(x), parent, &S, &format!("{at}[{i}]"))?;
                 out.push(',');
             }
             out.push(']');
         }
-        I => match v.as_i64() { Some(n) => write!(out, "{n}").unwrap(), None => return fail("an integer") },
-        F => match v.as_f64() { Some(n) => write!(out, "{n:?}_f64").unwrap(), None => return fail("a number") },
-        OF => match v { Value::Null => out.push_str("None"), _ => { out.push_str("Some("); emit(out, Some(v), parent, &F, at)?; out.push(')') } },
-        B => out.push_str(if v.as_bool().unwrap_or(false) { "true" } else { "false" }),
+        I => match v.as_i64() {
+            Some(n) => write!(out, "{n}").unwrap(),
+            None => return fail("an integer"),
+        },
+        F => match v.as_f64() {
+            Some(n) => write!(out, "{n:?}_f64").unwrap(),
+            None => return fail("a number"),
+        },
+        OF => match v {
+            Value::Null => out.push_str("None"),
+            _ => {
+                out.push_str("Some(");
+                emit(out, Some(v), parent, &F, at)?;
+                out.push(')')
+            }
+        },
+        B => out.push_str(if v.as_bool().unwrap_or(false) {
+            "true"
+        } else {
+            "false"
+        }),
         FA(n) => {
-            let xs = v.as_array().filter(|a| a.len() == *n).ok_or(format!("{at}: expected {n} numbers"))?;
+            let xs = v
+                .as_array()
+                .filter(|a| a.len() == *n)
+                .ok_or(format!("{at}: expected {n} numbers"))?;
             out.push('[');
-            for (i, x) in xs.iter().enumerate() { emit(out, Some(x), parent, &F, &format!("{at}[{i}]"))?; out.push(','); }
+            for (i, x) in xs.iter().enumerate() {
+                emit(out, Some(x), parent, &F, &format!("{at}[{i}]"))?;
+                out.push(',');
+            }
             out.push(']');
         }
-        OFA(n) => match v { Value::Null => out.push_str("None"), _ => { out.push_str("Some("); emit(out, Some(v), parent, &FA(*n), at)?; out.push(')') } },
-        E(set) => match v.as_str().and_then(|key| variant(set, key)) { Some(p) => out.push_str(&p), None => return fail(&format!("a {set} key")) },
-        OE(set) => match v { Value::Null => out.push_str("None"), _ => { out.push_str("Some("); emit(out, Some(v), parent, &E(set), at)?; out.push(')') } },
+        OFA(n) => match v {
+            Value::Null => out.push_str("None"),
+            _ => {
+                out.push_str("Some(");
+                emit(out, Some(v), parent, &FA(*n), at)?;
+                out.push(')')
+            }
+        },
+        E(set) => match v.as_str().and_then(|key| variant(set, key)) {
+            Some(p) => out.push_str(&p),
+            None => return fail(&format!("a {set} key")),
+        },
+        OE(set) => match v {
+            Value::Null => out.push_str("None"),
+            _ => {
+                out.push_str("Some(");
+                emit(out, Some(v), parent, &E(set), at)?;
+                out.push(')')
+            }
+        },
         T(ty) => emit_struct(out, v, ty, at)?,
-        OT(ty) => match v { Value::Null => out.push_str("None"), _ => { out.push_str("Some("); emit_struct(out, v, ty, at)?; out.push(')') } },
+        OT(ty) => match v {
+            Value::Null => out.push_str("None"),
+            _ => {
+                out.push_str("Some(");
+                emit_struct(out, v, ty, at)?;
+                out.push(')')
+            }
+        },
         LT(ty) => {
             out.push_str("&[");
-            for (i, x) in v.as_array().map(Vec::as_slice).unwrap_or_default().iter().enumerate() {
+            for (i, x) in v
+                .as_array()
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+                .iter()
+                .enumerate()
+            {
                 emit_struct(out, x, ty, &format!("{at}[{i}]"))?;
                 out.push_str(",\n");
             }
@@ -185,11 +297,18 @@ fn emit(out: &mut String, v: Option<&Value>, parent: &Value, k: &K, at: &str) ->
         }
         Tagged(tag, variants) => {
             let key = parent.get(*tag).and_then(Value::as_str).unwrap_or_default();
-            let ty = variants.iter().find(|(k, _)| *k == key).map(|(_, t)| *t).ok_or(format!("{at}: unknown {tag} {key:?}"))?;
+            let ty = variants
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, t)| *t)
+                .ok_or(format!("{at}: unknown {tag} {key:?}"))?;
             emit_struct(out, parent, ty, at)?;
         }
         OneOf(variants) => {
-            let ty = variants.iter().find(|(marker, _)| v.get(*marker).is_some()).map(|(_, t)| *t)
+            let ty = variants
+                .iter()
+                .find(|(marker, _)| v.get(*marker).is_some())
+                .map(|(_, t)| *t)
                 .ok_or(format!("{at}: matches no variant"))?;
             emit_struct(out, v, ty, at)?;
         }
@@ -231,17 +350,83 @@ fn main() {
             cards.extend(xs);
         }
     }
-    item("CARDS", "&[crate::model::Card]", LT(&CARD), Value::Array(cards), "cards/*.json");
-    item("GLOSSARY", "&[crate::model::Term]", LT(&TERM), read("glossary.json"), "glossary.json");
-    item("PARAGRAPHS", "&[crate::model::Paragraph]", LT(&PARAGRAPH), read("paragraphs.json"), "paragraphs.json");
-    item("REFERENCES", "crate::model::References", T(&REFERENCES), read("references.json"), "references.json");
-    item("ERAS", "&[crate::model::Era]", LT(&ERA), read("timeline.json"), "timeline.json");
-    item("INTERACTIVES", "crate::model::Interactives", T(&INTERACTIVES), read("interactives.json"), "interactives.json");
-    item("FIGURES", "&[crate::model::Figure]", LT(&FIGURE), read("figures.json"), "figures.json");
-    item("SITE", "crate::content::Site", T(&SITE), read("site.json"), "site.json");
-    item("GEO", "crate::geo::GeoData", T(&GEO), read("geo.json"), "geo.json");
-    item("DATA_NOTES", "crate::data::DataNotes", T(&DATA_NOTES), read("data-notes.json"), "data-notes.json");
-    item("STUDY", "crate::model::study::Study", T(&STUDY), read("study.json"), "study.json");
+    item(
+        "CARDS",
+        "&[crate::model::Card]",
+        LT(&CARD),
+        Value::Array(cards),
+        "cards/*.json",
+    );
+    item(
+        "GLOSSARY",
+        "&[crate::model::Term]",
+        LT(&TERM),
+        read("glossary.json"),
+        "glossary.json",
+    );
+    item(
+        "PARAGRAPHS",
+        "&[crate::model::Paragraph]",
+        LT(&PARAGRAPH),
+        read("paragraphs.json"),
+        "paragraphs.json",
+    );
+    item(
+        "REFERENCES",
+        "crate::model::References",
+        T(&REFERENCES),
+        read("references.json"),
+        "references.json",
+    );
+    item(
+        "ERAS",
+        "&[crate::model::Era]",
+        LT(&ERA),
+        read("timeline.json"),
+        "timeline.json",
+    );
+    item(
+        "INTERACTIVES",
+        "crate::model::Interactives",
+        T(&INTERACTIVES),
+        read("interactives.json"),
+        "interactives.json",
+    );
+    item(
+        "FIGURES",
+        "&[crate::model::Figure]",
+        LT(&FIGURE),
+        read("figures.json"),
+        "figures.json",
+    );
+    item(
+        "SITE",
+        "crate::content::Site",
+        T(&SITE),
+        read("site.json"),
+        "site.json",
+    );
+    item(
+        "GEO",
+        "crate::geo::GeoData",
+        T(&GEO),
+        read("geo.json"),
+        "geo.json",
+    );
+    item(
+        "DATA_NOTES",
+        "crate::data::DataNotes",
+        T(&DATA_NOTES),
+        read("data-notes.json"),
+        "data-notes.json",
+    );
+    item(
+        "STUDY",
+        "crate::model::study::Study",
+        T(&STUDY),
+        read("study.json"),
+        "study.json",
+    );
     let dest = Path::new(&env::var("OUT_DIR").unwrap()).join("content_gen.rs");
     fs::write(dest, out).unwrap();
 }

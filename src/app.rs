@@ -3,8 +3,17 @@
 use yew::prelude::*;
 
 use crate::components::{
-    cards::CardsPart, evidence::EvidencePart, header::Header, map::MapPart, nav::Nav, notices::Notices,
-    overview::OverviewPart, share::ShareDialog, sources::SourcesPart, study::{tour::TourPanel, StudyPart}, timeline::TimelinePart,
+    cards::CardsPart,
+    evidence::EvidencePart,
+    header::Header,
+    map::MapPart,
+    nav::Nav,
+    notices::Notices,
+    overview::OverviewPart,
+    share::ShareDialog,
+    sources::SourcesPart,
+    study::{tour::TourPanel, StudyPart},
+    timeline::TimelinePart,
     Dispatch, PartProps, Prerendered,
 };
 use crate::content::content;
@@ -26,12 +35,21 @@ pub struct AppProps {
 pub fn decode_query(query: &str) -> Decoded {
     let c = content();
     let card = |id: &str| c.card(id).is_some();
-    decode(query, &Known { card: &card, steps: crate::model::study::study().tour.len() })
+    decode(
+        query,
+        &Known {
+            card: &card,
+            steps: crate::model::study::study().tour.len(),
+        },
+    )
 }
 
 fn initial_state(query: &str) -> AppState {
     let Decoded { view, ignored } = decode_query(query);
-    let notices = ignored.into_iter().map(|what| format!("Ignored part of the link: {what}.")).collect();
+    let notices = ignored
+        .into_iter()
+        .map(|what| format!("Ignored part of the link: {what}."))
+        .collect();
     AppState { view, notices }
 }
 
@@ -58,14 +76,24 @@ pub fn App(props: &AppProps) -> Html {
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
     use_mark_interactive();
-    use_focus_on_navigation(state.view.part, state.view.card.is_some(), state.view.step.is_some());
+    use_focus_on_navigation(
+        state.view.part,
+        state.view.card.is_some(),
+        state.view.step.is_some(),
+    );
 
     let view = &state.view;
     let static_page = crate::components::prerendering(props.static_page);
     let main = if static_page {
         html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..view.clone() }, static_page })) }</> }
     } else {
-        part_view(view.part, PartProps { view: view.clone(), static_page })
+        part_view(
+            view.part,
+            PartProps {
+                view: view.clone(),
+                static_page,
+            },
+        )
     };
     // One callback for the app's life, so the header is not re-rendered by every change of view.
     let open_share = {
@@ -78,7 +106,13 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| sharing.set(false))
     };
     use_return_focus_after_dialog(*sharing);
-    let full_link = view.embed.then(|| encode(&View { embed: false, hidden: Vec::new(), ..view.clone() }));
+    let full_link = view.embed.then(|| {
+        encode(&View {
+            embed: false,
+            hidden: Vec::new(),
+            ..view.clone()
+        })
+    });
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
         <Prerendered on={static_page}>
@@ -191,7 +225,9 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
 /// Mounts the app on `#app`, replacing the pre-rendered static page.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let Some(root) = doc.get_element_by_id("app") else {
         crate::browser::show_fatal("The page has no #app element to start in.");
         return;
@@ -199,5 +235,12 @@ pub fn mount() {
     root.set_inner_html("");
     let _ = root.remove_attribute("aria-busy");
     let query = crate::browser::query();
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { query: query.into(), static_page: false }).render();
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            query: query.into(),
+            static_page: false,
+        },
+    )
+    .render();
 }

@@ -25,7 +25,9 @@ pub fn install_panic_message() {
 
 /// Puts the fatal-error banner (`#fatal` in index.html) on screen with a message.
 pub fn show_fatal(message: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else { return };
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
     if let Some(el) = doc.get_element_by_id("fatal") {
         if let Some(detail) = doc.get_element_by_id("fatal-detail") {
             detail.set_text_content(Some(message));
@@ -41,7 +43,9 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     match window() {
         // A live window's requestAnimationFrame does not fail; its Result carries nothing to act on.
         Some(w) => {
-            let _ = w.request_animation_frame(wasm_bindgen::closure::Closure::once_into_js(later).unchecked_ref());
+            let _ = w.request_animation_frame(
+                wasm_bindgen::closure::Closure::once_into_js(later).unchecked_ref(),
+            );
         }
         None => {
             later();
@@ -52,15 +56,27 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
 /// Keeps `on_screen` equal to whether `el` is at least partly in the viewport (an IntersectionObserver);
 /// dropping the returned guard stops watching. `None` (and `on_screen` left as it is) where the browser
 /// cannot observe.
-pub fn watch_on_screen(el: &web_sys::Element, on_screen: std::rc::Rc<std::cell::Cell<bool>>) -> Option<ScreenWatch> {
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
-        if let Some(entry) = entries.iter().last() {
-            on_screen.set(entry.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
-        }
-    });
+pub fn watch_on_screen(
+    el: &web_sys::Element,
+    on_screen: std::rc::Rc<std::cell::Cell<bool>>,
+) -> Option<ScreenWatch> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+        move |entries: js_sys::Array| {
+            if let Some(entry) = entries.iter().last() {
+                on_screen.set(
+                    entry
+                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                        .is_intersecting(),
+                );
+            }
+        },
+    );
     let observer = web_sys::IntersectionObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
-    Some(ScreenWatch { observer, _callback: callback })
+    Some(ScreenWatch {
+        observer,
+        _callback: callback,
+    })
 }
 
 /// An element being watched by [`watch_on_screen`]; stops when dropped.
@@ -77,7 +93,9 @@ impl Drop for ScreenWatch {
 
 /// The page's query string, with its `?` ("" when there is none).
 pub fn query() -> String {
-    window().and_then(|w| w.location().search().ok()).unwrap_or_default()
+    window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The page's address without query or fragment (for share links).
@@ -85,7 +103,15 @@ pub fn base_url() -> String {
     window()
         .and_then(|w| {
             let l = w.location();
-            Some(format!("{}{}", l.origin().ok().filter(|o| o != "null").unwrap_or_else(|| l.protocol().unwrap_or_default() + "//" + &l.host().unwrap_or_default()), l.pathname().ok()?))
+            Some(format!(
+                "{}{}",
+                l.origin().ok().filter(|o| o != "null").unwrap_or_else(|| l
+                    .protocol()
+                    .unwrap_or_default()
+                    + "//"
+                    + &l.host().unwrap_or_default()),
+                l.pathname().ok()?
+            ))
         })
         .unwrap_or_default()
 }
@@ -95,36 +121,55 @@ pub fn push_query(query: &str) -> Result<(), String> {
     let w = window().ok_or("no window")?;
     let path = w.location().pathname().map_err(describe)?;
     let url = format!("{path}{query}");
-    w.history().map_err(describe)?.push_state_with_url(&JsValue::NULL, "", Some(&url)).map_err(describe)
+    w.history()
+        .map_err(describe)?
+        .push_state_with_url(&JsValue::NULL, "", Some(&url))
+        .map_err(describe)
 }
 
 /// Reads a value from local storage; `Err` when storage is blocked.
 pub fn storage_get(key: &str) -> Result<Option<String>, String> {
-    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    let storage = window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(describe)?
+        .ok_or("storage is unavailable")?;
     storage.get_item(key).map_err(describe)
 }
 
 /// Writes a value to local storage; `Err` when storage is blocked or full.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    let storage = window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(describe)?
+        .ok_or("storage is unavailable")?;
     storage.set_item(key, value).map_err(describe)
 }
 
 /// Removes a value from local storage.
 pub fn storage_remove(key: &str) -> Result<(), String> {
-    let storage = window().ok_or("no window")?.local_storage().map_err(describe)?.ok_or("storage is unavailable")?;
+    let storage = window()
+        .ok_or("no window")?
+        .local_storage()
+        .map_err(describe)?
+        .ok_or("storage is unavailable")?;
     storage.remove_item(key).map_err(describe)
 }
 
 /// Copies text with the asynchronous clipboard API; resolves to `Err` where it is blocked.
 pub async fn copy_text(text: &str) -> Result<(), String> {
     let w = window().ok_or("no window")?;
-    let clipboard = js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).map_err(describe)?;
+    let clipboard =
+        js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).map_err(describe)?;
     if clipboard.is_undefined() || clipboard.is_null() {
         return Err("this page may not use the clipboard".into());
     }
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text)).await.map(|_| ()).map_err(describe)
+    wasm_bindgen_futures::JsFuture::from(clipboard.write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(describe)
 }
 
 /// Offers `contents` as a file download; `Err` where the browser refuses.
@@ -134,13 +179,17 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
     let a: web_sys::HtmlAnchorElement = doc.create_element("a").map_err(describe)?.unchecked_into();
     a.set_href(&url);
     a.set_download(file_name);
     a.set_hidden(true);
-    doc.body().ok_or("no body")?.append_child(&a).map_err(describe)?;
+    doc.body()
+        .ok_or("no body")?
+        .append_child(&a)
+        .map_err(describe)?;
     a.click();
     a.remove();
     let _ = web_sys::Url::revoke_object_url(&url);
@@ -149,14 +198,22 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
 
 /// Moves keyboard focus to the element with this id, if it exists (HTML or SVG: `focus()` is on both).
 pub fn focus(id: &str) {
-    if let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) {
+    if let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 
 /// Selects the whole text of an input or textarea (the copy fallback where the clipboard is blocked).
 pub fn select_all(id: &str) {
-    let Some(el) = window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else { return };
+    let Some(el) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+    else {
+        return;
+    };
     if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
         let _ = t.focus();
         t.select();
@@ -168,7 +225,9 @@ pub fn select_all(id: &str) {
 
 /// Whether the page runs inside a frame (an embed).
 pub fn in_frame() -> bool {
-    window().map(|w| w.top().ok().flatten().map(|t| t != w).unwrap_or(true)).unwrap_or(false)
+    window()
+        .map(|w| w.top().ok().flatten().map(|t| t != w).unwrap_or(true))
+        .unwrap_or(false)
 }
 
 /// Opens the browser's print dialog.

@@ -53,7 +53,9 @@ static CONTENT: Content = Content {
     references: &generated::REFERENCES,
     eras: generated::ERAS,
     interactives: &generated::INTERACTIVES,
-    figures: Figures { all: generated::FIGURES },
+    figures: Figures {
+        all: generated::FIGURES,
+    },
     site: &generated::SITE,
 };
 
@@ -65,7 +67,12 @@ pub fn content() -> &'static Content {
 impl Content {
     /// The intro of a part, from `site.json`.
     pub fn part_intro(&self, part: Part) -> &str {
-        self.site.parts.iter().find(|(k, _)| *k == part.key()).map(|(_, v)| *v).unwrap_or_default()
+        self.site
+            .parts
+            .iter()
+            .find(|(k, _)| *k == part.key())
+            .map(|(_, v)| *v)
+            .unwrap_or_default()
     }
 
     /// The card with this id.
@@ -95,12 +102,20 @@ impl Content {
             .iter()
             .find(|r| r.id == id)
             .map(Citation::Listed)
-            .or_else(|| refs.unlisted.iter().find(|u| u.id == id).map(Citation::Unlisted))
+            .or_else(|| {
+                refs.unlisted
+                    .iter()
+                    .find(|u| u.id == id)
+                    .map(Citation::Unlisted)
+            })
     }
 
     /// The year mismatch noted for a bibliography entry, if any.
     pub fn mismatch(&self, id: &str) -> Option<&YearMismatch> {
-        self.references.year_mismatches.iter().find(|m| m.reference == id)
+        self.references
+            .year_mismatches
+            .iter()
+            .find(|m| m.reference == id)
     }
 }
 

@@ -32,16 +32,26 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
     let mut pairs: Vec<(String, Option<String>)> = Vec::new();
     for (i, raw) in query.split('&').filter(|s| !s.is_empty()).enumerate() {
         if i == MAX_PAIRS {
-            ignored.push(format!("the link has more than {MAX_PAIRS} parameters; the rest were ignored"));
+            ignored.push(format!(
+                "the link has more than {MAX_PAIRS} parameters; the rest were ignored"
+            ));
             break;
         }
         let (k, v) = raw.split_once('=').unwrap_or((raw, ""));
         let key = percent_decode(k).unwrap_or_default();
-        let value = if v.len() > MAX_VALUE_LEN * 3 { None } else { percent_decode(v) };
+        let value = if v.len() > MAX_VALUE_LEN * 3 {
+            None
+        } else {
+            percent_decode(v)
+        };
         pairs.push((key, value));
     }
     for key in KEYS {
-        let values: Vec<&Option<String>> = pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v).collect();
+        let values: Vec<&Option<String>> = pairs
+            .iter()
+            .filter(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .collect();
         match values.as_slice() {
             [] => {}
             [Some(value)] if value.chars().count() <= MAX_VALUE_LEN => {
@@ -50,20 +60,29 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
                 }
             }
             [_] => ignored.push(format!("{key}: the value is malformed or too long")),
-            _ => ignored.push(format!("{key}: given {} times, so none was used", values.len())),
+            _ => ignored.push(format!(
+                "{key}: given {} times, so none was used",
+                values.len()
+            )),
         }
     }
     // A year only means something for the layer it belongs to.
     if let Some(year) = &view.year {
         if !view.layer.years().contains(&year.as_str()) {
-            ignored.push(format!("year “{}”: not a period of the {} layer", shorten(year), view.layer.label()));
+            ignored.push(format!(
+                "year “{}”: not a period of the {} layer",
+                shorten(year),
+                view.layer.label()
+            ));
             view.year = None;
         }
     }
     Decoded { view, ignored }
 }
 
-const KEYS: &[&str] = &["part", "theme", "card", "layer", "year", "pp", "country", "step", "embed", "hide"];
+const KEYS: &[&str] = &[
+    "part", "theme", "card", "layer", "year", "pp", "country", "step", "embed", "hide",
+];
 
 fn unknown<T>(what: &str) -> Result<T, String> {
     Err(format!("not a {what} this explainer knows"))
@@ -81,7 +100,9 @@ fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), S
         }
         "year" => return unknown("year"),
         "pp" if value == "1" => view.per_person = true,
-        "country" => view.country = Some(CountryId::from_key(value).map_or_else(|| unknown("republic"), Ok)?),
+        "country" => {
+            view.country = Some(CountryId::from_key(value).map_or_else(|| unknown("republic"), Ok)?)
+        }
         "step" => match value.parse::<usize>() {
             Ok(n) if (1..=known.steps).contains(&n) => view.step = Some(n),
             _ => return Err(format!("the tour has steps 1 to {}", known.steps)),
@@ -188,5 +209,9 @@ pub fn percent_encode(s: &str) -> String {
 
 fn shorten(value: &str) -> String {
     let clean: String = value.chars().filter(|c| !c.is_control()).take(30).collect();
-    if value.chars().count() > 30 { format!("{clean}…") } else { clean }
+    if value.chars().count() > 30 {
+        format!("{clean}…")
+    } else {
+        clean
+    }
 }

@@ -1,6 +1,5 @@
 //! The pre-projected map of Central Asia in `content/geo.json` (see `tools/geo/generate.mjs`), typed.
 
-
 /// The whole map: view box, scale bar, country shapes and places, in view-box units.
 #[derive(Debug)]
 pub struct GeoData {

@@ -25,7 +25,10 @@ pub struct Sequential {
 impl Sequential {
     /// A scale whose top class ends at the largest of `values` (zero-based so that area reads as amount).
     pub fn over(values: impl IntoIterator<Item = f64>) -> Self {
-        let max = values.into_iter().filter(|v| v.is_finite()).fold(0.0_f64, f64::max);
+        let max = values
+            .into_iter()
+            .filter(|v| v.is_finite())
+            .fold(0.0_f64, f64::max);
         Sequential { max }
     }
 
@@ -43,7 +46,9 @@ impl Sequential {
     /// The upper bound of each class, for the legend.
     pub fn breaks(&self) -> Vec<f64> {
         let n = PALETTE.len() as f64;
-        (1..=PALETTE.len()).map(|i| self.max * i as f64 / n).collect()
+        (1..=PALETTE.len())
+            .map(|i| self.max * i as f64 / n)
+            .collect()
     }
 }
 

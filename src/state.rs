@@ -19,8 +19,14 @@ pub enum Control {
 
 impl Control {
     /// Every control, in URL order.
-    pub const ALL: &'static [Control] =
-        &[Control::Nav, Control::Layers, Control::Year, Control::PerPerson, Control::Themes, Control::Share];
+    pub const ALL: &'static [Control] = &[
+        Control::Nav,
+        Control::Layers,
+        Control::Year,
+        Control::PerPerson,
+        Control::Themes,
+        Control::Share,
+    ];
 
     /// The URL key.
     pub fn key(self) -> &'static str {
@@ -145,7 +151,11 @@ impl Reducible for AppState {
             Action::SetYear(year) => {
                 let valid = view.layer.years().contains(&year.as_str());
                 if valid {
-                    view.year = if Some(year.as_str()) == view.layer.default_year() { None } else { Some(year) };
+                    view.year = if Some(year.as_str()) == view.layer.default_year() {
+                        None
+                    } else {
+                        Some(year)
+                    };
                 }
             }
             Action::SetPerPerson(on) => view.per_person = on,
@@ -224,7 +234,10 @@ mod tests {
 
     #[test]
     fn per_person_only_where_the_layer_supports_it() {
-        let mut v = View { per_person: true, ..View::default() };
+        let mut v = View {
+            per_person: true,
+            ..View::default()
+        };
         assert!(v.per_person_active());
         v.layer = Layer::Confucius;
         assert!(!v.per_person_active());

@@ -76,9 +76,15 @@ mod tests {
             s,
             vec![
                 Span::Text("China uses "),
-                Span::Term { shown: "soft power", id: "soft-power" },
+                Span::Term {
+                    shown: "soft power",
+                    id: "soft-power"
+                },
                 Span::Text(" via "),
-                Span::Card { shown: "the SCO", id: "sco" },
+                Span::Card {
+                    shown: "the SCO",
+                    id: "sco"
+                },
                 Span::Text("."),
             ]
         );
@@ -86,12 +92,18 @@ mod tests {
 
     #[test]
     fn malformed_markup_stays_text() {
-        assert_eq!(plain("a [b](x:y) [c](term:) [d]"), "a [b](x:y) [c](term:) [d]");
+        assert_eq!(
+            plain("a [b](x:y) [c](term:) [d]"),
+            "a [b](x:y) [c](term:) [d]"
+        );
         assert_eq!(spans("[a"), vec![Span::Text("[a")]);
     }
 
     #[test]
     fn plain_strips_markup() {
-        assert_eq!(plain("[soft power](term:soft-power) matters"), "soft power matters");
+        assert_eq!(
+            plain("[soft power](term:soft-power) matters"),
+            "soft power matters"
+        );
     }
 }

@@ -5,21 +5,30 @@
 
 use charm_offensive::content::content;
 use charm_offensive::data::{
-    all_slices, csv, data_layer, lead_year, map_figure, notes, population_year, shades, slice, Gap, CSV_COLUMNS,
-    NONE_FOUND_FILL,
+    all_slices, csv, data_layer, lead_year, map_figure, notes, population_year, shades, slice, Gap,
+    CSV_COLUMNS, NONE_FOUND_FILL,
 };
 use charm_offensive::model::{CountryId, Layer};
 use charm_offensive::scale::PALETTE;
 use charm_offensive::state::View;
 
 fn view(layer: Layer, year: Option<&str>, per_person: bool) -> View {
-    View { layer, year: year.map(str::to_string), per_person, ..View::default() }
+    View {
+        layer,
+        year: year.map(str::to_string),
+        per_person,
+        ..View::default()
+    }
 }
 
 fn every_view() -> Vec<View> {
     let mut out = Vec::new();
     for &layer in Layer::ALL {
-        let years: Vec<Option<&str>> = if layer.years().is_empty() { vec![None] } else { layer.years().iter().map(|y| Some(*y)).collect() };
+        let years: Vec<Option<&str>> = if layer.years().is_empty() {
+            vec![None]
+        } else {
+            layer.years().iter().map(|y| Some(*y)).collect()
+        };
         for y in years {
             out.push(view(layer, y, false));
             out.push(view(layer, y, true));
@@ -39,12 +48,23 @@ fn every_displayed_value_is_a_figure_with_a_source() {
     for s in all_slices() {
         for r in &s.rows {
             let Some(f) = r.figure else { continue };
-            let json = raw.iter().find(|j| j["id"] == f.id).unwrap_or_else(|| panic!("{} not in figures.json", f.id));
+            let json = raw
+                .iter()
+                .find(|j| j["id"] == f.id)
+                .unwrap_or_else(|| panic!("{} not in figures.json", f.id));
             assert_eq!(json["value"].as_f64(), Some(f.value), "{}", f.id);
             assert_eq!(json["country"].as_str(), Some(r.country.key()), "{}", f.id);
-            assert!(!f.source_publisher.is_empty() || !f.source_url.is_empty(), "{} has no source", f.id);
+            assert!(
+                !f.source_publisher.is_empty() || !f.source_url.is_empty(),
+                "{} has no source",
+                f.id
+            );
             if let Some(p) = r.population {
-                assert!(!p.source_publisher.is_empty() || !p.source_url.is_empty(), "{} has no source", p.id);
+                assert!(
+                    !p.source_publisher.is_empty() || !p.source_url.is_empty(),
+                    "{} has no source",
+                    p.id
+                );
             }
         }
     }
@@ -54,7 +74,12 @@ fn every_displayed_value_is_a_figure_with_a_source() {
 fn every_slice_has_a_row_for_each_republic_and_one_shade_each() {
     for s in all_slices() {
         for &c in CountryId::ALL {
-            assert!(s.rows.iter().any(|r| r.country == c && r.on_map), "{:?} {:?} lacks {c:?}", s.layer, s.year);
+            assert!(
+                s.rows.iter().any(|r| r.country == c && r.on_map),
+                "{:?} {:?} lacks {c:?}",
+                s.layer,
+                s.year
+            );
         }
         let countries: Vec<_> = s.shades.iter().map(|x| x.country).collect();
         assert_eq!(countries, CountryId::ALL.to_vec());
@@ -87,8 +112,18 @@ fn national_statistics_and_partial_years_never_reach_the_map() {
     for v in every_view() {
         for &c in CountryId::ALL {
             if let Some(f) = map_figure(v.layer, v.year(), c) {
-                assert!(!f.layer.contains("national") && !f.layer.contains("partial"), "{}", f.id);
-                assert!(!f.id.contains("national") && !f.id.contains("uzstat") && !f.id.contains("JanNov"), "{}", f.id);
+                assert!(
+                    !f.layer.contains("national") && !f.layer.contains("partial"),
+                    "{}",
+                    f.id
+                );
+                assert!(
+                    !f.id.contains("national")
+                        && !f.id.contains("uzstat")
+                        && !f.id.contains("JanNov"),
+                    "{}",
+                    f.id
+                );
             }
         }
     }
@@ -96,21 +131,40 @@ fn national_statistics_and_partial_years_never_reach_the_map() {
 
 #[test]
 fn missing_data_stays_missing_never_zero() {
-    for (layer, year, country) in [(Layer::Trade, "2022", CountryId::Uzbekistan), (Layer::Trade, "2013", CountryId::Kyrgyzstan)] {
+    for (layer, year, country) in [
+        (Layer::Trade, "2022", CountryId::Uzbekistan),
+        (Layer::Trade, "2013", CountryId::Kyrgyzstan),
+    ] {
         for per_person in [false, true] {
             let v = view(layer, Some(year), per_person);
             assert_eq!(map_figure(layer, Some(year), country), None);
-            let shade = shades(&v).into_iter().find(|s| s.country == country).unwrap();
+            let shade = shades(&v)
+                .into_iter()
+                .find(|s| s.country == country)
+                .unwrap();
             assert_eq!(shade.fill, None);
             assert_eq!(shade.value_label, "no data");
-            let row = slice(&v).rows.iter().find(|r| r.country == country).unwrap();
+            let row = slice(&v)
+                .rows
+                .iter()
+                .find(|r| r.country == country)
+                .unwrap();
             assert_eq!((row.value, row.gap), (None, Some(Gap::NoData)));
-            assert!(notes().missing(&format!("trade-{year}-{}", country.key())).is_some(), "a note says why");
+            assert!(
+                notes()
+                    .missing(&format!("trade-{year}-{}", country.key()))
+                    .is_some(),
+                "a note says why"
+            );
         }
     }
     for s in all_slices() {
         for r in &s.rows {
-            assert!(r.value.is_none_or(|v| v > 0.0), "a shown zero in {:?}", s.layer);
+            assert!(
+                r.value.is_none_or(|v| v > 0.0),
+                "a shown zero in {:?}",
+                s.layer
+            );
         }
     }
 }
@@ -118,7 +172,11 @@ fn missing_data_stays_missing_never_zero() {
 #[test]
 fn coverage_is_what_the_data_readme_says() {
     let has = |layer, year: Option<&str>| -> Vec<&str> {
-        CountryId::ALL.iter().filter(|&&c| map_figure(layer, year, c).is_some()).map(|c| c.key()).collect()
+        CountryId::ALL
+            .iter()
+            .filter(|&&c| map_figure(layer, year, c).is_some())
+            .map(|c| c.key())
+            .collect()
     };
     assert_eq!(has(Layer::Trade, Some("2013")), ["KZ", "TJ", "TM", "UZ"]);
     assert_eq!(has(Layer::Trade, Some("2022")), ["KZ", "KG", "TJ", "TM"]);
@@ -133,44 +191,121 @@ fn coverage_is_what_the_data_readme_says() {
 #[test]
 fn turkmenistan_institutes_are_none_found_not_zero_and_not_no_data() {
     let v = view(Layer::Confucius, None, false);
-    let tm = shades(&v).into_iter().find(|s| s.country == CountryId::Turkmenistan).unwrap();
-    assert_eq!((tm.fill, tm.value_label.as_str()), (Some(NONE_FOUND_FILL), "none found"));
-    let row = slice(&v).rows.iter().find(|r| r.country == CountryId::Turkmenistan).unwrap();
+    let tm = shades(&v)
+        .into_iter()
+        .find(|s| s.country == CountryId::Turkmenistan)
+        .unwrap();
+    assert_eq!(
+        (tm.fill, tm.value_label.as_str()),
+        (Some(NONE_FOUND_FILL), "none found")
+    );
+    let row = slice(&v)
+        .rows
+        .iter()
+        .find(|r| r.country == CountryId::Turkmenistan)
+        .unwrap();
     assert_eq!((row.value, row.gap), (None, Some(Gap::NoneFound)));
     assert!(notes().none_found("confucius-TM").is_some());
-    assert!(content().figures.get(notes().context("confucius-TM").unwrap()).is_some());
+    assert!(content()
+        .figures
+        .get(notes().context("confucius-TM").unwrap())
+        .is_some());
 }
 
 #[test]
 fn the_map_picks_students_nearest_2018_and_the_latest_institute_count() {
     let pick = |layer, c| map_figure(layer, None, c).unwrap().id;
-    assert_eq!(pick(Layer::Students, CountryId::Kazakhstan), "students-2018-KZ");
-    assert_eq!(pick(Layer::Students, CountryId::Uzbekistan), "students-2019-UZ");
-    assert_eq!(pick(Layer::Students, CountryId::Tajikistan), "students-2018-TJ");
-    assert_eq!(pick(Layer::Students, CountryId::Kyrgyzstan), "students-2015-KG");
-    assert_eq!(pick(Layer::Students, CountryId::Turkmenistan), "students-2025-TM");
+    assert_eq!(
+        pick(Layer::Students, CountryId::Kazakhstan),
+        "students-2018-KZ"
+    );
+    assert_eq!(
+        pick(Layer::Students, CountryId::Uzbekistan),
+        "students-2019-UZ"
+    );
+    assert_eq!(
+        pick(Layer::Students, CountryId::Tajikistan),
+        "students-2018-TJ"
+    );
+    assert_eq!(
+        pick(Layer::Students, CountryId::Kyrgyzstan),
+        "students-2015-KG"
+    );
+    assert_eq!(
+        pick(Layer::Students, CountryId::Turkmenistan),
+        "students-2025-TM"
+    );
     assert_eq!(pick(Layer::Confucius, CountryId::Kazakhstan), "ci-KZ-5");
     assert_eq!(pick(Layer::Confucius, CountryId::Kyrgyzstan), "ci-KG-2023");
     // The other figures of these layers are still listed in the table, marked as not on the map.
     let s = slice(&view(Layer::Students, None, false));
-    assert_eq!(s.rows.len(), content().figures.all.iter().filter(|f| f.layer == "students" && f.country.is_some()).count());
-    assert!(s.rows.iter().any(|r| r.figure.map(|f| f.id) == Some("students-2014-KZ") && !r.on_map));
+    assert_eq!(
+        s.rows.len(),
+        content()
+            .figures
+            .all
+            .iter()
+            .filter(|f| f.layer == "students" && f.country.is_some())
+            .count()
+    );
+    assert!(s
+        .rows
+        .iter()
+        .any(|r| r.figure.map(|f| f.id) == Some("students-2014-KZ") && !r.on_map));
     let ci = slice(&view(Layer::Confucius, None, false));
-    assert!(ci.rows.iter().any(|r| r.figure.map(|f| f.id) == Some("ci-KZ-4") && !r.on_map));
+    assert!(ci
+        .rows
+        .iter()
+        .any(|r| r.figure.map(|f| f.id) == Some("ci-KZ-4") && !r.on_map));
 }
 
 #[test]
 fn qualifiers_stay_with_their_numbers() {
-    let label = |v: &View, c: CountryId| shades(v).into_iter().find(|s| s.country == c).unwrap().value_label;
-    assert_eq!(label(&view(Layer::Trade, Some("2022"), false), CountryId::Tajikistan), "about $2.6bn");
-    assert_eq!(label(&view(Layer::Trade, Some("2013"), false), CountryId::Uzbekistan), "more than $4bn");
-    assert_eq!(label(&view(Layer::Students, None, false), CountryId::Tajikistan), "more than 3,000 (2018)");
-    assert_eq!(label(&view(Layer::Students, None, true), CountryId::Tajikistan), "more than 32.2 (2018)");
-    assert_eq!(label(&view(Layer::Trade, Some("2022"), true), CountryId::Tajikistan), "about $255");
+    let label = |v: &View, c: CountryId| {
+        shades(v)
+            .into_iter()
+            .find(|s| s.country == c)
+            .unwrap()
+            .value_label
+    };
+    assert_eq!(
+        label(
+            &view(Layer::Trade, Some("2022"), false),
+            CountryId::Tajikistan
+        ),
+        "about $2.6bn"
+    );
+    assert_eq!(
+        label(
+            &view(Layer::Trade, Some("2013"), false),
+            CountryId::Uzbekistan
+        ),
+        "more than $4bn"
+    );
+    assert_eq!(
+        label(&view(Layer::Students, None, false), CountryId::Tajikistan),
+        "more than 3,000 (2018)"
+    );
+    assert_eq!(
+        label(&view(Layer::Students, None, true), CountryId::Tajikistan),
+        "more than 32.2 (2018)"
+    );
+    assert_eq!(
+        label(
+            &view(Layer::Trade, Some("2022"), true),
+            CountryId::Tajikistan
+        ),
+        "about $255"
+    );
     for s in all_slices() {
         for r in &s.rows {
             if let Some(f) = r.figure.filter(|f| !f.qualifier.is_empty()) {
-                assert!(r.label.starts_with(f.qualifier), "{} lost its qualifier: {}", f.id, r.label);
+                assert!(
+                    r.label.starts_with(f.qualifier),
+                    "{} lost its qualifier: {}",
+                    f.id,
+                    r.label
+                );
             }
         }
     }
@@ -185,10 +320,18 @@ fn per_person_values_are_value_over_the_stated_population() {
             assert_eq!(p.id, format!("population-{year}-{}", r.country.key()));
             let per = if s.layer == Layer::Students { 1e5 } else { 1e9 };
             let expected = f.value * per / p.value;
-            assert!((r.value.unwrap() - expected).abs() < 1e-9 * expected.max(1.0), "{}", f.id);
+            assert!(
+                (r.value.unwrap() - expected).abs() < 1e-9 * expected.max(1.0),
+                "{}",
+                f.id
+            );
         }
     }
-    let kz = slice(&view(Layer::Trade, Some("2024"), true)).rows.iter().find(|r| r.country == CountryId::Kazakhstan).unwrap();
+    let kz = slice(&view(Layer::Trade, Some("2024"), true))
+        .rows
+        .iter()
+        .find(|r| r.country == CountryId::Kazakhstan)
+        .unwrap();
     assert_eq!(kz.label, "$2,187");
     // No population near 2013: the per-person view is not offered, totals stay.
     assert_eq!(population_year(Layer::Trade, Some("2013")), None);
@@ -202,13 +345,19 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let mut chars = text.chars().peekable();
     while let Some(ch) = chars.next() {
         match (quoted, ch) {
-            (true, '"') if chars.peek() == Some(&'"') => { chars.next(); cell.push('"'); }
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
             (true, '"') => quoted = false,
             (true, c) => cell.push(c),
             (false, '"') => quoted = true,
             (false, ',') => row.push(std::mem::take(&mut cell)),
             (false, '\r') => {}
-            (false, '\n') => { row.push(std::mem::take(&mut cell)); rows.push(std::mem::take(&mut row)); }
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
             (false, c) => cell.push(c),
         }
     }
@@ -237,7 +386,12 @@ fn the_csv_round_trips_to_the_data() {
                     _ => String::new(),
                 };
                 if *col == "value" {
-                    assert_eq!(line[i].parse::<f64>().unwrap(), expected.parse::<f64>().unwrap(), "{}", line[0]);
+                    assert_eq!(
+                        line[i].parse::<f64>().unwrap(),
+                        expected.parse::<f64>().unwrap(),
+                        "{}",
+                        line[0]
+                    );
                 } else {
                     assert_eq!(line[i], expected, "{} column {col}", line[0]);
                 }
@@ -259,7 +413,10 @@ fn the_announcement_names_extremes_with_units_and_gaps() {
     );
     let ci = &slice(&view(Layer::Confucius, None, false)).announcement;
     assert!(ci.contains("Kazakhstan most, with 5 institutes"), "{ci}");
-    assert!(ci.contains("Tajikistan and Uzbekistan fewest, with 2 institutes"), "{ci}");
+    assert!(
+        ci.contains("Tajikistan and Uzbekistan fewest, with 2 institutes"),
+        "{ci}"
+    );
     assert!(ci.ends_with("None found for Turkmenistan."), "{ci}");
     let pp = &slice(&view(Layer::Trade, None, true)).announcement;
     assert!(pp.starts_with("Trade per person, 2024, China customs, derived with population 2022: Kyrgyzstan highest at 3,256 US dollars per person"), "{pp}");
@@ -269,19 +426,33 @@ fn the_announcement_names_extremes_with_units_and_gaps() {
 fn the_students_announcement_never_ranks() {
     for per_person in [false, true] {
         let a = &slice(&view(Layer::Students, None, per_person)).announcement;
-        for word in ["highest", "lowest", "most", "fewest", "largest", "smallest", "top"] {
+        for word in [
+            "highest", "lowest", "most", "fewest", "largest", "smallest", "top",
+        ] {
             assert!(!a.contains(word), "ranking word {word:?} in {a}");
         }
         assert!(a.contains("not comparable"), "{a}");
-        assert!(a.contains("Kazakhstan 11,784 in 2018, high confidence") || per_person, "{a}");
+        assert!(
+            a.contains("Kazakhstan 11,784 in 2018, high confidence") || per_person,
+            "{a}"
+        );
         assert!(a.contains("Kyrgyzstan more than"), "{a}");
     }
 }
 
 #[test]
 fn the_scale_orders_values_and_students_are_coloured_by_confidence() {
-    for s in all_slices().iter().filter(|s| matches!(s.layer, Layer::Trade | Layer::Investment | Layer::Confucius)) {
-        let mut pairs: Vec<(f64, usize)> = s.rows.iter().filter(|r| r.on_map).filter_map(|r| r.value).map(|v| (v, s.scale.step(v))).collect();
+    for s in all_slices()
+        .iter()
+        .filter(|s| matches!(s.layer, Layer::Trade | Layer::Investment | Layer::Confucius))
+    {
+        let mut pairs: Vec<(f64, usize)> = s
+            .rows
+            .iter()
+            .filter(|r| r.on_map)
+            .filter_map(|r| r.value)
+            .map(|v| (v, s.scale.step(v)))
+            .collect();
         pairs.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
         assert!(pairs.windows(2).all(|w| w[0].1 <= w[1].1), "{:?}", s.layer);
         assert_eq!(pairs.last().unwrap().1, PALETTE.len() - 1);
@@ -289,16 +460,25 @@ fn the_scale_orders_values_and_students_are_coloured_by_confidence() {
     let s = slice(&view(Layer::Students, None, false));
     for sh in &s.shades {
         let f = map_figure(Layer::Students, None, sh.country).unwrap();
-        let expected = match f.confidence { "high" => PALETTE[4], "medium" => PALETTE[2], _ => PALETTE[0] };
+        let expected = match f.confidence {
+            "high" => PALETTE[4],
+            "medium" => PALETTE[2],
+            _ => PALETTE[0],
+        };
         assert_eq!(sh.fill, Some(expected), "{}", f.id);
     }
 }
 
 #[test]
 fn the_legend_palette_matches_the_stylesheet() {
-    let css = std::fs::read_to_string("static/css/35-data.css").unwrap().to_lowercase();
+    let css = std::fs::read_to_string("static/css/35-data.css")
+        .unwrap()
+        .to_lowercase();
     for (i, colour) in PALETTE.iter().enumerate() {
-        assert!(css.contains(&format!(".sw-{i} {{ background: {colour}")), "swatch {i} is {colour}");
+        assert!(
+            css.contains(&format!(".sw-{i} {{ background: {colour}")),
+            "swatch {i} is {colour}"
+        );
     }
     assert!(css.contains(&format!(".sw-none {{ background: {NONE_FOUND_FILL}")));
 }
@@ -306,7 +486,10 @@ fn the_legend_palette_matches_the_stylesheet() {
 #[test]
 fn every_comparison_names_real_figures_and_the_essay_ones_are_essay_figures() {
     for c in notes().comparisons {
-        let f = content().figures.get(c.essay.unwrap_or(c.sources[0])).unwrap_or_else(|| panic!("{}", c.id));
+        let f = content()
+            .figures
+            .get(c.essay.unwrap_or(c.sources[0]))
+            .unwrap_or_else(|| panic!("{}", c.id));
         if c.kind == "essay" {
             assert_eq!(f.layer, "essay", "{}", c.id);
         }
@@ -320,7 +503,10 @@ fn every_comparison_names_real_figures_and_the_essay_ones_are_essay_figures() {
 
 #[test]
 fn lead_years_read_dated_snapshots() {
-    assert_eq!(lead_year("c. 2020 (Aug 10, Nur-Sultan dateline)"), Some(2020));
+    assert_eq!(
+        lead_year("c. 2020 (Aug 10, Nur-Sultan dateline)"),
+        Some(2020)
+    );
     assert_eq!(lead_year("2019 (end-July)"), Some(2019));
     assert_eq!(lead_year("unknown (c. 2016-2019)"), Some(2016));
     assert_eq!(lead_year("n/a"), None);
@@ -328,19 +514,31 @@ fn lead_years_read_dated_snapshots() {
 
 #[test]
 fn the_compiled_notes_agree_with_the_json_file() {
-    let j: serde_json::Value = serde_json::from_str(&std::fs::read_to_string("content/data-notes.json").unwrap()).unwrap();
+    let j: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string("content/data-notes.json").unwrap()).unwrap();
     let n = notes();
     for layer in Layer::ALL {
         let l = &j["layers"][layer.key()];
         let note = n.layer(*layer);
-        assert_eq!((note.title, note.source, note.short, note.about, note.caveat),
-            (l["title"].as_str().unwrap(), l["source"].as_str().unwrap(), l["short"].as_str().unwrap(), l["about"].as_str().unwrap(), l["caveat"].as_str().unwrap()));
+        assert_eq!(
+            (note.title, note.source, note.short, note.about, note.caveat),
+            (
+                l["title"].as_str().unwrap(),
+                l["source"].as_str().unwrap(),
+                l["short"].as_str().unwrap(),
+                l["about"].as_str().unwrap(),
+                l["caveat"].as_str().unwrap()
+            )
+        );
     }
     assert_eq!(n.missing.len(), j["missing"].as_object().unwrap().len());
     for (k, v) in j["missing"].as_object().unwrap() {
         assert_eq!(n.missing(k), v.as_str());
     }
-    assert_eq!(n.per_person.students, j["per_person"]["students"].as_str().unwrap());
+    assert_eq!(
+        n.per_person.students,
+        j["per_person"]["students"].as_str().unwrap()
+    );
     let list = j["comparisons"].as_array().unwrap();
     assert_eq!(n.comparisons.len(), list.len());
     for (c, raw) in n.comparisons.iter().zip(list) {
@@ -348,7 +546,12 @@ fn the_compiled_notes_agree_with_the_json_file() {
         assert_eq!(c.year, raw["year"].as_str());
         assert_eq!(c.essay, raw["essay"].as_str());
         assert_eq!(c.explanation, raw["explanation"].as_str().unwrap());
-        let sources: Vec<&str> = raw["sources"].as_array().unwrap().iter().map(|s| s.as_str().unwrap()).collect();
+        let sources: Vec<&str> = raw["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s.as_str().unwrap())
+            .collect();
         assert_eq!(c.sources, sources);
     }
 }
@@ -359,13 +562,32 @@ fn the_compiled_notes_agree_with_the_json_file() {
 fn every_view_has_one_map_row_per_republic_and_distinct_other_figures() {
     for s in all_slices() {
         for c in CountryId::ALL {
-            let on_map = s.rows.iter().filter(|r| r.country == *c && r.on_map).count();
-            assert_eq!(on_map, 1, "{:?} {:?}: {} rows on the map for {c:?}", s.layer, s.year, on_map);
+            let on_map = s
+                .rows
+                .iter()
+                .filter(|r| r.country == *c && r.on_map)
+                .count();
+            assert_eq!(
+                on_map, 1,
+                "{:?} {:?}: {} rows on the map for {c:?}",
+                s.layer, s.year, on_map
+            );
         }
-        let mut others: Vec<&str> = s.rows.iter().filter(|r| !r.on_map).map(|r| r.figure.expect("an off-map row has a figure").id).collect();
+        let mut others: Vec<&str> = s
+            .rows
+            .iter()
+            .filter(|r| !r.on_map)
+            .map(|r| r.figure.expect("an off-map row has a figure").id)
+            .collect();
         let n = others.len();
         others.sort();
         others.dedup();
-        assert_eq!(others.len(), n, "{:?} {:?}: an off-map figure twice", s.layer, s.year);
+        assert_eq!(
+            others.len(),
+            n,
+            "{:?} {:?}: an off-map figure twice",
+            s.layer,
+            s.year
+        );
     }
 }

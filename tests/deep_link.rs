@@ -13,7 +13,13 @@ fn known_card(id: &str) -> bool {
 }
 
 fn dec(q: &str) -> (View, Vec<String>) {
-    let d = decode(q, &Known { card: &known_card, steps: 11 });
+    let d = decode(
+        q,
+        &Known {
+            card: &known_card,
+            steps: 11,
+        },
+    );
     (d.view, d.ignored)
 }
 
@@ -27,11 +33,37 @@ fn the_default_view_is_the_empty_query() {
 #[test]
 fn each_kind_of_state_round_trips() {
     let views = [
-        View { part: Part::Cards, theme: Some(Theme::History), card: Some("xian-summit-2023".into()), ..View::default() },
-        View { part: Part::Map, layer: Layer::Investment, year: Some("2005-2021".into()), per_person: true, country: Some(CountryId::Kyrgyzstan), ..View::default() },
-        View { part: Part::Map, layer: Layer::Trade, year: Some("2013".into()), ..View::default() },
-        View { part: Part::Study, step: Some(11), ..View::default() },
-        View { part: Part::Map, embed: true, hidden: vec![Control::Nav, Control::Layers], ..View::default() },
+        View {
+            part: Part::Cards,
+            theme: Some(Theme::History),
+            card: Some("xian-summit-2023".into()),
+            ..View::default()
+        },
+        View {
+            part: Part::Map,
+            layer: Layer::Investment,
+            year: Some("2005-2021".into()),
+            per_person: true,
+            country: Some(CountryId::Kyrgyzstan),
+            ..View::default()
+        },
+        View {
+            part: Part::Map,
+            layer: Layer::Trade,
+            year: Some("2013".into()),
+            ..View::default()
+        },
+        View {
+            part: Part::Study,
+            step: Some(11),
+            ..View::default()
+        },
+        View {
+            part: Part::Map,
+            embed: true,
+            hidden: vec![Control::Nav, Control::Layers],
+            ..View::default()
+        },
     ];
     for v in views {
         let q = encode(&v);
@@ -41,7 +73,12 @@ fn each_kind_of_state_round_trips() {
 
 #[test]
 fn defaults_are_left_out_so_links_stay_short() {
-    let v = View { part: Part::Map, layer: Layer::Trade, year: Some("2024".into()), ..View::default() };
+    let v = View {
+        part: Part::Map,
+        layer: Layer::Trade,
+        year: Some("2024".into()),
+        ..View::default()
+    };
     assert_eq!(encode(&v), "?part=map");
 }
 
@@ -90,7 +127,16 @@ fn a_year_of_another_layer_is_dropped() {
 
 #[test]
 fn unknown_parameters_from_course_sites_are_ignored_quietly() {
-    assert_eq!(dec("?utm_source=lms&part=sources"), (View { part: Part::Sources, ..View::default() }, vec![]));
+    assert_eq!(
+        dec("?utm_source=lms&part=sources"),
+        (
+            View {
+                part: Part::Sources,
+                ..View::default()
+            },
+            vec![]
+        )
+    );
 }
 
 #[test]
@@ -105,7 +151,11 @@ fn any_view() -> impl Strategy<Value = View> {
     (
         prop::sample::select(Part::ALL.to_vec()),
         prop::option::of(prop::sample::select(Theme::ALL.to_vec())),
-        prop::option::of(prop::sample::select(vec!["soft-power", "xian-summit-2023", "bri"])),
+        prop::option::of(prop::sample::select(vec![
+            "soft-power",
+            "xian-summit-2023",
+            "bri",
+        ])),
         prop::sample::select(Layer::ALL.to_vec()),
         any::<prop::sample::Index>(),
         any::<bool>(),
@@ -114,12 +164,26 @@ fn any_view() -> impl Strategy<Value = View> {
         any::<bool>(),
         prop::sample::subsequence(Control::ALL.to_vec(), 0..=Control::ALL.len()),
     )
-        .prop_map(|(part, theme, card, layer, year_ix, per_person, country, step, embed, hidden)| {
-            let years = layer.years();
-            let year = (!years.is_empty()).then(|| years[year_ix.index(years.len())].to_string());
-            let year = year.filter(|y| Some(y.as_str()) != layer.default_year());
-            View { part, theme, card: card.map(String::from), layer, year, per_person, country, step, embed, hidden }
-        })
+        .prop_map(
+            |(part, theme, card, layer, year_ix, per_person, country, step, embed, hidden)| {
+                let years = layer.years();
+                let year =
+                    (!years.is_empty()).then(|| years[year_ix.index(years.len())].to_string());
+                let year = year.filter(|y| Some(y.as_str()) != layer.default_year());
+                View {
+                    part,
+                    theme,
+                    card: card.map(String::from),
+                    layer,
+                    year,
+                    per_person,
+                    country,
+                    step,
+                    embed,
+                    hidden,
+                }
+            },
+        )
 }
 
 proptest! {

@@ -215,7 +215,18 @@ fn scale_bar_is_plausible() {
 fn the_map_and_the_data_name_the_same_five_republics() {
     use charm_offensive::content::content;
     use std::collections::BTreeSet;
-    let on_map: BTreeSet<&str> = geo().countries.iter().filter(|c| c.focus).map(|c| c.id).collect();
-    let in_data: BTreeSet<&str> = content().figures.all.iter().filter_map(|f| f.country).map(|c| c.key()).collect();
+    let on_map: BTreeSet<&str> = geo()
+        .countries
+        .iter()
+        .filter(|c| c.focus)
+        .map(|c| c.id)
+        .collect();
+    let in_data: BTreeSet<&str> = content()
+        .figures
+        .all
+        .iter()
+        .filter_map(|f| f.country)
+        .map(|c| c.key())
+        .collect();
     assert_eq!(on_map, in_data);
 }

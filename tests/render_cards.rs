@@ -2,27 +2,50 @@
 //! with its quotation, the static page with everything open, one focusable marker per history card.
 #![cfg(not(target_arch = "wasm32"))]
 
-use charm_offensive::components::{cards::CardsPart, timeline::TimelinePart, PartProps, Prerendered, PrerenderedProps};
-use yew::prelude::*;
+use charm_offensive::components::{
+    cards::CardsPart, timeline::TimelinePart, PartProps, Prerendered, PrerenderedProps,
+};
 use charm_offensive::content::content;
 use charm_offensive::model::{Part, Theme};
 use charm_offensive::state::View;
+use yew::prelude::*;
 
 async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> String {
-    let view = View { part: Part::Cards, theme, card: card.map(str::to_string), ..View::default() };
+    let view = View {
+        part: Part::Cards,
+        theme,
+        card: card.map(str::to_string),
+        ..View::default()
+    };
     // As the app renders it: the static page is also signalled by context.
     let children = html! { <CardsPart {view} {static_page} /> };
-    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps { on: static_page, children }).render().await
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
+        on: static_page,
+        children,
+    })
+    .render()
+    .await
 }
 
 async fn timeline(card: Option<&str>) -> String {
-    let view = View { part: Part::Timeline, card: card.map(str::to_string), ..View::default() };
-    yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps { view, static_page: false }).render().await
+    let view = View {
+        part: Part::Timeline,
+        card: card.map(str::to_string),
+        ..View::default()
+    };
+    yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps {
+        view,
+        static_page: false,
+    })
+    .render()
+    .await
 }
 
 /// Text as the server renderer escapes it.
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 fn count(html: &str, needle: &str) -> usize {
@@ -35,11 +58,19 @@ async fn the_cards_part_renders_every_card_title() {
     let all = content().cards;
     assert_eq!(all.len(), 53);
     for c in all {
-        assert!(html.contains(&format!("id=\"card-{}\"", c.id)), "card {} is missing", c.id);
+        assert!(
+            html.contains(&format!("id=\"card-{}\"", c.id)),
+            "card {} is missing",
+            c.id
+        );
         assert!(html.contains(&esc(c.title)), "title of {} is missing", c.id);
     }
     assert_eq!(count(&html, "class=\"card-toggle\""), 53);
-    assert_eq!(count(&html, "aria-expanded=\"true\""), 0, "no card starts open");
+    assert_eq!(
+        count(&html, "aria-expanded=\"true\""),
+        0,
+        "no card starts open"
+    );
 }
 
 #[tokio::test]
@@ -59,34 +90,58 @@ async fn an_open_card_shows_its_detail_and_marked_quotation() {
     let card = content().card("soft-power").unwrap();
     let quote = card.quote.as_ref().expect("soft power has a quotation");
     assert!(html.contains("id=\"card-soft-power-detail\""));
-    assert_eq!(count(&html, "class=\"card-detail\""), 1, "only the open card shows its detail");
+    assert_eq!(
+        count(&html, "class=\"card-detail\""),
+        1,
+        "only the open card shows its detail"
+    );
     assert!(html.contains("<blockquote>"));
     assert!(html.contains(&esc(quote.text)));
     assert!(html.contains(&format!("<cite>{}</cite>", esc(quote.source))));
     assert!(html.contains("Quotation"));
     assert!(html.contains("Related cards"));
     let detail = html.split("id=\"card-soft-power-detail\"").nth(1).unwrap();
-    assert!(detail.contains("class=\"cites-toggle\""), "the open card offers its citations");
+    assert!(
+        detail.contains("class=\"cites-toggle\""),
+        "the open card offers its citations"
+    );
 }
 
 #[tokio::test]
 async fn the_static_page_opens_every_card_and_shows_the_exercises_answers() {
     let html = cards(Some(Theme::Concepts), None, true).await;
-    assert_eq!(count(&html, "class=\"card-detail\""), 53, "every card expanded, filter ignored");
-    assert_eq!(count(&html, "card-toggle"), 0, "no toggles without JavaScript");
-    assert_eq!(count(&html, "type=\"radio\""), 0, "no exercise widgets without JavaScript");
+    assert_eq!(
+        count(&html, "class=\"card-detail\""),
+        53,
+        "every card expanded, filter ignored"
+    );
+    assert_eq!(
+        count(&html, "card-toggle"),
+        0,
+        "no toggles without JavaScript"
+    );
+    assert_eq!(
+        count(&html, "type=\"radio\""),
+        0,
+        "no exercise widgets without JavaScript"
+    );
     assert_eq!(count(&html, "theme-filter"), 0);
     let i = &content().interactives;
     assert!(html.contains(&esc(i.sorter.items[0].explanation)));
     assert!(html.contains(&esc(i.spectrum.items[0].explanation)));
-    assert_eq!(count(&html, "cites-static"), 53 + i.sorter.items.len() + i.spectrum.items.len(), "citations shown as text");
+    assert_eq!(
+        count(&html, "cites-static"),
+        53 + i.sorter.items.len() + i.spectrum.items.len(),
+        "citations shown as text"
+    );
 }
 
 #[tokio::test]
 async fn the_exercises_offer_one_radio_per_item_and_slot() {
     let html = cards(None, None, false).await;
     let i = &content().interactives;
-    let expected = i.spectrum.items.len() * i.spectrum.positions.len() + i.sorter.items.len() * i.sorter.bins.len();
+    let expected = i.spectrum.items.len() * i.spectrum.positions.len()
+        + i.sorter.items.len() * i.sorter.bins.len();
     assert_eq!(count(&html, "type=\"radio\""), expected);
     assert!(html.contains(">Reset</button>"));
 }
@@ -96,7 +151,11 @@ async fn the_timeline_has_one_focusable_marker_per_history_card() {
     let html = timeline(None).await;
     let history = content().cards_of(Theme::History).count();
     assert_eq!(count(&html, "role=\"button\""), history);
-    assert_eq!(count(&html, "tabindex=\"0\""), 1, "one tab stop (roving tabindex)");
+    assert_eq!(
+        count(&html, "tabindex=\"0\""),
+        1,
+        "one tab stop (roving tabindex)"
+    );
     // The part's heading is the one other tabindex="-1" element.
     assert_eq!(count(&html, "tabindex=\"-1\""), history);
     for era in content().eras {
@@ -111,6 +170,13 @@ async fn a_selected_event_shows_its_date_exactly_as_in_the_content() {
     assert!(html.contains(&esc(card.when.as_ref().unwrap().label)));
     assert!(html.contains("Open the full card"));
     assert_eq!(count(&html, "aria-pressed=\"true\""), 1);
-    let marker = html.split("id=\"tl-ev-xian-summit-2023\"").nth(1).and_then(|rest| rest.split('>').next()).expect("the marker");
-    assert!(marker.contains("aria-pressed=\"true\"") && marker.contains("tabindex=\"0\""), "{marker}");
+    let marker = html
+        .split("id=\"tl-ev-xian-summit-2023\"")
+        .nth(1)
+        .and_then(|rest| rest.split('>').next())
+        .expect("the marker");
+    assert!(
+        marker.contains("aria-pressed=\"true\"") && marker.contains("tabindex=\"0\""),
+        "{marker}"
+    );
 }

@@ -7,18 +7,29 @@ use charm_offensive::components::PartProps;
 use charm_offensive::model::{CountryId, Layer, Part};
 use charm_offensive::state::View;
 
-async fn render<C: yew::BaseComponent<Properties = PartProps>>(view: View, static_page: bool) -> String {
-    yew::LocalServerRenderer::<C>::with_props(PartProps { view, static_page }).render().await
+async fn render<C: yew::BaseComponent<Properties = PartProps>>(
+    view: View,
+    static_page: bool,
+) -> String {
+    yew::LocalServerRenderer::<C>::with_props(PartProps { view, static_page })
+        .render()
+        .await
 }
 
 fn map_view() -> View {
-    View { part: Part::Map, ..View::default() }
+    View {
+        part: Part::Map,
+        ..View::default()
+    }
 }
 
 #[tokio::test]
 async fn controls_mark_the_active_layer_and_year_and_carry_the_announcement() {
     let html = render::<DataControls>(map_view(), false).await;
-    assert!(html.contains(r#"aria-pressed="true" data-layer="trade""#), "{html}");
+    assert!(
+        html.contains(r#"aria-pressed="true" data-layer="trade""#),
+        "{html}"
+    );
     assert!(html.contains(r#"aria-pressed="false" data-layer="investment""#));
     assert!(html.contains(r#"aria-pressed="true" data-year="2024""#));
     assert!(html.contains(r#"aria-live="polite""#));
@@ -27,39 +38,89 @@ async fn controls_mark_the_active_layer_and_year_and_carry_the_announcement() {
 
 #[tokio::test]
 async fn students_have_no_year_control_and_per_person_is_off_for_2013_trade() {
-    let html = render::<DataControls>(View { layer: Layer::Students, ..map_view() }, false).await;
-    assert!(!html.contains("data-year="), "students carry their own years");
-    let html = render::<DataControls>(View { year: Some("2013".into()), ..map_view() }, false).await;
+    let html = render::<DataControls>(
+        View {
+            layer: Layer::Students,
+            ..map_view()
+        },
+        false,
+    )
+    .await;
+    assert!(
+        !html.contains("data-year="),
+        "students carry their own years"
+    );
+    let html = render::<DataControls>(
+        View {
+            year: Some("2013".into()),
+            ..map_view()
+        },
+        false,
+    )
+    .await;
     assert!(html.contains("disabled"), "no population near 2013");
     assert!(html.contains("no population figure"));
 }
 
 #[tokio::test]
 async fn the_panel_shows_a_sorted_table_with_units_sources_and_the_gap() {
-    let html = render::<DataPanel>(View { year: Some("2022".into()), ..map_view() }, false).await;
+    let html = render::<DataPanel>(
+        View {
+            year: Some("2022".into()),
+            ..map_view()
+        },
+        false,
+    )
+    .await;
     assert!(html.contains("<caption>"));
     assert!(html.contains(r#"scope="col""#) && html.contains(r#"scope="row""#));
     assert!(html.contains(r#"aria-sort="ascending""#));
     assert!(html.contains("about $2.6bn"));
     assert!(html.contains("no data"), "Uzbekistan 2022 is missing");
     assert!(html.contains("Download CSV"));
-    assert!(html.contains("$70bn") && html.contains("$70.2bn"), "the essay's figure beside the customs total");
+    assert!(
+        html.contains("$70bn") && html.contains("$70.2bn"),
+        "the essay's figure beside the customs total"
+    );
     assert!(html.contains("$24.1bn"), "Kazakh statistics as a contrast");
     assert!(html.matches("class=\"source-toggle\"").count() >= 4);
 }
 
 #[tokio::test]
 async fn the_selected_republic_is_marked_in_the_table() {
-    let html = render::<DataPanel>(View { country: Some(CountryId::Tajikistan), ..map_view() }, false).await;
-    let row = html.split("<tr").find(|r| r.contains(r#"data-country="TJ""#)).unwrap();
-    assert!(row.contains("selected") && row.contains(r#"aria-pressed="true""#), "{row}");
-    let other = html.split("<tr").find(|r| r.contains(r#"data-country="KZ""#)).unwrap();
+    let html = render::<DataPanel>(
+        View {
+            country: Some(CountryId::Tajikistan),
+            ..map_view()
+        },
+        false,
+    )
+    .await;
+    let row = html
+        .split("<tr")
+        .find(|r| r.contains(r#"data-country="TJ""#))
+        .unwrap();
+    assert!(
+        row.contains("selected") && row.contains(r#"aria-pressed="true""#),
+        "{row}"
+    );
+    let other = html
+        .split("<tr")
+        .find(|r| r.contains(r#"data-country="KZ""#))
+        .unwrap();
     assert!(!other.contains("selected"));
 }
 
 #[tokio::test]
 async fn students_are_never_sortable_by_value_and_the_caption_says_why() {
-    let html = render::<DataPanel>(View { layer: Layer::Students, ..map_view() }, false).await;
+    let html = render::<DataPanel>(
+        View {
+            layer: Layer::Students,
+            ..map_view()
+        },
+        false,
+    )
+    .await;
     assert!(!html.contains(r#"data-sort="Value""#));
     assert!(html.contains("not comparable"));
     assert!(!html.contains("highest"));
@@ -69,15 +130,36 @@ async fn students_are_never_sortable_by_value_and_the_caption_says_why() {
 async fn the_static_page_has_every_layer_with_sources_and_no_controls() {
     let view = map_view();
     let controls = render::<DataControls>(view.clone(), true).await;
-    assert!(!controls.contains("<div") && !controls.contains("<button"), "{controls}");
+    assert!(
+        !controls.contains("<div") && !controls.contains("<button"),
+        "{controls}"
+    );
     let html = render::<DataPanel>(view, true).await;
-    for caption in ["Trade in goods with China, 2013", "Trade in goods with China, 2024", "Chinese investment and construction deals, 2005-2021", "Students from each republic in China", "Confucius Institutes"] {
+    for caption in [
+        "Trade in goods with China, 2013",
+        "Trade in goods with China, 2024",
+        "Chinese investment and construction deals, 2005-2021",
+        "Students from each republic in China",
+        "Confucius Institutes",
+    ] {
         assert!(html.contains(caption), "{caption}");
     }
-    for control in ["data-layer=", "class=\"sort\"", "Download CSV", "Show all", "select-country"] {
+    for control in [
+        "data-layer=",
+        "class=\"sort\"",
+        "Download CSV",
+        "Show all",
+        "select-country",
+    ] {
         assert!(!html.contains(control), "no {control} on the static page");
     }
-    assert!(html.contains("class=\"source-brief\">The Astana Times"), "sources are written out");
+    assert!(
+        html.contains("class=\"source-brief\">The Astana Times"),
+        "sources are written out"
+    );
     assert!(html.contains("href=\"https://"), "with their links");
-    assert!(html.contains("Kazakh students in China, 2018"), "every comparison");
+    assert!(
+        html.contains("Kazakh students in China, 2018"),
+        "every comparison"
+    );
 }

@@ -5,16 +5,24 @@
 use charm_offensive::{App, AppProps};
 
 async fn render(query: &str, static_page: bool) -> String {
-    yew::LocalServerRenderer::<App>::with_props(AppProps { query: query.to_string().into(), static_page })
-        .hydratable(false)
-        .render()
-        .await
+    yew::LocalServerRenderer::<App>::with_props(AppProps {
+        query: query.to_string().into(),
+        static_page,
+    })
+    .hydratable(false)
+    .render()
+    .await
 }
 
 #[tokio::test]
 async fn the_header_names_the_essay_its_author_date_and_original() {
     let html = render("", false).await;
-    assert!(html.contains("<h1>Beijing&#x27;s Charm Offensive") || html.contains("<h1>Beijing's Charm Offensive"), "{}", &html[..400]);
+    assert!(
+        html.contains("<h1>Beijing&#x27;s Charm Offensive")
+            || html.contains("<h1>Beijing's Charm Offensive"),
+        "{}",
+        &html[..400]
+    );
     assert!(html.contains("Zhanserik Temirtashev"));
     assert!(html.contains("datetime=\"2024-10-01\""));
     assert!(html.contains("1 October 2024"));
@@ -25,9 +33,15 @@ async fn the_header_names_the_essay_its_author_date_and_original() {
 async fn the_navigation_links_every_part_and_marks_the_current_one() {
     let html = render("?part=timeline", false).await;
     for key in ["cards", "map", "timeline", "study", "evidence", "sources"] {
-        assert!(html.contains(&format!("href=\"?part={key}\"")), "link to {key}");
+        assert!(
+            html.contains(&format!("href=\"?part={key}\"")),
+            "link to {key}"
+        );
     }
-    assert!(html.contains("aria-current=\"page\" href=\"?part=timeline\"") || html.contains("href=\"?part=timeline\" aria-current=\"page\""));
+    assert!(
+        html.contains("aria-current=\"page\" href=\"?part=timeline\"")
+            || html.contains("href=\"?part=timeline\" aria-current=\"page\"")
+    );
     assert_eq!(html.matches("aria-current=").count(), 1);
 }
 
@@ -42,8 +56,14 @@ async fn the_overview_states_the_thesis_with_its_citations() {
 #[tokio::test]
 async fn ignored_link_values_are_shown_as_notices() {
     let html = render("?layer=%%%&country=XX", false).await;
-    assert!(html.contains("Ignored part of the link: layer"), "layer notice");
-    assert!(html.contains("Ignored part of the link: country"), "country notice");
+    assert!(
+        html.contains("Ignored part of the link: layer"),
+        "layer notice"
+    );
+    assert!(
+        html.contains("Ignored part of the link: country"),
+        "country notice"
+    );
     assert!(html.contains("Dismiss"));
 }
 
@@ -59,10 +79,24 @@ async fn an_embed_can_hide_the_navigation_and_share_button() {
 #[tokio::test]
 async fn the_static_page_renders_every_part_with_anchor_links() {
     let html = render("", true).await;
-    for key in ["overview", "cards", "map", "timeline", "study", "evidence", "sources"] {
-        assert!(html.contains(&format!("id=\"part-{key}\"")), "part {key} is rendered");
-        assert!(html.contains(&format!("href=\"#part-{key}\"")), "anchor to {key}");
+    for key in [
+        "overview", "cards", "map", "timeline", "study", "evidence", "sources",
+    ] {
+        assert!(
+            html.contains(&format!("id=\"part-{key}\"")),
+            "part {key} is rendered"
+        );
+        assert!(
+            html.contains(&format!("href=\"#part-{key}\"")),
+            "anchor to {key}"
+        );
     }
-    assert!(!html.contains("aria-current"), "no part is current on the static page");
-    assert!(!html.contains("id=\"share-button\""), "no interactive-only button");
+    assert!(
+        !html.contains("aria-current"),
+        "no part is current on the static page"
+    );
+    assert!(
+        !html.contains("id=\"share-button\""),
+        "no interactive-only button"
+    );
 }

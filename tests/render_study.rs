@@ -4,26 +4,42 @@
 use charm_offensive::components::evidence::{status_badge, EvidencePart};
 use charm_offensive::components::study::StudyPart;
 use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
-use yew::prelude::*;
 use charm_offensive::model::study::{study, QuestionKind};
 use charm_offensive::model::Part;
 use charm_offensive::state::View;
+use yew::prelude::*;
 
 async fn render_study(static_page: bool) -> String {
-    let view = View { part: Part::Study, ..View::default() };
-    yew::LocalServerRenderer::<StudyPart>::with_props(PartProps { view, static_page }).render().await
+    let view = View {
+        part: Part::Study,
+        ..View::default()
+    };
+    yew::LocalServerRenderer::<StudyPart>::with_props(PartProps { view, static_page })
+        .render()
+        .await
 }
 
 async fn render_evidence(static_page: bool) -> String {
-    let view = View { part: Part::Evidence, ..View::default() };
+    let view = View {
+        part: Part::Evidence,
+        ..View::default()
+    };
     // As the app renders it: the static page is also signalled by context.
     let children = html! { <EvidencePart {view} {static_page} /> };
-    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps { on: static_page, children }).render().await
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
+        on: static_page,
+        children,
+    })
+    .render()
+    .await
 }
 
 /// Text as rendered: HTML escapes undone for comparing with content.
 fn html_text(s: &str) -> String {
-    s.replace("&#x27;", "'").replace("&#39;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+    s.replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
 }
 
 #[tokio::test]
@@ -31,8 +47,14 @@ async fn the_study_part_lists_every_question_grouped_by_part() {
     let html = html_text(&render_study(false).await);
     let s = study();
     for (i, part) in s.parts.iter().enumerate() {
-        let start = html.find(&format!("id=\"checks-{}\"", part.id)).unwrap_or_else(|| panic!("no group for {}", part.id));
-        let end = s.parts.get(i + 1).and_then(|n| html.find(&format!("id=\"checks-{}\"", n.id))).unwrap_or(html.len());
+        let start = html
+            .find(&format!("id=\"checks-{}\"", part.id))
+            .unwrap_or_else(|| panic!("no group for {}", part.id));
+        let end = s
+            .parts
+            .get(i + 1)
+            .and_then(|n| html.find(&format!("id=\"checks-{}\"", n.id)))
+            .unwrap_or(html.len());
         let group = &html[start..end];
         assert!(group.contains(part.label), "{}: label", part.id);
         for q in s.questions.iter().filter(|q| q.part == part.id) {
@@ -43,7 +65,10 @@ async fn the_study_part_lists_every_question_grouped_by_part() {
     assert_eq!(fieldsets, s.questions.len());
     assert!(html.contains(&format!("{} steps through the essay", s.tour.len())));
     assert!(html.contains("Start the guided tour"));
-    assert!(html.contains("0 of 17 questions answered") || html.contains(&format!("0 of {} questions answered", s.questions.len())));
+    assert!(
+        html.contains("0 of 17 questions answered")
+            || html.contains(&format!("0 of {} questions answered", s.questions.len()))
+    );
 }
 
 #[tokio::test]
@@ -53,19 +78,38 @@ async fn questions_show_their_controls_and_no_feedback_before_an_answer() {
         match &q.kind {
             QuestionKind::Choice { options, .. } => {
                 for o in options.iter() {
-                    assert!(html.contains(&format!("id=\"{}-{}\"", q.id, o.id)), "{}: radio {}", q.id, o.id);
+                    assert!(
+                        html.contains(&format!("id=\"{}-{}\"", q.id, o.id)),
+                        "{}: radio {}",
+                        q.id,
+                        o.id
+                    );
                 }
             }
             QuestionKind::Sort { items, .. } => {
                 for i in items.iter() {
-                    assert!(html.contains(&format!("<select id=\"{}-{}\"", q.id, i.id)), "{}: select {}", q.id, i.id);
+                    assert!(
+                        html.contains(&format!("<select id=\"{}-{}\"", q.id, i.id)),
+                        "{}: select {}",
+                        q.id,
+                        i.id
+                    );
                 }
             }
             QuestionKind::Predict { .. } => {
-                assert!(html.contains(&format!("id=\"{}-slider\"", q.id)) && html.contains(&format!("id=\"{}-number\"", q.id)), "{}", q.id);
+                assert!(
+                    html.contains(&format!("id=\"{}-slider\"", q.id))
+                        && html.contains(&format!("id=\"{}-number\"", q.id)),
+                    "{}",
+                    q.id
+                );
             }
         }
-        assert!(!html.contains(q.feedback.correct) && !html.contains(q.feedback.incorrect), "{}: feedback shown unasked", q.id);
+        assert!(
+            !html.contains(q.feedback.correct) && !html.contains(q.feedback.incorrect),
+            "{}: feedback shown unasked",
+            q.id
+        );
     }
 }
 
@@ -73,10 +117,20 @@ async fn questions_show_their_controls_and_no_feedback_before_an_answer() {
 async fn the_static_page_lists_the_tour_and_questions_without_answers() {
     let html = html_text(&render_study(true).await);
     for step in study().tour {
-        assert!(html.contains(step.title) && html.contains(step.look_for), "{}", step.id);
+        assert!(
+            html.contains(step.title) && html.contains(step.look_for),
+            "{}",
+            step.id
+        );
     }
-    let steps = html.split("<ol class=\"tour-steps static\">").nth(1).expect("the tour as an ordered list");
-    assert_eq!(steps.split("</ol>").next().unwrap().matches("<h4>").count(), study().tour.len());
+    let steps = html
+        .split("<ol class=\"tour-steps static\">")
+        .nth(1)
+        .expect("the tour as an ordered list");
+    assert_eq!(
+        steps.split("</ol>").next().unwrap().matches("<h4>").count(),
+        study().tour.len()
+    );
     for q in study().questions {
         assert!(html.contains(q.prompt), "{}", q.id);
         if let QuestionKind::Choice { options, .. } = &q.kind {
@@ -84,31 +138,61 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
                 assert!(html.contains(o.text), "{}: option {}", q.id, o.id);
             }
         }
-        assert!(!html.contains(q.feedback.correct), "{}: answer revealed", q.id);
+        assert!(
+            !html.contains(q.feedback.correct),
+            "{}: answer revealed",
+            q.id
+        );
     }
-    assert!(!html.contains("<fieldset") && !html.contains(">Check<") && !html.contains(">Reveal<"), "no self-check widgets on the static page");
+    assert!(
+        !html.contains("<fieldset") && !html.contains(">Check<") && !html.contains(">Reveal<"),
+        "no self-check widgets on the static page"
+    );
 }
 
 #[tokio::test]
 async fn the_evidence_part_renders_every_note_with_its_status() {
     let html = html_text(&render_evidence(false).await);
     for e in study().evidence {
-        let at = html.find(&format!("id=\"note-{}\"", e.id)).unwrap_or_else(|| panic!("{} missing", e.id));
+        let at = html
+            .find(&format!("id=\"note-{}\"", e.id))
+            .unwrap_or_else(|| panic!("{} missing", e.id));
         let note = &html[at..];
         let note = &note[..note.find("</article>").unwrap()];
-        assert!(note.contains(e.title) && note.contains(e.finding) && note.contains(e.why_it_matters), "{}", e.id);
-        assert!(note.contains(status_badge(e.status).0), "{}: status text", e.id);
+        assert!(
+            note.contains(e.title) && note.contains(e.finding) && note.contains(e.why_it_matters),
+            "{}",
+            e.id
+        );
+        assert!(
+            note.contains(status_badge(e.status).0),
+            "{}: status text",
+            e.id
+        );
         if let Some(q) = &e.quote {
-            assert!(note.contains(&format!("“{}”", q.text)), "{}: quote marked", e.id);
+            assert!(
+                note.contains(&format!("“{}”", q.text)),
+                "{}: quote marked",
+                e.id
+            );
         }
     }
-    assert!(html.contains("aria-pressed=\"true\""), "the status filter starts at All");
-    assert!(html.contains(&format!("Showing {0} of {0} notes.", study().evidence.len())));
+    assert!(
+        html.contains("aria-pressed=\"true\""),
+        "the status filter starts at All"
+    );
+    assert!(html.contains(&format!(
+        "Showing {0} of {0} notes.",
+        study().evidence.len()
+    )));
     for p in study().prompts {
         assert!(html.contains(p.text), "{}", p.id);
     }
     assert!(html.contains("Percent versus percentage points"));
-    assert!(html.contains("a rise of 10 percentage points, which is 35.7% of the starting value"), "worked from figures.json");
+    assert!(
+        html.contains("a rise of 10 percentage points, which is 35.7% of the starting value"),
+        "worked from figures.json"
+    );
 }
 
 #[tokio::test]

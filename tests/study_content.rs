@@ -93,7 +93,11 @@ fn parts_cover_the_essay_in_order() {
             "conclusion"
         ]
     );
-    let all: Vec<String> = s.parts.iter().flat_map(|p| p.paragraphs.iter().map(|x| x.to_string())).collect();
+    let all: Vec<String> = s
+        .parts
+        .iter()
+        .flat_map(|p| p.paragraphs.iter().map(|x| x.to_string()))
+        .collect();
     let expected: Vec<String> = (1..=34).map(|n| format!("P{n}")).collect();
     assert_eq!(all, expected);
 }

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use charm_offensive::components::study::export::{entries, summary_text};
 use charm_offensive::components::study::progress_model::{Progress, STORAGE_KEY};
-use charm_offensive::components::study::tour::{view_for_step, end_tour};
+use charm_offensive::components::study::tour::{end_tour, view_for_step};
 use charm_offensive::content::content;
 use charm_offensive::deep_link::{decode, encode, Known};
 use charm_offensive::model::study::{study, Answer, QuestionKind};
@@ -21,11 +21,22 @@ fn answer_all(p: &mut Progress, right: bool) {
     for q in study().questions {
         let answer = match &q.kind {
             QuestionKind::Choice { options, answer } => {
-                let pick = if right { *answer } else { options.iter().find(|o| o.id != *answer).unwrap().id };
+                let pick = if right {
+                    *answer
+                } else {
+                    options.iter().find(|o| o.id != *answer).unwrap().id
+                };
                 Answer::Choice(pick.to_string())
             }
-            QuestionKind::Sort { items, .. } => Answer::Sort(items.iter().map(|i| (i.id.to_string(), i.answer.to_string())).collect()),
-            QuestionKind::Predict { derive, .. } => Answer::Predict(derive.value(value).unwrap() + if right { 0.0 } else { 1e6 }),
+            QuestionKind::Sort { items, .. } => Answer::Sort(
+                items
+                    .iter()
+                    .map(|i| (i.id.to_string(), i.answer.to_string()))
+                    .collect(),
+            ),
+            QuestionKind::Predict { derive, .. } => {
+                Answer::Predict(derive.value(value).unwrap() + if right { 0.0 } else { 1e6 })
+            }
         };
         let correct = q.check(&answer, value).correct;
         p.record(q.id, answer, correct);
@@ -38,8 +49,14 @@ fn records_steps_and_answers_once() {
     assert!(p.see_step(3));
     assert!(!p.see_step(3), "a step seen twice is recorded once");
     assert!(p.record("q-a", Answer::Choice("b".into()), true));
-    assert!(!p.record("q-a", Answer::Choice("b".into()), true), "the same answer again changes nothing");
-    assert!(p.record("q-a", Answer::Choice("c".into()), false), "a new answer replaces the old");
+    assert!(
+        !p.record("q-a", Answer::Choice("b".into()), true),
+        "the same answer again changes nothing"
+    );
+    assert!(
+        p.record("q-a", Answer::Choice("c".into()), false),
+        "a new answer replaces the old"
+    );
     assert_eq!(p.answers.len(), 1);
     assert!(!p.answers["q-a"].correct);
 }
@@ -53,17 +70,35 @@ fn round_trips_through_its_string_form() {
     answer_all(&mut p, true);
     p.record("q-extra", Answer::Predict(42.5), false);
     p.record("q-odd", Answer::Predict(46.216_666_6), false);
-    assert_eq!(p.answers["q-odd"].answer, Answer::Predict(46.217), "guesses are kept to thousandths");
+    assert_eq!(
+        p.answers["q-odd"].answer,
+        Answer::Predict(46.217),
+        "guesses are kept to thousandths"
+    );
     let s = p.encode();
     assert!(s.starts_with("v1|1,4,11|"), "{s}");
     assert_eq!(Progress::decode(&s), Ok(p));
-    assert_eq!(Progress::decode(&Progress::default().encode()), Ok(Progress::default()));
+    assert_eq!(
+        Progress::decode(&Progress::default().encode()),
+        Ok(Progress::default())
+    );
     assert_eq!(STORAGE_KEY, "charm-offensive.progress.v1");
 }
 
 #[test]
 fn a_corrupted_value_gives_empty_progress_and_an_error() {
-    for bad in ["", "garbage", "v2|1|", "v1|1,x|", "v1|1|q-a:y:c", "v1|1|q-a:maybe:c:b", "v1|1|q-a:y:p:NaN", "v1||q a:y:c:b", "v1|0|", "v1|1|q-a:y:s:x"] {
+    for bad in [
+        "",
+        "garbage",
+        "v2|1|",
+        "v1|1,x|",
+        "v1|1|q-a:y:c",
+        "v1|1|q-a:maybe:c:b",
+        "v1|1|q-a:y:p:NaN",
+        "v1||q a:y:c:b",
+        "v1|0|",
+        "v1|1|q-a:y:s:x",
+    ] {
         let r = Progress::restore(Ok(Some(bad.to_string())));
         assert_eq!(r.progress, Progress::default(), "{bad:?}");
         assert!(r.corrupted.is_some(), "{bad:?} should be reported");
@@ -90,25 +125,54 @@ fn tally_counts_per_part() {
     assert_eq!((t.steps_seen, t.steps), (1, study().tour.len()));
     assert_eq!(t.answered, study().questions.len());
     // The wrong choices and predictions are wrong; the sort questions were answered right.
-    let sorts = study().questions.iter().filter(|q| matches!(q.kind, QuestionKind::Sort { .. })).count();
+    let sorts = study()
+        .questions
+        .iter()
+        .filter(|q| matches!(q.kind, QuestionKind::Sort { .. }))
+        .count();
     assert_eq!(t.correct, sorts);
     assert_eq!(t.parts.len(), 6);
-    assert_eq!(t.parts.iter().map(|x| x.3).sum::<usize>(), study().questions.len());
+    assert_eq!(
+        t.parts.iter().map(|x| x.3).sum::<usize>(),
+        study().questions.len()
+    );
 }
 
 #[test]
 fn view_for_step_applies_each_steps_view_and_keeps_embed() {
-    let current = View { embed: true, hidden: vec![Control::Share], per_person: true, ..View::default() };
-    let known = Known { card: &|id| content().card(id).is_some(), steps: study().tour.len() };
+    let current = View {
+        embed: true,
+        hidden: vec![Control::Share],
+        per_person: true,
+        ..View::default()
+    };
+    let known = Known {
+        card: &|id| content().card(id).is_some(),
+        steps: study().tour.len(),
+    };
     for (i, step) in study().tour.iter().enumerate() {
         let v = view_for_step(&current, i + 1);
         assert_eq!(v.step, Some(i + 1));
         assert_eq!(v.part, step.view.part, "{}", step.id);
         assert_eq!(v.card.as_deref(), step.view.card, "{}", step.id);
         assert_eq!(v.country, step.view.country, "{}", step.id);
-        assert_eq!(v.layer, step.view.layer.unwrap_or(Layer::Trade), "{}", step.id);
-        assert_eq!(v.year(), step.view.year.or(v.layer.default_year()), "{}", step.id);
-        assert!(v.embed && v.hidden == vec![Control::Share], "{}: embed settings kept", step.id);
+        assert_eq!(
+            v.layer,
+            step.view.layer.unwrap_or(Layer::Trade),
+            "{}",
+            step.id
+        );
+        assert_eq!(
+            v.year(),
+            step.view.year.or(v.layer.default_year()),
+            "{}",
+            step.id
+        );
+        assert!(
+            v.embed && v.hidden == vec![Control::Share],
+            "{}: embed settings kept",
+            step.id
+        );
         // The step's URL opens the same view.
         let d = decode(&encode(&v), &known);
         assert_eq!(d.ignored, Vec::<String>::new(), "{}", step.id);
@@ -117,7 +181,10 @@ fn view_for_step_applies_each_steps_view_and_keeps_embed() {
     assert_eq!(view_for_step(&current, 0).step, None);
     assert_eq!(view_for_step(&current, study().tour.len() + 1).step, None);
     assert_eq!(end_tour(&view_for_step(&current, 2)).step, None);
-    assert!(study().tour.iter().any(|s| s.view.part == Part::Map), "the tour visits the map");
+    assert!(
+        study().tour.iter().any(|s| s.view.part == Part::Map),
+        "the tour visits the map"
+    );
 }
 
 #[test]
@@ -131,27 +198,49 @@ fn the_export_summary_lists_every_answered_question_with_its_citations() {
     };
     p.record(first.id, q_right, true);
     let placed: BTreeMap<String, String> = match &second.kind {
-        QuestionKind::Sort { items, bins } => items.iter().map(|i| (i.id.to_string(), bins[0].id.to_string())).collect(),
+        QuestionKind::Sort { items, bins } => items
+            .iter()
+            .map(|i| (i.id.to_string(), bins[0].id.to_string()))
+            .collect(),
         _ => panic!("question 5 is a sort"),
     };
     p.record(second.id, Answer::Sort(placed), false);
     let text = summary_text(&p, "2026-11-28");
     assert!(text.contains("Date: 2026-11-28"));
     assert!(text.contains(&format!("1 of {} steps seen", study().tour.len())));
-    assert!(text.contains(&format!("2 of {} answered, 1 correct", study().questions.len())), "{text}");
+    assert!(
+        text.contains(&format!(
+            "2 of {} answered, 1 correct",
+            study().questions.len()
+        )),
+        "{text}"
+    );
     for (q, result) in [(first, "correct"), (second, "incorrect")] {
         assert!(text.contains(q.prompt), "{} missing", q.id);
         let block = text.split(q.prompt).nth(1).unwrap();
         assert!(block.contains(&format!("Result: {result}")), "{}", q.id);
-        let cited = block.lines().find(|l| l.trim_start().starts_with("Cited:")).unwrap();
+        let cited = block
+            .lines()
+            .find(|l| l.trim_start().starts_with("Cited:"))
+            .unwrap();
         for para in q.paragraphs {
             assert!(cited.contains(para), "{}: {para} not cited", q.id);
         }
         for r in q.refs {
-            assert!(cited.contains(content().citation(r).unwrap().short()), "{}: {r} not cited", q.id);
+            assert!(
+                cited.contains(content().citation(r).unwrap().short()),
+                "{}: {r} not cited",
+                q.id
+            );
         }
     }
-    assert!(!text.contains(study().questions[1].prompt), "an unanswered question is not listed");
+    assert!(
+        !text.contains(study().questions[1].prompt),
+        "an unanswered question is not listed"
+    );
     assert_eq!(entries(&p).len(), 2);
-    assert!(text.contains("Your answer: Students from all member states"), "the chosen option in words");
+    assert!(
+        text.contains("Your answer: Students from all member states"),
+        "the chosen option in words"
+    );
 }

@@ -22,7 +22,10 @@ pub mod support {
         let el = root();
         yew::Renderer::<charm_offensive::App>::with_root_and_props(
             el.clone(),
-            charm_offensive::AppProps { query: query.to_string().into(), static_page: false },
+            charm_offensive::AppProps {
+                query: query.to_string().into(),
+                static_page: false,
+            },
         )
         .render();
         el
@@ -31,7 +34,10 @@ pub mod support {
     /// Waits `ms` milliseconds (a timer, so frames and the app's after-paint work can run).
     pub async fn sleep(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
@@ -63,8 +69,11 @@ pub mod support {
 
     /// Clicks the first element matching `selector` inside `el`.
     pub fn click(el: &web_sys::Element, selector: &str) {
-        let target: web_sys::HtmlElement =
-            el.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into();
+        let target: web_sys::HtmlElement = el
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+            .unchecked_into();
         target.click();
     }
 }

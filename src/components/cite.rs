@@ -25,7 +25,12 @@ pub fn Cites(props: &CitesProps) -> Html {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))
     };
-    let shorts: Vec<String> = props.refs.iter().filter_map(|r| c.citation(r)).map(|r| r.short().to_string()).collect();
+    let shorts: Vec<String> = props
+        .refs
+        .iter()
+        .filter_map(|r| c.citation(r))
+        .map(|r| r.short().to_string())
+        .collect();
     let mut summary = props.paragraphs.join(", ");
     if !shorts.is_empty() {
         summary = format!("{summary} · {}", shorts.join("; "));
@@ -36,7 +41,10 @@ pub fn Cites(props: &CitesProps) -> Html {
         },
         None => html! { <li key={*p} class="missing">{ format!("{p}: no such paragraph") }</li> },
     });
-    let refs = props.refs.iter().map(|r| html! { <li key={*r}><Reference id={*r} /></li> });
+    let refs = props
+        .refs
+        .iter()
+        .map(|r| html! { <li key={*r}><Reference id={*r} /></li> });
     let essay = &c.references.essay;
     if super::use_static_page() {
         // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
@@ -89,11 +97,16 @@ pub fn Reference(props: &ReferenceProps) -> Html {
                 { u.short }<span class="flag">{ " No bibliography entry: " }</span>{ u.note }
             </span>
         },
-        None => html! { <span class="reference missing">{ format!("Unknown source “{}”", props.id) }</span> },
+        None => {
+            html! { <span class="reference missing">{ format!("Unknown source “{}”", props.id) }</span> }
+        }
     }
 }
 
 /// "doi.org/10.2307/1148580" from a URL: short enough to read, still the real address.
 pub fn link_label(url: &str) -> String {
-    url.trim_start_matches("https://").trim_start_matches("http://").trim_start_matches("www.").to_string()
+    url.trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_start_matches("www.")
+        .to_string()
 }

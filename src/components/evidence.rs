@@ -10,8 +10,13 @@ use crate::model::Part;
 use crate::state::Action;
 
 /// Every status, in the filter's order.
-pub const STATUSES: [Status; 5] =
-    [Status::Confirmed, Status::Differs, Status::NotFound, Status::NoBibliographyEntry, Status::YearDisagrees];
+pub const STATUSES: [Status; 5] = [
+    Status::Confirmed,
+    Status::Differs,
+    Status::NotFound,
+    Status::NoBibliographyEntry,
+    Status::YearDisagrees,
+];
 
 /// A status in words, its shape (so colour is never the only sign) and its CSS class.
 pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
@@ -29,8 +34,13 @@ pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
 pub fn EvidencePart(props: &PartProps) -> Html {
     let filter = use_state(|| None::<Status>);
     let notes = &study().evidence;
-    let shown = notes.iter().filter(|e| filter.is_none_or(|s| e.status == s));
-    let count = notes.iter().filter(|e| filter.is_none_or(|s| e.status == s)).count();
+    let shown = notes
+        .iter()
+        .filter(|e| filter.is_none_or(|s| e.status == s));
+    let count = notes
+        .iter()
+        .filter(|e| filter.is_none_or(|s| e.status == s))
+        .count();
     let button = |status: Option<Status>, label: String| {
         let filter = filter.clone();
         let pressed = *filter == status;
@@ -85,7 +95,11 @@ pub fn Note(props: &NoteProps) -> Html {
     let (label, shape, class) = status_badge(e.status);
     let title_id = format!("note-{}", e.id);
     let figure = |id: &&&'static str| {
-        let label = if id.starts_with("essay-") { String::new() } else { super::study::quiz::figure_label(id) };
+        let label = if id.starts_with("essay-") {
+            String::new()
+        } else {
+            super::study::quiz::figure_label(id)
+        };
         html! { <li key={**id}>{ label }<FigureValue id={**id} open={props.open} /></li> }
     };
     let is_essay = |id: &&&'static str| id.starts_with("essay-");
@@ -128,7 +142,13 @@ pub fn Note(props: &NoteProps) -> Html {
 /// Percent versus percentage points, worked from the arithmetic note's two percentages.
 fn percent_points(note: &Evidence) -> Html {
     let figs = &content().figures;
-    let pair: Vec<_> = note.figures.iter().filter_map(|id| figs.get(id)).filter(|f| f.unit == "percent").take(2).collect();
+    let pair: Vec<_> = note
+        .figures
+        .iter()
+        .filter_map(|id| figs.get(id))
+        .filter(|f| f.unit == "percent")
+        .take(2)
+        .collect();
     let worked = match pair.as_slice() {
         [a, b] if a.value != 0.0 => Some(format!(
             "From {} ({}) to {} ({}): a rise of {} percentage points, which is {:.1}% of the starting value.",

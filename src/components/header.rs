@@ -24,11 +24,25 @@ pub struct HeaderProps {
 /// "1 October 2024" from "2024-10-01".
 pub fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let mut it = iso.split('-').map(|p| p.parse::<usize>().ok());
-    match (it.next().flatten(), it.next().flatten(), it.next().flatten()) {
+    match (
+        it.next().flatten(),
+        it.next().flatten(),
+        it.next().flatten(),
+    ) {
         (Some(y), Some(m @ 1..=12), Some(d)) => format!("{d} {} {y}", MONTHS[m - 1]),
         _ => iso.to_string(),
     }
@@ -38,7 +52,13 @@ pub fn long_date(iso: &str) -> String {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let c = content();
-    let EssayMeta { title, author, publisher, date, url } = &c.references.essay;
+    let EssayMeta {
+        title,
+        author,
+        publisher,
+        date,
+        url,
+    } = &c.references.essay;
     html! {
         <header class={classes!("site-header", props.compact.then_some("compact"))}>
             <div class="brand">

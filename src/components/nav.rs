@@ -27,9 +27,11 @@ pub fn Nav(props: &NavProps) -> Html {
         if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
-        let current = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(".parts-nav a[aria-current=page]").ok().flatten());
+        let current = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector(".parts-nav a[aria-current=page]")
+                .ok()
+                .flatten()
+        });
         if let Some(link) = current {
             let options = web_sys::ScrollIntoViewOptions::new();
             options.set_block(web_sys::ScrollLogicalPosition::Nearest);

@@ -15,7 +15,9 @@ pub struct NoticesProps {
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let items = props.notices.iter().enumerate().map(|(i, text)| {
-        let dismiss = props.on_action.reform(move |_: MouseEvent| Action::Dismiss(i));
+        let dismiss = props
+            .on_action
+            .reform(move |_: MouseEvent| Action::Dismiss(i));
         html! {
             <li class="notice" key={text.clone()}>
                 <span>{ text.clone() }</span>

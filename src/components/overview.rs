@@ -14,7 +14,12 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     let c = content();
     let dispatch = use_dispatch();
     let thesis = c.card("thesis");
-    let how = c.site.overview.how.iter().map(|line| html! { <li><RichText text={*line} /></li> });
+    let how = c
+        .site
+        .overview
+        .how
+        .iter()
+        .map(|line| html! { <li><RichText text={*line} /></li> });
     let audiences = c.site.overview.audiences.iter().map(|a| {
         html! { <div class="audience"><dt>{ a.who }</dt><dd>{ a.what }</dd></div> }
     });

@@ -18,8 +18,12 @@ pub struct RichTextProps {
 pub fn RichText(props: &RichTextProps) -> Html {
     let parts = spans(&props.text).into_iter().map(|span| match span {
         Span::Text(t) => html! { { t.to_string() } },
-        Span::Term { shown, id } => html! { <Term id={id.to_string()} shown={shown.to_string()} /> },
-        Span::Card { shown, id } => html! { <CardLink id={id.to_string()} shown={shown.to_string()} /> },
+        Span::Term { shown, id } => {
+            html! { <Term id={id.to_string()} shown={shown.to_string()} /> }
+        }
+        Span::Card { shown, id } => {
+            html! { <CardLink id={id.to_string()} shown={shown.to_string()} /> }
+        }
     });
     html! { <>{ for parts }</> }
 }

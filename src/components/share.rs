@@ -53,8 +53,19 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     }
     let base = crate::browser::base_url();
     let on_file = base.starts_with("file:");
-    let link = format!("{base}{}", encode(&View { embed: false, hidden: Vec::new(), ..props.view.clone() }));
-    let embed_view = View { embed: true, hidden: (*hidden).clone(), ..props.view.clone() };
+    let link = format!(
+        "{base}{}",
+        encode(&View {
+            embed: false,
+            hidden: Vec::new(),
+            ..props.view.clone()
+        })
+    );
+    let embed_view = View {
+        embed: true,
+        hidden: (*hidden).clone(),
+        ..props.view.clone()
+    };
     let snippet = iframe_snippet(&format!("{base}{}", encode(&embed_view)));
 
     let copy = |field: &'static str, text: String| {
@@ -79,7 +90,12 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             let hidden = hidden.clone();
             Callback::from(move |_: Event| {
                 let mut next = (*hidden).clone();
-                if let Some(i) = next.iter().position(|x| *x == c) { next.remove(i); } else { next.push(c); next.sort(); }
+                if let Some(i) = next.iter().position(|x| *x == c) {
+                    next.remove(i);
+                } else {
+                    next.push(c);
+                    next.sort();
+                }
                 hidden.set(next);
             })
         };

@@ -19,7 +19,11 @@ pub fn announce(slice: &Slice) -> String {
     let note = notes().layer(slice.layer);
     let mut head = slice.layer.label().to_string();
     if slice.per_person {
-        head.push_str(if slice.layer == Layer::Students { " per 100,000 people" } else { " per person" });
+        head.push_str(if slice.layer == Layer::Students {
+            " per 100,000 people"
+        } else {
+            " per person"
+        });
     }
     if let Some(y) = slice.year {
         head = format!("{head}, {y}");
@@ -29,31 +33,64 @@ pub fn announce(slice: &Slice) -> String {
         head = format!("{head}, derived with population {p}");
     }
     let unit = unit_words(slice.layer, slice.per_person);
-    let shown: Vec<_> = slice.rows.iter().filter(|r| r.on_map && r.value.is_some()).collect();
+    let shown: Vec<_> = slice
+        .rows
+        .iter()
+        .filter(|r| r.on_map && r.value.is_some())
+        .collect();
     let mut body = if slice.layer == Layer::Students {
         let each: Vec<String> = shown
             .iter()
-            .filter_map(|r| r.figure.map(|f| format!("{} {} in {}, {} confidence", r.country.label(), r.label, f.year, f.confidence)))
+            .filter_map(|r| {
+                r.figure.map(|f| {
+                    format!(
+                        "{} {} in {}, {} confidence",
+                        r.country.label(),
+                        r.label,
+                        f.year,
+                        f.confidence
+                    )
+                })
+            })
             .collect();
         format!("{}.", each.join("; "))
     } else {
         let value = |r: &&super::Row| r.value.unwrap_or(0.0);
-        let (Some(max), Some(min)) = (shown.iter().map(value).reduce(f64::max), shown.iter().map(value).reduce(f64::min)) else {
+        let (Some(max), Some(min)) = (
+            shown.iter().map(value).reduce(f64::max),
+            shown.iter().map(value).reduce(f64::min),
+        ) else {
             return format!("{head}: no data.");
         };
-        let (most, least) = if slice.layer == Layer::Confucius { ("most, with", "fewest, with") } else { ("highest at", "lowest at") };
+        let (most, least) = if slice.layer == Layer::Confucius {
+            ("most, with", "fewest, with")
+        } else {
+            ("highest at", "lowest at")
+        };
         let at = |v: f64| {
             let rows: Vec<_> = shown.iter().filter(|r| r.value == Some(v)).collect();
             let who: Vec<&str> = rows.iter().map(|r| r.country.label()).collect();
-            let text = if slice.per_person || slice.layer == Layer::Confucius { rows[0].label.trim_start_matches('$').replace(" $", " ") } else { spoken_money(&rows[0].label) };
+            let text = if slice.per_person || slice.layer == Layer::Confucius {
+                rows[0].label.trim_start_matches('$').replace(" $", " ")
+            } else {
+                spoken_money(&rows[0].label)
+            };
             (names(&who), format!("{text} {unit}"))
         };
         let (top, top_value) = at(max);
         let (bottom, bottom_value) = at(min);
         format!("{top} {most} {top_value}, {bottom} {least} {bottom_value}.")
     };
-    for (gap, words) in [(Gap::NoData, "No data for"), (Gap::NoneFound, "None found for")] {
-        let who: Vec<&str> = slice.rows.iter().filter(|r| r.gap == Some(gap)).map(|r| r.country.label()).collect();
+    for (gap, words) in [
+        (Gap::NoData, "No data for"),
+        (Gap::NoneFound, "None found for"),
+    ] {
+        let who: Vec<&str> = slice
+            .rows
+            .iter()
+            .filter(|r| r.gap == Some(gap))
+            .map(|r| r.country.label())
+            .collect();
         if !who.is_empty() {
             body = format!("{body} {words} {}.", names(&who));
         }

@@ -6,13 +6,31 @@ use super::{data_layer, unit_words, Gap, Slice};
 
 /// The CSV's columns, in order.
 pub const CSV_COLUMNS: [&str; 16] = [
-    "id", "country", "year", "value", "unit", "qualifier", "source_publisher", "source_title", "source_url",
-    "source_date", "confidence", "note", "on_map", "derived_value", "derived_unit", "population_id",
+    "id",
+    "country",
+    "year",
+    "value",
+    "unit",
+    "qualifier",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_date",
+    "confidence",
+    "note",
+    "on_map",
+    "derived_value",
+    "derived_unit",
+    "population_id",
 ];
 
 /// Quotes a field when it holds a comma, quote or line break (RFC 4180).
 fn field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) { format!("\"{}\"", s.replace('"', "\"\"")) } else { s.to_string() }
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_string()
+    }
 }
 
 /// `csv(slice)` lists the table's rows with every source field, one line each, CRLF-terminated.
@@ -22,21 +40,44 @@ pub fn csv(slice: &Slice) -> String {
     for row in &slice.rows {
         let cells: Vec<String> = match row.figure {
             Some(f) => {
-                let derived = row.population.and(row.value).map(|v| format!("{v:.4}")).unwrap_or_default();
+                let derived = row
+                    .population
+                    .and(row.value)
+                    .map(|v| format!("{v:.4}"))
+                    .unwrap_or_default();
                 let derived_unit = if derived.is_empty() { "" } else { unit };
                 vec![
-                    f.id.into(), f.country.map(CountryId::key).unwrap_or_default().into(), f.year.into(), f.value.to_string(),
-                    f.unit.into(), f.qualifier.into(), f.source_publisher.into(), f.source_title.into(), f.source_url.into(),
-                    f.source_date.into(), f.confidence.into(), f.note.into(), if row.on_map { "yes" } else { "no" }.into(),
-                    derived, derived_unit.into(), row.population.map(|p| p.id).unwrap_or_default().into(),
+                    f.id.into(),
+                    f.country.map(CountryId::key).unwrap_or_default().into(),
+                    f.year.into(),
+                    f.value.to_string(),
+                    f.unit.into(),
+                    f.qualifier.into(),
+                    f.source_publisher.into(),
+                    f.source_title.into(),
+                    f.source_url.into(),
+                    f.source_date.into(),
+                    f.confidence.into(),
+                    f.note.into(),
+                    if row.on_map { "yes" } else { "no" }.into(),
+                    derived,
+                    derived_unit.into(),
+                    row.population.map(|p| p.id).unwrap_or_default().into(),
                 ]
             }
             None => {
-                let what = if row.gap == Some(Gap::NoneFound) { "none found" } else { "no data" };
+                let what = if row.gap == Some(Gap::NoneFound) {
+                    "none found"
+                } else {
+                    "no data"
+                };
                 let mut cells = vec![String::new(); CSV_COLUMNS.len()];
                 cells[1] = row.country.key().into();
                 cells[2] = slice.year.unwrap_or_default().into();
-                cells[11] = format!("{what}: the data has no {} figure for this republic", data_layer(slice.layer));
+                cells[11] = format!(
+                    "{what}: the data has no {} figure for this republic",
+                    data_layer(slice.layer)
+                );
                 cells[12] = "yes".into();
                 cells
             }

@@ -132,7 +132,9 @@ pub fn rounded(value: f64, decimals: usize) -> String {
 /// The first year a period names ("c. 2020 (Aug 10 …)" -> 2020, "2005-2018" -> 2005).
 pub fn lead_year(year: &str) -> Option<i32> {
     let b = year.as_bytes();
-    (0..b.len().saturating_sub(3)).find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit)).and_then(|i| year[i..i + 4].parse().ok())
+    (0..b.len().saturating_sub(3))
+        .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
+        .and_then(|i| year[i..i + 4].parse().ok())
 }
 
 /// A period short enough for the map ("2019 (end-July)" -> "2019").
@@ -145,11 +147,15 @@ pub fn map_figure(layer: Layer, year: Option<&str>, country: CountryId) -> Optio
     let figures = &content().figures;
     let key = data_layer(layer);
     match (layer, year) {
-        (Layer::Trade | Layer::Investment, Some(y)) => {
-            figures.get(&format!("{key}-{y}-{}", country.key())).filter(|f| f.layer == key && f.year == y)
-        }
-        (Layer::Students, _) => figures.of(key, country).min_by_key(|f| lead_year(f.year).map_or(i32::MAX, |y| (y - 2018).abs())),
-        (Layer::Confucius, _) => figures.of(key, country).max_by_key(|f| lead_year(f.year).unwrap_or(0)),
+        (Layer::Trade | Layer::Investment, Some(y)) => figures
+            .get(&format!("{key}-{y}-{}", country.key()))
+            .filter(|f| f.layer == key && f.year == y),
+        (Layer::Students, _) => figures
+            .of(key, country)
+            .min_by_key(|f| lead_year(f.year).map_or(i32::MAX, |y| (y - 2018).abs())),
+        (Layer::Confucius, _) => figures
+            .of(key, country)
+            .max_by_key(|f| lead_year(f.year).unwrap_or(0)),
         _ => None,
     }
 }
@@ -171,7 +177,11 @@ fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
         (Layer::Trade | Layer::Investment, true) => format!("${number}"),
         _ => number,
     };
-    if f.qualifier.is_empty() { text } else { format!("{} {text}", f.qualifier) }
+    if f.qualifier.is_empty() {
+        text
+    } else {
+        format!("{} {text}", f.qualifier)
+    }
 }
 
 /// The palette step for a confidence level (students are coloured by how reliable the source is).
@@ -192,14 +202,37 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
             .flatten()
             .and_then(|y| figures.get(&format!("population-{y}-{}", country.key())));
         let on_map = map_figure(layer, year, country);
-        let others = matches!(layer, Layer::Students | Layer::Confucius)
-            .then(|| figures.of(data_layer(layer), country).filter(move |f| Some(f.id) != on_map.map(|m| m.id)));
-        let mut listed: Vec<&'static Figure> = on_map.into_iter().chain(others.into_iter().flatten()).collect();
+        let others = matches!(layer, Layer::Students | Layer::Confucius).then(|| {
+            figures
+                .of(data_layer(layer), country)
+                .filter(move |f| Some(f.id) != on_map.map(|m| m.id))
+        });
+        let mut listed: Vec<&'static Figure> = on_map
+            .into_iter()
+            .chain(others.into_iter().flatten())
+            .collect();
         listed[on_map.is_some() as usize..].sort_by_key(|f| std::cmp::Reverse(lead_year(f.year)));
         if on_map.is_none() {
-            let gap = if layer == Layer::Confucius { Gap::NoneFound } else { Gap::NoData };
-            let text = if gap == Gap::NoData { "no data" } else { "none found" };
-            rows.push(Row { country, figure: None, on_map: true, value: None, label: text.into(), population: None, energy: None, gap: Some(gap) });
+            let gap = if layer == Layer::Confucius {
+                Gap::NoneFound
+            } else {
+                Gap::NoData
+            };
+            let text = if gap == Gap::NoData {
+                "no data"
+            } else {
+                "none found"
+            };
+            rows.push(Row {
+                country,
+                figure: None,
+                on_map: true,
+                value: None,
+                label: text.into(),
+                population: None,
+                energy: None,
+                gap: Some(gap),
+            });
         }
         for (i, f) in listed.into_iter().enumerate() {
             let value = shown(layer, f, population);
@@ -207,7 +240,16 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
                 .then(|| figures.get(&format!("investment-energy-2005-2018-{}", country.key())))
                 .flatten();
             let on_map = i == 0 && on_map.is_some();
-            rows.push(Row { country, figure: Some(f), on_map, value: Some(value), label: label(layer, per_person, f, value), population, energy, gap: None });
+            rows.push(Row {
+                country,
+                figure: Some(f),
+                on_map,
+                value: Some(value),
+                label: label(layer, per_person, f, value),
+                population,
+                energy,
+                gap: None,
+            });
         }
     }
     rows
@@ -224,17 +266,36 @@ fn shade_of(layer: Layer, row: &Row, scale: &Sequential) -> Shade {
         _ => (None, 0),
     };
     let value_label = match (layer, row.figure) {
-        (Layer::Students | Layer::Confucius, Some(f)) => format!("{} ({})", row.label, short_year(f.year)),
+        (Layer::Students | Layer::Confucius, Some(f)) => {
+            format!("{} ({})", row.label, short_year(f.year))
+        }
         _ => row.label.clone(),
     };
-    Shade { country: row.country, fill, value_label, light_text: fill.is_some() && row.gap.is_none() && needs_light_text(step) }
+    Shade {
+        country: row.country,
+        fill,
+        value_label,
+        light_text: fill.is_some() && row.gap.is_none() && needs_light_text(step),
+    }
 }
 
 fn compute(layer: Layer, year: Option<&'static str>, per_person: bool) -> Slice {
     let rows = rows_for(layer, year, per_person);
     let scale = Sequential::over(rows.iter().filter(|r| r.on_map).filter_map(|r| r.value));
-    let shades = rows.iter().filter(|r| r.on_map).map(|r| shade_of(layer, r, &scale)).collect();
-    let mut slice = Slice { layer, year, per_person, rows, shades, scale, announcement: String::new() };
+    let shades = rows
+        .iter()
+        .filter(|r| r.on_map)
+        .map(|r| shade_of(layer, r, &scale))
+        .collect();
+    let mut slice = Slice {
+        layer,
+        year,
+        per_person,
+        rows,
+        shades,
+        scale,
+        announcement: String::new(),
+    };
     slice.announcement = announce(&slice);
     slice
 }
@@ -243,8 +304,11 @@ fn compute(layer: Layer, year: Option<&'static str>, per_person: bool) -> Slice 
 static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
     let mut all = Vec::new();
     for &layer in Layer::ALL {
-        let years: Vec<Option<&'static str>> =
-            if layer.years().is_empty() { vec![None] } else { layer.years().iter().map(|y| Some(*y)).collect() };
+        let years: Vec<Option<&'static str>> = if layer.years().is_empty() {
+            vec![None]
+        } else {
+            layer.years().iter().map(|y| Some(*y)).collect()
+        };
         for year in years {
             all.push(compute(layer, year, false));
             if layer.has_per_person() && population_year(layer, year).is_some() {

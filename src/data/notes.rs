@@ -69,7 +69,6 @@ impl Comparison {
     }
 }
 
-
 /// The data notes, parsed once.
 pub fn notes() -> &'static DataNotes {
     &crate::content::generated::DATA_NOTES

@@ -1,6 +1,5 @@
 //! Shapes of the cards, glossary, paragraphs, references, timeline and interactive exercises.
 
-
 use super::{CountryId, Theme};
 
 /// A short exact quotation, always shown marked and attributed.

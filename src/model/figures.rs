@@ -1,6 +1,5 @@
 //! Sourced figures (copied with every source field from the shared `figures.json`) and lookups over them.
 
-
 use super::CountryId;
 
 /// One number with its year, unit, qualifier, source and confidence.
@@ -36,7 +35,11 @@ impl Figure {
             "km2" => format!("{number} km²"),
             other => format!("{number} {other}"),
         };
-        if self.qualifier.is_empty() { unit } else { format!("{} {unit}", self.qualifier) }
+        if self.qualifier.is_empty() {
+            unit
+        } else {
+            format!("{} {unit}", self.qualifier)
+        }
     }
 
     /// The unit in words, for screen readers and the CSV ("billion US dollars").
@@ -87,7 +90,9 @@ impl Figures {
     /// Figures of one data layer for one republic.
     pub fn of(&self, layer: &str, country: CountryId) -> impl Iterator<Item = &Figure> {
         let layer = layer.to_string();
-        self.all.iter().filter(move |f| f.layer == layer && f.country == Some(country))
+        self.all
+            .iter()
+            .filter(move |f| f.layer == layer && f.country == Some(country))
     }
 
     /// The one figure for a layer, republic and period, if the data has it.

@@ -1,6 +1,5 @@
 //! Closed sets as enums (parts, themes, layers, republics) with their URL keys and labels.
 
-
 /// Generates `ALL`, `key()` (the URL / data key) and `from_key()` for a closed set.
 macro_rules! keyed_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
@@ -104,7 +103,11 @@ impl CountryId {
         let all = Self::ALL;
         let i = all.iter().position(|c| *c == self).unwrap_or(0);
         let n = all.len();
-        all[if forward { (i + 1) % n } else { (i + n - 1) % n }]
+        all[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }]
     }
 }
 
@@ -114,9 +117,15 @@ mod tests {
 
     #[test]
     fn keys_round_trip() {
-        for p in Part::ALL { assert_eq!(Part::from_key(p.key()), Some(*p)); }
-        for l in Layer::ALL { assert_eq!(Layer::from_key(l.key()), Some(*l)); }
-        for c in CountryId::ALL { assert_eq!(CountryId::from_key(c.key()), Some(*c)); }
+        for p in Part::ALL {
+            assert_eq!(Part::from_key(p.key()), Some(*p));
+        }
+        for l in Layer::ALL {
+            assert_eq!(Layer::from_key(l.key()), Some(*l));
+        }
+        for c in CountryId::ALL {
+            assert_eq!(CountryId::from_key(c.key()), Some(*c));
+        }
         assert_eq!(Part::from_key("nope"), None);
     }
 

@@ -165,7 +165,12 @@ impl Question {
             (QuestionKind::Sort { items, .. }, Answer::Sort(given)) => {
                 let items: BTreeMap<String, bool> = items
                     .iter()
-                    .map(|i| (i.id.to_string(), given.get(i.id).map(String::as_str) == Some(i.answer)))
+                    .map(|i| {
+                        (
+                            i.id.to_string(),
+                            given.get(i.id).map(String::as_str) == Some(i.answer),
+                        )
+                    })
                     .collect();
                 Verdict {
                     correct: items.values().all(|ok| *ok),

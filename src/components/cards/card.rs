@@ -10,7 +10,12 @@ use crate::state::Action;
 
 /// A card in the grid; its title is the button that opens and closes it. `fixed` (the static page)
 /// shows it open with no toggle.
-pub fn card_view(card: &'static Card, is_open: bool, fixed: bool, dispatch: &Callback<Action>) -> Html {
+pub fn card_view(
+    card: &'static Card,
+    is_open: bool,
+    fixed: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     let id = card.id;
     let open = is_open || fixed;
     let detail_id = format!("card-{id}-detail");

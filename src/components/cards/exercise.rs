@@ -8,7 +8,6 @@ use crate::components::rich::RichText;
 use crate::content::content;
 use crate::model::{Placeable, Slot};
 
-
 /// Which exercise.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ExerciseKind {
@@ -26,11 +25,28 @@ impl ExerciseKind {
     }
 
     /// Heading, prompt, slots and items, from `content/interactives.json`.
-    pub fn data(self) -> (&'static str, &'static str, &'static [Slot], &'static [Placeable]) {
+    pub fn data(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static [Slot],
+        &'static [Placeable],
+    ) {
         let i = &content().interactives;
         match self {
-            ExerciseKind::Spectrum => ("The alignment spectrum", i.spectrum.prompt, i.spectrum.positions, i.spectrum.items),
-            ExerciseKind::Sorter => ("Hard or soft power?", i.sorter.prompt, i.sorter.bins, i.sorter.items),
+            ExerciseKind::Spectrum => (
+                "The alignment spectrum",
+                i.spectrum.prompt,
+                i.spectrum.positions,
+                i.spectrum.items,
+            ),
+            ExerciseKind::Sorter => (
+                "Hard or soft power?",
+                i.sorter.prompt,
+                i.sorter.bins,
+                i.sorter.items,
+            ),
         }
     }
 }
@@ -44,7 +60,11 @@ pub struct ExerciseProps {
 }
 
 fn slot_label(slots: &'static [Slot], id: &str) -> &'static str {
-    slots.iter().find(|s| s.id == id).map(|s| s.label).unwrap_or("(missing)")
+    slots
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.label)
+        .unwrap_or("(missing)")
 }
 
 /// One exercise: the board, one radio group per item with its feedback, a score and a reset button.
@@ -70,7 +90,11 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
             </section>
         };
     }
-    let matched = items.iter().zip(placed.iter()).filter(|(item, p)| p.is_some_and(|s| slots[s].id == item.answer)).count();
+    let matched = items
+        .iter()
+        .zip(placed.iter())
+        .filter(|(item, p)| p.is_some_and(|s| slots[s].id == item.answer))
+        .count();
     let done = placed.iter().filter(|p| p.is_some()).count();
     let rows = items.iter().enumerate().map(|(i, item)| {
         let choose = {
@@ -102,7 +126,13 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
 }
 
 /// An item as a radio group of the slots, followed by the essay's verdict once placed.
-fn item_row(kind: ExerciseKind, item: &'static Placeable, slots: &'static [Slot], chosen: Option<usize>, choose: Callback<usize>) -> Html {
+fn item_row(
+    kind: ExerciseKind,
+    item: &'static Placeable,
+    slots: &'static [Slot],
+    chosen: Option<usize>,
+    choose: Callback<usize>,
+) -> Html {
     let name = format!("{}-{}", kind.key(), item.id);
     let radios = slots.iter().enumerate().map(|(s, slot)| {
         let id = format!("{name}-{}", slot.id);
@@ -119,7 +149,10 @@ fn item_row(kind: ExerciseKind, item: &'static Placeable, slots: &'static [Slot]
         let verdict = if right {
             "✓ Matches the essay's reasoning. ".to_string()
         } else {
-            format!("✗ The essay puts this under “{}”. ", slot_label(slots, item.answer))
+            format!(
+                "✗ The essay puts this under “{}”. ",
+                slot_label(slots, item.answer)
+            )
         };
         html! {
             <div class={classes!("feedback", if right { "right" } else { "wrong" })}>
@@ -143,10 +176,18 @@ fn item_row(kind: ExerciseKind, item: &'static Placeable, slots: &'static [Slot]
 /// screen readers, which get the same information from the radio groups).
 fn board(slots: &'static [Slot], items: &'static [Placeable], placed: &[Option<usize>]) -> Html {
     let columns = slots.iter().enumerate().map(|(s, slot)| {
-        let chips = items.iter().zip(placed).filter(|(_, p)| **p == Some(s)).map(|(item, _)| {
-            let (class, mark) = if item.answer == slot.id { ("chip right", "✓ ") } else { ("chip wrong", "✗ ") };
-            html! { <li key={item.id} {class}>{ mark }{ &item.label }</li> }
-        });
+        let chips = items
+            .iter()
+            .zip(placed)
+            .filter(|(_, p)| **p == Some(s))
+            .map(|(item, _)| {
+                let (class, mark) = if item.answer == slot.id {
+                    ("chip right", "✓ ")
+                } else {
+                    ("chip wrong", "✗ ")
+                };
+                html! { <li key={item.id} {class}>{ mark }{ &item.label }</li> }
+            });
         html! {
             <li key={slot.id} class="board-slot">
                 <span class="board-label">{ &slot.label }</span>

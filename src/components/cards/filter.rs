@@ -9,8 +9,11 @@ use crate::state::Action;
 /// A row of pressed / not-pressed buttons that filter the cards by theme (`None` = all cards).
 pub fn theme_filter(current: Option<Theme>, dispatch: &Callback<Action>) -> Html {
     let c = content();
-    let choices = std::iter::once((None, "All", c.cards.len()))
-        .chain(Theme::ALL.iter().map(|&t| (Some(t), t.label(), c.cards_of(t).count())));
+    let choices = std::iter::once((None, "All", c.cards.len())).chain(
+        Theme::ALL
+            .iter()
+            .map(|&t| (Some(t), t.label(), c.cards_of(t).count())),
+    );
     let buttons = choices.map(|(theme, label, count)| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::SetTheme(theme));
         html! {

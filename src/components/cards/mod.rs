@@ -25,9 +25,15 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let open = view.card.as_deref();
     let dispatch = super::use_dispatch();
     use_reveal_card(if fixed { None } else { view.card.clone() });
-    let cards: Vec<_> = content().cards.iter().filter(|c| theme.is_none_or(|t| c.theme == t)).collect();
+    let cards: Vec<_> = content()
+        .cards
+        .iter()
+        .filter(|c| theme.is_none_or(|t| c.theme == t))
+        .collect();
     let count = cards.len();
-    let grid = cards.into_iter().map(|card| card_view(card, open == Some(card.id), fixed, &dispatch));
+    let grid = cards
+        .into_iter()
+        .map(|card| card_view(card, open == Some(card.id), fixed, &dispatch));
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
@@ -64,16 +70,29 @@ fn use_reveal_card(card: Option<String>) {
 pub fn reveal(id: String, to_start: bool, focus: bool) {
     use wasm_bindgen::JsCast;
     gloo::timers::callback::Timeout::new(0, move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-        let Some(el) = doc.get_element_by_id(&id) else { return };
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Some(el) = doc.get_element_by_id(&id) else {
+            return;
+        };
         let inside = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
         if focus && !inside {
-            if let Some(b) = el.query_selector("button").ok().flatten().and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            if let Some(b) = el
+                .query_selector("button")
+                .ok()
+                .flatten()
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
                 let _ = b.focus();
             }
         }
         let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(if to_start { web_sys::ScrollLogicalPosition::Start } else { web_sys::ScrollLogicalPosition::Nearest });
+        options.set_block(if to_start {
+            web_sys::ScrollLogicalPosition::Start
+        } else {
+            web_sys::ScrollLogicalPosition::Nearest
+        });
         el.scroll_into_view_with_scroll_into_view_options(&options);
     })
     .forget();

@@ -54,7 +54,9 @@ struct CompareArticleProps {
 
 impl PartialEq for CompareArticleProps {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.comparison, other.comparison) && self.open == other.open && self.hidden == other.hidden
+        std::ptr::eq(self.comparison, other.comparison)
+            && self.open == other.open
+            && self.hidden == other.hidden
     }
 }
 
@@ -63,7 +65,10 @@ impl PartialEq for CompareArticleProps {
 fn CompareArticle(props: &CompareArticleProps) -> Html {
     let (c, open, hidden) = (props.comparison, props.open, props.hidden);
     let (left, right) = match (c.kind, c.essay) {
-        ("national", Some(_)) => ("China's customs (on the map)", "The republic's own statistics"),
+        ("national", Some(_)) => (
+            "China's customs (on the map)",
+            "The republic's own statistics",
+        ),
         ("national", None) => ("", "Figures that exist, kept off the map"),
         _ => ("The essay", "The sources"),
     };

@@ -15,12 +15,14 @@ pub fn DownloadCsv(props: &SliceProps) -> Html {
     let s = props.slice;
     let onclick = {
         let shown = shown.clone();
-        Callback::from(move |_: MouseEvent| match crate::browser::download(&file_name(s), &csv(s), "text/csv") {
-            Ok(()) if !crate::browser::in_frame() => {}
-            Ok(()) => shown.set(true),
-            Err(why) => {
-                shown.set(true);
-                dispatch.emit(Action::Notice(format!("The browser refused the download ({why}); the CSV is shown below the table to copy.")));
+        Callback::from(move |_: MouseEvent| {
+            match crate::browser::download(&file_name(s), &csv(s), "text/csv") {
+                Ok(()) if !crate::browser::in_frame() => {}
+                Ok(()) => shown.set(true),
+                Err(why) => {
+                    shown.set(true);
+                    dispatch.emit(Action::Notice(format!("The browser refused the download ({why}); the CSV is shown below the table to copy.")));
+                }
             }
         })
     };

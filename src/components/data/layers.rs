@@ -35,7 +35,11 @@ pub fn LayerControls(props: &ViewProps) -> Html {
     let possible = population_year(view.layer, year).is_some();
     let per_person = view.per_person && possible;
     let on_per_person = dispatch.reform(move |_: MouseEvent| Action::SetPerPerson(!per_person));
-    let per_label = if view.layer == Layer::Students { "Per 100,000 people" } else { "Per person" };
+    let per_label = if view.layer == Layer::Students {
+        "Per 100,000 people"
+    } else {
+        "Per person"
+    };
     html! {
         <div class="data-toggles">
             if view.shows(Control::Layers) {

@@ -21,7 +21,15 @@ pub fn Legend(props: &SliceProps) -> Html {
         format!("Colour: {}", unit_label(s.layer, s.per_person))
     };
     let classes: Vec<Html> = if s.layer == Layer::Students {
-        ["high", "medium", "low"].iter().map(|c| swatch(format!("sw-{}", confidence_step(c)), format!("{c} confidence"))).collect()
+        ["high", "medium", "low"]
+            .iter()
+            .map(|c| {
+                swatch(
+                    format!("sw-{}", confidence_step(c)),
+                    format!("{c} confidence"),
+                )
+            })
+            .collect()
     } else {
         let d = decimals(s.layer, s.per_person);
         let mut lower = 0.0;

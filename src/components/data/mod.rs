@@ -81,7 +81,9 @@ fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
     {
         let (node, on_screen) = (node.clone(), (*on_screen).clone());
         use_effect_with((), move |_| {
-            let watch = node.cast::<web_sys::Element>().and_then(|el| crate::browser::watch_on_screen(&el, on_screen));
+            let watch = node
+                .cast::<web_sys::Element>()
+                .and_then(|el| crate::browser::watch_on_screen(&el, on_screen));
             move || drop(watch)
         });
     }
@@ -136,7 +138,12 @@ fn About(props: &SliceProps) -> Html {
                 if let Some(id) = context { { " " }<crate::components::figure::FigureValue id={id} /> }</li>
         })
     }).collect();
-    let per_person = s.layer.has_per_person().then(|| n.per_person(s.layer, crate::data::population_year(s.layer, s.year).is_some()));
+    let per_person = s.layer.has_per_person().then(|| {
+        n.per_person(
+            s.layer,
+            crate::data::population_year(s.layer, s.year).is_some(),
+        )
+    });
     html! {
         <div class="data-about">
             <h3>{ heading }</h3>

@@ -34,10 +34,17 @@ pub fn order(rows: &[Row], key: SortKey, ascending: bool) -> Vec<&Row> {
     let rank = |r: &Row| -> (bool, f64) {
         let f = r.figure;
         let v = match key {
-            SortKey::Republic => CountryId::ALL.iter().position(|c| *c == r.country).unwrap_or(0) as f64,
+            SortKey::Republic => CountryId::ALL
+                .iter()
+                .position(|c| *c == r.country)
+                .unwrap_or(0) as f64,
             SortKey::Value => r.value.unwrap_or(f64::NAN),
-            SortKey::Year => f.and_then(|f| lead_year(f.year)).map_or(f64::NAN, f64::from),
-            SortKey::Confidence => f.map_or(f64::NAN, |f| crate::data::confidence_step(f.confidence) as f64),
+            SortKey::Year => f
+                .and_then(|f| lead_year(f.year))
+                .map_or(f64::NAN, f64::from),
+            SortKey::Confidence => f.map_or(f64::NAN, |f| {
+                crate::data::confidence_step(f.confidence) as f64
+            }),
         };
         (v.is_nan(), v)
     };
@@ -45,7 +52,11 @@ pub fn order(rows: &[Row], key: SortKey, ascending: bool) -> Vec<&Row> {
         let ((na, va), (nb, vb)) = (rank(a), rank(b));
         na.cmp(&nb).then_with(|| {
             let o = va.partial_cmp(&vb).unwrap_or(std::cmp::Ordering::Equal);
-            if ascending || na { o } else { o.reverse() }
+            if ascending || na {
+                o
+            } else {
+                o.reverse()
+            }
         })
     });
     out
@@ -70,12 +81,18 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     let energy = s.rows.iter().any(|r| r.energy.is_some());
     let columns = 5 + energy as usize;
     let unit = unit_label(s.layer, s.per_person);
-    let sortable = |k: SortKey| !(crate::components::prerendering(props.static_page) || k == SortKey::Value && s.layer == Layer::Students);
+    let sortable = |k: SortKey| {
+        !(crate::components::prerendering(props.static_page)
+            || k == SortKey::Value && s.layer == Layer::Students)
+    };
     let header = |k: SortKey, text: String| {
-        let aria_sort = (k == key && sortable(k)).then_some(if ascending { "ascending" } else { "descending" });
+        let aria_sort =
+            (k == key && sortable(k)).then_some(if ascending { "ascending" } else { "descending" });
         let onclick = {
             let sort = sort.clone();
-            Callback::from(move |_: MouseEvent| sort.set((k, if k == key { !ascending } else { true })))
+            Callback::from(move |_: MouseEvent| {
+                sort.set((k, if k == key { !ascending } else { true }))
+            })
         };
         html! {
             <th scope="col" aria-sort={aria_sort}>
@@ -90,7 +107,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         Some(y) => format!("{}, {y}", notes().layer(s.layer).title),
         None => notes().layer(s.layer).title.to_string(),
     };
-    let rows = order(&s.rows, key, ascending).into_iter().map(|r| row(r, s, props, columns, &dispatch));
+    let rows = order(&s.rows, key, ascending)
+        .into_iter()
+        .map(|r| row(r, s, props, columns, &dispatch));
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {caption}")}>
             <table class="data-table">
@@ -112,7 +131,13 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     }
 }
 
-fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Callback<Action>) -> Html {
+fn row(
+    r: &Row,
+    s: &Slice,
+    props: &DataTableProps,
+    columns: usize,
+    dispatch: &Callback<Action>,
+) -> Html {
     let selected = props.selected == Some(r.country);
     let country = r.country;
     let select = dispatch.reform(move |_: MouseEvent| Action::SelectCountry(Some(country)));
@@ -120,7 +145,11 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
         let dispatch = dispatch.clone();
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            dispatch.emit(Action::SelectCountry(if selected { None } else { Some(country) }));
+            dispatch.emit(Action::SelectCountry(if selected {
+                None
+            } else {
+                Some(country)
+            }));
         })
     };
     // The row on the map is keyed by republic, so a layer or year switch updates the five rows in place;
@@ -129,7 +158,11 @@ fn row(r: &Row, s: &Slice, props: &DataTableProps, columns: usize, dispatch: &Ca
         Some(f) if !r.on_map => f.id,
         _ => country.key(),
     };
-    let class = classes!(selected.then_some("selected"), (!r.on_map).then_some("off-map"), r.gap.map(|_| "gap"));
+    let class = classes!(
+        selected.then_some("selected"),
+        (!r.on_map).then_some("off-map"),
+        r.gap.map(|_| "gap")
+    );
     let name = if crate::components::prerendering(props.static_page) {
         html! { { country.label() } }
     } else {

@@ -42,9 +42,17 @@ pub fn shape(c: CountryId) -> Option<&'static CountryShape> {
 /// What a republic's map shape and list button say: "Kazakhstan: $43.82bn, trade 2024".
 pub fn accessible_name(c: CountryId, view: &View) -> String {
     let s = slice(view);
-    let value = s.shades.iter().find(|sh| sh.country == c).map_or("no data", |sh| sh.value_label.as_str());
+    let value = s
+        .shades
+        .iter()
+        .find(|sh| sh.country == c)
+        .map_or("no data", |sh| sh.value_label.as_str());
     let period = s.year.map(|y| format!(" {y}")).unwrap_or_default();
-    format!("{}: {value}, {}{period}", c.label(), s.layer.label().to_lowercase())
+    format!(
+        "{}: {value}, {}{period}",
+        c.label(),
+        s.layer.label().to_lowercase()
+    )
 }
 
 /// The map part.

@@ -28,7 +28,12 @@ pub fn place_card(place: &Place) -> Option<&'static Card> {
 
 /// "ESE" from "east-southeast", "NW" from "northwest".
 pub fn compass_abbrev(direction: &str) -> String {
-    direction.replace("north", "N").replace("south", "S").replace("east", "E").replace("west", "W").replace('-', "")
+    direction
+        .replace("north", "N")
+        .replace("south", "S")
+        .replace("east", "E")
+        .replace("west", "W")
+        .replace('-', "")
 }
 
 /// "Xi'an 3,540 km ESE": the name, distance from Astana and direction, as geo.json gives them.
@@ -93,21 +98,32 @@ pub fn ScaleBar() -> Html {
 #[component]
 pub fn MapNotes(_props: &super::StaticProps) -> Html {
     let g = geo();
-    let places = g.places.iter().filter_map(|p| Some((p, place_card(p)?))).map(|(p, card)| {
-        let (mark, where_) = if p.inside {
-            ("★", p.name.to_string())
-        } else {
-            ("→", format!("{}, {} from Astana, beyond the map's edge", p.name, edge_line(p)))
-        };
-        html! {
-            <li key={p.id}>
-                <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
-                <CardLink id={st(card.id)} shown={st(card.title)} />
-                if let Some(when) = &card.when { { format!(" ({})", when.start) } }
-                <Cites paragraphs={card.paragraphs} />
-            </li>
-        }
-    });
+    let places = g
+        .places
+        .iter()
+        .filter_map(|p| Some((p, place_card(p)?)))
+        .map(|(p, card)| {
+            let (mark, where_) = if p.inside {
+                ("★", p.name.to_string())
+            } else {
+                (
+                    "→",
+                    format!(
+                        "{}, {} from Astana, beyond the map's edge",
+                        p.name,
+                        edge_line(p)
+                    ),
+                )
+            };
+            html! {
+                <li key={p.id}>
+                    <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
+                    <CardLink id={st(card.id)} shown={st(card.title)} />
+                    if let Some(when) = &card.when { { format!(" ({})", when.start) } }
+                    <Cites paragraphs={card.paragraphs} />
+                </li>
+            }
+        });
     html! {
         <div id="map-notes" class="map-notes">
             <ul class="map-places">{ for places }</ul>

@@ -56,16 +56,26 @@ impl OnMap {
 
 /// The id of a figure of this layer for this republic (the latest year), if the data has one.
 pub fn latest_figure(layer: &str, c: CountryId) -> Option<AttrValue> {
-    content().figures.of(layer, c).max_by(|a, b| a.year.cmp(b.year)).map(|f| st(f.id))
+    content()
+        .figures
+        .of(layer, c)
+        .max_by(|a, b| a.year.cmp(b.year))
+        .map(|f| st(f.id))
 }
 
 /// One republic's profile.
 #[component]
 pub fn CountryProfile(props: &ProfileProps) -> Html {
     let dispatch = use_dispatch();
-    let (c, open) = (props.country, crate::components::prerendering(props.static_page));
+    let (c, open) = (
+        props.country,
+        crate::components::prerendering(props.static_page),
+    );
     let title_id = format!("profile-{}-title", c.key());
-    let capital = geo().places.iter().find(|p| p.country == c.key() && p.inside);
+    let capital = geo()
+        .places
+        .iter()
+        .find(|p| p.country == c.key() && p.inside);
     let figure = |layer: &str| match latest_figure(layer, c) {
         Some(id) => html! { <FigureValue {id} {open} /> },
         None => html! { <span class="missing">{ "Not in the project's data." }</span> },

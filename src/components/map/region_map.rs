@@ -31,7 +31,9 @@ pub fn shape_id(c: CountryId) -> String {
 /// Focuses a republic's shape (an SVG element, which `browser::focus` does not take for an HtmlElement).
 fn focus_shape(c: CountryId) {
     use wasm_bindgen::JsCast;
-    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&shape_id(c)));
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&shape_id(c)));
     // SVGElement has focus() (HTMLOrSVGElement), so the unchecked cast calls the right method.
     if let Some(el) = el {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
@@ -105,7 +107,9 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     // Outlines drawn on top of every shape so a neighbour never covers them. Always present (hidden when
     // unused): inserting or removing them makes Yew re-place later siblings, which drops keyboard focus.
     let outline = |c: Option<CountryId>, class: &'static str| {
-        let d = c.and_then(shape).map_or(AttrValue::Static("M0,0Z"), |s| st(s.path));
+        let d = c
+            .and_then(shape)
+            .map_or(AttrValue::Static("M0,0Z"), |s| st(s.path));
         html! { <path class={classes!("outline", class, c.is_none().then_some("unused"))} {d} /> }
     };
     html! {

@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use super::progress_model::Progress;
 use super::predict::shown;
+use super::progress_model::Progress;
 use super::quiz::figure_value;
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
@@ -23,24 +23,43 @@ pub struct Entry {
 
 /// Prose without its inline markup (terms and card links keep their shown words).
 pub fn plain(text: &str) -> String {
-    spans(text).into_iter().map(|s| match s {
-        Span::Text(t) => t,
-        Span::Term { shown, .. } | Span::Card { shown, .. } => shown,
-    }).collect()
+    spans(text)
+        .into_iter()
+        .map(|s| match s {
+            Span::Text(t) => t,
+            Span::Term { shown, .. } | Span::Card { shown, .. } => shown,
+        })
+        .collect()
 }
 
 /// An answer in words: the chosen option, each item's bin, or the guess with the real value.
 pub fn describe(q: &Question, answer: &Answer) -> String {
     match (&q.kind, answer) {
-        (QuestionKind::Choice { options, .. }, Answer::Choice(id)) => {
-            options.iter().find(|o| *o.id == **id).map(|o| o.text.to_string()).unwrap_or_else(|| id.clone())
-        }
-        (QuestionKind::Sort { bins, items }, Answer::Sort(placed)) => items.iter().map(|i| {
-            let bin = placed.get(i.id).and_then(|b| bins.iter().find(|x| *x.id == **b)).map(|b| b.text.to_string());
-            format!("{} → {}", i.text, bin.unwrap_or_else(|| "not placed".into()))
-        }).collect::<Vec<_>>().join("; "),
+        (QuestionKind::Choice { options, .. }, Answer::Choice(id)) => options
+            .iter()
+            .find(|o| *o.id == **id)
+            .map(|o| o.text.to_string())
+            .unwrap_or_else(|| id.clone()),
+        (QuestionKind::Sort { bins, items }, Answer::Sort(placed)) => items
+            .iter()
+            .map(|i| {
+                let bin = placed
+                    .get(i.id)
+                    .and_then(|b| bins.iter().find(|x| *x.id == **b))
+                    .map(|b| b.text.to_string());
+                format!(
+                    "{} → {}",
+                    i.text,
+                    bin.unwrap_or_else(|| "not placed".into())
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; "),
         (QuestionKind::Predict { unit, .. }, Answer::Predict(g)) => {
-            let real = q.check(answer, figure_value).expected.map_or("missing".to_string(), |e| format!("{} {unit}", shown(e)));
+            let real = q
+                .check(answer, figure_value)
+                .expected
+                .map_or("missing".to_string(), |e| format!("{} {unit}", shown(e)));
             format!("{} {unit} (real value: {real})", shown(*g))
         }
         _ => "an answer of another kind".into(),
@@ -50,37 +69,81 @@ pub fn describe(q: &Question, answer: &Answer) -> String {
 /// The answered questions, in content order.
 pub fn entries(progress: &Progress) -> Vec<Entry> {
     let s = study();
-    s.questions.iter().filter_map(|q| {
-        let g = progress.answers.get(q.id)?;
-        let part = s.parts.iter().find(|p| p.id == q.part).map(|p| p.label.to_string()).unwrap_or_default();
-        let mut cited: Vec<String> = q.paragraphs.iter().map(|p| p.to_string()).collect();
-        cited.extend(q.refs.iter().filter_map(|r| content().citation(r)).map(|c| c.short().to_string()));
-        let feedback = if g.correct { &q.feedback.correct } else { &q.feedback.incorrect };
-        Some(Entry { part, prompt: q.prompt.to_string(), answer: describe(q, &g.answer), correct: g.correct, feedback: plain(feedback), cited: cited.join("; ") })
-    }).collect()
+    s.questions
+        .iter()
+        .filter_map(|q| {
+            let g = progress.answers.get(q.id)?;
+            let part = s
+                .parts
+                .iter()
+                .find(|p| p.id == q.part)
+                .map(|p| p.label.to_string())
+                .unwrap_or_default();
+            let mut cited: Vec<String> = q.paragraphs.iter().map(|p| p.to_string()).collect();
+            cited.extend(
+                q.refs
+                    .iter()
+                    .filter_map(|r| content().citation(r))
+                    .map(|c| c.short().to_string()),
+            );
+            let feedback = if g.correct {
+                &q.feedback.correct
+            } else {
+                &q.feedback.incorrect
+            };
+            Some(Entry {
+                part,
+                prompt: q.prompt.to_string(),
+                answer: describe(q, &g.answer),
+                correct: g.correct,
+                feedback: plain(feedback),
+                cited: cited.join("; "),
+            })
+        })
+        .collect()
 }
 
 /// The plain-text summary file: title, date, tour steps seen, then every answered question.
 pub fn summary_text(progress: &Progress, date: &str) -> String {
     let t = progress.tally();
     let essay = &content().references.essay;
-    let mut out = format!("Study summary: {}\n{}, {}\nDate: {date}\n\n", essay.title, essay.author, essay.url);
+    let mut out = format!(
+        "Study summary: {}\n{}, {}\nDate: {date}\n\n",
+        essay.title, essay.author, essay.url
+    );
     out += &format!("Guided tour: {} of {} steps seen\n", t.steps_seen, t.steps);
     for (i, step) in study().tour.iter().enumerate() {
-        let mark = if progress.steps.contains(&(i + 1)) { "x" } else { " " };
+        let mark = if progress.steps.contains(&(i + 1)) {
+            "x"
+        } else {
+            " "
+        };
         out += &format!("  [{mark}] {}. {}\n", i + 1, step.title);
     }
-    out += &format!("\nSelf-checks: {} of {} answered, {} correct\n", t.answered, t.questions, t.correct);
+    out += &format!(
+        "\nSelf-checks: {} of {} answered, {} correct\n",
+        t.answered, t.questions, t.correct
+    );
     for e in entries(progress) {
-        out += &format!("\n[{}] {}\n  Your answer: {}\n  Result: {}\n  Feedback: {}\n  Cited: {}\n", e.part, e.prompt, e.answer,
-            if e.correct { "correct" } else { "incorrect" }, e.feedback, e.cited);
+        out += &format!(
+            "\n[{}] {}\n  Your answer: {}\n  Result: {}\n  Feedback: {}\n  Cited: {}\n",
+            e.part,
+            e.prompt,
+            e.answer,
+            if e.correct { "correct" } else { "incorrect" },
+            e.feedback,
+            e.cited
+        );
     }
     out
 }
 
 /// Today's date, YYYY-MM-DD, from the browser's clock.
 pub fn today() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string()).chars().take(10).collect()
+    String::from(js_sys::Date::new_0().to_iso_string())
+        .chars()
+        .take(10)
+        .collect()
 }
 
 /// Props: the progress to show.

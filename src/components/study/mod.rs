@@ -40,7 +40,9 @@ pub fn StudyPart(props: &PartProps) -> Html {
     }
     let s = study();
     let total = s.tour.len();
-    let resume = (1..=total).find(|n| !snap.progress.steps.contains(n)).filter(|n| *n > 1);
+    let resume = (1..=total)
+        .find(|n| !snap.progress.steps.contains(n))
+        .filter(|n| *n > 1);
     let start = {
         let target = view_for_step(&props.view, resume.unwrap_or(1));
         dispatch.reform(move |_: MouseEvent| {

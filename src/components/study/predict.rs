@@ -12,12 +12,20 @@ use crate::state::Action;
 
 /// A number as shown: thousands separators for whole numbers, else one decimal.
 pub fn shown(value: f64) -> String {
-    if value.fract() == 0.0 { format_number(value) } else { format!("{value:.1}") }
+    if value.fract() == 0.0 {
+        format_number(value)
+    } else {
+        format!("{value:.1}")
+    }
 }
 
 /// The unit of a difference: two percentages differ by percentage points, not percent.
 pub fn difference_unit(unit: &str) -> &str {
-    if unit == "percent" { "percentage points" } else { unit }
+    if unit == "percent" {
+        "percentage points"
+    } else {
+        unit
+    }
 }
 
 /// The predict question view.
@@ -26,7 +34,16 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     let q = question(props.index);
     let dispatch = use_dispatch();
     let view = use_context::<super::CurrentView>();
-    let QuestionKind::Predict { unit, min, max, step, .. } = &q.kind else { return html! {} };
+    let QuestionKind::Predict {
+        unit,
+        min,
+        max,
+        step,
+        ..
+    } = &q.kind
+    else {
+        return html! {};
+    };
     let (min, max, step) = (*min, *max, *step);
     let initial = match saved(q) {
         Some(Answer::Predict(g)) => Some(g),
@@ -38,7 +55,9 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
         let (guess, revealed) = (guess.clone(), revealed.clone());
         Callback::from(move |e: InputEvent| {
             // value_as_number: the browser parses, so the wasm needs no float parser.
-            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value_as_number();
+            let v = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .value_as_number();
             if v.is_finite() {
                 guess.set(v.clamp(min, max));
                 revealed.set(false);
@@ -63,7 +82,12 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     });
     let far = match verdict.expected {
         Some(e) if (*guess - e).abs() < 1e-9 => "exactly right".to_string(),
-        Some(e) => format!("{} {} {}", shown((*guess - e).abs()), difference_unit(&unit_text), if *guess > e { "too high" } else { "too low" }),
+        Some(e) => format!(
+            "{} {} {}",
+            shown((*guess - e).abs()),
+            difference_unit(&unit_text),
+            if *guess > e { "too high" } else { "too low" }
+        ),
         None => String::new(),
     };
     html! {

@@ -48,7 +48,10 @@ pub struct Tally {
 }
 
 fn safe_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 impl Progress {
@@ -83,7 +86,10 @@ impl Progress {
                 let body = match &g.answer {
                     Answer::Choice(option) => format!("c:{option}"),
                     Answer::Sort(placed) => {
-                        let pairs: Vec<String> = placed.iter().map(|(item, bin)| format!("{item}={bin}")).collect();
+                        let pairs: Vec<String> = placed
+                            .iter()
+                            .map(|(item, bin)| format!("{item}={bin}"))
+                            .collect();
                         format!("s:{}", pairs.join("/"))
                     }
                     Answer::Predict(guess) => format!("p:{}", (guess * 1000.0).round() as i64),
@@ -100,20 +106,33 @@ impl Progress {
         if fields.next() != Some("v1") {
             return Err("it is not in the expected format".into());
         }
-        let (Some(steps), Some(answers), None) = (fields.next(), fields.next(), fields.next()) else {
+        let (Some(steps), Some(answers), None) = (fields.next(), fields.next(), fields.next())
+        else {
             return Err("it has the wrong number of fields".into());
         };
         let mut progress = Progress::default();
         for n in steps.split(',').filter(|s| !s.is_empty()) {
             match n.parse::<usize>() {
                 Ok(n) if (1..=100).contains(&n) => progress.steps.insert(n),
-                _ => return Err(format!("“{}” is not a tour step", n.chars().take(12).collect::<String>())),
+                _ => {
+                    return Err(format!(
+                        "“{}” is not a tour step",
+                        n.chars().take(12).collect::<String>()
+                    ))
+                }
             };
         }
         for entry in answers.split(';').filter(|s| !s.is_empty()) {
-            let bad = || format!("an answer is malformed (“{}”)", entry.chars().take(24).collect::<String>());
+            let bad = || {
+                format!(
+                    "an answer is malformed (“{}”)",
+                    entry.chars().take(24).collect::<String>()
+                )
+            };
             let mut f = entry.splitn(4, ':');
-            let (Some(id), Some(flag), Some(kind), Some(body)) = (f.next(), f.next(), f.next(), f.next()) else {
+            let (Some(id), Some(flag), Some(kind), Some(body)) =
+                (f.next(), f.next(), f.next(), f.next())
+            else {
                 return Err(bad());
             };
             let correct = match flag {
@@ -127,7 +146,9 @@ impl Progress {
                     let mut placed = BTreeMap::new();
                     for pair in body.split('/') {
                         match pair.split_once('=') {
-                            Some((item, bin)) if safe_id(item) && safe_id(bin) => placed.insert(item.to_string(), bin.to_string()),
+                            Some((item, bin)) if safe_id(item) && safe_id(bin) => {
+                                placed.insert(item.to_string(), bin.to_string())
+                            }
                             _ => return Err(bad()),
                         };
                     }
@@ -142,7 +163,9 @@ impl Progress {
             if !safe_id(id) {
                 return Err(bad());
             }
-            progress.answers.insert(id.to_string(), Given { correct, answer });
+            progress
+                .answers
+                .insert(id.to_string(), Given { correct, answer });
         }
         Ok(progress)
     }
@@ -150,11 +173,20 @@ impl Progress {
     /// Restores progress from what storage returned: `Err` (blocked), nothing stored, or a value.
     pub fn restore(stored: Result<Option<String>, String>) -> Restored {
         match stored {
-            Err(why) => Restored { blocked: Some(why), ..Restored::default() },
+            Err(why) => Restored {
+                blocked: Some(why),
+                ..Restored::default()
+            },
             Ok(None) => Restored::default(),
             Ok(Some(value)) => match Progress::decode(&value) {
-                Ok(progress) => Restored { progress, ..Restored::default() },
-                Err(why) => Restored { corrupted: Some(why), ..Restored::default() },
+                Ok(progress) => Restored {
+                    progress,
+                    ..Restored::default()
+                },
+                Err(why) => Restored {
+                    corrupted: Some(why),
+                    ..Restored::default()
+                },
             },
         }
     }
@@ -162,7 +194,11 @@ impl Progress {
     /// The summary counts against the study content (answers to unknown questions are not counted).
     pub fn tally(&self) -> Tally {
         let s = study();
-        let mut t = Tally { steps: s.tour.len(), questions: s.questions.len(), ..Tally::default() };
+        let mut t = Tally {
+            steps: s.tour.len(),
+            questions: s.questions.len(),
+            ..Tally::default()
+        };
         t.steps_seen = self.steps.iter().filter(|n| **n <= t.steps).count();
         for part in s.parts.iter() {
             let (mut total, mut answered, mut correct) = (0, 0, 0);
@@ -175,7 +211,8 @@ impl Progress {
             }
             t.answered += answered;
             t.correct += correct;
-            t.parts.push((part.label.to_string(), answered, correct, total));
+            t.parts
+                .push((part.label.to_string(), answered, correct, total));
         }
         t
     }

@@ -30,8 +30,14 @@ pub fn figure_label(id: &str) -> String {
         Some(f) if f.layer == "essay" => "In the essay: ".into(),
         Some(f) if f.layer == "region_total" => "All five republics: ".into(),
         Some(f) => {
-            let own = if f.layer.ends_with("national_statistics") { " (its own statistics)" } else { "" };
-            f.country.map(|c| format!("{}{own}: ", c.label())).unwrap_or_default()
+            let own = if f.layer.ends_with("national_statistics") {
+                " (its own statistics)"
+            } else {
+                ""
+            };
+            f.country
+                .map(|c| format!("{}{own}: ", c.label()))
+                .unwrap_or_default()
         }
         None => String::new(),
     }
@@ -39,7 +45,11 @@ pub fn figure_label(id: &str) -> String {
 
 /// The answer saved for a question, if any.
 pub fn saved(q: &Question) -> Option<Answer> {
-    store::snapshot().progress.answers.get(q.id).map(|g| g.answer.clone())
+    store::snapshot()
+        .progress
+        .answers
+        .get(q.id)
+        .map(|g| g.answer.clone())
 }
 
 /// Checks an answer and records it in the progress; returns whether it was correct.
@@ -75,7 +85,12 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     let (class, icon, verdict, text) = if props.correct {
         ("qa-feedback correct", "✓", "Correct.", &q.feedback.correct)
     } else {
-        ("qa-feedback incorrect", "✗", "Not quite.", &q.feedback.incorrect)
+        (
+            "qa-feedback incorrect",
+            "✗",
+            "Not quite.",
+            &q.feedback.incorrect,
+        )
     };
     html! {
         <div {class}>
@@ -96,13 +111,17 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
 #[component]
 pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
     let q = question(props.index);
-    let QuestionKind::Choice { options, .. } = &q.kind else { return html! {} };
+    let QuestionKind::Choice { options, .. } = &q.kind else {
+        return html! {};
+    };
     let initial = match saved(q) {
         Some(Answer::Choice(o)) => Some(o),
         _ => None,
     };
     let verdict = use_state({
-        let shown = initial.as_ref().map(|o| q.check(&Answer::Choice(o.clone()), figure_value).correct);
+        let shown = initial
+            .as_ref()
+            .map(|o| q.check(&Answer::Choice(o.clone()), figure_value).correct);
         move || shown
     });
     let selected = use_state(move || initial);

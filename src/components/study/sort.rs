@@ -11,13 +11,16 @@ use crate::model::study::{Answer, QuestionKind};
 #[component]
 pub fn SortQuestion(props: &QuestionProps) -> Html {
     let q = question(props.index);
-    let QuestionKind::Sort { bins, items } = &q.kind else { return html! {} };
+    let QuestionKind::Sort { bins, items } = &q.kind else {
+        return html! {};
+    };
     let initial = match saved(q) {
         Some(Answer::Sort(placed)) => placed,
         _ => BTreeMap::new(),
     };
     let verdict = use_state({
-        let shown = (!initial.is_empty()).then(|| q.check(&Answer::Sort(initial.clone()), figure_value));
+        let shown =
+            (!initial.is_empty()).then(|| q.check(&Answer::Sort(initial.clone()), figure_value));
         move || shown
     });
     let placed = use_state(move || initial);

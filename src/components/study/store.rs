@@ -6,9 +6,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::progress_model::{Progress, Restored};
 #[cfg(target_arch = "wasm32")]
 use super::progress_model::STORAGE_KEY;
+use super::progress_model::{Progress, Restored};
 
 /// What the reader sees of the store: the progress, and why it cannot be saved or was reset, if so.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,11 +56,24 @@ fn write(_: &Progress) -> Result<(), String> {
 }
 
 fn load() -> Store {
-    let Restored { progress, blocked, corrupted } = Progress::restore(read());
+    let Restored {
+        progress,
+        blocked,
+        corrupted,
+    } = Progress::restore(read());
     if corrupted.is_some() {
         let _ = write(&Progress::default());
     }
-    Store { snapshot: Snapshot { progress: Rc::new(progress), blocked, corrupted, resets: 0 }, listeners: Vec::new(), next_listener: 0 }
+    Store {
+        snapshot: Snapshot {
+            progress: Rc::new(progress),
+            blocked,
+            corrupted,
+            resets: 0,
+        },
+        listeners: Vec::new(),
+        next_listener: 0,
+    }
 }
 
 fn with<R>(f: impl FnOnce(&mut Store) -> R) -> R {
@@ -126,7 +139,10 @@ pub fn use_progress() -> Snapshot {
     use_effect_with((), move |_| {
         let id = with(|s| {
             s.next_listener += 1;
-            s.listeners.push((s.next_listener, Callback::from(move |_| force.force_update())));
+            s.listeners.push((
+                s.next_listener,
+                Callback::from(move |_| force.force_update()),
+            ));
             s.next_listener
         });
         move || with(|s| s.listeners.retain(|(i, _)| *i != id))

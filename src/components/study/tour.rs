@@ -13,7 +13,10 @@ use crate::state::{Action, View};
 pub fn apply_view(current: &View, v: &study::View) -> View {
     let d = View::default();
     let layer = v.layer.unwrap_or(d.layer);
-    let year = v.year.filter(|y| Some(*y) != layer.default_year()).map(str::to_string);
+    let year = v
+        .year
+        .filter(|y| Some(*y) != layer.default_year())
+        .map(str::to_string);
     View {
         part: v.part,
         card: v.card.map(str::to_string),
@@ -30,14 +33,23 @@ pub fn apply_view(current: &View, v: &study::View) -> View {
 /// it is `current` with the tour closed.
 pub fn view_for_step(current: &View, n: usize) -> View {
     match n.checked_sub(1).and_then(|i| study().tour.get(i)) {
-        Some(step) => View { step: Some(n), ..apply_view(current, &step.view) },
-        None => View { step: None, ..current.clone() },
+        Some(step) => View {
+            step: Some(n),
+            ..apply_view(current, &step.view)
+        },
+        None => View {
+            step: None,
+            ..current.clone()
+        },
     }
 }
 
 /// The view after the tour ends: where the reader is, without the step.
 pub fn end_tour(current: &View) -> View {
-    View { step: None, ..current.clone() }
+    View {
+        step: None,
+        ..current.clone()
+    }
 }
 
 thread_local! {
@@ -53,7 +65,9 @@ pub fn focus_panel_on_open() {
 fn narrow_screen() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten()).is_some_and(|m| m.matches())
+        web_sys::window()
+            .and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten())
+            .is_some_and(|m| m.matches())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -94,7 +108,9 @@ pub fn TourPanel(props: &PartProps) -> Html {
         });
     }
     let expanded = use_state(|| !narrow_screen());
-    let Some(step) = study().tour.get(n - 1) else { return html! {} };
+    let Some(step) = study().tour.get(n - 1) else {
+        return html! {};
+    };
     let toggle = {
         let expanded = expanded.clone();
         Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
@@ -109,7 +125,13 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let back = go(view_for_step(&props.view, n - 1), "tour-back");
     let last = n == total;
     let next = if last {
-        go(View { part: Part::Study, ..end_tour(&props.view) }, "part-study")
+        go(
+            View {
+                part: Part::Study,
+                ..end_tour(&props.view)
+            },
+            "part-study",
+        )
     } else {
         go(view_for_step(&props.view, n + 1), "tour-next")
     };

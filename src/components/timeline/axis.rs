@@ -30,7 +30,12 @@ fn x(year: i32) -> f64 {
 /// The horizontal extent of an event's marker: a dot's hit area, or a range at least that wide.
 fn extent(card: &Card) -> (f64, f64) {
     let w = card.when.as_ref().expect("timeline events have dates");
-    let (a, b) = if w.approximate { (x(w.start), x(w.end + 1)) } else { let c = x(w.start) + 3.8; (c, c) };
+    let (a, b) = if w.approximate {
+        (x(w.start), x(w.end + 1))
+    } else {
+        let c = x(w.start) + 3.8;
+        (c, c)
+    };
     let grow = ((HIT - (b - a)) / 2.0).max(0.0);
     (a - grow, b + grow)
 }
@@ -41,8 +46,15 @@ pub fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
     extents
         .iter()
         .map(|&(a, b)| {
-            let lane = ends.iter().position(|&end| end + 2.0 <= a).unwrap_or(ends.len());
-            if lane == ends.len() { ends.push(b) } else { ends[lane] = b }
+            let lane = ends
+                .iter()
+                .position(|&end| end + 2.0 <= a)
+                .unwrap_or(ends.len());
+            if lane == ends.len() {
+                ends.push(b)
+            } else {
+                ends[lane] = b
+            }
             lane
         })
         .collect()
@@ -50,7 +62,12 @@ pub fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
 
 /// The SVG time axis for the events in axis order; `cursor` is the marker that holds the tab stop
 /// (`None`: the selected one, else the first).
-pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseStateHandle<Option<usize>>, dispatch: &Callback<Action>) -> Html {
+pub fn axis(
+    events: &[&'static Card],
+    selected: Option<usize>,
+    cursor: &UseStateHandle<Option<usize>>,
+    dispatch: &Callback<Action>,
+) -> Html {
     let stop = cursor.or(selected).unwrap_or(0);
     let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
     let lane_of = lanes(&extents);
@@ -68,11 +85,13 @@ pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseState
             </g>
         }
     });
-    let ticks = (FIRST..=LAST).step_by(10).map(|year| html! {
-        <g key={year} class="tick">
-            <line x1={n(x(year))} x2={n(x(year))} y1={n(axis_y)} y2={n(axis_y + 6.0)} />
-            <text x={n(x(year))} y={n(axis_y + 22.0)} text-anchor="middle">{ year }</text>
-        </g>
+    let ticks = (FIRST..=LAST).step_by(10).map(|year| {
+        html! {
+            <g key={year} class="tick">
+                <line x1={n(x(year))} x2={n(x(year))} y1={n(axis_y)} y2={n(axis_y + 6.0)} />
+                <text x={n(x(year))} y={n(axis_y + 22.0)} text-anchor="middle">{ year }</text>
+            </g>
+        }
     });
     let count = events.len();
     let markers = events.iter().enumerate().map(|(i, card)| {
@@ -135,12 +154,32 @@ pub fn axis(events: &[&'static Card], selected: Option<usize>, cursor: &UseState
 
 /// The name and date of the marker in focus (or selected) under the axis, for sighted readers
 /// (screen readers get them from the marker's label).
-fn caption(events: &[&'static Card], current: Option<usize>, y: f64, extents: &[(f64, f64)]) -> Html {
-    let Some((card, &(a, b))) = current.and_then(|i| Some((events.get(i)?, extents.get(i)?))) else { return Html::default() };
+fn caption(
+    events: &[&'static Card],
+    current: Option<usize>,
+    y: f64,
+    extents: &[(f64, f64)],
+) -> Html {
+    let Some((card, &(a, b))) = current.and_then(|i| Some((events.get(i)?, extents.get(i)?)))
+    else {
+        return Html::default();
+    };
     let label = card.when.as_ref().map_or("", |w| w.label);
     let cx = (a + b) / 2.0;
-    let anchor = if cx < WIDTH * 0.3 { "start" } else if cx > WIDTH * 0.7 { "end" } else { "middle" };
-    let tx = if anchor == "start" { a } else if anchor == "end" { b } else { cx };
+    let anchor = if cx < WIDTH * 0.3 {
+        "start"
+    } else if cx > WIDTH * 0.7 {
+        "end"
+    } else {
+        "middle"
+    };
+    let tx = if anchor == "start" {
+        a
+    } else if anchor == "end" {
+        b
+    } else {
+        cx
+    };
     html! {
         <text class="axis-caption" x={n(tx)} y={n(y)} text-anchor={anchor} aria-hidden="true">
             <tspan class="caption-title">{ card.title }</tspan>{ format!(" · {label}") }
@@ -150,7 +189,9 @@ fn caption(events: &[&'static Card], current: Option<usize>, y: f64, extents: &[
 
 /// Focuses an element by id (SVG elements included).
 fn focus(id: &str) {
-    let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id));
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
     if let Some(el) = el {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
@@ -168,6 +209,9 @@ mod tests {
 
     #[test]
     fn overlapping_events_get_different_lanes() {
-        assert_eq!(lanes(&[(0.0, 10.0), (5.0, 15.0), (20.0, 30.0), (11.0, 12.0)]), vec![0, 1, 0, 2]);
+        assert_eq!(
+            lanes(&[(0.0, 10.0), (5.0, 15.0), (20.0, 30.0), (11.0, 12.0)]),
+            vec![0, 1, 0, 2]
+        );
     }
 }

@@ -8,7 +8,12 @@ use crate::state::Action;
 
 /// Each era with its dates and description, then its events: date label and a link that selects it;
 /// on the static page (`fixed`) the link leads to the event's card, shown open in the cards part.
-pub fn event_list(events: &[&'static Card], selected: Option<usize>, fixed: bool, dispatch: &Callback<Action>) -> Html {
+pub fn event_list(
+    events: &[&'static Card],
+    selected: Option<usize>,
+    fixed: bool,
+    dispatch: &Callback<Action>,
+) -> Html {
     let selected_id = selected.map(|i| events[i].id);
     let eras = content().eras.iter().map(|era| {
         let items = events.iter().filter(|c| c.when.as_ref().is_some_and(|w| w.era == era.id)).map(|card| {

@@ -17,7 +17,10 @@ use crate::model::{Card, Part, Theme};
 
 /// The history cards, ordered by start year (then end year, then content order).
 pub fn events() -> Vec<&'static Card> {
-    let mut events: Vec<&'static Card> = content().cards_of(Theme::History).filter(|c| c.when.is_some()).collect();
+    let mut events: Vec<&'static Card> = content()
+        .cards_of(Theme::History)
+        .filter(|c| c.when.is_some())
+        .collect();
     events.sort_by_key(|c| c.when.as_ref().map(|w| (w.start, w.end)));
     events
 }
@@ -27,7 +30,11 @@ pub fn events() -> Vec<&'static Card> {
 pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
     let fixed = crate::components::prerendering(props.static_page);
-    let selected = props.view.card.as_deref().and_then(|id| events.iter().position(|c| c.id == id));
+    let selected = props
+        .view
+        .card
+        .as_deref()
+        .and_then(|id| events.iter().position(|c| c.id == id));
     let cursor = use_state_eq(|| None::<usize>);
     {
         // A new selection (from the list, a link, back / forward) takes the tab stop.
@@ -51,7 +58,9 @@ pub fn TimelinePart(props: &PartProps) -> Html {
 /// The selected event: title, date exactly as the sources give it, summary, card link, citations.
 pub fn event_detail(selected: Option<&'static Card>) -> Html {
     let body = match selected {
-        None => html! { <p class="timeline-hint">{ "Choose an event on the time line or in the list below to read about it here." }</p> },
+        None => {
+            html! { <p class="timeline-hint">{ "Choose an event on the time line or in the list below to read about it here." }</p> }
+        }
         Some(card) => {
             let when = card.when.as_ref();
             let era = when.and_then(|w| content().eras.iter().find(|e| e.id == w.era));
