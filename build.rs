@@ -9,6 +9,7 @@ use std::{env, fs, path::Path};
 use serde_json::Value;
 
 /// How one JSON value becomes a Rust expression.
+#[allow(clippy::upper_case_acronyms)]
 enum K {
     /// `&'static str`, required.
     S,
@@ -72,9 +73,9 @@ ty!(PLACEABLE = "crate::model::Placeable" { "id": S, "label": S, "answer": S, "e
 ty!(SPECTRUM = "crate::model::Spectrum" { "prompt": S, "positions": LT(&SLOT), "items": LT(&PLACEABLE) });
 ty!(SORTER = "crate::model::Sorter" { "prompt": S, "bins": LT(&SLOT), "items": LT(&PLACEABLE) });
 ty!(INTERACTIVES = "crate::model::Interactives" { "spectrum": T(&SPECTRUM), "sorter": T(&SORTER) });
-ty!(FIGURE = "crate::model::Figure" { "id": S, "layer": S, "country": OE("CountryId"), "year": S, "value": F, "unit": S,
+ty!(FIGURE = "crate::model::Figure" { "id": S, "layer": E("Dataset"), "country": OE("CountryId"), "year": S, "value": F, "unit": S,
     "qualifier": SD, "source_title": SD, "source_publisher": SD, "source_url": SD, "source_date": SD, "excerpt": SD,
-    "confidence": S, "note": SD, "paragraph": OS });
+    "confidence": E("Confidence"), "note": SD, "paragraph": OS });
 ty!(AUDIENCE = "crate::content::Audience" { "who": S, "what": S });
 ty!(OVERVIEW = "crate::content::Overview" { "lead": S, "how": LS, "audiences": LT(&AUDIENCE) });
 ty!(SITE = "crate::content::Site" { "tagline": S, "overview": T(&OVERVIEW), "parts": Pairs, "noscript": S, "credits": S });
@@ -87,7 +88,7 @@ ty!(PLACE = "crate::geo::Place" { "id": S, "name": S, "country": S, "inside": B,
 ty!(GEO = "crate::geo::GeoData" { "meta": T(&GEO_META), "view_box": FA(4), "scale_bar": T(&SCALE_BAR),
     "countries": LT(&SHAPE), "places": LT(&PLACE), "source_places": S });
 ty!(S_PART = "crate::model::study::StudyPart" { "id": S, "label": S, "paragraphs": LS });
-ty!(S_VIEW = "crate::model::study::View" { "part": E("Part"), "card": OS, "country": OE("CountryId"), "layer": OE("Layer"), "year": OS });
+ty!(S_VIEW = "crate::model::study::View" { "part": E("Part"), "card": OS, "country": OE("CountryId"), "layer": OE("Layer"), "year": OE("Period") });
 ty!(S_STEP = "crate::model::study::TourStep" { "id": S, "title": S, "body": LS, "look_for": S, "paragraphs": LS, "view": T(&S_VIEW) });
 ty!(S_FEEDBACK = "crate::model::study::Feedback" { "correct": S, "incorrect": S });
 ty!(S_OPTION = "crate::model::study::Labelled" { "id": S, "text": S });
@@ -110,7 +111,7 @@ ty!(D_LAYER = "crate::data::LayerNote" { "title": S, "source": S, "short": S, "a
 ty!(D_LAYERS = "crate::data::notes::LayerNotes" { "trade": T(&D_LAYER), "investment": T(&D_LAYER), "students": T(&D_LAYER),
     "confucius": T(&D_LAYER) });
 ty!(D_PER_PERSON = "crate::data::notes::PerPersonNotes" { "trade": S, "trade_unavailable": S, "investment": S, "students": S });
-ty!(D_COMPARISON = "crate::data::Comparison" { "id": S, "kind": S, "title": S, "layer": S, "year": OS, "essay": OS,
+ty!(D_COMPARISON = "crate::data::Comparison" { "id": S, "kind": S, "title": S, "layer": E("Layer"), "year": OE("Period"), "essay": OS,
     "sources": LS, "status": S, "explanation": S });
 ty!(DATA_NOTES = "crate::data::DataNotes" { "layers": T(&D_LAYERS), "per_person": T(&D_PER_PERSON), "missing": Pairs,
     "none_found": Pairs, "context": Pairs, "comparisons": LT(&D_COMPARISON) });
@@ -162,6 +163,32 @@ fn variant(set: &str, key: &str) -> Option<String> {
             ("year disagrees", "YearDisagrees"),
         ],
         "Scale" => &[("percent", "Percent")],
+        "Period" => &[
+            ("2013", "Y2013"),
+            ("2022", "Y2022"),
+            ("2023", "Y2023"),
+            ("2024", "Y2024"),
+            ("2005-2018", "Y2005To2018"),
+            ("2005-2021", "Y2005To2021"),
+        ],
+        "Dataset" => &[
+            ("trade", "Trade"),
+            ("investment", "Investment"),
+            ("students", "Students"),
+            ("confucius", "Confucius"),
+            ("trade_national_statistics", "TradeNationalStatistics"),
+            ("trade_partial_year", "TradePartialYear"),
+            ("region_total", "RegionTotal"),
+            ("population", "Population"),
+            ("area", "Area"),
+            ("essay", "Essay"),
+        ],
+        "Confidence" => &[
+            ("high", "High"),
+            ("medium", "Medium"),
+            ("low", "Low"),
+            ("as stated in the essay", "AsStated"),
+        ],
         _ => &[],
     };
     let path = if matches!(set, "EvidenceKind" | "Status" | "Scale") {

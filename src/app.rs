@@ -19,7 +19,7 @@ use crate::components::{
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known};
 use crate::model::Part;
-use crate::state::{Action, AppState, Control, View};
+use crate::state::{Action, AppState, Control, Hidden, View};
 
 /// Props: the query string to start from, and whether to render the static (no-JavaScript) page.
 #[derive(Properties, PartialEq, Default, Clone)]
@@ -34,7 +34,7 @@ pub struct AppProps {
 /// Decodes a query against the content (card ids, tour length).
 pub fn decode_query(query: &str) -> Decoded {
     let c = content();
-    let card = |id: &str| c.card(id).is_some();
+    let card = |id: &str| c.card_id(id);
     decode(
         query,
         &Known {
@@ -85,12 +85,12 @@ pub fn App(props: &AppProps) -> Html {
     let view = &state.view;
     let static_page = crate::components::prerendering(props.static_page);
     let main = if static_page {
-        html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..view.clone() }, static_page })) }</> }
+        html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..*view }, static_page })) }</> }
     } else {
         part_view(
             view.part,
             PartProps {
-                view: view.clone(),
+                view: *view,
                 static_page,
             },
         )
@@ -109,8 +109,8 @@ pub fn App(props: &AppProps) -> Html {
     let full_link = view.embed.then(|| {
         encode(&View {
             embed: false,
-            hidden: Vec::new(),
-            ..view.clone()
+            hidden: Hidden::NONE,
+            ..*view
         })
     });
     html! {
@@ -120,18 +120,18 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
-                    <Nav view={view.clone()} on_action={on_action.clone()} {static_page} />
+                    <Nav view={*view} on_action={on_action.clone()} {static_page} />
                 }
                 <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
                 if view.step.is_some() && !static_page {
-                    <TourPanel view={view.clone()} />
+                    <TourPanel view={*view} />
                 }
                 <main id="main" tabindex="-1">{ main }</main>
                 if !view.embed {
                     <footer class="site-footer"><p>{ content().site.credits }</p></footer>
                 }
                 if *sharing {
-                    <ShareDialog view={view.clone()} on_close={close_share} />
+                    <ShareDialog view={*view} on_close={close_share} />
                 }
             </div>
         </Prerendered>
@@ -149,7 +149,7 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
         // The address is written after the frame that shows the new view is painted (a pushState costs the
         // main thread about a millisecond, and makes Chromium reload the favicon), in order, one entry per view.
         let (on_action, restores) = (on_action.clone(), restores.clone());
-        use_effect_with(view.clone(), move |view| {
+        use_effect_with(*view, move |view| {
             let query = encode(view);
             let seen = *restores.borrow();
             crate::browser::after_next_paint(move || {

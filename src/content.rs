@@ -80,6 +80,11 @@ impl Content {
         self.cards.iter().find(|c| c.id == id)
     }
 
+    /// The typed id of the card with this id, if it exists.
+    pub fn card_id(&self, id: &str) -> Option<CardId> {
+        self.card(id).map(|c| CardId::from_content(c.id))
+    }
+
     /// Cards of one theme, in file order.
     pub fn cards_of(&self, theme: Theme) -> impl Iterator<Item = &Card> {
         self.cards.iter().filter(move |c| c.theme == theme)

@@ -1,8 +1,8 @@
 //! The URL codec: `View` <-> query string. Pure; defaults are omitted; bad input falls back to defaults
 //! and is reported, never panics.
 
-use crate::model::{CountryId, Layer, Part, Theme};
-use crate::state::{Control, View};
+use crate::model::{CardId, CountryId, Layer, Part, Period, Theme};
+use crate::state::{Control, Hidden, View};
 
 /// Longest value we accept for any parameter; longer ones are ignored as malformed.
 pub const MAX_VALUE_LEN: usize = 120;
@@ -11,8 +11,8 @@ pub const MAX_PAIRS: usize = 40;
 
 /// What the codec must know about the content to accept ids.
 pub struct Known<'a> {
-    /// Whether a card id exists.
-    pub card: &'a dyn Fn(&str) -> bool,
+    /// The card with this id, if it exists.
+    pub card: &'a dyn Fn(&str) -> Option<CardId>,
     /// The number of tour steps.
     pub steps: usize,
 }
@@ -67,11 +67,11 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
         }
     }
     // A year only means something for the layer it belongs to.
-    if let Some(year) = &view.year {
-        if !view.layer.years().contains(&year.as_str()) {
+    if let Some(year) = view.year {
+        if !view.layer.years().contains(&year) {
             ignored.push(format!(
                 "year “{}”: not a period of the {} layer",
-                shorten(year),
+                year.key(),
                 view.layer.label()
             ));
             view.year = None;
@@ -92,13 +92,9 @@ fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), S
     match key {
         "part" => view.part = Part::from_key(value).map_or_else(|| unknown("part"), Ok)?,
         "theme" => view.theme = Some(Theme::from_key(value).map_or_else(|| unknown("theme"), Ok)?),
-        "card" if (known.card)(value) => view.card = Some(value.to_string()),
-        "card" => return unknown("card"),
+        "card" => view.card = Some((known.card)(value).map_or_else(|| unknown("card"), Ok)?),
         "layer" => view.layer = Layer::from_key(value).map_or_else(|| unknown("layer"), Ok)?,
-        "year" if Layer::ALL.iter().any(|l| l.years().contains(&value)) => {
-            view.year = Some(value.to_string())
-        }
-        "year" => return unknown("year"),
+        "year" => view.year = Some(Period::from_key(value).map_or_else(|| unknown("year"), Ok)?),
         "pp" if value == "1" => view.per_person = true,
         "country" => {
             view.country = Some(CountryId::from_key(value).map_or_else(|| unknown("republic"), Ok)?)
@@ -109,15 +105,11 @@ fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), S
         },
         "embed" if value == "1" => view.embed = true,
         "hide" => {
-            let mut hidden = Vec::new();
+            let mut hidden = Hidden::NONE;
             for part in value.split(',').filter(|s| !s.is_empty()) {
-                match Control::from_key(part) {
-                    Some(c) if !hidden.contains(&c) => hidden.push(c),
-                    Some(_) => {}
-                    None => return unknown("control"),
-                }
+                hidden =
+                    hidden.with(Control::from_key(part).map_or_else(|| unknown("control"), Ok)?);
             }
-            hidden.sort();
             view.hidden = hidden;
         }
         _ => return Err("expected 1".to_string()),
@@ -135,15 +127,15 @@ pub fn encode(view: &View) -> String {
     if let Some(theme) = view.theme {
         out.push(("theme", theme.key().into()));
     }
-    if let Some(card) = &view.card {
-        out.push(("card", percent_encode(card)));
+    if let Some(card) = view.card {
+        out.push(("card", percent_encode(card.as_str())));
     }
     if view.layer != d.layer {
         out.push(("layer", view.layer.key().into()));
     }
-    if let Some(year) = &view.year {
-        if Some(year.as_str()) != view.layer.default_year() {
-            out.push(("year", percent_encode(year)));
+    if let Some(year) = view.year {
+        if Some(year) != view.layer.default_year() {
+            out.push(("year", percent_encode(year.key())));
         }
     }
     if view.per_person {
@@ -159,7 +151,7 @@ pub fn encode(view: &View) -> String {
         out.push(("embed", "1".into()));
     }
     if !view.hidden.is_empty() {
-        let keys: Vec<&str> = view.hidden.iter().map(|c| c.key()).collect();
+        let keys: Vec<&str> = view.hidden.iter().map(Control::key).collect();
         out.push(("hide", keys.join(",")));
     }
     if out.is_empty() {

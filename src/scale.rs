@@ -10,7 +10,8 @@ pub fn needs_light_text(step: usize) -> bool {
 
 /// `normalize(lo, hi, x)` returns t in [0, 1] (0.5 when lo == hi).
 pub fn normalize(lo: f64, hi: f64, x: f64) -> f64 {
-    if !(hi > lo) {
+    // Also catches NaN bounds: anything but a proper range gives the middle.
+    if hi.partial_cmp(&lo) != Some(std::cmp::Ordering::Greater) {
         return 0.5;
     }
     ((x - lo) / (hi - lo)).clamp(0.0, 1.0)

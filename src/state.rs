@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::model::{CountryId, Layer, Part, Theme};
+use crate::model::{CardId, CountryId, Layer, Part, Period, Theme};
 
 /// Controls an instructor can hide in an embedded view (`?hide=nav,layers`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -44,24 +44,70 @@ impl Control {
     pub fn from_key(key: &str) -> Option<Self> {
         Self::ALL.iter().copied().find(|c| c.key() == key)
     }
+
+    fn bit(self) -> u8 {
+        1 << (self as u8)
+    }
+}
+
+/// A set of hidden controls (a bitset, so a `View` stays `Copy`); iterates in URL order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Hidden(u8);
+
+impl Hidden {
+    /// No control hidden.
+    pub const NONE: Hidden = Hidden(0);
+
+    /// The set of these controls.
+    pub fn of(controls: &[Control]) -> Self {
+        controls.iter().fold(Hidden::NONE, |set, &c| set.with(c))
+    }
+
+    /// Whether the set holds `control`.
+    pub fn contains(self, control: Control) -> bool {
+        self.0 & control.bit() != 0
+    }
+
+    /// The set with `control` added.
+    pub fn with(self, control: Control) -> Self {
+        Hidden(self.0 | control.bit())
+    }
+
+    /// The set with `control` added if absent, removed if present.
+    pub fn toggled(self, control: Control) -> Self {
+        Hidden(self.0 ^ control.bit())
+    }
+
+    /// Whether no control is hidden.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+
+    /// The hidden controls, in URL order.
+    pub fn iter(self) -> impl Iterator<Item = Control> {
+        Control::ALL
+            .iter()
+            .copied()
+            .filter(move |&c| self.contains(c))
+    }
 }
 
 /// Everything a reader can change that a shared link must reproduce.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct View {
     pub part: Part,
     pub theme: Option<Theme>,
     /// The open card (cards part) or the selected event (timeline part).
-    pub card: Option<String>,
+    pub card: Option<CardId>,
     pub layer: Layer,
     /// The chosen period; `None` means the layer's default.
-    pub year: Option<String>,
+    pub year: Option<Period>,
     pub per_person: bool,
     pub country: Option<CountryId>,
     /// The guided-tour step, 1-based; `None` when the tour is not open.
     pub step: Option<usize>,
     pub embed: bool,
-    pub hidden: Vec<Control>,
+    pub hidden: Hidden,
 }
 
 impl Default for View {
@@ -76,20 +122,25 @@ impl Default for View {
             country: None,
             step: None,
             embed: false,
-            hidden: Vec::new(),
+            hidden: Hidden::NONE,
         }
     }
 }
 
 impl View {
     /// The period on screen: the chosen one, or the layer's default.
-    pub fn year(&self) -> Option<&str> {
-        self.year.as_deref().or(self.layer.default_year())
+    pub fn period(&self) -> Option<Period> {
+        self.year.or(self.layer.default_year())
+    }
+
+    /// The period on screen as written in the data ("2024", "2005-2018").
+    pub fn year(&self) -> Option<&'static str> {
+        self.period().map(Period::key)
     }
 
     /// Whether a control is shown (always, unless an embed hides it).
     pub fn shows(&self, control: Control) -> bool {
-        !self.hidden.contains(&control)
+        !self.hidden.contains(control)
     }
 
     /// Whether the per-person view is in effect (only where the layer supports it).
@@ -112,11 +163,11 @@ pub enum Action {
     Navigate(Part),
     SetTheme(Option<Theme>),
     /// Opens a card in place, or closes it with `None`.
-    OpenCard(Option<String>),
+    OpenCard(Option<CardId>),
     /// Goes to the cards part with this card open (from links inside text).
-    ShowCard(String),
+    ShowCard(CardId),
     SetLayer(Layer),
-    SetYear(String),
+    SetYear(Period),
     SetPerPerson(bool),
     SelectCountry(Option<CountryId>),
     /// Applies a whole view: a tour step, or back/forward.
@@ -149,13 +200,8 @@ impl Reducible for AppState {
                 }
             }
             Action::SetYear(year) => {
-                let valid = view.layer.years().contains(&year.as_str());
-                if valid {
-                    view.year = if Some(year.as_str()) == view.layer.default_year() {
-                        None
-                    } else {
-                        Some(year)
-                    };
+                if view.layer.years().contains(&year) {
+                    view.year = (Some(year) != view.layer.default_year()).then_some(year);
                 }
             }
             Action::SetPerPerson(on) => view.per_person = on,
@@ -190,7 +236,7 @@ mod tests {
 
     #[test]
     fn changing_layer_resets_year_to_the_layers_default() {
-        let s = reduce(AppState::default(), Action::SetYear("2013".into()));
+        let s = reduce(AppState::default(), Action::SetYear(Period::Y2013));
         assert_eq!(s.view.year(), Some("2013"));
         let s = reduce(s, Action::SetLayer(Layer::Investment));
         assert_eq!(s.view.year(), Some("2005-2018"));
@@ -198,14 +244,14 @@ mod tests {
 
     #[test]
     fn a_year_from_another_layer_is_refused() {
-        let s = reduce(AppState::default(), Action::SetYear("2005-2018".into()));
+        let s = reduce(AppState::default(), Action::SetYear(Period::Y2005To2018));
         assert_eq!(s.view.year, None);
         assert_eq!(s.view.year(), Some("2024"));
     }
 
     #[test]
     fn choosing_the_default_year_keeps_the_url_short() {
-        let s = reduce(AppState::default(), Action::SetYear("2024".into()));
+        let s = reduce(AppState::default(), Action::SetYear(Period::Y2024));
         assert_eq!(s.view.year, None);
     }
 
@@ -218,9 +264,10 @@ mod tests {
 
     #[test]
     fn show_card_goes_to_the_cards_part() {
-        let s = reduce(AppState::default(), Action::ShowCard("soft-power".into()));
+        let card = crate::content::content().card_id("soft-power").unwrap();
+        let s = reduce(AppState::default(), Action::ShowCard(card));
         assert_eq!(s.view.part, Part::Cards);
-        assert_eq!(s.view.card.as_deref(), Some("soft-power"));
+        assert_eq!(s.view.card.map(CardId::as_str), Some("soft-power"));
     }
 
     #[test]
@@ -230,6 +277,15 @@ mod tests {
         assert_eq!(s.notices.len(), 1);
         let s = reduce(s, Action::Dismiss(0));
         assert!(s.notices.is_empty());
+    }
+
+    #[test]
+    fn hidden_controls_are_a_set_in_url_order() {
+        let h = Hidden::of(&[Control::Share, Control::Nav, Control::Share]);
+        assert_eq!(h.iter().collect::<Vec<_>>(), [Control::Nav, Control::Share]);
+        assert!(h.contains(Control::Nav) && !h.contains(Control::Year));
+        assert_eq!(h.toggled(Control::Nav), Hidden::of(&[Control::Share]));
+        assert!(Hidden::NONE.is_empty() && !h.is_empty());
     }
 
     #[test]

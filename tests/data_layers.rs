@@ -5,17 +5,17 @@
 
 use charm_offensive::content::content;
 use charm_offensive::data::{
-    all_slices, csv, data_layer, lead_year, map_figure, notes, population_year, shades, slice, Gap,
+    all_slices, csv, lead_year, map_figure, notes, population_year, shades, slice, Gap,
     CSV_COLUMNS, NONE_FOUND_FILL,
 };
-use charm_offensive::model::{CountryId, Layer};
+use charm_offensive::model::{Confidence, CountryId, Dataset, Layer, Period};
 use charm_offensive::scale::PALETTE;
 use charm_offensive::state::View;
 
 fn view(layer: Layer, year: Option<&str>, per_person: bool) -> View {
     View {
         layer,
-        year: year.map(str::to_string),
+        year: year.map(|y| Period::from_key(y).expect("a period")),
         per_person,
         ..View::default()
     }
@@ -27,7 +27,7 @@ fn every_view() -> Vec<View> {
         let years: Vec<Option<&str>> = if layer.years().is_empty() {
             vec![None]
         } else {
-            layer.years().iter().map(|y| Some(*y)).collect()
+            layer.years().iter().map(|y| Some(y.key())).collect()
         };
         for y in years {
             out.push(view(layer, y, false));
@@ -89,13 +89,13 @@ fn every_slice_has_a_row_for_each_republic_and_one_shade_each() {
 #[test]
 fn a_layer_draws_only_from_its_own_series() {
     for s in all_slices() {
-        let key = data_layer(s.layer);
+        let key = s.layer.dataset();
         for r in &s.rows {
             if let Some(f) = r.figure {
-                assert_eq!(f.layer, key, "{} on the {key} layer", f.id);
+                assert_eq!(f.layer, key, "{} on the {key:?} layer", f.id);
             }
             if let Some(e) = r.energy {
-                assert_eq!(e.layer, "investment");
+                assert_eq!(e.layer, Dataset::Investment);
                 assert!(e.id.starts_with("investment-energy-"));
             }
             if let Some(y) = s.year {
@@ -113,7 +113,10 @@ fn national_statistics_and_partial_years_never_reach_the_map() {
         for &c in CountryId::ALL {
             if let Some(f) = map_figure(v.layer, v.year(), c) {
                 assert!(
-                    !f.layer.contains("national") && !f.layer.contains("partial"),
+                    !matches!(
+                        f.layer,
+                        Dataset::TradeNationalStatistics | Dataset::TradePartialYear
+                    ),
                     "{}",
                     f.id
                 );
@@ -245,7 +248,7 @@ fn the_map_picks_students_nearest_2018_and_the_latest_institute_count() {
             .figures
             .all
             .iter()
-            .filter(|f| f.layer == "students" && f.country.is_some())
+            .filter(|f| f.layer == Dataset::Students && f.country.is_some())
             .count()
     );
     assert!(s
@@ -461,9 +464,9 @@ fn the_scale_orders_values_and_students_are_coloured_by_confidence() {
     for sh in &s.shades {
         let f = map_figure(Layer::Students, None, sh.country).unwrap();
         let expected = match f.confidence {
-            "high" => PALETTE[4],
-            "medium" => PALETTE[2],
-            _ => PALETTE[0],
+            Confidence::High => PALETTE[4],
+            Confidence::Medium => PALETTE[2],
+            Confidence::Low | Confidence::AsStated => PALETTE[0],
         };
         assert_eq!(sh.fill, Some(expected), "{}", f.id);
     }
@@ -491,12 +494,11 @@ fn every_comparison_names_real_figures_and_the_essay_ones_are_essay_figures() {
             .get(c.essay.unwrap_or(c.sources[0]))
             .unwrap_or_else(|| panic!("{}", c.id));
         if c.kind == "essay" {
-            assert_eq!(f.layer, "essay", "{}", c.id);
+            assert_eq!(f.layer, Dataset::Essay, "{}", c.id);
         }
         for id in c.sources.iter() {
             assert!(content().figures.get(id).is_some(), "{} names {id}", c.id);
         }
-        assert!(Layer::from_key(c.layer).is_some(), "{}", c.id);
         assert!(!c.explanation.is_empty());
     }
 }
@@ -543,7 +545,7 @@ fn the_compiled_notes_agree_with_the_json_file() {
     assert_eq!(n.comparisons.len(), list.len());
     for (c, raw) in n.comparisons.iter().zip(list) {
         assert_eq!(c.id, raw["id"].as_str().unwrap());
-        assert_eq!(c.year, raw["year"].as_str());
+        assert_eq!(c.year.map(Period::key), raw["year"].as_str());
         assert_eq!(c.essay, raw["essay"].as_str());
         assert_eq!(c.explanation, raw["explanation"].as_str().unwrap());
         let sources: Vec<&str> = raw["sources"]

@@ -3,13 +3,21 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use charm_offensive::app::decode_query;
+use charm_offensive::content::content;
 use charm_offensive::deep_link::{decode, encode, percent_decode, percent_encode, Known};
-use charm_offensive::model::{CountryId, Layer, Part, Theme};
-use charm_offensive::state::{Control, View};
+use charm_offensive::model::{CardId, CountryId, Layer, Part, Period, Theme};
+use charm_offensive::state::{Control, Hidden, View};
 use proptest::prelude::*;
 
-fn known_card(id: &str) -> bool {
-    ["soft-power", "xian-summit-2023", "bri"].contains(&id)
+fn known_card(id: &str) -> Option<CardId> {
+    ["soft-power", "xian-summit-2023", "bri"]
+        .contains(&id)
+        .then(|| content().card_id(id))
+        .flatten()
+}
+
+fn card(id: &str) -> Option<CardId> {
+    Some(content().card_id(id).expect("a card"))
 }
 
 fn dec(q: &str) -> (View, Vec<String>) {
@@ -36,13 +44,13 @@ fn each_kind_of_state_round_trips() {
         View {
             part: Part::Cards,
             theme: Some(Theme::History),
-            card: Some("xian-summit-2023".into()),
+            card: card("xian-summit-2023"),
             ..View::default()
         },
         View {
             part: Part::Map,
             layer: Layer::Investment,
-            year: Some("2005-2021".into()),
+            year: Some(Period::Y2005To2021),
             per_person: true,
             country: Some(CountryId::Kyrgyzstan),
             ..View::default()
@@ -50,7 +58,7 @@ fn each_kind_of_state_round_trips() {
         View {
             part: Part::Map,
             layer: Layer::Trade,
-            year: Some("2013".into()),
+            year: Some(Period::Y2013),
             ..View::default()
         },
         View {
@@ -61,13 +69,13 @@ fn each_kind_of_state_round_trips() {
         View {
             part: Part::Map,
             embed: true,
-            hidden: vec![Control::Nav, Control::Layers],
+            hidden: Hidden::of(&[Control::Nav, Control::Layers]),
             ..View::default()
         },
     ];
     for v in views {
         let q = encode(&v);
-        assert_eq!(dec(&q), (v.clone(), vec![]), "query {q}");
+        assert_eq!(dec(&q), (v, vec![]), "query {q}");
     }
 }
 
@@ -76,7 +84,7 @@ fn defaults_are_left_out_so_links_stay_short() {
     let v = View {
         part: Part::Map,
         layer: Layer::Trade,
-        year: Some("2024".into()),
+        year: Some(Period::Y2024),
         ..View::default()
     };
     assert_eq!(encode(&v), "?part=map");
@@ -142,7 +150,7 @@ fn unknown_parameters_from_course_sites_are_ignored_quietly() {
 #[test]
 fn the_app_decoder_knows_the_real_cards_and_tour() {
     let d = decode_query("?part=cards&card=soft-power&step=3");
-    assert_eq!(d.view.card.as_deref(), Some("soft-power"));
+    assert_eq!(d.view.card.map(CardId::as_str), Some("soft-power"));
     assert_eq!(d.view.step, Some(3));
     assert!(d.ignored.is_empty());
 }
@@ -167,20 +175,19 @@ fn any_view() -> impl Strategy<Value = View> {
         .prop_map(
             |(part, theme, card, layer, year_ix, per_person, country, step, embed, hidden)| {
                 let years = layer.years();
-                let year =
-                    (!years.is_empty()).then(|| years[year_ix.index(years.len())].to_string());
-                let year = year.filter(|y| Some(y.as_str()) != layer.default_year());
+                let year = (!years.is_empty()).then(|| years[year_ix.index(years.len())]);
+                let year = year.filter(|y| Some(*y) != layer.default_year());
                 View {
                     part,
                     theme,
-                    card: card.map(String::from),
+                    card: card.and_then(known_card),
                     layer,
                     year,
                     per_person,
                     country,
                     step,
                     embed,
-                    hidden,
+                    hidden: Hidden::of(&hidden),
                 }
             },
         )
@@ -196,8 +203,8 @@ proptest! {
     #[test]
     fn arbitrary_input_never_panics_and_yields_a_valid_view(q in ".{0,400}") {
         let (view, _) = dec(&q);
-        if let Some(y) = &view.year { prop_assert!(view.layer.years().contains(&y.as_str())); }
-        if let Some(c) = &view.card { prop_assert!(known_card(c)); }
+        if let Some(y) = view.year { prop_assert!(view.layer.years().contains(&y)); }
+        if let Some(c) = view.card { prop_assert!(known_card(c.as_str()).is_some()); }
         if let Some(s) = view.step { prop_assert!((1..=11).contains(&s)); }
     }
 

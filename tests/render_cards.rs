@@ -14,7 +14,7 @@ async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> S
     let view = View {
         part: Part::Cards,
         theme,
-        card: card.map(str::to_string),
+        card: card.and_then(|id| content().card_id(id)),
         ..View::default()
     };
     // As the app renders it: the static page is also signalled by context.
@@ -30,7 +30,7 @@ async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> S
 async fn timeline(card: Option<&str>) -> String {
     let view = View {
         part: Part::Timeline,
-        card: card.map(str::to_string),
+        card: card.and_then(|id| content().card_id(id)),
         ..View::default()
     };
     yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps {

@@ -4,7 +4,7 @@
 
 use charm_offensive::components::data::{DataControls, DataPanel};
 use charm_offensive::components::PartProps;
-use charm_offensive::model::{CountryId, Layer, Part};
+use charm_offensive::model::{CountryId, Layer, Part, Period};
 use charm_offensive::state::View;
 
 async fn render<C: yew::BaseComponent<Properties = PartProps>>(
@@ -52,7 +52,7 @@ async fn students_have_no_year_control_and_per_person_is_off_for_2013_trade() {
     );
     let html = render::<DataControls>(
         View {
-            year: Some("2013".into()),
+            year: Some(Period::Y2013),
             ..map_view()
         },
         false,
@@ -66,7 +66,7 @@ async fn students_have_no_year_control_and_per_person_is_off_for_2013_trade() {
 async fn the_panel_shows_a_sorted_table_with_units_sources_and_the_gap() {
     let html = render::<DataPanel>(
         View {
-            year: Some("2022".into()),
+            year: Some(Period::Y2022),
             ..map_view()
         },
         false,
@@ -129,7 +129,7 @@ async fn students_are_never_sortable_by_value_and_the_caption_says_why() {
 #[tokio::test]
 async fn the_static_page_has_every_layer_with_sources_and_no_controls() {
     let view = map_view();
-    let controls = render::<DataControls>(view.clone(), true).await;
+    let controls = render::<DataControls>(view, true).await;
     assert!(
         !controls.contains("<div") && !controls.contains("<button"),
         "{controls}"

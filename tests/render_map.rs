@@ -11,7 +11,7 @@ use charm_offensive::components::PartProps;
 use charm_offensive::content::content;
 use charm_offensive::data::all_slices;
 use charm_offensive::geo::geo;
-use charm_offensive::model::{CountryId, Part};
+use charm_offensive::model::{CountryId, Dataset, Part, Period};
 use charm_offensive::state::View;
 
 fn map_view() -> View {
@@ -38,7 +38,7 @@ fn esc(s: &str) -> String {
 #[tokio::test]
 async fn five_focusable_republics_with_accessible_names_and_one_tab_stop() {
     let view = map_view();
-    let html = render(view.clone(), false).await;
+    let html = render(view, false).await;
     let shapes: Vec<&str> = html
         .split(r#"<g id="map-"#)
         .skip(1)
@@ -72,7 +72,7 @@ async fn five_focusable_republics_with_accessible_names_and_one_tab_stop() {
     }
     let kz = content()
         .figures
-        .find("trade", CountryId::Kazakhstan, "2024")
+        .find(Dataset::Trade, CountryId::Kazakhstan, "2024")
         .expect("trade 2024 KZ");
     assert!(accessible_name(CountryId::Kazakhstan, &view)
         .starts_with(&format!("Kazakhstan: {}", kz.display())));
@@ -130,7 +130,7 @@ async fn every_neighbour_is_drawn_and_labelled_where_it_has_a_label_point() {
 #[tokio::test]
 async fn the_five_are_labelled_with_their_layer_values() {
     let view = map_view();
-    let html = render(view.clone(), false).await;
+    let html = render(view, false).await;
     for shade in charm_offensive::data::shades(&view) {
         let [x, y] = charm_offensive::components::map::shape(shade.country)
             .unwrap()
@@ -163,7 +163,7 @@ async fn the_hatch_is_defined_once_and_fills_republics_without_data() {
         .expect("a layer with a gap");
     let view = View {
         layer: slice.layer,
-        year: slice.year.map(str::to_string),
+        year: slice.year.and_then(Period::from_key),
         per_person: slice.per_person,
         ..map_view()
     };
@@ -209,7 +209,7 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
         .await;
     let pop = content()
         .figures
-        .get(&latest_figure("population", CountryId::Kazakhstan).unwrap())
+        .get(&latest_figure(Dataset::Population, CountryId::Kazakhstan).unwrap())
         .unwrap();
     assert_eq!(pop.id, "population-2022-KZ");
     assert!(
@@ -305,10 +305,10 @@ async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_sa
         country: Some(CountryId::Kazakhstan),
         ..map_view()
     };
-    let html = render(view.clone(), false).await;
+    let html = render(view, false).await;
     let kz = content()
         .figures
-        .find("trade", CountryId::Kazakhstan, "2024")
+        .find(Dataset::Trade, CountryId::Kazakhstan, "2024")
         .unwrap();
     let profile = &html[html.find(r#"class="profile""#).expect("a profile")..];
     assert!(profile.contains("On the map: Trade, 2024"), "{profile}");
@@ -317,7 +317,7 @@ async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_sa
     // Trade 2022, Uzbekistan: no data, said in words, no figure.
     let view = View {
         layer: Layer::Trade,
-        year: Some("2022".into()),
+        year: Some(Period::Y2022),
         country: Some(CountryId::Uzbekistan),
         ..map_view()
     };

@@ -343,7 +343,7 @@ fn tour_views_and_links_are_valid() {
         match (v.layer, &v.year) {
             (Some(layer), Some(year)) => assert!(
                 layer.years().contains(year),
-                "{id}: {year} is not a period of {layer:?}"
+                "{id}: {year:?} is not a period of {layer:?}"
             ),
             (Some(layer), None) => {
                 assert!(layer.years().is_empty(), "{id}: {layer:?} needs a year")

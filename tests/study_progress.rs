@@ -9,8 +9,8 @@ use charm_offensive::components::study::tour::{end_tour, view_for_step};
 use charm_offensive::content::content;
 use charm_offensive::deep_link::{decode, encode, Known};
 use charm_offensive::model::study::{study, Answer, QuestionKind};
-use charm_offensive::model::{Layer, Part};
-use charm_offensive::state::{Control, View};
+use charm_offensive::model::{CardId, Layer, Part};
+use charm_offensive::state::{Control, Hidden, View};
 
 fn value(id: &str) -> Option<f64> {
     content().figures.get(id).map(|f| f.value)
@@ -142,19 +142,19 @@ fn tally_counts_per_part() {
 fn view_for_step_applies_each_steps_view_and_keeps_embed() {
     let current = View {
         embed: true,
-        hidden: vec![Control::Share],
+        hidden: Hidden::of(&[Control::Share]),
         per_person: true,
         ..View::default()
     };
     let known = Known {
-        card: &|id| content().card(id).is_some(),
+        card: &|id| content().card_id(id),
         steps: study().tour.len(),
     };
     for (i, step) in study().tour.iter().enumerate() {
         let v = view_for_step(&current, i + 1);
         assert_eq!(v.step, Some(i + 1));
         assert_eq!(v.part, step.view.part, "{}", step.id);
-        assert_eq!(v.card.as_deref(), step.view.card, "{}", step.id);
+        assert_eq!(v.card.map(CardId::as_str), step.view.card, "{}", step.id);
         assert_eq!(v.country, step.view.country, "{}", step.id);
         assert_eq!(
             v.layer,
@@ -163,13 +163,13 @@ fn view_for_step_applies_each_steps_view_and_keeps_embed() {
             step.id
         );
         assert_eq!(
-            v.year(),
+            v.period(),
             step.view.year.or(v.layer.default_year()),
             "{}",
             step.id
         );
         assert!(
-            v.embed && v.hidden == vec![Control::Share],
+            v.embed && v.hidden == Hidden::of(&[Control::Share]),
             "{}: embed settings kept",
             step.id
         );

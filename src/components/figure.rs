@@ -66,7 +66,7 @@ pub fn FigureSource(props: &FigureSourceProps) -> Html {
             if !f.excerpt.is_empty() {
                 <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ format!("“{}”", f.excerpt) }</span>
             }
-            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence }
+            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence.label() }
                 if let Some(p) = &f.paragraph { { format!(" · essay paragraph {p}") } }</span>
             if !f.note.is_empty() {
                 <span class="src-line note"><strong>{ "Note: " }</strong>{ f.note }</span>

@@ -40,7 +40,7 @@ pub fn Nav(props: &NavProps) -> Html {
         }
     });
     let items = Part::ALL.iter().map(|&part| {
-        let target = View { part, card: None, step: None, ..props.view.clone() };
+        let target = View { part, card: None, step: None, ..props.view };
         let href = if crate::components::prerendering(props.static_page) {
             format!("#{}", part.heading_id())
         } else {

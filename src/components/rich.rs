@@ -82,14 +82,19 @@ pub fn CardLink(props: &InlineProps) -> Html {
     if super::use_static_page() {
         return html! { <a class="card-link" href={format!("#card-{}", props.id)}>{ props.shown.clone() }</a> };
     }
-    let id = props.id.to_string();
-    let href = format!("?part=cards&card={}", crate::deep_link::percent_encode(&id));
+    let href = format!(
+        "?part=cards&card={}",
+        crate::deep_link::percent_encode(&props.id)
+    );
+    let card = crate::content::content().card_id(&props.id);
     let onclick = Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() {
             return;
         }
         e.prevent_default();
-        dispatch.emit(Action::ShowCard(id.clone()));
+        if let Some(card) = card {
+            dispatch.emit(Action::ShowCard(card));
+        }
     });
     html! { <a class="card-link" {href} {onclick}>{ props.shown.clone() }</a> }
 }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::deep_link::encode;
-use crate::state::{Control, View};
+use crate::state::{Control, Hidden, View};
 
 /// Props: the current view and how to close.
 #[derive(Properties, PartialEq)]
@@ -40,7 +40,7 @@ pub fn iframe_snippet(src: &str) -> String {
 /// The share dialog (a native modal `<dialog>`: focus stays inside, Escape closes).
 #[component]
 pub fn ShareDialog(props: &ShareProps) -> Html {
-    let hidden = use_state(|| props.view.hidden.clone());
+    let hidden = use_state(|| props.view.hidden);
     let status = use_state(String::new);
     let dialog = use_node_ref();
     {
@@ -57,14 +57,14 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
         "{base}{}",
         encode(&View {
             embed: false,
-            hidden: Vec::new(),
-            ..props.view.clone()
+            hidden: Hidden::NONE,
+            ..props.view
         })
     );
     let embed_view = View {
         embed: true,
-        hidden: (*hidden).clone(),
-        ..props.view.clone()
+        hidden: *hidden,
+        ..props.view
     };
     let snippet = iframe_snippet(&format!("{base}{}", encode(&embed_view)));
 
@@ -85,18 +85,11 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
         })
     };
     let toggles = Control::ALL.iter().map(|&c| {
-        let checked = hidden.contains(&c);
+        let checked = hidden.contains(c);
         let onchange = {
             let hidden = hidden.clone();
             Callback::from(move |_: Event| {
-                let mut next = (*hidden).clone();
-                if let Some(i) = next.iter().position(|x| *x == c) {
-                    next.remove(i);
-                } else {
-                    next.push(c);
-                    next.sort();
-                }
-                hidden.set(next);
+                hidden.set(hidden.toggled(c));
             })
         };
         let id = format!("hide-{}", c.key());

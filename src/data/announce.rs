@@ -48,7 +48,7 @@ pub fn announce(slice: &Slice) -> String {
                         r.country.label(),
                         r.label,
                         f.year,
-                        f.confidence
+                        f.confidence.label()
                     )
                 })
             })

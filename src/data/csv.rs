@@ -2,7 +2,7 @@
 
 use crate::model::CountryId;
 
-use super::{data_layer, unit_words, Gap, Slice};
+use super::{unit_words, Gap, Slice};
 
 /// The CSV's columns, in order.
 pub const CSV_COLUMNS: [&str; 16] = [
@@ -57,7 +57,7 @@ pub fn csv(slice: &Slice) -> String {
                     f.source_title.into(),
                     f.source_url.into(),
                     f.source_date.into(),
-                    f.confidence.into(),
+                    f.confidence.key().into(),
                     f.note.into(),
                     if row.on_map { "yes" } else { "no" }.into(),
                     derived,
@@ -76,7 +76,7 @@ pub fn csv(slice: &Slice) -> String {
                 cells[2] = slice.year.unwrap_or_default().into();
                 cells[11] = format!(
                     "{what}: the data has no {} figure for this republic",
-                    data_layer(slice.layer)
+                    slice.layer.dataset().key()
                 );
                 cells[12] = "yes".into();
                 cells

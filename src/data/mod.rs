@@ -12,7 +12,7 @@ pub use notes::{notes, Comparison, DataNotes, LayerNote};
 use std::sync::LazyLock;
 
 use crate::content::content;
-use crate::model::{format_number, CountryId, Figure, Layer};
+use crate::model::{format_number, Confidence, CountryId, Figure, Layer};
 use crate::scale::{needs_light_text, Sequential, PALETTE};
 use crate::state::View;
 
@@ -70,16 +70,6 @@ pub struct Slice {
     pub scale: Sequential,
     /// The sentence the live region reads out.
     pub announcement: String,
-}
-
-/// The `layer` field of `figures.json` that a map layer draws from, and only from.
-pub fn data_layer(layer: Layer) -> &'static str {
-    match layer {
-        Layer::Trade => "trade",
-        Layer::Investment => "investment",
-        Layer::Students => "students",
-        Layer::Confucius => "confucius_institutes",
-    }
 }
 
 /// The population year a per-person view divides by; `None` where the data has no defensible one.
@@ -145,10 +135,10 @@ pub fn short_year(year: &str) -> &str {
 /// The figure a layer puts on the map for one republic and period, if the data has one.
 pub fn map_figure(layer: Layer, year: Option<&str>, country: CountryId) -> Option<&'static Figure> {
     let figures = &content().figures;
-    let key = data_layer(layer);
+    let key = layer.dataset();
     match (layer, year) {
         (Layer::Trade | Layer::Investment, Some(y)) => figures
-            .get(&format!("{key}-{y}-{}", country.key()))
+            .get(&format!("{}-{y}-{}", key.key(), country.key()))
             .filter(|f| f.layer == key && f.year == y),
         (Layer::Students, _) => figures
             .of(key, country)
@@ -185,11 +175,11 @@ fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
 }
 
 /// The palette step for a confidence level (students are coloured by how reliable the source is).
-pub fn confidence_step(confidence: &str) -> usize {
+pub fn confidence_step(confidence: Confidence) -> usize {
     match confidence {
-        "high" => 4,
-        "medium" => 2,
-        _ => 0,
+        Confidence::High => 4,
+        Confidence::Medium => 2,
+        Confidence::Low | Confidence::AsStated => 0,
     }
 }
 
@@ -204,7 +194,7 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
         let on_map = map_figure(layer, year, country);
         let others = matches!(layer, Layer::Students | Layer::Confucius).then(|| {
             figures
-                .of(data_layer(layer), country)
+                .of(layer.dataset(), country)
                 .filter(move |f| Some(f.id) != on_map.map(|m| m.id))
         });
         let mut listed: Vec<&'static Figure> = on_map
@@ -307,7 +297,7 @@ static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
         let years: Vec<Option<&'static str>> = if layer.years().is_empty() {
             vec![None]
         } else {
-            layer.years().iter().map(|y| Some(*y)).collect()
+            layer.years().iter().map(|y| Some(y.key())).collect()
         };
         for year in years {
             all.push(compute(layer, year, false));

@@ -1,7 +1,7 @@
 //! The data layers' own words (`content/data-notes.json`): layer descriptions, caveats, gaps, comparisons.
 //! Compiled in by `build.rs` like the rest of `content/` (no JSON parsing at run time).
 
-use crate::model::Layer;
+use crate::model::{Layer, Period};
 
 /// Everything `data-notes.json` says.
 #[derive(Debug)]
@@ -53,9 +53,10 @@ pub struct Comparison {
     /// `essay` (the essay vs the sources) or `national` (China's customs vs a republic's statistics).
     pub kind: &'static str,
     pub title: &'static str,
-    /// The layer key ("trade") whose view this comparison belongs to.
-    pub layer: &'static str,
-    pub year: Option<&'static str>,
+    /// The layer whose view this comparison belongs to.
+    pub layer: Layer,
+    /// The period it belongs to; `None` for every period of the layer.
+    pub year: Option<Period>,
     pub essay: Option<&'static str>,
     pub sources: &'static [&'static str],
     pub status: &'static str,
@@ -64,8 +65,8 @@ pub struct Comparison {
 
 impl Comparison {
     /// Whether this comparison belongs to the view of a layer and period.
-    pub fn fits(&self, layer: Layer, year: Option<&str>) -> bool {
-        self.layer == layer.key() && (self.year.is_none() || self.year == year)
+    pub fn fits(&self, layer: Layer, year: Option<Period>) -> bool {
+        self.layer == layer && (self.year.is_none() || self.year == year)
     }
 }
 
@@ -111,8 +112,6 @@ impl DataNotes {
         }
     }
 }
-
-/// A JSON value as the notes use it: strings (without escapes), lists, objects, null.
 
 /// The value for `key` in a list of pairs.
 fn lookup(pairs: &'static [(&'static str, &'static str)], key: &str) -> Option<&'static str> {

@@ -1,6 +1,6 @@
 //! Shapes of the cards, glossary, paragraphs, references, timeline and interactive exercises.
 
-use super::{CountryId, Theme};
+use super::{CardId, CountryId, Theme};
 
 /// A short exact quotation, always shown marked and attributed.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,6 +33,13 @@ pub struct Card {
     pub related: &'static [&'static str],
     pub when: Option<When>,
     pub country: Option<CountryId>,
+}
+
+impl Card {
+    /// The card's typed id (for views and actions).
+    pub fn card_id(&self) -> CardId {
+        CardId::from_content(self.id)
+    }
 }
 
 /// A glossary term, defined on demand inside card text.

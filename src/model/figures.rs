@@ -1,12 +1,12 @@
 //! Sourced figures (copied with every source field from the shared `figures.json`) and lookups over them.
 
-use super::CountryId;
+use super::{Confidence, CountryId, Dataset};
 
 /// One number with its year, unit, qualifier, source and confidence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Figure {
     pub id: &'static str,
-    pub layer: &'static str,
+    pub layer: Dataset,
     pub country: Option<CountryId>,
     pub year: &'static str,
     pub value: f64,
@@ -17,7 +17,7 @@ pub struct Figure {
     pub source_url: &'static str,
     pub source_date: &'static str,
     pub excerpt: &'static str,
-    pub confidence: &'static str,
+    pub confidence: Confidence,
     pub note: &'static str,
     pub paragraph: Option<&'static str>,
 }
@@ -87,16 +87,15 @@ impl Figures {
         self.all.iter().find(|f| f.id == id)
     }
 
-    /// Figures of one data layer for one republic.
-    pub fn of(&self, layer: &str, country: CountryId) -> impl Iterator<Item = &Figure> {
-        let layer = layer.to_string();
+    /// Figures of one series for one republic.
+    pub fn of(&self, layer: Dataset, country: CountryId) -> impl Iterator<Item = &Figure> {
         self.all
             .iter()
             .filter(move |f| f.layer == layer && f.country == Some(country))
     }
 
     /// The one figure for a layer, republic and period, if the data has it.
-    pub fn find(&self, layer: &str, country: CountryId, year: &str) -> Option<&Figure> {
+    pub fn find(&self, layer: Dataset, country: CountryId, year: &str) -> Option<&Figure> {
         self.of(layer, country).find(|f| f.year == year)
     }
 }

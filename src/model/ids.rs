@@ -55,6 +55,44 @@ keyed_enum!(
 );
 
 keyed_enum!(
+    /// The periods a reader can choose on the map (a year, or the span an investment total covers).
+    Period {
+        Y2013 => "2013", "2013";
+        Y2022 => "2022", "2022";
+        Y2023 => "2023", "2023";
+        Y2024 => "2024", "2024";
+        Y2005To2018 => "2005-2018", "2005-2018";
+        Y2005To2021 => "2005-2021", "2005-2021";
+    }
+);
+
+keyed_enum!(
+    /// The series a figure belongs to in `figures.json`: one per map layer (same key), and the rest.
+    Dataset {
+        Trade => "trade", "China's customs trade";
+        Investment => "investment", "Chinese investment";
+        Students => "students", "Students in China";
+        Confucius => "confucius", "Confucius Institutes";
+        TradeNationalStatistics => "trade_national_statistics", "Trade in national statistics";
+        TradePartialYear => "trade_partial_year", "Trade in part of a year";
+        RegionTotal => "region_total", "Totals for the region";
+        Population => "population", "Population";
+        Area => "area", "Area";
+        Essay => "essay", "As stated in the essay";
+    }
+);
+
+keyed_enum!(
+    /// How far a figure can be trusted, as `figures.json` grades it.
+    Confidence {
+        High => "high", "high";
+        Medium => "medium", "medium";
+        Low => "low", "low";
+        AsStated => "as stated in the essay", "as stated in the essay";
+    }
+);
+
+keyed_enum!(
     /// The five Central Asian republics, keyed by ISO 3166 alpha-2 as in `figures.json`.
     CountryId {
         Kazakhstan => "KZ", "Kazakhstan";
@@ -74,26 +112,60 @@ impl Part {
 
 impl Layer {
     /// The periods a reader can choose for this layer; empty when each value carries its own year.
-    pub fn years(self) -> &'static [&'static str] {
+    pub fn years(self) -> &'static [Period] {
+        use Period::*;
         match self {
-            Layer::Trade => &["2013", "2022", "2023", "2024"],
-            Layer::Investment => &["2005-2018", "2005-2021"],
+            Layer::Trade => &[Y2013, Y2022, Y2023, Y2024],
+            Layer::Investment => &[Y2005To2018, Y2005To2021],
             Layer::Students | Layer::Confucius => &[],
         }
     }
 
     /// The period shown when the URL names none: the latest complete year, or the essay's period.
-    pub fn default_year(self) -> Option<&'static str> {
+    pub fn default_year(self) -> Option<Period> {
         match self {
-            Layer::Trade => Some("2024"),
-            Layer::Investment => Some("2005-2018"),
+            Layer::Trade => Some(Period::Y2024),
+            Layer::Investment => Some(Period::Y2005To2018),
             Layer::Students | Layer::Confucius => None,
+        }
+    }
+
+    /// The series of `figures.json` this layer draws from, and only from.
+    pub fn dataset(self) -> Dataset {
+        match self {
+            Layer::Trade => Dataset::Trade,
+            Layer::Investment => Dataset::Investment,
+            Layer::Students => Dataset::Students,
+            Layer::Confucius => Dataset::Confucius,
         }
     }
 
     /// Whether dividing by population gives a meaningful per-person view.
     pub fn has_per_person(self) -> bool {
         matches!(self, Layer::Trade | Layer::Investment | Layer::Students)
+    }
+}
+
+/// A card's id, borrowed from the compiled-in content: `Copy`, and made only for a card that exists
+/// (`content().card_id("soft-power")`), so a view can never name a missing card.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CardId(&'static str);
+
+impl CardId {
+    /// Wraps an id taken from the content; only the content lookups call this.
+    pub(crate) const fn from_content(id: &'static str) -> Self {
+        CardId(id)
+    }
+
+    /// The id as written in the content and the URL.
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for CardId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
     }
 }
 

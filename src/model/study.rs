@@ -1,6 +1,6 @@
 //! Self-guided study content (tour, questions, evidence notes, discussion prompts) from `content/study.json`.
 
-use super::ids::{CountryId, Layer, Part};
+use super::ids::{CountryId, Layer, Part, Period};
 use std::collections::BTreeMap;
 
 /// The whole study section: essay parts, tour, questions, evidence notes and instructor prompts.
@@ -29,7 +29,7 @@ pub struct View {
     pub card: Option<&'static str>,
     pub country: Option<CountryId>,
     pub layer: Option<Layer>,
-    pub year: Option<&'static str>,
+    pub year: Option<Period>,
 }
 
 /// One tour step: `body` paragraphs may hold `[text](card:ID)` links; `look_for` is one sentence.

@@ -14,7 +14,7 @@ const LAYERS = [
   { key: "trade", label: "Trade", data: "trade", years: ["2013", "2022", "2023", "2024"] },
   { key: "investment", label: "Investment", data: "investment", years: ["2005-2018", "2005-2021"] },
   { key: "students", label: "Students", data: "students", years: [null] },
-  { key: "confucius", label: "Confucius Institutes", data: "confucius_institutes", years: [null] },
+  { key: "confucius", label: "Confucius Institutes", data: "confucius", years: [null] },
 ];
 /** What the data says is missing on the map, and how it is written. */
 const GAPS = { "trade/2013/KG": "no data", "trade/2022/UZ": "no data", "confucius/null/TM": "none found" };

@@ -19,8 +19,8 @@ pub fn card_view(
     let id = card.id;
     let open = is_open || fixed;
     let detail_id = format!("card-{id}-detail");
-    let next = (!is_open).then(|| id.to_string());
-    let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next.clone()));
+    let next = (!is_open).then(|| card.card_id());
+    let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next));
     let title = if fixed {
         html! { { &card.title } }
     } else {

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 use super::{PartHeading, PartProps};
 use crate::content::content;
-use crate::model::Part;
+use crate::model::{CardId, Part};
 use crate::state::Control;
 
 /// The cards part.
@@ -22,9 +22,9 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let fixed = crate::components::prerendering(props.static_page);
     let view = &props.view;
     let theme = if fixed { None } else { view.theme };
-    let open = view.card.as_deref();
+    let open = view.card.map(|c| c.as_str());
     let dispatch = super::use_dispatch();
-    use_reveal_card(if fixed { None } else { view.card.clone() });
+    use_reveal_card(if fixed { None } else { view.card });
     let cards: Vec<_> = content()
         .cards
         .iter()
@@ -54,7 +54,7 @@ pub fn CardsPart(props: &PartProps) -> Html {
 /// When the open card changes (a click, a link, the URL), brings it into view and, unless focus is
 /// already inside it, moves focus to its toggle. Runs after the app's own scroll-to-top on navigation.
 #[hook]
-fn use_reveal_card(card: Option<String>) {
+fn use_reveal_card(card: Option<CardId>) {
     let first = use_mut_ref(|| true);
     use_effect_with(card, move |card| {
         let first = std::mem::replace(&mut *first.borrow_mut(), false);

@@ -21,7 +21,7 @@ pub struct ComparisonsProps {
 #[component]
 pub fn Comparisons(props: &ComparisonsProps) -> Html {
     let all = use_state(|| false);
-    let (layer, year) = (props.view.layer, props.view.year());
+    let (layer, year) = (props.view.layer, props.view.period());
     let static_page = crate::components::prerendering(props.static_page);
     let every = static_page || *all;
     let list = &notes().comparisons;

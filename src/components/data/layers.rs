@@ -27,9 +27,9 @@ pub fn LayerControls(props: &ViewProps) -> Html {
         }
     });
     let years = view.layer.years().iter().map(|&y| {
-        let onclick = dispatch.reform(move |_: MouseEvent| Action::SetYear(y.to_string()));
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::SetYear(y));
         html! {
-            <button type="button" key={y} class="toggle" aria-pressed={(year == Some(y)).to_string()} data-year={y} {onclick}>{ y }</button>
+            <button type="button" key={y.key()} class="toggle" aria-pressed={(view.period() == Some(y)).to_string()} data-year={y.key()} {onclick}>{ y.label() }</button>
         }
     });
     let possible = population_year(view.layer, year).is_some();

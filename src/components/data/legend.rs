@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::SliceProps;
 use crate::data::{confidence_step, decimals, notes, rounded, unit_label, Gap};
-use crate::model::Layer;
+use crate::model::{Confidence, Layer};
 
 fn swatch(class: String, text: String) -> Html {
     html! { <li key={class.clone()}><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
@@ -21,12 +21,12 @@ pub fn Legend(props: &SliceProps) -> Html {
         format!("Colour: {}", unit_label(s.layer, s.per_person))
     };
     let classes: Vec<Html> = if s.layer == Layer::Students {
-        ["high", "medium", "low"]
+        [Confidence::High, Confidence::Medium, Confidence::Low]
             .iter()
-            .map(|c| {
+            .map(|&c| {
                 swatch(
                     format!("sw-{}", confidence_step(c)),
-                    format!("{c} confidence"),
+                    format!("{} confidence", c.label()),
                 )
             })
             .collect()

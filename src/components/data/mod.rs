@@ -29,7 +29,7 @@ pub fn DataControls(props: &PartProps) -> Html {
     }
     html! {
         <div class="data-controls">
-            <LayerControls view={props.view.clone()} />
+            <LayerControls view={props.view} />
             <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement.as_str() }</p>
         </div>
     }
@@ -47,7 +47,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
                         <DataTable slice={s} selected={None} static_page=true />
                     </section>
                 }) }
-                <Comparisons view={props.view.clone()} static_page=true />
+                <Comparisons view={props.view} static_page=true />
             </div>
         };
     }
@@ -60,7 +60,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
             <div class="data-side">
                 <About slice={s} />
             </div>
-            <Comparisons view={view.clone()} />
+            <Comparisons view={view} />
             <div class="data-table-block">
                 <DataTable slice={s} selected={view.country} />
                 <csv::DownloadCsv slice={s} />
@@ -87,16 +87,16 @@ fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
             move || drop(watch)
         });
     }
-    let shown = use_mut_ref(|| view.clone());
+    let shown = use_mut_ref(|| *view);
     if on_screen.get() {
-        *shown.borrow_mut() = view.clone();
+        *shown.borrow_mut() = *view;
     }
     let update = use_force_update();
     {
         let shown = shown.clone();
-        use_effect_with(view.clone(), move |view| {
+        use_effect_with(*view, move |view| {
             if *shown.borrow() != *view {
-                let view = view.clone();
+                let view = *view;
                 crate::browser::after_next_paint(move || {
                     if *shown.borrow() != view {
                         *shown.borrow_mut() = view;
@@ -106,7 +106,7 @@ fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
             }
         });
     }
-    let current = shown.borrow().clone();
+    let current = *shown.borrow();
     current
 }
 

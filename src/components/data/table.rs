@@ -191,7 +191,7 @@ fn row(
                     if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} open={crate::components::prerendering(props.static_page)} /> }</td>
             }
             <td>{ f.year }</td>
-            <td class={classes!("confidence", f.confidence.replace(' ', "-"))}>{ f.confidence }</td>
+            <td class={classes!("confidence", f.confidence.key().replace(' ', "-"))}>{ f.confidence.label() }</td>
             <td class="source">
                 <SourceToggle figure={f} {of} open={crate::components::prerendering(props.static_page)} />
                 if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" open={crate::components::prerendering(props.static_page)} /> }

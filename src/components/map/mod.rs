@@ -69,7 +69,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             <PartHeading part={Part::Map} />
             <DataControls ..props.clone() />
             <figure class="map-figure">
-                <RegionMap view={props.view.clone()} {static_page} />
+                <RegionMap view={props.view} {static_page} />
                 <figcaption>
                     // The legend sits under the map it explains and changes with it in the same frame.
                     <Legend slice={slice(&props.view)} />
@@ -77,7 +77,7 @@ pub fn MapPart(props: &PartProps) -> Html {
                 </figcaption>
             </figure>
             <div class="map-selection">
-                <CountryList view={props.view.clone()} {static_page} />
+                <CountryList view={props.view} {static_page} />
                 { profiles }
             </div>
             <DataPanel ..props.clone() />

@@ -10,7 +10,7 @@ use crate::components::rich::{CardLink, RichText};
 use crate::components::use_dispatch;
 use crate::content::content;
 use crate::geo::geo;
-use crate::model::CountryId;
+use crate::model::{CountryId, Dataset};
 use crate::state::Action;
 
 /// Props: the republic, the view's data row for it, and whether this is the static page (sources open,
@@ -55,7 +55,7 @@ impl OnMap {
 }
 
 /// The id of a figure of this layer for this republic (the latest year), if the data has one.
-pub fn latest_figure(layer: &str, c: CountryId) -> Option<AttrValue> {
+pub fn latest_figure(layer: Dataset, c: CountryId) -> Option<AttrValue> {
     content()
         .figures
         .of(layer, c)
@@ -76,7 +76,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         .places
         .iter()
         .find(|p| p.country == c.key() && p.inside);
-    let figure = |layer: &str| match latest_figure(layer, c) {
+    let figure = |layer: Dataset| match latest_figure(layer, c) {
         Some(id) => html! { <FigureValue {id} {open} /> },
         None => html! { <span class="missing">{ "Not in the project's data." }</span> },
     };
@@ -106,8 +106,8 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                         None => html! { <span class="missing">{ m.written.clone() }</span> },
                     } }</dd>
                 }
-                <dt>{ "Population" }</dt><dd>{ figure("population") }</dd>
-                <dt>{ "Area" }</dt><dd>{ figure("area") }</dd>
+                <dt>{ "Population" }</dt><dd>{ figure(Dataset::Population) }</dd>
+                <dt>{ "Area" }</dt><dd>{ figure(Dataset::Area) }</dd>
             </dl>
             <h4>{ "What the essay says" }</h4>
             { match card {

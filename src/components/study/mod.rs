@@ -47,7 +47,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         let target = view_for_step(&props.view, resume.unwrap_or(1));
         dispatch.reform(move |_: MouseEvent| {
             tour::focus_panel_on_open();
-            Action::Restore(target.clone())
+            Action::Restore(target)
         })
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
@@ -56,7 +56,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         let onclick = dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
             tour::focus_panel_on_open();
-            Action::Restore(target.clone())
+            Action::Restore(target)
         });
         let seen = snap.progress.steps.contains(&(i + 1));
         html! {
@@ -82,7 +82,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
     html! {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
-            <ContextProvider<CurrentView> context={CurrentView(props.view.clone())}>
+            <ContextProvider<CurrentView> context={CurrentView(props.view)}>
                 <section class="study-tour" aria-labelledby="tour-intro-title">
                     <h3 id="tour-intro-title">{ "Guided tour" }</h3>
                     <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>

@@ -77,7 +77,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     let number_id = format!("{}-number", q.id);
     let on_map = q.view.as_ref().map(|v| {
         let next = apply_view(&view.map(|c| c.0).unwrap_or_default(), v);
-        let onclick = dispatch.reform(move |_: MouseEvent| Action::Restore(next.clone()));
+        let onclick = dispatch.reform(move |_: MouseEvent| Action::Restore(next));
         html! { <button type="button" class="secondary" {onclick}>{ "Show on the map" }</button> }
     });
     let far = match verdict.expected {

@@ -7,6 +7,7 @@ use super::{predict::PredictQuestion, sort::SortQuestion, store};
 use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
+use crate::model::Dataset;
 
 /// Props of a question view: its index in `study().questions`.
 #[derive(Properties, PartialEq, Clone, Copy)]
@@ -27,10 +28,10 @@ pub fn figure_value(id: &str) -> Option<f64> {
 /// What a figure counts, in a few words: its republic, the regional total, or the essay's own number.
 pub fn figure_label(id: &str) -> String {
     match content().figures.get(id) {
-        Some(f) if f.layer == "essay" => "In the essay: ".into(),
-        Some(f) if f.layer == "region_total" => "All five republics: ".into(),
+        Some(f) if f.layer == Dataset::Essay => "In the essay: ".into(),
+        Some(f) if f.layer == Dataset::RegionTotal => "All five republics: ".into(),
         Some(f) => {
-            let own = if f.layer.ends_with("national_statistics") {
+            let own = if f.layer == Dataset::TradeNationalStatistics {
                 " (its own statistics)"
             } else {
                 ""

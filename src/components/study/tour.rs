@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::store;
 use crate::components::{cite::Cites, rich::RichText, use_dispatch, PartProps};
+use crate::content::content;
 use crate::model::study::{self, study};
 use crate::model::Part;
 use crate::state::{Action, View};
@@ -13,18 +14,15 @@ use crate::state::{Action, View};
 pub fn apply_view(current: &View, v: &study::View) -> View {
     let d = View::default();
     let layer = v.layer.unwrap_or(d.layer);
-    let year = v
-        .year
-        .filter(|y| Some(*y) != layer.default_year())
-        .map(str::to_string);
+    let year = v.year.filter(|y| Some(*y) != layer.default_year());
     View {
         part: v.part,
-        card: v.card.map(str::to_string),
+        card: v.card.and_then(|id| content().card_id(id)),
         country: v.country,
         layer,
         year,
         embed: current.embed,
-        hidden: current.hidden.clone(),
+        hidden: current.hidden,
         ..d
     }
 }
@@ -39,7 +37,7 @@ pub fn view_for_step(current: &View, n: usize) -> View {
         },
         None => View {
             step: None,
-            ..current.clone()
+            ..*current
         },
     }
 }
@@ -48,7 +46,7 @@ pub fn view_for_step(current: &View, n: usize) -> View {
 pub fn end_tour(current: &View) -> View {
     View {
         step: None,
-        ..current.clone()
+        ..*current
     }
 }
 
@@ -119,7 +117,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
         let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
         Callback::from(move |_: MouseEvent| {
             *refocus.borrow_mut() = Some(id);
-            dispatch.emit(Action::Restore(target.clone()));
+            dispatch.emit(Action::Restore(target));
         })
     };
     let back = go(view_for_step(&props.view, n - 1), "tour-back");
@@ -137,7 +135,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
     };
     let end = dispatch.reform({
         let view = end_tour(&props.view);
-        move |_: MouseEvent| Action::Restore(view.clone())
+        move |_: MouseEvent| Action::Restore(view)
     });
     html! {
         <aside class="tour-panel" aria-labelledby="tour-title">

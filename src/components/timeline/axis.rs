@@ -98,8 +98,8 @@ pub fn axis(
         let w = card.when.as_ref().expect("timeline events have dates");
         let (a, b) = extents[i];
         let cy = TOP + LANE * lane_of[i] as f64 + LANE / 2.0;
-        let id = card.id;
-        let select = dispatch.reform(move |()| Action::OpenCard(Some(id.to_string())));
+        let id = card.card_id();
+        let select = dispatch.reform(move |()| Action::OpenCard(Some(id)));
         let onclick = {
             let (select, cursor) = (select.clone(), cursor.clone());
             Callback::from(move |_: MouseEvent| { cursor.set(Some(i)); select.emit(()) })

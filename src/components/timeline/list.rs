@@ -18,10 +18,10 @@ pub fn event_list(
     let eras = content().eras.iter().map(|era| {
         let items = events.iter().filter(|c| c.when.as_ref().is_some_and(|w| w.era == era.id)).map(|card| {
             let w = card.when.as_ref().expect("timeline events have dates");
-            let id = card.id;
+            let (id, card_id) = (card.id, card.card_id());
             let onclick = dispatch.reform(move |e: MouseEvent| {
                 e.prevent_default();
-                Action::OpenCard(Some(id.to_string()))
+                Action::OpenCard(Some(card_id))
             });
             let current = selected_id == Some(id);
             // On the static page every card is open in the cards part above: link to it there.

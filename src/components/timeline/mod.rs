@@ -33,8 +33,7 @@ pub fn TimelinePart(props: &PartProps) -> Html {
     let selected = props
         .view
         .card
-        .as_deref()
-        .and_then(|id| events.iter().position(|c| c.id == id));
+        .and_then(|id| events.iter().position(|c| c.id == id.as_str()));
     let cursor = use_state_eq(|| None::<usize>);
     {
         // A new selection (from the list, a link, back / forward) takes the tab stop.
