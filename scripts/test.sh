@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test layer: native cargo tests (content integrity, logic, server-side rendering), the
+# Runs every test layer: formatting and lints (native and wasm32), native cargo tests (content integrity, logic, server-side rendering), the
 # geometry generator's reproducibility check, wasm tests in headless Chromium, then a release build and
 # the end-to-end tests (playwright-core + axe-core) against the served site and the single file.
 # Installs what it needs first (scripts/setup.sh).
@@ -8,6 +8,11 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 say() { printf '\n\033[1m[test]\033[0m %s\n' "$*"; }
 
+say "formatting and lints (rustfmt; clippy on every target, native and wasm32)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 say "native tests: content, logic, rendering"
 cargo test --locked
 
@@ -15,7 +20,7 @@ say "map geometry matches its generator"
 node tools/geo/generate.mjs --check
 
 say "browser (wasm) tests in headless Chromium"
-CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --locked --target wasm32-unknown-unknown --test web
+CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --locked --target wasm32-unknown-unknown --test web --test web_panic
 
 say "release build (site and single file)"
 SKIP_SETUP=1 scripts/build.sh

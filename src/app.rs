@@ -222,9 +222,11 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
     });
 }
 
-/// Mounts the app on `#app`, replacing the pre-rendered static page.
+/// Mounts the app on `#app`, replacing the pre-rendered static page; a panic from then on shows the
+/// page's fatal-error banner.
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
+    crate::browser::install_panic_message();
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -14,9 +14,11 @@ fn describe(err: JsValue) -> String {
         .unwrap_or_else(|| "the browser refused".to_string())
 }
 
-/// Shows a readable message in the page when Rust panics, instead of a blank or frozen page.
+/// Shows a readable message in the page when Rust panics, instead of a blank or frozen page. Installed
+/// through Yew, because `yew::Renderer::render` replaces any panic hook not set with
+/// `yew::set_custom_panic_hook` by its own console-only one.
 pub fn install_panic_message() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let message = info.to_string();
         web_sys::console::error_1(&JsValue::from_str(&message));
         show_fatal(&message);

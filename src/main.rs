@@ -2,7 +2,6 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    charm_offensive::browser::install_panic_message();
     charm_offensive::app::mount();
 }
 

@@ -1,4 +1,5 @@
 //! Checks content/study.json: answer keys, feedback, paragraph/card/figure ids, counts, and `Question::check`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use charm_offensive::model::study::*;
 use charm_offensive::model::Part;

@@ -3,6 +3,7 @@
 use crate::support::root;
 
 use charm_offensive::{App, AppProps};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
@@ -54,22 +55,4 @@ async fn a_bad_link_value_becomes_a_notice_not_a_crash() {
         .unwrap();
     assert!(notices.contains("layer"), "{notices}");
     assert!(notices.contains("country"), "{notices}");
-}
-
-use wasm_bindgen::JsCast;
-
-#[wasm_bindgen_test]
-fn a_fatal_error_is_shown_in_the_page_in_words() {
-    let doc = web_sys::window().unwrap().document().unwrap();
-    let banner = doc.create_element("div").unwrap();
-    banner.set_id("fatal");
-    banner.set_attribute("hidden", "").unwrap();
-    let detail = doc.create_element("span").unwrap();
-    detail.set_id("fatal-detail");
-    banner.append_child(&detail).unwrap();
-    doc.body().unwrap().append_child(&banner).unwrap();
-    charm_offensive::browser::show_fatal("index out of bounds");
-    assert!(!banner.has_attribute("hidden"), "the banner is shown");
-    assert_eq!(detail.text_content().unwrap(), "index out of bounds");
-    banner.remove();
 }
