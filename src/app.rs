@@ -12,7 +12,7 @@ use crate::components::{
     overview::OverviewPart,
     share::ShareDialog,
     sources::SourcesPart,
-    study::{tour::TourPanel, StudyPart},
+    study::{progress_context::ProgressProvider, tour::TourPanel, StudyPart},
     timeline::TimelinePart,
     Dispatch, PartProps, Prerendered,
 };
@@ -50,7 +50,11 @@ fn initial_state(query: &str) -> AppState {
         .into_iter()
         .map(|what| format!("Ignored part of the link: {what}."))
         .collect();
-    AppState { view, notices }
+    AppState {
+        view,
+        notices,
+        focus: None,
+    }
 }
 
 fn part_view(part: Part, props: PartProps) -> Html {
@@ -75,6 +79,7 @@ pub fn App(props: &AppProps) -> Html {
     let sharing = use_state(|| false);
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
+    use_focus_request(state.focus, &on_action);
     use_mark_interactive();
     use_focus_on_navigation(
         state.view.part,
@@ -116,6 +121,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
         <Prerendered on={static_page}>
+        <ProgressProvider>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
@@ -134,6 +140,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareDialog view={*view} on_close={close_share} />
                 }
             </div>
+        </ProgressProvider>
         </Prerendered>
         </ContextProvider<Dispatch>>
     }
@@ -174,6 +181,18 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
             })
         });
         move || drop(listener)
+    });
+}
+
+/// Focuses the element the state asks for once the render that shows it is done, then clears the request.
+#[hook]
+fn use_focus_request(focus: Option<&'static str>, on_action: &Callback<Action>) {
+    let on_action = on_action.clone();
+    use_effect_with(focus, move |focus| {
+        if let Some(id) = *focus {
+            crate::browser::focus_soon(id);
+            on_action.emit(Action::Focused);
+        }
     });
 }
 

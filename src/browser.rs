@@ -198,14 +198,28 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Moves keyboard focus to the element with this id, if it exists (HTML or SVG: `focus()` is on both).
+/// Moves keyboard focus to the element with this id, if it exists. HTML or SVG: both have `focus()`
+/// (HTMLOrSVGElement), so the unchecked cast to `HtmlElement` calls the right method on either.
 pub fn focus(id: &str) {
-    if let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
+    if let Some(el) = element(id) {
         let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
+}
+
+/// [`focus`] once the current render and its effects are done (a zero-delay timeout): for an element the
+/// render that is under way creates, or after another effect has moved focus elsewhere.
+pub fn focus_soon(id: &'static str) {
+    gloo::timers::callback::Timeout::new(0, move || focus(id)).forget();
+}
+
+/// The page's document.
+pub fn document() -> Option<web_sys::Document> {
+    window().and_then(|w| w.document())
+}
+
+/// The element with this id, if the page has one.
+pub fn element(id: &str) -> Option<web_sys::Element> {
+    document().and_then(|d| d.get_element_by_id(id))
 }
 
 /// Selects the whole text of an input or textarea (the copy fallback where the clipboard is blocked).

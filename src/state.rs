@@ -155,6 +155,9 @@ pub struct AppState {
     pub view: View,
     /// Messages for the reader: ignored URL values, blocked storage, failed copies.
     pub notices: Vec<String>,
+    /// The id of an element to focus once the next view is on screen (the tour's Next button after
+    /// "Start the tour"); cleared by `Action::Focused`.
+    pub focus: Option<&'static str>,
 }
 
 /// Everything that can change the state.
@@ -172,6 +175,10 @@ pub enum Action {
     SelectCountry(Option<CountryId>),
     /// Applies a whole view: a tour step, or back/forward.
     Restore(View),
+    /// Opens the tour at the step in this view, with keyboard focus on its Next button.
+    StartTour(View),
+    /// The element asked for in `focus` has been focused.
+    Focused,
     Notice(String),
     Dismiss(usize),
 }
@@ -207,6 +214,11 @@ impl Reducible for AppState {
             Action::SetPerPerson(on) => view.per_person = on,
             Action::SelectCountry(country) => view.country = country,
             Action::Restore(restored) => *view = restored,
+            Action::StartTour(restored) => {
+                *view = restored;
+                next.focus = Some("tour-next");
+            }
+            Action::Focused => next.focus = None,
             Action::Notice(text) => {
                 if !next.notices.contains(&text) {
                     next.notices.push(text);

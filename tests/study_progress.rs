@@ -244,3 +244,41 @@ fn the_export_summary_lists_every_answered_question_with_its_citations() {
         "the chosen option in words"
     );
 }
+
+#[test]
+fn the_progress_reducer_records_resets_and_keeps_what_storage_said() {
+    use charm_offensive::components::study::progress_model::{ProgressAction, StudyProgress};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let start = Rc::new(StudyProgress::restored(Ok(Some("v1|2|".into()))));
+    assert_eq!(start.progress.steps.len(), 1);
+    let same = start.clone().reduce(ProgressAction::SeeStep(2));
+    assert!(
+        Rc::ptr_eq(&start, &same),
+        "a step seen again changes nothing"
+    );
+    let s = start
+        .reduce(ProgressAction::SeeStep(3))
+        .reduce(ProgressAction::Record {
+            id: "q-one",
+            answer: Answer::Choice("a".into()),
+            correct: true,
+        });
+    assert_eq!(s.progress.encode(), "v1|2,3|q-one:y:c:a");
+    let s = s.reduce(ProgressAction::Blocked("quota".into()));
+    assert_eq!(s.blocked.as_deref(), Some("quota"));
+    let s = s.reduce(ProgressAction::Reset);
+    assert_eq!((s.progress.encode().as_str(), s.resets), ("v1||", 1));
+    assert_eq!(
+        s.blocked.as_deref(),
+        Some("quota"),
+        "storage is still blocked"
+    );
+    let restored = Progress::decode("v1|1|").unwrap();
+    let s = s.reduce(ProgressAction::Replace(restored.clone()));
+    assert_eq!(*s.progress, restored);
+    let broken = StudyProgress::restored(Ok(Some("nonsense".into())));
+    assert!(broken.corrupted.is_some() && broken.progress.steps.is_empty());
+    let dismissed = Rc::new(broken).reduce(ProgressAction::DismissCorrupted);
+    assert_eq!(dismissed.corrupted, None);
+}

@@ -17,22 +17,48 @@ pub mod support {
         el
     }
 
-    /// The app started from a query string, on a fresh root.
-    pub fn mount(query: &str) -> web_sys::Element {
-        let el = root();
-        yew::Renderer::<charm_offensive::App>::with_root_and_props(
-            el.clone(),
-            charm_offensive::AppProps {
-                query: query.to_string().into(),
-                static_page: false,
-            },
-        )
-        .render();
-        el
+    /// A component mounted on a fresh element for one test. Dropping it (at the end of the test) unmounts
+    /// the component and removes the element, so no later test meets its history listener, its progress
+    /// or its element ids.
+    pub struct Mounted<C: yew::BaseComponent> {
+        el: web_sys::Element,
+        app: Option<yew::AppHandle<C>>,
     }
 
-    /// Waits `ms` milliseconds (a timer, so frames and the app's after-paint work can run).
-    pub async fn sleep(ms: i32) {
+    impl<C: yew::BaseComponent> std::ops::Deref for Mounted<C> {
+        type Target = web_sys::Element;
+        fn deref(&self) -> &web_sys::Element {
+            &self.el
+        }
+    }
+
+    impl<C: yew::BaseComponent> Drop for Mounted<C> {
+        fn drop(&mut self) {
+            if let Some(app) = self.app.take() {
+                app.destroy();
+            }
+            self.el.remove();
+        }
+    }
+
+    /// `C` rendered with `props` on a fresh root.
+    pub fn mount_with<C: yew::BaseComponent>(props: C::Properties) -> Mounted<C> {
+        let el = root();
+        let app = yew::Renderer::<C>::with_root_and_props(el.clone(), props).render();
+        Mounted { el, app: Some(app) }
+    }
+
+    /// The app started from a query string, on a fresh root.
+    pub fn mount(query: &str) -> Mounted<charm_offensive::App> {
+        mount_with(charm_offensive::AppProps {
+            query: query.to_string().into(),
+            static_page: false,
+        })
+    }
+
+    /// Waits `ms` milliseconds (a timer, so frames and the app's after-paint work can run); private, so a
+    /// test waits for a condition (`wait_until`, `address_when`), never for a fixed time.
+    async fn sleep(ms: i32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             web_sys::window()
                 .unwrap()

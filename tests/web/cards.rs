@@ -1,24 +1,15 @@
 //! Browser tests for the cards part: a card's toggle opens it in place; the sorter takes a click and answers.
 
-use crate::support::{click, root};
+use crate::support::{click, mount, mount_with};
 
 use charm_offensive::components::{cards::CardsPart, PartProps};
 use charm_offensive::model::Part;
 use charm_offensive::state::View;
-use charm_offensive::{App, AppProps};
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn clicking_a_cards_toggle_opens_its_detail() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?part=cards".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?part=cards");
     yew::scheduler::flush().await;
     let toggle = el
         .query_selector("#card-alliance .card-toggle")
@@ -48,24 +39,18 @@ async fn clicking_a_cards_toggle_opens_its_detail() {
         .expect("the detail region");
     assert!(!detail.text_content().unwrap().is_empty());
     crate::support::address_when(|q| q.contains("card=alliance")).await;
-    el.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_sorter_accepts_a_click_and_gives_feedback() {
-    let el = root();
     let view = View {
         part: Part::Cards,
         ..View::default()
     };
-    yew::Renderer::<CardsPart>::with_root_and_props(
-        el.clone(),
-        PartProps {
-            view,
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount_with::<CardsPart>(PartProps {
+        view,
+        static_page: false,
+    });
     yew::scheduler::flush().await;
     assert!(el.query_selector(".sorter .feedback").unwrap().is_none());
     click(&el, "#sorter-military-force-soft");
@@ -98,5 +83,4 @@ async fn the_sorter_accepts_a_click_and_gives_feedback() {
         el.query_selector(".sorter .feedback").unwrap().is_none(),
         "reset clears the placements"
     );
-    el.remove();
 }

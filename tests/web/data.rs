@@ -1,8 +1,7 @@
 //! The data layers in a real DOM: clicking a layer toggle re-renders the table and the spoken summary.
 
-use crate::support::root;
+use crate::support::mount;
 
-use charm_offensive::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -21,15 +20,7 @@ fn figures_in_table(el: &web_sys::Element) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn clicking_investment_changes_the_table_and_the_announcement() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?part=map".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?part=map");
     yew::scheduler::flush().await;
     assert!(
         figures_in_table(&el)
@@ -80,15 +71,7 @@ async fn clicking_investment_changes_the_table_and_the_announcement() {
 
 #[wasm_bindgen_test]
 async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?part=map".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?part=map");
     yew::scheduler::flush().await;
     crate::support::address_when(|q| q == "?part=map").await;
     let history = web_sys::window().unwrap().history().unwrap();
@@ -104,7 +87,7 @@ async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
         "not written before the paint"
     );
     crate::support::address_when(|q| q == "?part=map&layer=students").await;
-    crate::support::sleep(100).await;
+    // The writes are in order, so once the last view's address is there, every write has been made.
     assert_eq!(
         history.length().unwrap(),
         before + 2,
@@ -114,5 +97,4 @@ async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
         web_sys::window().unwrap().location().search().unwrap(),
         "?part=map&layer=students"
     );
-    el.remove();
 }

@@ -48,7 +48,6 @@ async fn clicking_a_republic_selects_it_and_opens_its_profile() {
         .expect("a profile");
     assert_eq!(profile.text_content().unwrap(), "Tajikistan");
     crate::support::address_when(|q| q.contains("country=TJ")).await;
-    el.remove();
 }
 
 #[wasm_bindgen_test]
@@ -85,5 +84,4 @@ async fn arrow_right_moves_focus_and_the_tab_stop_to_the_next_republic() {
         Some("true"),
         "moving focus does not select"
     );
-    el.remove();
 }

@@ -1,22 +1,13 @@
 //! The app mounts into a real DOM, navigates between parts and keeps the URL in step.
 
-use crate::support::root;
+use crate::support::mount;
 
-use charm_offensive::{App, AppProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn mounts_and_navigates_by_clicking_a_part_link() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("");
     yew::scheduler::flush().await;
     let h1 = el.query_selector("h1").unwrap().expect("a title");
     assert!(h1
@@ -37,15 +28,7 @@ async fn mounts_and_navigates_by_clicking_a_part_link() {
 
 #[wasm_bindgen_test]
 async fn a_bad_link_value_becomes_a_notice_not_a_crash() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?layer=%%%&country=XX".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?layer=%%%&country=XX");
     yew::scheduler::flush().await;
     let notices = el
         .query_selector(".notices")

@@ -1,23 +1,14 @@
 //! Browser tests for the study work: a choice question gives feedback; the tour panel's Next advances.
 
-use crate::support::{click, root};
+use crate::support::{click, mount};
 
 use charm_offensive::model::study::{study, QuestionKind};
-use charm_offensive::{App, AppProps};
 use wasm_bindgen_test::*;
 
 #[wasm_bindgen_test]
 async fn answering_a_choice_question_shows_feedback() {
     let _ = charm_offensive::browser::storage_remove("charm-offensive.progress.v1");
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?part=study".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?part=study");
     yew::scheduler::flush().await;
     let q = study()
         .questions
@@ -84,15 +75,7 @@ async fn answering_a_choice_question_shows_feedback() {
 
 #[wasm_bindgen_test]
 async fn the_tour_panels_next_button_advances_the_step() {
-    let el = root();
-    yew::Renderer::<App>::with_root_and_props(
-        el.clone(),
-        AppProps {
-            query: "?step=1".into(),
-            static_page: false,
-        },
-    )
-    .render();
+    let el = mount("?step=1");
     yew::scheduler::flush().await;
     let count = |el: &web_sys::Element| {
         el.query_selector(".tour-count")

@@ -28,16 +28,9 @@ pub fn shape_id(c: CountryId) -> String {
     format!("map-{}", c.key())
 }
 
-/// Focuses a republic's shape (an SVG element, which `browser::focus` does not take for an HtmlElement).
+/// Focuses a republic's shape.
 fn focus_shape(c: CountryId) {
-    use wasm_bindgen::JsCast;
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(&shape_id(c)));
-    // SVGElement has focus() (HTMLOrSVGElement), so the unchecked cast calls the right method.
-    if let Some(el) = el {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
-    }
+    crate::browser::focus(&shape_id(c));
 }
 
 /// The map of Central Asia with the five republics as buttons.

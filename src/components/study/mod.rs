@@ -4,13 +4,13 @@
 pub mod export;
 pub mod predict;
 pub mod progress;
+pub mod progress_context;
 pub mod progress_model;
 pub mod quiz;
 pub mod sort;
 /// Only the build-time pre-rendering draws the static page, so the wasm leaves this out.
 #[cfg(not(target_arch = "wasm32"))]
 pub mod static_view;
-pub mod store;
 pub mod tour;
 
 use yew::prelude::*;
@@ -21,8 +21,8 @@ use crate::model::study::study;
 use crate::model::Part;
 use crate::state::{Action, View};
 use progress::ProgressPanel;
+use progress_context::use_progress;
 use quiz::QuestionView;
-use store::use_progress;
 use tour::view_for_step;
 
 /// The view the study part is shown in (for "Show on the map", which keeps embed settings).
@@ -45,18 +45,14 @@ pub fn StudyPart(props: &PartProps) -> Html {
         .filter(|n| *n > 1);
     let start = {
         let target = view_for_step(&props.view, resume.unwrap_or(1));
-        dispatch.reform(move |_: MouseEvent| {
-            tour::focus_panel_on_open();
-            Action::Restore(target)
-        })
+        dispatch.reform(move |_: MouseEvent| Action::StartTour(target))
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
         let target = view_for_step(&props.view, i + 1);
         let href = if encode(&target).is_empty() { "?".to_string() } else { encode(&target) };
         let onclick = dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
-            tour::focus_panel_on_open();
-            Action::Restore(target)
+            Action::StartTour(target)
         });
         let seen = snap.progress.steps.contains(&(i + 1));
         html! {
@@ -91,7 +87,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
                     </button>
                     <ol class="tour-steps">{ for steps }</ol>
                 </section>
-                <ProgressPanel snapshot={snap.clone()} />
+                <ProgressPanel />
                 <section class="self-checks" aria-labelledby="checks-title">
                     <h3 id="checks-title">{ "Self-checks" }</h3>
                     <p>{ "Questions on each part of the essay. Every answer gets feedback that explains why and cites the paragraphs and sources." }</p>

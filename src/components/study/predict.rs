@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::progress_context::use_progress;
 use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
 use super::tour::apply_view;
 use crate::components::use_dispatch;
@@ -31,6 +32,7 @@ pub fn difference_unit(unit: &str) -> &str {
 /// The predict question view.
 #[component]
 pub fn PredictQuestion(props: &QuestionProps) -> Html {
+    let progress = use_progress();
     let q = question(props.index);
     let dispatch = use_dispatch();
     let view = use_context::<super::CurrentView>();
@@ -45,7 +47,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
         return html! {};
     };
     let (min, max, step) = (*min, *max, *step);
-    let initial = match saved(q) {
+    let initial = match saved(&progress, q) {
         Some(Answer::Predict(g)) => Some(g),
         _ => None,
     };
@@ -65,9 +67,9 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
         })
     };
     let reveal = {
-        let (guess, revealed) = (guess.clone(), revealed.clone());
+        let (guess, revealed, progress) = (guess.clone(), revealed.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
-            check_and_record(q, Answer::Predict(*guess));
+            check_and_record(&progress, q, Answer::Predict(*guess));
             revealed.set(true);
         })
     };

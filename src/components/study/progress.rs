@@ -4,17 +4,13 @@
 use yew::prelude::*;
 
 use super::export::{summary_text, today, PrintableSummary};
-use super::store::{self, Snapshot};
-
-/// Props: the store snapshot to show.
-#[derive(Properties, PartialEq)]
-pub struct ProgressPanelProps {
-    pub snapshot: Snapshot,
-}
+use super::progress_context::use_progress;
+use super::progress_model::ProgressAction;
 
 /// The progress panel.
 #[component]
-pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
+pub fn ProgressPanel() -> Html {
+    let handle = use_progress();
     let confirming = use_state(|| false);
     let printable = use_state(|| false);
     let fallback = use_state(|| None::<(String, String)>);
@@ -27,7 +23,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
             }
         });
     }
-    let snap = &props.snapshot;
+    let snap = &*handle;
     let t = snap.progress.tally();
     let export = {
         let (fallback, progress) = (fallback.clone(), snap.progress.clone());
@@ -52,9 +48,9 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
     let reset = {
-        let confirming = confirming.clone();
+        let (confirming, handle) = (confirming.clone(), handle.clone());
         Callback::from(move |_: MouseEvent| {
-            store::reset();
+            handle.dispatch(ProgressAction::Reset);
             confirming.set(false);
         })
     };
@@ -72,7 +68,7 @@ pub fn ProgressPanel(props: &ProgressPanelProps) -> Html {
                 if let Some(why) = &snap.corrupted {
                     <p class="storage-note"><span aria-hidden="true">{ "⚠ " }</span>
                         { format!("Saved progress could not be read ({why}), so it was reset.") }
-                        <button type="button" class="link-button" onclick={Callback::from(|_: MouseEvent| store::clear_corrupted())}>{ "Dismiss" }</button></p>
+                        <button type="button" class="link-button" onclick={handle.dispatcher().to_callback().reform(|_: MouseEvent| ProgressAction::DismissCorrupted)}>{ "Dismiss" }</button></p>
                 }
             </div>
             <p class="progress-summary">

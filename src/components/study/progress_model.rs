@@ -1,4 +1,13 @@
-//! The reader's study progress (tour steps seen, answers given) and its compact string form. Pure.
+//! The reader's study progress (tour steps seen, answers given), its compact string form, and the state
+//! the page keeps it in. Pure: storage is `progress_context.rs`'s job.
+//!
+//! The API, for anything that shows or reports progress (the study part, the tour, a course-site adapter):
+//! - state: [`StudyProgress`] (the [`Progress`] plus what storage said), read with
+//!   `progress_context::use_progress()`;
+//! - actions: [`ProgressAction`] (`SeeStep`, `Record`, `Reset`, `DismissCorrupted`, `Blocked`, `Replace`),
+//!   sent with `use_progress().dispatch(..)`; every change is saved to local storage by the provider;
+//! - a serialisable snapshot: [`Progress::encode`] / [`Progress::decode`] (the string form below, at most a
+//!   few hundred bytes), and [`Progress::tally`] for the counts.
 //!
 //! Form: `v1|1,2,5|q-a:y:c:b;q-b:n:s:item=bin/item=bin;q-c:y:p:42500`: the steps seen, then one entry per
 //! answered question: id, `y`/`n` (correct or not), kind (`c` choice, `s` sort, `p` predict) and the answer (a guess in thousandths).
@@ -6,6 +15,9 @@
 //! as a whole (the caller reports it and starts afresh), never half-read.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use yew::Reducible;
 
 use crate::model::study::{study, Answer};
 
@@ -215,5 +227,88 @@ impl Progress {
                 .push((part.label.to_string(), answered, correct, total));
         }
         t
+    }
+}
+
+/// The progress as the page holds it, with why it cannot be saved or was reset, if so.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StudyProgress {
+    pub progress: Rc<Progress>,
+    /// Storage cannot be used here (the browser's reason); progress lives in memory only.
+    pub blocked: Option<String>,
+    /// A stored value could not be read and was discarded.
+    pub corrupted: Option<String>,
+    /// How many times progress was reset (question views are keyed by it, so they start afresh).
+    pub resets: usize,
+}
+
+/// Everything that changes study progress.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProgressAction {
+    /// A tour step (1-based) was shown.
+    SeeStep(usize),
+    /// A question was answered (replacing an earlier answer), and whether it was right.
+    Record {
+        id: &'static str,
+        answer: Answer,
+        correct: bool,
+    },
+    /// Forget every step and answer.
+    Reset,
+    /// Forget the notice about a discarded stored value.
+    DismissCorrupted,
+    /// Saving failed for this reason: keep progress in memory and say so.
+    Blocked(String),
+    /// Replace the whole progress (restored from elsewhere, e.g. a course site).
+    Replace(Progress),
+}
+
+impl StudyProgress {
+    /// The state to start from, given what storage returned (see [`Progress::restore`]).
+    pub fn restored(stored: Result<Option<String>, String>) -> Self {
+        let Restored {
+            progress,
+            blocked,
+            corrupted,
+        } = Progress::restore(stored);
+        StudyProgress {
+            progress: Rc::new(progress),
+            blocked,
+            corrupted,
+            resets: 0,
+        }
+    }
+}
+
+impl Reducible for StudyProgress {
+    type Action = ProgressAction;
+
+    fn reduce(self: Rc<Self>, action: ProgressAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        let changed = match action {
+            ProgressAction::SeeStep(n) => Rc::make_mut(&mut next.progress).see_step(n),
+            ProgressAction::Record {
+                id,
+                answer,
+                correct,
+            } => Rc::make_mut(&mut next.progress).record(id, answer, correct),
+            ProgressAction::Reset => {
+                next.progress = Rc::default();
+                next.corrupted = None;
+                next.resets += 1;
+                true
+            }
+            ProgressAction::DismissCorrupted => next.corrupted.take().is_some(),
+            ProgressAction::Blocked(why) => next.blocked.replace(why).is_none(),
+            ProgressAction::Replace(progress) => {
+                next.progress = Rc::new(progress);
+                true
+            }
+        };
+        if changed && next != *self {
+            Rc::new(next)
+        } else {
+            self
+        }
     }
 }

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use super::{predict::PredictQuestion, sort::SortQuestion, store};
+use super::progress_context::{use_progress, ProgressHandle};
+use super::progress_model::{ProgressAction, StudyProgress};
+use super::{predict::PredictQuestion, sort::SortQuestion};
 use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
@@ -45,8 +47,8 @@ pub fn figure_label(id: &str) -> String {
 }
 
 /// The answer saved for a question, if any.
-pub fn saved(q: &Question) -> Option<Answer> {
-    store::snapshot()
+pub fn saved(progress: &StudyProgress, q: &Question) -> Option<Answer> {
+    progress
         .progress
         .answers
         .get(q.id)
@@ -54,9 +56,13 @@ pub fn saved(q: &Question) -> Option<Answer> {
 }
 
 /// Checks an answer and records it in the progress; returns whether it was correct.
-pub fn check_and_record(q: &Question, answer: Answer) -> bool {
+pub fn check_and_record(progress: &ProgressHandle, q: &'static Question, answer: Answer) -> bool {
     let correct = q.check(&answer, figure_value).correct;
-    store::update(|p| p.record(q.id, answer, correct));
+    progress.dispatch(ProgressAction::Record {
+        id: q.id,
+        answer,
+        correct,
+    });
     correct
 }
 
@@ -111,11 +117,12 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
 /// A multiple-choice question: a radio group, a Check button and feedback.
 #[component]
 pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
+    let progress = use_progress();
     let q = question(props.index);
     let QuestionKind::Choice { options, .. } = &q.kind else {
         return html! {};
     };
-    let initial = match saved(q) {
+    let initial = match saved(&progress, q) {
         Some(Answer::Choice(o)) => Some(o),
         _ => None,
     };
@@ -146,10 +153,15 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
     });
     let check = {
         let (selected, verdict, hint) = (selected.clone(), verdict.clone(), hint.clone());
+        let progress = progress.clone();
         Callback::from(move |_: MouseEvent| match &*selected {
             Some(o) => {
                 hint.set(false);
-                verdict.set(Some(check_and_record(q, Answer::Choice(o.clone()))));
+                verdict.set(Some(check_and_record(
+                    &progress,
+                    q,
+                    Answer::Choice(o.clone()),
+                )));
             }
             None => hint.set(true),
         })

@@ -4,17 +4,19 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
+use super::progress_context::use_progress;
 use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
 use crate::model::study::{Answer, QuestionKind};
 
 /// Items, their bin selects, a Check button and feedback per item and overall.
 #[component]
 pub fn SortQuestion(props: &QuestionProps) -> Html {
+    let progress = use_progress();
     let q = question(props.index);
     let QuestionKind::Sort { bins, items } = &q.kind else {
         return html! {};
     };
-    let initial = match saved(q) {
+    let initial = match saved(&progress, q) {
         Some(Answer::Sort(placed)) => placed,
         _ => BTreeMap::new(),
     };
@@ -64,10 +66,10 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
         }
     });
     let check = {
-        let (placed, verdict) = (placed.clone(), verdict.clone());
+        let (placed, verdict, progress) = (placed.clone(), verdict.clone(), progress.clone());
         Callback::from(move |_: MouseEvent| {
             let answer = Answer::Sort((*placed).clone());
-            check_and_record(q, answer.clone());
+            check_and_record(&progress, q, answer.clone());
             verdict.set(Some(q.check(&answer, figure_value)));
         })
     };

@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use super::store;
+use super::progress_context::use_progress;
+use super::progress_model::ProgressAction;
 use crate::components::{cite::Cites, rich::RichText, use_dispatch, PartProps};
 use crate::content::content;
 use crate::model::study::{self, study};
@@ -50,15 +51,6 @@ pub fn end_tour(current: &View) -> View {
     }
 }
 
-thread_local! {
-    static FOCUS_ON_OPEN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
-}
-
-/// Asks the panel, when it opens next, to take keyboard focus (its Next button): used by "Start the tour".
-pub fn focus_panel_on_open() {
-    FOCUS_ON_OPEN.with(|f| f.set(true));
-}
-
 /// Whether the screen is narrow (phones): the panel then starts with the step's text folded away.
 fn narrow_screen() -> bool {
     #[cfg(target_arch = "wasm32")]
@@ -73,10 +65,6 @@ fn narrow_screen() -> bool {
     }
 }
 
-fn focus_later(id: &'static str) {
-    gloo::timers::callback::Timeout::new(0, move || crate::browser::focus(id)).forget();
-}
-
 /// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,
 /// Back / Next / End tour. Buttons keep focus when pressed, so a keyboard reader can walk the whole tour.
 #[component]
@@ -85,23 +73,16 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let total = study().tour.len();
     let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
     {
-        use_effect_with(n, |n| {
-            let n = *n;
-            store::update(|p| p.see_step(n));
-        });
+        let progress = use_progress().dispatcher();
+        use_effect_with(n, move |n| progress.dispatch(ProgressAction::SeeStep(*n)));
     }
-    use_effect_with((), |_| {
-        if FOCUS_ON_OPEN.with(|f| f.replace(false)) {
-            focus_later("tour-next");
-        }
-    });
     let refocus = use_mut_ref(|| None::<&'static str>);
     {
         // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed.
         let refocus = refocus.clone();
         use_effect_with(n, move |_| {
             if let Some(id) = refocus.borrow_mut().take() {
-                focus_later(id);
+                crate::browser::focus_soon(id);
             }
         });
     }

@@ -2,7 +2,7 @@
 //! as needed so none overlap. Markers are a roving-tabindex toolbar: arrows and Home/End move, Enter,
 //! Space or a click selects. Exact years are dots; approximate dates are dashed ranges.
 
-use wasm_bindgen::JsCast;
+use crate::browser::focus;
 use yew::prelude::*;
 
 use crate::content::content;
@@ -184,16 +184,6 @@ fn caption(
         <text class="axis-caption" x={n(tx)} y={n(y)} text-anchor={anchor} aria-hidden="true">
             <tspan class="caption-title">{ card.title }</tspan>{ format!(" · {label}") }
         </text>
-    }
-}
-
-/// Focuses an element by id (SVG elements included).
-fn focus(id: &str) {
-    let el = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id));
-    if let Some(el) = el {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }
 

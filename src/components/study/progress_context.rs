@@ -1,0 +1,72 @@
+//! Study progress as page state: `ProgressProvider` holds a `use_reducer` of [`StudyProgress`] (read from
+//! local storage once, saved after every change) and shares it as context with the study part and the tour.
+//! See `progress_model.rs` for the state, the actions and the snapshot.
+
+use yew::prelude::*;
+
+use super::progress_model::{Progress, StudyProgress};
+
+/// The progress and its dispatcher: `(*handle).progress` to read, `handle.dispatch(action)` to change.
+pub type ProgressHandle = UseReducerHandle<StudyProgress>;
+
+#[cfg(target_arch = "wasm32")]
+fn read() -> Result<Option<String>, String> {
+    crate::browser::storage_get(super::progress_model::STORAGE_KEY)
+}
+
+/// Server-side rendering has no storage: progress starts empty and is not saved.
+#[cfg(not(target_arch = "wasm32"))]
+fn read() -> Result<Option<String>, String> {
+    Ok(None)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn write(progress: &Progress) -> Result<(), String> {
+    use super::progress_model::STORAGE_KEY;
+    if progress == &Progress::default() {
+        crate::browser::storage_remove(STORAGE_KEY)
+    } else {
+        crate::browser::storage_set(STORAGE_KEY, &progress.encode())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn write(_: &Progress) -> Result<(), String> {
+    Ok(())
+}
+
+/// Props: the part of the page that shows or changes progress.
+#[derive(Properties, PartialEq)]
+pub struct ProgressProviderProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// Holds the page's study progress and saves each change; where saving fails, progress stays in memory and
+/// the reason is shown. A stored value that cannot be read is discarded (and removed from storage).
+#[component]
+pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
+    let state = use_reducer(|| StudyProgress::restored(read()));
+    {
+        let dispatcher = state.dispatcher();
+        let deps = (state.progress.clone(), state.blocked.is_some());
+        use_effect_with(deps, move |(progress, blocked)| {
+            if !*blocked {
+                if let Err(why) = write(progress) {
+                    dispatcher.dispatch(super::progress_model::ProgressAction::Blocked(why));
+                }
+            }
+        });
+    }
+    html! {
+        <ContextProvider<ProgressHandle> context={state}>{ props.children.clone() }</ContextProvider<ProgressHandle>>
+    }
+}
+
+/// The page's study progress; outside a [`ProgressProvider`] (a component rendered on its own), a fresh
+/// progress that is not saved.
+#[hook]
+pub fn use_progress() -> ProgressHandle {
+    let own = use_reducer(StudyProgress::default);
+    use_context::<ProgressHandle>().unwrap_or(own)
+}
