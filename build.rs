@@ -69,7 +69,7 @@ ty!(REFERENCES = "crate::model::References" { "essay": T(&ESSAY), "entries": LT(
     "year_mismatches": LT(&MISMATCH) });
 ty!(ERA = "crate::model::Era" { "id": S, "label": S, "start": I, "end": I, "description": SD });
 ty!(SLOT = "crate::model::Slot" { "id": S, "label": S, "description": SD });
-ty!(PLACEABLE = "crate::model::Placeable" { "id": S, "label": S, "answer": S, "explanation": S, "paragraphs": LS });
+ty!(PLACEABLE = "crate::model::Placeable" { "id": S, "label": S, "answer": S, "also": LS, "explanation": S, "paragraphs": LS });
 ty!(SPECTRUM = "crate::model::Spectrum" { "prompt": S, "positions": LT(&SLOT), "items": LT(&PLACEABLE) });
 ty!(SORTER = "crate::model::Sorter" { "prompt": S, "bins": LT(&SLOT), "items": LT(&PLACEABLE) });
 ty!(INTERACTIVES = "crate::model::Interactives" { "spectrum": T(&SPECTRUM), "sorter": T(&SORTER) });
@@ -151,6 +151,7 @@ fn variant(set: &str, key: &str) -> Option<String> {
         ],
         "EvidenceKind" => &[
             ("figure", "Figure"),
+            ("fact", "Fact"),
             ("citation", "Citation"),
             ("year", "Year"),
             ("arithmetic", "Arithmetic"),
@@ -182,6 +183,9 @@ fn variant(set: &str, key: &str) -> Option<String> {
             ("population", "Population"),
             ("area", "Area"),
             ("essay", "Essay"),
+            ("world", "World"),
+            ("event", "Event"),
+            ("method", "Method"),
         ],
         "Confidence" => &[
             ("high", "High"),

@@ -1,11 +1,14 @@
-//! Parses the inline markup of content prose: `[shown](term:ID)` and `[shown](card:ID)`. Pure.
+//! Parses the inline markup of content prose: `[shown](term:ID)`, `[shown](card:ID)` and `[shown](fig:ID)`.
+//! Pure.
 
-/// One run of prose: plain text, a glossary term or a link to a card.
+/// One run of prose: plain text, a glossary term, a link to a card or a sourced figure (`shown` is the
+/// figure as the sentence words it, "$3.7 billion"; its value and source come from `figures.json`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Span<'a> {
     Text(&'a str),
     Term { shown: &'a str, id: &'a str },
     Card { shown: &'a str, id: &'a str },
+    Figure { shown: &'a str, id: &'a str },
 }
 
 /// `spans(s)` splits prose into spans; anything that is not well-formed markup stays text.
@@ -27,6 +30,7 @@ pub fn spans(s: &str) -> Vec<Span<'_>> {
             let span = match kind {
                 "term" => Span::Term { shown, id },
                 "card" => Span::Card { shown, id },
+                "fig" => Span::Figure { shown, id },
                 _ => return None,
             };
             Some((span, open + 1 + close + 2 + end + 1))
@@ -60,7 +64,9 @@ pub fn plain(s: &str) -> String {
         .into_iter()
         .map(|span| match span {
             Span::Text(t) => t,
-            Span::Term { shown, .. } | Span::Card { shown, .. } => shown,
+            Span::Term { shown, .. } | Span::Card { shown, .. } | Span::Figure { shown, .. } => {
+                shown
+            }
         })
         .collect()
 }
@@ -97,6 +103,23 @@ mod tests {
             "a [b](x:y) [c](term:) [d]"
         );
         assert_eq!(spans("[a"), vec![Span::Text("[a")]);
+    }
+
+    #[test]
+    fn parses_figures() {
+        assert_eq!(
+            spans("a pledge of [$3.7 billion](fig:xian-pledge-2023)."),
+            vec![
+                Span::Text("a pledge of "),
+                Span::Figure {
+                    shown: "$3.7 billion",
+                    id: "xian-pledge-2023"
+                },
+                Span::Text("."),
+            ]
+        );
+        assert_eq!(plain("[90%](fig:x) of them"), "90% of them");
+        assert_eq!(plain("[90%](fig:) of them"), "[90%](fig:) of them");
     }
 
     #[test]

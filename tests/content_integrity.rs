@@ -295,8 +295,11 @@ fn every_inline_link_resolves() {
             match span {
                 Span::Term { id, .. } => assert!(c.term(id).is_some(), "{path}: unknown term {id}"),
                 Span::Card { id, .. } => assert!(c.card(id).is_some(), "{path}: unknown card {id}"),
+                Span::Figure { id, .. } => {
+                    assert!(c.figures.get(id).is_some(), "{path}: unknown figure {id}")
+                }
                 Span::Text(t) => assert!(
-                    !t.contains("](term:") && !t.contains("](card:"),
+                    !t.contains("](term:") && !t.contains("](card:") && !t.contains("](fig:"),
                     "{path}: malformed link in “{t}”"
                 ),
             }

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use super::{cite::Cites, figure::FigureValue, use_dispatch, PartHeading, PartProps};
+use super::{
+    cite::Cites, figure::FigureValue, rich::RichText, use_dispatch, PartHeading, PartProps,
+};
 use crate::content::content;
 use crate::model::study::{study, Evidence, EvidenceKind, Status};
 use crate::model::Part;
@@ -118,10 +120,10 @@ pub fn Note(props: &NoteProps) -> Html {
             <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span><span class="visually-hidden">{ "Status: " }</span>{ label }</p>
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
-                <dd><p>{ e.claim.to_string() }</p>
+                <dd><p><RichText text={e.claim} /></p>
                     if let Some(q) = &e.quote { <blockquote><p>{ format!("“{}”", q.text) }</p><footer>{ q.source.to_string() }</footer></blockquote> }</dd>
-                <dt>{ "What the sources show" }</dt><dd>{ e.finding.to_string() }</dd>
-                <dt>{ "Why it matters" }</dt><dd>{ e.why_it_matters.to_string() }</dd>
+                <dt>{ "What the sources show" }</dt><dd><RichText text={e.finding} /></dd>
+                <dt>{ "Why it matters" }</dt><dd><RichText text={e.why_it_matters} /></dd>
             </dl>
             if !e.figures.is_empty() {
                 <div class="figure-compare">
@@ -159,8 +161,8 @@ fn percent_points(note: &Evidence) -> Html {
         <section class="percent-points" aria-labelledby="pp-title">
             <h3 id="pp-title">{ "Percent versus percentage points" }</h3>
             if let Some(w) = worked { <p class="worked">{ w }</p> }
-            <p>{ note.finding.to_string() }</p>
-            <p>{ note.why_it_matters.to_string() }</p>
+            <p><RichText text={note.finding} /></p>
+            <p><RichText text={note.why_it_matters} /></p>
         </section>
     }
 }

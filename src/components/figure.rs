@@ -28,7 +28,7 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     html! {
         <span class="figure">
             <span class="figure-value">{ f.display() }</span>
-            if f.year != "n/a" {
+            if f.year != "n/a" && f.unit != "day" {
                 <span class="figure-year">{ format!(" ({})", f.year) }</span>
             }
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
@@ -37,7 +37,60 @@ pub fn FigureValue(props: &FigureProps) -> Html {
             if *open {
                 <FigureSource figure={f.clone()} />
             } else {
-                <span class="print-only source-brief">{ format!(" Source: {}{}", if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher }, if f.source_date.is_empty() { String::new() } else { format!(", {}", f.source_date) }) }</span>
+                <span class="print-only source-brief">{ source_brief(f) }</span>
+            }
+        </span>
+    }
+}
+
+/// " Source: publisher, date": the source in a few words, for print and the page without JavaScript.
+fn source_brief(f: &Figure) -> String {
+    let publisher = if f.source_publisher.is_empty() {
+        "the essay"
+    } else {
+        f.source_publisher
+    };
+    match f.source_date {
+        "" => format!(" Source: {publisher}"),
+        date => format!(" Source: {publisher}, {date}"),
+    }
+}
+
+/// Props of a figure inside a sentence: its id and the words the sentence shows for it.
+#[derive(Properties, PartialEq)]
+pub struct InlineFigureProps {
+    pub id: AttrValue,
+    pub shown: AttrValue,
+}
+
+/// A figure as a sentence words it ("$3.7 billion"), with a button that opens its source in place.
+#[component]
+pub fn InlineFigure(props: &InlineFigureProps) -> Html {
+    let open = use_state(|| false);
+    let static_page = super::use_static_page();
+    let Some(f) = content().figures.get(&props.id) else {
+        // An unknown id is a content error (tests catch it): keep the words and say the source is missing.
+        return html! { <span class="figure inline missing">{ props.shown.clone() }{ " (source missing)" }</span> };
+    };
+    if static_page {
+        return html! {
+            <span class="figure inline">{ props.shown.clone() }<span class="source-brief">{ format!(" ({})", source_brief(f).trim_start()) }</span></span>
+        };
+    }
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <span class="figure inline">
+            <span class="figure-value">{ props.shown.clone() }</span>
+            <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+                { "source" }<span class="visually-hidden">{ format!(" of {}", props.shown) }</span>
+            </button>
+            if *open {
+                <FigureSource figure={f.clone()} />
+            } else {
+                <span class="print-only source-brief">{ source_brief(f) }</span>
             }
         </span>
     }

@@ -1,4 +1,5 @@
-//! Content prose rendered with its inline markup: glossary terms defined on demand, links to cards.
+//! Content prose rendered with its inline markup: glossary terms defined on demand, links to cards, and
+//! figures whose source opens in place.
 
 use yew::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::content::content;
 use crate::state::Action;
 use crate::text::{spans, Span};
 
-/// Props: the prose (with `[shown](term:id)` / `[shown](card:id)` markup).
+/// Props: the prose (with `[shown](term:id)`, `[shown](card:id)` and `[shown](fig:id)` markup).
 #[derive(Properties, PartialEq)]
 pub struct RichTextProps {
     pub text: AttrValue,
@@ -23,6 +24,9 @@ pub fn RichText(props: &RichTextProps) -> Html {
         }
         Span::Card { shown, id } => {
             html! { <CardLink id={id.to_string()} shown={shown.to_string()} /> }
+        }
+        Span::Figure { shown, id } => {
+            html! { <super::figure::InlineFigure id={id.to_string()} shown={shown.to_string()} /> }
         }
     });
     html! { <>{ for parts }</> }

@@ -30,7 +30,12 @@ pub fn announce(slice: &Slice) -> String {
     }
     head = format!("{head}, {}", note.short);
     if let Some(p) = population_year(slice.layer, slice.year).filter(|_| slice.per_person) {
-        head = format!("{head}, derived with population {p}");
+        head = match slice.layer {
+            Layer::Students => {
+                format!("{head}, derived with the population of each figure's own year")
+            }
+            _ => format!("{head}, derived with population {p}"),
+        };
     }
     let unit = unit_words(slice.layer, slice.per_person);
     let shown: Vec<_> = slice
@@ -53,7 +58,20 @@ pub fn announce(slice: &Slice) -> String {
                 })
             })
             .collect();
-        format!("{}.", each.join("; "))
+        let without: Vec<&str> = slice
+            .rows
+            .iter()
+            .filter(|r| r.on_map && r.figure.is_some() && r.value.is_none())
+            .map(|r| r.country.label())
+            .collect();
+        match without.is_empty() {
+            true => format!("{}.", each.join("; ")),
+            false => format!(
+                "{}. No per-person value for {}: the data has no population for the year of its figure.",
+                each.join("; "),
+                names(&without)
+            ),
+        }
     } else {
         let value = |r: &&super::Row| r.value.unwrap_or(0.0);
         let (Some(max), Some(min)) = (

@@ -127,9 +127,14 @@ pub fn lead_year(year: &str) -> Option<i32> {
         .and_then(|i| year[i..i + 4].parse().ok())
 }
 
-/// A period short enough for the map ("2019 (end-July)" -> "2019").
+/// A period short enough for the map ("2019 (end-July)" -> "2019", "2019, end of July" -> "2019").
 pub fn short_year(year: &str) -> &str {
-    year.split(" (").next().unwrap_or(year)
+    let end = [" (", ", "]
+        .iter()
+        .filter_map(|sep| year.find(sep))
+        .min()
+        .unwrap_or(year.len());
+    &year[..end]
 }
 
 /// The figure a layer puts on the map for one republic and period, if the data has one.
@@ -225,17 +230,30 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
             });
         }
         for (i, f) in listed.into_iter().enumerate() {
+            // Students per person: each figure over the population of its own year, or no value at all.
+            let population = match layer {
+                Layer::Students => population.and_then(|_| {
+                    let y = lead_year(f.year)?;
+                    figures.get(&format!("population-{y}-{}", country.key()))
+                }),
+                _ => population,
+            };
             let value = shown(layer, f, population);
             let energy = (layer == Layer::Investment && year == Some("2005-2018"))
                 .then(|| figures.get(&format!("investment-energy-2005-2018-{}", country.key())))
                 .flatten();
             let on_map = i == 0 && on_map.is_some();
+            let own_year = !(per_person && population.is_none());
             rows.push(Row {
                 country,
                 figure: Some(f),
                 on_map,
-                value: Some(value),
-                label: label(layer, per_person, f, value),
+                value: own_year.then_some(value),
+                label: if own_year {
+                    label(layer, per_person, f, value)
+                } else {
+                    format!("not per person: no population for {}", short_year(f.year))
+                },
                 population,
                 energy,
                 gap: None,

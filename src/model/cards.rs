@@ -133,8 +133,17 @@ pub struct Placeable {
     pub id: &'static str,
     pub label: &'static str,
     pub answer: &'static str,
+    /// Other slots the essay also supports (the explanation says why); empty for most items.
+    pub also: &'static [&'static str],
     pub explanation: &'static str,
     pub paragraphs: &'static [&'static str],
+}
+
+impl Placeable {
+    /// Whether placing the item in this slot matches the essay (its answer or an accepted alternative).
+    pub fn accepts(&self, slot: &str) -> bool {
+        self.answer == slot || self.also.contains(&slot)
+    }
 }
 
 /// The alignment spectrum exercise.

@@ -28,6 +28,10 @@ impl Figure {
         let number = format_number(self.value);
         let unit = match self.unit {
             "USD bn" => format!("${number}bn"),
+            "USD m" => format!("${number}m"),
+            "CNY bn" => format!("{number} billion yuan"),
+            // A date: the day, then the month and year kept in `year` ("7 September 2013").
+            "day" => format!("{number} {}", self.year),
             "percent" => format!("{number}%"),
             "people" | "students" | "institutes" | "scholarships" | "countries" => {
                 format!("{number} {}", self.unit)
@@ -46,6 +50,8 @@ impl Figure {
     pub fn unit_words(&self) -> &str {
         match self.unit {
             "USD bn" => "billion US dollars",
+            "USD m" => "million US dollars",
+            "CNY bn" => "billion yuan",
             "km2" => "square kilometres",
             other => other,
         }

@@ -79,6 +79,9 @@ keyed_enum!(
         Population => "population", "Population";
         Area => "area", "Area";
         Essay => "essay", "As stated in the essay";
+        World => "world", "Beyond the five republics";
+        Event => "event", "Dates and announcements";
+        Method => "method", "How a source counts";
     }
 );
 

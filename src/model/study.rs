@@ -201,6 +201,8 @@ impl Question {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EvidenceKind {
     Figure,
+    /// A fact about the world the essay states (a treaty, a date, an event).
+    Fact,
     Citation,
     Year,
     Arithmetic,

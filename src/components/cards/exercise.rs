@@ -93,7 +93,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     let matched = items
         .iter()
         .zip(placed.iter())
-        .filter(|(item, p)| p.is_some_and(|s| slots[s].id == item.answer))
+        .filter(|(item, p)| p.is_some_and(|s| item.accepts(slots[s].id)))
         .count();
     let done = placed.iter().filter(|p| p.is_some()).count();
     let rows = items.iter().enumerate().map(|(i, item)| {
@@ -145,7 +145,7 @@ fn item_row(
         }
     });
     let feedback = chosen.map(|s| {
-        let right = slots[s].id == item.answer;
+        let right = item.accepts(slots[s].id);
         let verdict = if right {
             "✓ Matches the essay's reasoning. ".to_string()
         } else {
@@ -181,7 +181,7 @@ fn board(slots: &'static [Slot], items: &'static [Placeable], placed: &[Option<u
             .zip(placed)
             .filter(|(_, p)| **p == Some(s))
             .map(|(item, _)| {
-                let (class, mark) = if item.answer == slot.id {
+                let (class, mark) = if item.accepts(slot.id) {
                     ("chip right", "✓ ")
                 } else {
                     ("chip wrong", "✗ ")

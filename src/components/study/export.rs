@@ -27,7 +27,9 @@ pub fn plain(text: &str) -> String {
         .into_iter()
         .map(|s| match s {
             Span::Text(t) => t,
-            Span::Term { shown, .. } | Span::Card { shown, .. } => shown,
+            Span::Term { shown, .. } | Span::Card { shown, .. } | Span::Figure { shown, .. } => {
+                shown
+            }
         })
         .collect()
 }

@@ -10,6 +10,7 @@ use crate::components::use_dispatch;
 use crate::model::format_number;
 use crate::model::study::{Answer, QuestionKind};
 use crate::state::Action;
+use crate::text::plain;
 
 /// A number as shown: thousands separators for whole numbers, else one decimal.
 pub fn shown(value: f64) -> String {
@@ -94,7 +95,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     };
     html! {
         <fieldset class="question q-predict" id={q.id.to_string()}>
-            <legend>{ q.prompt.to_string() }</legend>
+            <legend>{ plain(q.prompt) }</legend>
             <div class="guess">
                 <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>
                 <input type="range" id={slider_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}

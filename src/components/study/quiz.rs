@@ -10,6 +10,7 @@ use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
 use crate::model::Dataset;
+use crate::text::plain;
 
 /// Props of a question view: its index in `study().questions`.
 #[derive(Properties, PartialEq, Clone, Copy)]
@@ -147,7 +148,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
         html! {
             <li key={o.id.to_string()}>
                 <input type="radio" id={id.clone()} name={q.id.to_string()} value={o.id.to_string()} {checked} {onchange} />
-                <label for={id}>{ o.text.to_string() }</label>
+                <label for={id}>{ plain(o.text) }</label>
             </li>
         }
     });
@@ -168,7 +169,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
     };
     html! {
         <fieldset class="question q-choice" id={q.id.to_string()}>
-            <legend>{ q.prompt.to_string() }</legend>
+            <legend>{ plain(q.prompt) }</legend>
             <ul class="options">{ for radios }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::progress_context::use_progress;
 use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
 use crate::model::study::{Answer, QuestionKind};
+use crate::text::plain;
 
 /// Items, their bin selects, a Check button and feedback per item and overall.
 #[component]
@@ -56,7 +57,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
         });
         html! {
             <li key={item.id.to_string()} class="sort-item">
-                <label for={select_id.clone()}>{ item.text.to_string() }</label>
+                <label for={select_id.clone()}>{ plain(item.text) }</label>
                 <select id={select_id} {onchange}>
                     <option value="" selected={current.is_empty()}>{ "Choose…" }</option>
                     { for options }
@@ -76,7 +77,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
     let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(i.id)).count();
     html! {
         <fieldset class="question q-sort" id={q.id.to_string()}>
-            <legend>{ q.prompt.to_string() }</legend>
+            <legend>{ plain(q.prompt) }</legend>
             <ul class="sort-items">{ for rows }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">

@@ -42,13 +42,13 @@ pub fn static_study() -> Html {
 fn question(q: &Question) -> Html {
     let body = match &q.kind {
         QuestionKind::Choice { options, .. } => html! {
-            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()}>{ o.text.to_string() }</li> }) }</ul>
+            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()}><RichText text={o.text.to_string()} /></li> }) }</ul>
         },
         QuestionKind::Sort { bins, items } => {
             let names: Vec<String> = bins.iter().map(|b| format!("“{}”", b.text)).collect();
             html! { <>
                 <p>{ format!("Sort each into {}:", names.join(", ")) }</p>
-                <ul class="sort-items static">{ for items.iter().map(|i| html! { <li key={i.id.to_string()}>{ i.text.to_string() }</li> }) }</ul>
+                <ul class="sort-items static">{ for items.iter().map(|i| html! { <li key={i.id.to_string()}><RichText text={i.text.to_string()} /></li> }) }</ul>
             </> }
         }
         QuestionKind::Predict { unit, min, max, .. } => html! {
@@ -57,7 +57,7 @@ fn question(q: &Question) -> Html {
     };
     html! {
         <li key={q.id.to_string()} class="question q-static">
-            <p class="prompt">{ q.prompt.to_string() }</p>
+            <p class="prompt"><RichText text={q.prompt.to_string()} /></p>
             { body }
         </li>
     }
