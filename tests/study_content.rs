@@ -124,7 +124,11 @@ fn counts_are_in_range() {
         );
     }
     // One note per checked figure or fact (issue 11 added untraced figures and three facts).
-    assert!((8..=20).contains(&s.evidence.len()), "{} notes", s.evidence.len());
+    assert!(
+        (8..=20).contains(&s.evidence.len()),
+        "{} notes",
+        s.evidence.len()
+    );
     assert!((5..=8).contains(&s.prompts.len()));
     let predicts = s
         .questions
