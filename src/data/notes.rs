@@ -31,7 +31,7 @@ pub struct LayerNotes {
 pub struct LayerNote {
     pub title: &'static str,
     pub source: &'static str,
-    /// The source in a few words, for the spoken summary ("China customs").
+    /// The source in a few words, for the spoken summary ("Chinese official figures").
     pub short: &'static str,
     pub about: &'static str,
     pub caveat: &'static str,

@@ -109,7 +109,7 @@ for (const mode of MODES) {
     const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
     const live = page.locator(".data-announce");
     assert.equal(await live.getAttribute("aria-live"), "polite");
-    assert.match(await live.textContent(), /^Trade, 2024, China customs: Kazakhstan highest at 43\.82 billion US dollars/);
+    assert.match(await live.textContent(), /^Trade, 2024, Chinese official figures: Kazakhstan highest at 43\.82 billion US dollars/);
     await choose(page, "Period", "2022");
     await page.waitForFunction(() => document.querySelector(".data-announce").textContent.includes("No data for Uzbekistan"));
     await choose(page, "Data layer", "Students");
