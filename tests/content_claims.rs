@@ -530,3 +530,28 @@ fn each_name_has_one_spelling() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------------
+// The review lists every item (content/REVIEW.md; `tools/review/skeleton.py --check` covers the rest).
+
+#[test]
+fn the_review_lists_every_card_note_question_and_step() {
+    use charm_offensive::model::study::study;
+    let review = read("content/REVIEW.md");
+    let listed = |id: &str| review.contains(&format!("| `{id}` |"));
+    let c = content();
+    let s = study();
+    let mut missing: Vec<String> = Vec::new();
+    missing.extend(c.cards.iter().map(|x| x.id.to_string()));
+    missing.extend(c.glossary.iter().map(|x| x.id.to_string()));
+    missing.extend(c.figures.all.iter().map(|x| x.id.to_string()));
+    missing.extend(s.questions.iter().map(|x| x.id.to_string()));
+    missing.extend(s.evidence.iter().map(|x| x.id.to_string()));
+    missing.extend(s.tour.iter().map(|x| format!("tour:{}", x.id)));
+    missing.retain(|id| !listed(id));
+    assert!(missing.is_empty(), "not in content/REVIEW.md: {}", missing.join(", "));
+    for verdict in ["| fine", "| fixed", "| flagged for the reader"] {
+        assert!(review.contains(verdict), "no “{verdict}” verdict");
+    }
+    assert!(!review.contains("| TODO |"), "a verdict is still to fill");
+}
