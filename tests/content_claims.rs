@@ -549,7 +549,11 @@ fn the_review_lists_every_card_note_question_and_step() {
     missing.extend(s.evidence.iter().map(|x| x.id.to_string()));
     missing.extend(s.tour.iter().map(|x| format!("tour:{}", x.id)));
     missing.retain(|id| !listed(id));
-    assert!(missing.is_empty(), "not in content/REVIEW.md: {}", missing.join(", "));
+    assert!(
+        missing.is_empty(),
+        "not in content/REVIEW.md: {}",
+        missing.join(", ")
+    );
     for verdict in ["| fine", "| fixed", "| flagged for the reader"] {
         assert!(review.contains(verdict), "no “{verdict}” verdict");
     }
