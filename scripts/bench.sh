@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The benchmark: release build, then sizes and timings in headless Chromium (bench/run.mjs).
-# RUNS=9 loads per mode and SWITCHES=40 layer switches by default. Writes bench/out/benchmark.json.
+# The benchmark: release build, then sizes and timings in headless Chromium (bench/run.mjs), then
+# Lighthouse 12 (mobile preset) against dist/ served with gzip beside a static SVG page and a d3 page of the
+# same map, and the layer switch beside the d3 page at 960x800 (bench/lighthouse.mjs).
+# RUNS=9 loads per mode, SWITCHES=40 layer switches, LH_RUNS=3 Lighthouse runs per page by default.
+# Writes bench/out/benchmark.json and bench/out/lighthouse.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
 SKIP_SETUP=1 scripts/build.sh
 node bench/run.mjs
+CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}" node bench/lighthouse.mjs

@@ -6,11 +6,16 @@ cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-0}" = 1 ] || SKIP_BROWSER=1 scripts/setup.sh
 
 say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
-say "compiling to WebAssembly (release, size-tuned)"
-cargo build --release --locked --target wasm32-unknown-unknown --bin charm-offensive
+say "compiling to WebAssembly (release, size-tuned, standard library rebuilt for size)"
+# The pinned nightly (tools/build/nightly.txt, installed by scripts/setup.sh) rebuilds std with its
+# optimize_for_size feature (smaller sort, formatting and panic code); its own target dir keeps the
+# stable toolchain's artefacts (tests, clippy) apart.
+NIGHTLY=$(cat tools/build/nightly.txt)
+cargo "+$NIGHTLY" build --release --locked --target wasm32-unknown-unknown --bin charm-offensive \
+  --target-dir target/size -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 mkdir -p target/bindgen target/pre
 wasm-bindgen --target no-modules --no-typescript --out-dir target/bindgen \
-  target/wasm32-unknown-unknown/release/charm-offensive.wasm
+  target/size/wasm32-unknown-unknown/release/charm-offensive.wasm
 say "optimising the wasm for size (wasm-opt -Oz)"
 # WASM_OPT_EXTRA=-g keeps function names, for profiling (bench/profile.mjs); the release build leaves it empty.
 node_modules/.bin/wasm-opt -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \

@@ -21,6 +21,14 @@ for component in rustfmt clippy; do
   fi
 done
 
+# The release wasm is compiled by a pinned nightly with the standard library rebuilt for size
+# (scripts/build.sh: -Zbuild-std with optimize_for_size); everything else uses the stable toolchain.
+NIGHTLY=$(cat tools/build/nightly.txt)
+if ! rustup component list --toolchain "$NIGHTLY" --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "installing the pinned $NIGHTLY toolchain with rust-src (release wasm only)"
+  rustup toolchain install "$NIGHTLY" --profile minimal --component rust-src
+fi
+
 if ! command -v wasm-bindgen >/dev/null || [ "$(wasm-bindgen --version | awk '{print $2}')" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes, once)"
   # Without --locked: its lockfile names a crate version this registry lacks.

@@ -60,7 +60,7 @@ pub struct CountryShape {
     pub name: &'static str,
     /// One of the five republics.
     pub focus: bool,
-    /// SVG path data: absolute `M x,y L x,y ... Z` rings (see `GeoMeta::path_grammar`).
+    /// SVG path data: rings of `M x,y l dx,dy ... z` (see `GeoMeta::path_grammar`).
     pub path: &'static str,
     /// Where to centre the name; `None` when the visible part is too thin to hold it.
     pub label: Option<[f64; 2]>,
@@ -101,41 +101,107 @@ pub fn geo() -> &'static GeoData {
     &crate::content::generated::GEO
 }
 
-/// Parses the path grammar of `geo.json` (`M x,y L x,y ... Z`, repeated) into rings; each returned ring
-/// is closed (its last point equals its first).
+/// Parses the path grammar of `geo.json` (`GeoMeta::path_grammar`: rings of `M x,y l dx,dy ... z`, with SVG's
+/// implicit separators; absolute `L` is read too) into rings of absolute points; each returned ring is
+/// closed (its last point equals its first). Coordinates are summed in tenths, so no rounding drifts.
 pub fn parse_path(d: &str) -> Result<Vec<Vec<(f64, f64)>>, String> {
-    let (body, tail) = d.trim().rsplit_once('Z').ok_or("no ring closed with Z")?;
-    if !tail.trim().is_empty() {
-        return Err(format!("ring not closed with Z: {tail:?}"));
+    let mut rings = Vec::new();
+    let mut ring: Option<Vec<(i64, i64)>> = None;
+    let mut command = None;
+    let mut rest = d.trim();
+    while !rest.is_empty() {
+        let c = rest.as_bytes()[0];
+        match c {
+            b'M' | b'L' | b'l' => {
+                if (c == b'M') != ring.is_none() {
+                    return Err(format!(
+                        "{} at {rest:.12?}",
+                        if c == b'M' {
+                            "ring not closed with Z before M"
+                        } else {
+                            "ring must start with M"
+                        }
+                    ));
+                }
+                command = Some(c);
+                rest = &rest[1..];
+                let (x, r) = number(rest)?;
+                let (y, r) = number(r.strip_prefix(',').unwrap_or(r))?;
+                rest = r;
+                point(&mut ring, c, (x, y));
+            }
+            b'Z' | b'z' => {
+                let mut pts = ring.take().ok_or("Z without a ring")?;
+                if pts.len() < 3 {
+                    return Err(format!("ring with {} points", pts.len()));
+                }
+                if pts.first() != pts.last() {
+                    pts.push(pts[0]);
+                }
+                rings.push(
+                    pts.iter()
+                        .map(|&(x, y)| (x as f64 / 10.0, y as f64 / 10.0))
+                        .collect(),
+                );
+                command = None;
+                rest = &rest[1..];
+            }
+            b',' | b' ' => rest = &rest[1..],
+            _ => {
+                // Another pair for the same command (SVG's implicit repetition).
+                let c = command
+                    .filter(|&c| c != b'M')
+                    .ok_or_else(|| format!("expected a command at {rest:.12?}"))?;
+                let (x, r) = number(rest)?;
+                let (y, r) = number(r.strip_prefix(',').unwrap_or(r))?;
+                rest = r;
+                point(&mut ring, c, (x, y));
+            }
+        }
     }
-    body.split('Z')
-        .map(|ring| {
-            let ring = ring
-                .trim()
-                .strip_prefix('M')
-                .ok_or_else(|| format!("ring must start with M: {ring:?}"))?;
-            let mut pts = ring
-                .split('L')
-                .map(parse_point)
-                .collect::<Result<Vec<_>, _>>()?;
-            if pts.len() < 3 {
-                return Err(format!("ring with {} points", pts.len()));
-            }
-            if pts.first() != pts.last() {
-                pts.push(pts[0]);
-            }
-            Ok(pts)
-        })
-        .collect()
+    if ring.is_some() {
+        return Err("ring not closed with Z".into());
+    }
+    if rings.is_empty() {
+        return Err("no ring".into());
+    }
+    Ok(rings)
 }
 
-fn parse_point(s: &str) -> Result<(f64, f64), String> {
-    let mut nums = s.split([',', ' ']).filter(|t| !t.is_empty()).map(|t| {
-        t.parse::<f64>()
-            .map_err(|e| format!("bad number {t:?}: {e}"))
-    });
-    match (nums.next(), nums.next(), nums.next()) {
-        (Some(x), Some(y), None) => Ok((x?, y?)),
-        _ => Err(format!("expected one x,y pair, got {s:?}")),
+fn point(ring: &mut Option<Vec<(i64, i64)>>, command: u8, (x, y): (i64, i64)) {
+    let pts = ring.get_or_insert_with(Vec::new);
+    match (command, pts.last()) {
+        (b'l', Some(&(px, py))) => pts.push((px + x, py + y)),
+        _ => pts.push((x, y)),
     }
+}
+
+/// One number (at most one decimal) in tenths, and the rest of the input.
+fn number(s: &str) -> Result<(i64, &str), String> {
+    let (sign, body) = match s.strip_prefix('-') {
+        Some(b) => (-1, b),
+        None => (1, s),
+    };
+    let int_len = body.bytes().take_while(u8::is_ascii_digit).count();
+    let (int, after) = body.split_at(int_len);
+    let (frac, rest) = match after.strip_prefix('.') {
+        Some(f) if f.as_bytes().first().is_some_and(u8::is_ascii_digit) => {
+            (f.as_bytes()[0] - b'0', &f[1..])
+        }
+        Some(_) => return Err(format!("bad number at {s:.12?}")),
+        None => (0, after),
+    };
+    if int.is_empty() && !after.starts_with('.') {
+        return Err(format!("expected a number at {s:.12?}"));
+    }
+    if rest.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return Err(format!("more than one decimal at {s:.12?}"));
+    }
+    let int: i64 = if int.is_empty() {
+        0
+    } else {
+        int.parse()
+            .map_err(|e| format!("bad number {int:?}: {e}"))?
+    };
+    Ok((sign * (int * 10 + i64::from(frac)), rest))
 }

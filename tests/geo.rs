@@ -97,6 +97,11 @@ fn parse_path_rejects_malformed_paths() {
         vec![vec![(0.0, 0.0), (1.0, 0.0), (1.0, 1.0), (0.0, 0.0)]]
     );
     assert_eq!(parse_path("M0,0L1,0L1,1ZM5,5L6,5L6,6Z").unwrap().len(), 2);
+    // The generator's form: relative points after the first, SVG's implicit separators, in tenths.
+    assert_eq!(
+        parse_path("M1.5,2l-.5.5.5-1z").unwrap(),
+        vec![vec![(1.5, 2.0), (1.0, 2.5), (1.5, 1.5), (1.5, 2.0)]]
+    );
     for bad in [
         "M0,0L1,0L1,1",
         "L1,1Z",

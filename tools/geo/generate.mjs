@@ -73,10 +73,34 @@ const COUNTRIES = {
 // Hand-written label offsets in px, applied after the pole of inaccessibility (documented in meta).
 const LABEL_NUDGE = { TJ: [10, 2], KG: [25, -4] }; // TJ: the pole leaves the name across the border, east of Dushanbe; KG: value line clear of Tashkent
 
-const PATH_GRAMMAR = "path = ring+ ; ring = 'M' pt ('L' pt)* 'Z' ; pt = num ',' num ; " +
-  "num = -?[0-9]+(.[0-9])? ; absolute viewBox coordinates, no whitespace, the closing point is not repeated " +
-  "(Z closes the ring); one path per country, rings of all its polygons in sequence, holes included " +
-  "(draw with fill-rule evenodd or nonzero: holes run opposite to their outer ring)";
+const PATH_GRAMMAR = "path = ring+ ; ring = 'M' num sep num 'l' (num sep num)+ 'z' ; " +
+  "num = -?([0-9]+|[0-9]*.[0-9]) ; sep = ',' or nothing before '-' or before a '.' that follows a number with a '.' " +
+  "(SVG's own number rules) ; the first point of a ring in absolute viewBox coordinates, every other point relative " +
+  "to the one before it (SVG 'l'), the closing point not repeated (z closes the ring); one path per country, rings of " +
+  "all its polygons in sequence, holes included (draw with fill-rule evenodd or nonzero: holes run opposite to their " +
+  "outer ring)";
+
+// A number of tenths written as SVG writes it shortest: 12 -> "1.2", -4 -> "-.4", 30 -> "3".
+function tenths(t) {
+  const a = Math.abs(t), i = Math.floor(a / 10), f = a % 10;
+  return (t < 0 ? "-" : "") + (f ? (i ? `${i}.${f}` : `.${f}`) : `${i}`);
+}
+// Numbers joined with the fewest separators SVG's grammar allows.
+function joinNumbers(nums) {
+  let out = "";
+  nums.forEach((n, i) => {
+    const prev = nums[i - 1];
+    const bare = i === 0 || n.startsWith("-") || (n.startsWith(".") && prev.includes("."));
+    out += (bare ? "" : ",") + n;
+  });
+  return out;
+}
+// One ring: its first point absolute, the others relative, all in tenths of a viewBox unit.
+function ringPath(r) {
+  const t = r.map(([x, y]) => [Math.round(x * 10), Math.round(y * 10)]);
+  const rel = t.slice(1).flatMap((p, i) => [p[0] - t[i][0], p[1] - t[i][1]]);
+  return "M" + joinNumbers([tenths(t[0][0]), tenths(t[0][1])]) + "l" + joinNumbers(rel.map(tenths)) + "z";
+}
 
 // ---- helpers ----
 const q = (v) => { const r = Math.round(v / QUANTUM) * QUANTUM; const s = +r.toFixed(1); return s === 0 ? 0 : s; };
@@ -210,7 +234,7 @@ function generate() {
     const kept = focus ? rings : rings.filter((r) => Math.abs(ringArea(r)) >= DROP_RING_PX2);
     if (!kept.length) continue;
     const [id, name] = COUNTRIES[key];
-    const d = kept.map((r) => "M" + r.map((p) => `${p[0]},${p[1]}`).join("L") + "Z").join("");
+    const d = kept.map(ringPath).join("");
     const best = pole(kept);
     let label = null;
     if (best.d >= LABEL_MIN_CLEARANCE || focus) {

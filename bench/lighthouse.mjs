@@ -1,0 +1,115 @@
+// Side by side in one run: Lighthouse 12 (mobile preset: simulated slow 4G and 4x CPU slowdown) against the
+// built dist/ served with gzip (bench/gzip-server.mjs), for `/` and `?part=map`, beside a plain static SVG
+// page of the same map and a d3 page of the same five republics (bench/pages.mjs); then the layer switch,
+// click to painted frame, in this explainer and in the d3 page at 960x800.
+// Reports transferred bytes, FCP, LCP, TBT, TTI, CLS and the category scores (medians of LH_RUNS runs), and
+// writes bench/out/lighthouse.json. Figures, not a pass/fail test (scripts/bench.sh).
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import lighthouse from "lighthouse";
+import * as chromeLauncher from "chrome-launcher";
+import { launch, ROOT, DIST } from "../tests/e2e/lib.mjs";
+import { serveGzip } from "./gzip-server.mjs";
+import { buildPages } from "./pages.mjs";
+import { clickAndTime, frameClock } from "./harness.mjs";
+
+const RUNS = Number(process.env.LH_RUNS || 3);
+const SWITCHES = Number(process.env.SWITCHES || 40);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+
+const server = await serveGzip({ "/": DIST, "/bench/": buildPages() });
+const PAGES = {
+  "explainer /": server.url,
+  "explainer ?part=map": server.url + "?part=map",
+  "static SVG page": server.url + "bench/static.html",
+  "d3 page": server.url + "bench/d3.html",
+};
+
+async function lighthouseRuns() {
+  const chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROME_PATH || "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const out = {};
+  try {
+    for (const [name, url] of Object.entries(PAGES)) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+        const a = (id) => lhr.audits[id]?.numericValue;
+        runs.push({
+          bytes: a("total-byte-weight"), fcp: a("first-contentful-paint"), lcp: a("largest-contentful-paint"),
+          tbt: a("total-blocking-time"), tti: a("interactive"), cls: a("cumulative-layout-shift"),
+          scores: Object.fromEntries(Object.entries(lhr.categories).map(([k, c]) => [k, round(c.score * 100)])),
+          errors: lhr.runtimeError ? [lhr.runtimeError.message] : [],
+        });
+      }
+      const pick = (k) => runs.map((r) => r[k]).filter((x) => typeof x === "number");
+      const range = (k, d = 0) => ({ median: round(median(pick(k)), d), min: round(Math.min(...pick(k)), d), max: round(Math.max(...pick(k)), d) });
+      out[name] = {
+        url: url.replace(server.url, "/"), runs: RUNS, transferred_bytes: range("bytes"), fcp_ms: range("fcp"),
+        lcp_ms: range("lcp"), tbt_ms: range("tbt"), tti_ms: range("tti"), cls: range("cls", 3),
+        scores: runs[runs.length - 1].scores, errors: runs.flatMap((r) => r.errors),
+      };
+    }
+  } finally {
+    await chrome.kill();
+  }
+  return out;
+}
+
+// Click to painted frame for SWITCHES layer switches at 960x800, the app and the d3 page in the same browser.
+async function switches() {
+  const browser = await launch();
+  const out = {};
+  try {
+    for (const [name, url, ready] of [
+      ["explainer ?part=map", PAGES["explainer ?part=map"], () => document.documentElement.dataset.ready === "1"],
+      ["d3 page", PAGES["d3 page"], () => document.querySelectorAll("#map path.rep[fill]").length === 5],
+    ]) {
+      const context = await browser.newContext({ viewport: { width: 960, height: 800 } });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(ready, null, { timeout: 15000 });
+      await page.evaluate(frameClock);
+      await page.waitForTimeout(300);
+      const layers = ["trade", "investment", "students", "confucius"];
+      const samples = [];
+      for (let i = 0; i < SWITCHES; i++) {
+        await page.waitForTimeout(20 + Math.random() * 17);
+        const s = await page.evaluate(clickAndTime, `main [data-layer="${layers[(i + 1) % layers.length]}"]`);
+        if (s) samples.push(s);
+      }
+      await context.close();
+      if (samples.length < SWITCHES) throw new Error(`${name}: only ${samples.length} of ${SWITCHES} layer buttons found`);
+      const painted = samples.map((s) => s.painted);
+      out[name] = { samples: samples.length, painted_ms: { median: round(median(painted), 1), p95: round(pct(painted, 95), 1) },
+        missed_frames: samples.filter((s) => s.missed).length };
+    }
+  } finally {
+    await browser.close();
+  }
+  return out;
+}
+
+const result = { date: new Date().toISOString(), lighthouse_runs: RUNS, preset: "Lighthouse 12 default (mobile, simulated slow 4G, 4x CPU)", server: "gzip level 9", pages: await lighthouseRuns(), layer_switch_960x800: await switches() };
+await server.close();
+
+const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const r = (x, f = (v) => v) => (x.min === x.max ? f(x.median) : `${f(x.median)} (${f(x.min)}-${f(x.max)})`);
+const s = (v) => `${(v / 1000).toFixed(2)} s`;
+console.log(`\nLighthouse 12, mobile preset, served with gzip (median of ${RUNS} runs, range in brackets)`);
+console.log(["page".padEnd(22), "transferred", "FCP", "LCP", "TBT", "TTI", "CLS", "perf/a11y/bp/seo"].join(" | "));
+for (const [name, p] of Object.entries(result.pages)) {
+  console.log([name.padEnd(22), r(p.transferred_bytes, kb), r(p.fcp_ms, s), r(p.lcp_ms, s), r(p.tbt_ms, (v) => `${v} ms`), r(p.tti_ms, s), p.cls.median,
+    ["performance", "accessibility", "best-practices", "seo"].map((k) => p.scores[k]).join("/")].join(" | ") + (p.errors.length ? `  errors: ${p.errors.join("; ")}` : ""));
+}
+for (const [name, w] of Object.entries(result.layer_switch_960x800)) {
+  console.log(`layer switch at 960x800, ${name}: click to painted frame median ${w.painted_ms.median} ms, p95 ${w.painted_ms.p95} ms, missed frames ${w.missed_frames}/${w.samples}`);
+}
+mkdirSync(join(ROOT, "bench/out"), { recursive: true });
+writeFileSync(join(ROOT, "bench/out/lighthouse.json"), JSON.stringify(result, null, 2) + "\n");
+console.log("written: bench/out/lighthouse.json");
