@@ -11,7 +11,7 @@ export const PAGES = join(ROOT, "bench/out/pages");
 const FOCUS = ["KZ", "KG", "TJ", "TM", "UZ"];
 const ISO = { KZ: "398", KG: "417", TJ: "762", TM: "795", UZ: "860" };
 const LAYERS = [["trade", "trade", "Trade"], ["investment", "investment", "Investment"],
-  ["students", "students", "Students"], ["confucius", "confucius_institutes", "Confucius Institutes"]];
+  ["students", "students", "Students"], ["confucius", "confucius", "Confucius Institutes"]];
 const RAMP = ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"];
 const esc = (s) => String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
