@@ -323,7 +323,10 @@ fn figures_in_prompts_and_options_are_listed_with_the_feedback() {
 
 /// Where our words restate a hedged claim of the essay, the hedge the essay uses, and one of the words
 /// that keep it hedged in ours.
-const HEDGED: [(&str, &str, &str); 10] = [
+const HEDGED: [(&str, &str, &str); 13] = [
+    ("paragraphs.json", "P5", "may prove most useful"),
+    ("glossary.json", "alignment", "may prove most useful"),
+    ("cards/concepts.json", "alignment", "may prove most useful"),
     ("paragraphs.json", "P30", "may not be sufficient"),
     ("paragraphs.json", "P32", "may necessitate recalibration"),
     (
@@ -355,7 +358,9 @@ const HEDGED: [(&str, &str, &str); 10] = [
 const HEDGE_WORDS: [&str; 5] = ["may", "might", "could", "suggest", "perhaps"];
 
 /// Phrasings that turn one of those hedges into a certainty.
-const HARDENED: [&str; 8] = [
+const HARDENED: [&str; 10] = [
+    "best pictured as",
+    "best seen as",
     "must rethink",
     "cannot fix",
     "needs adjusting",

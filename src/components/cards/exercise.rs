@@ -67,6 +67,15 @@ fn slot_label(slots: &'static [Slot], id: &str) -> &'static str {
         .unwrap_or("(missing)")
 }
 
+/// The slot(s) the essay supports for an item: "Tactical convergence", or "Tactical convergence” or “No alignment".
+fn answer_labels(slots: &'static [Slot], item: &Placeable) -> String {
+    std::iter::once(item.answer)
+        .chain(item.also.iter().copied())
+        .map(|id| slot_label(slots, id))
+        .collect::<Vec<_>>()
+        .join("” or “")
+}
+
 /// One exercise: the board, one radio group per item with its feedback, a score and a reset button.
 #[component]
 pub fn Exercise(props: &ExerciseProps) -> Html {
@@ -77,7 +86,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     if props.fixed {
         let answers = items.iter().map(|item| html! {
             <li key={item.id}>
-                <strong>{ item.label }</strong>{ format!(": {}. ", slot_label(slots, item.answer)) }
+                <strong>{ item.label }</strong>{ format!(": {}. ", answer_labels(slots, item).replace(['“', '”'], "")) }
                 <RichText text={item.explanation} />
                 <Cites paragraphs={item.paragraphs} open={true} />
             </li>
@@ -151,7 +160,7 @@ fn item_row(
         } else {
             format!(
                 "✗ The essay puts this under “{}”. ",
-                slot_label(slots, item.answer)
+                answer_labels(slots, item)
             )
         };
         html! {
