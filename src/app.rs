@@ -90,7 +90,23 @@ pub fn App(props: &AppProps) -> Html {
     let view = &state.view;
     let static_page = crate::components::prerendering(props.static_page);
     let main = if static_page {
-        html! { <>{ for Part::ALL.iter().map(|&part| part_view(part, PartProps { view: View { part, ..*view }, static_page })) }</> }
+        // Every part, one after another. The parts after the overview wait in <noscript>: readers without
+        // JavaScript get the whole page, browsers that will start the app keep them as text (fast first
+        // paint). static/early.js shows a deep link's part from there before the app starts; static/boot.js
+        // shows them all if the app cannot start.
+        let static_part = |part: Part| {
+            part_view(
+                part,
+                PartProps {
+                    view: View { part, ..*view },
+                    static_page,
+                },
+            )
+        };
+        html! { <>
+            { static_part(Part::Overview) }
+            <noscript class="static-rest">{ for Part::ALL.iter().filter(|&&p| p != Part::Overview).map(|&p| static_part(p)) }</noscript>
+        </> }
     } else {
         part_view(
             view.part,

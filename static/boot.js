@@ -11,6 +11,10 @@
     if (app) app.removeAttribute("aria-busy");
     // The pre-rendered parts after the overview wait in <noscript>: show them, so everything stays readable.
     var rest = document.querySelector("noscript.static-rest");
+    // static/early.js may have shown a deep link's part already: show everything instead.
+    var early = document.querySelectorAll("[data-early]");
+    for (var i = 0; i < early.length; i++) early[i].parentNode.removeChild(early[i]);
+    document.documentElement.removeAttribute("data-early-part");
     if (rest) {
       var holder = document.createElement("template");
       holder.innerHTML = rest.textContent;

@@ -24,7 +24,6 @@ fn main() {
             .render()
             .await
         });
-    let body = defer_rest(&body);
     let note = &charm_offensive::content::content().site.noscript;
     let noscript = format!(
         "<noscript><p class=\"noscript-note\">{}</p></noscript>",
@@ -36,24 +35,6 @@ fn main() {
             .replacen("<!--NOSCRIPT-->", &noscript, 1);
     std::fs::write(output, page).expect("write the pre-rendered page");
     eprintln!("prerender: {} bytes of static HTML", body.len());
-}
-
-/// Wraps every part after the overview in `<noscript>`: readers without JavaScript get the whole static
-/// page, while browsers that will start the app only parse it as text (fast first paint). If the app
-/// fails to start, static/boot.js unwraps it so that everything stays readable.
-#[cfg(not(target_arch = "wasm32"))]
-fn defer_rest(body: &str) -> String {
-    let start = body.find("<section aria-labelledby=\"part-cards\"");
-    let end = body.rfind("</main>");
-    match (start, end) {
-        (Some(start), Some(end)) if start < end => format!(
-            "{}<noscript class=\"static-rest\">{}</noscript>{}",
-            &body[..start],
-            &body[start..end],
-            &body[end..]
-        ),
-        _ => panic!("prerender: could not find the parts after the overview in the static page"),
-    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

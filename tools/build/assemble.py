@@ -45,6 +45,9 @@ def main() -> int:
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
     css = "\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css")))
     boot = (STATIC / "boot.js").read_text()
+    # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
+    early = (STATIC / "early.js").read_text()
+    early_tag = f"<script>{early}</script>"
     icon = f'<link rel="icon" href="{icon_data_uri()}">'
 
     if DIST.exists():
@@ -62,14 +65,14 @@ def main() -> int:
     names[("charm-offensive.wasm", "js")] = f"assets/charm-offensive.wasm.{digest(wasm_js)}.js"
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     for extra in STATIC.iterdir():
-        if extra.is_file() and extra.name != "boot.js":
+        if extra.is_file() and extra.name not in ("boot.js", "early.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
 
-    site_csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early)} 'wasm-unsafe-eval'; style-src 'self'; "
                 "img-src 'self' data:; font-src 'none'; connect-src 'self'; object-src 'none'; "
                 "base-uri 'none'; form-action 'none'")
     site = (page
-            .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">')
+            .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_tag}')
             .replace("<!--ICON-->", icon)
             .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
             .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
@@ -81,10 +84,10 @@ def main() -> int:
     # data block (not executed, so no policy needed), decompressed in the browser with DecompressionStream.
     script = glue + "\n" + boot
     wasm_b64 = wasm_gz_b64
-    single_csp = (f"default-src 'none'; script-src {csp_hash(script)} 'wasm-unsafe-eval'; "
+    single_csp = (f"default-src 'none'; script-src {csp_hash(early)} {csp_hash(script)} 'wasm-unsafe-eval'; "
                   f"style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
     single = (page
-              .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">')
+              .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">\n{early_tag}')
               .replace("<!--ICON-->", icon)
               .replace("<!--STYLE-->", f"<style>{css}</style>")
               # The data block first, so that the boot script can start decompressing it at once.
@@ -95,7 +98,7 @@ def main() -> int:
     def size(data: bytes):
         return {"raw": len(data), "gzip": len(gz(data))}
     report = {
-        "wasm": size(wasm), "js": size(glue.encode() + boot.encode()), "css": size(css.encode()),
+        "wasm": size(wasm), "js": size(glue.encode() + boot.encode() + early.encode()), "css": size(css.encode()),
         "html_prerendered": size(site.encode()), "single_file": size(single.encode()),
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
     }

@@ -1,0 +1,42 @@
+// Start-up: a deep link shows its own part from the pre-rendered page before the WebAssembly starts.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+test("a deep link paints its own part before the wasm starts, and the app then starts on the same view", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // Hold the wasm back until the page has been looked at: what shows meanwhile is the pre-rendered page.
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + "?part=map&layer=students&country=UZ");
+  await page.waitForFunction(() => document.readyState !== "loading");
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "the app has not started");
+  assert.ok(await page.locator("#part-map").isVisible(), "the map part's heading is on screen");
+  assert.ok(await page.locator("main .region-map").isVisible(), "the pre-rendered map is on screen");
+  assert.equal(await page.locator("#part-overview").isVisible(), false, "the overview is not shown");
+  assert.equal(await page.locator("main #part-map").count(), 1, "one map part");
+  const before = await page.evaluate(() => document.querySelector("#part-map").getBoundingClientRect().top);
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  assert.equal(await page.locator("main #part-map").count(), 1, "still one map part once the app runs");
+  assert.equal(await page.locator("main [data-layer=students]").getAttribute("aria-pressed"), "true");
+  assert.equal(await page.evaluate(() => document.querySelector("#part-map").getBoundingClientRect().top), before, "the heading did not move");
+  await context.close();
+});
+
+test("without a part, nothing waits: the overview is the pre-rendered page's first view", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, () => {});
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.readyState !== "loading");
+  assert.ok(await page.locator("#part-overview").isVisible());
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-early-part")), false);
+  await context.close();
+});
