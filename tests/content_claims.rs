@@ -105,7 +105,7 @@ fn prose(files: &[&'static str]) -> Vec<Prose> {
 // (1) Numbers with a unit, percent or currency only through a figure reference.
 
 /// Words that make a number a quantity (or a day of a month, a date that needs its source).
-const UNITS: [&str; 26] = [
+const UNITS: [&str; 28] = [
     "percent",
     "per",
     "billion",
@@ -131,6 +131,8 @@ const UNITS: [&str; 26] = [
     "july",
     "august",
     "september",
+    "october",
+    "november",
     "december",
 ];
 
