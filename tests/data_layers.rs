@@ -5,10 +5,10 @@
 
 use charm_offensive::content::content;
 use charm_offensive::data::{
-    all_slices, csv, lead_year, map_figure, notes, population_year, shades, slice, Gap,
+    all_slices, csv, lead_year, map_figure, notes, population_year, reading, shades, slice, Gap,
     CSV_COLUMNS, NONE_FOUND_FILL,
 };
-use charm_offensive::model::{Confidence, CountryId, Dataset, Layer, Period};
+use charm_offensive::model::{CountryId, Dataset, Layer, Period};
 use charm_offensive::scale::PALETTE;
 use charm_offensive::state::View;
 
@@ -473,33 +473,122 @@ fn the_students_announcement_never_ranks() {
     }
 }
 
+/// The fill of a republic in a view.
+fn fill_of(v: &View, c: CountryId) -> Option<&'static str> {
+    shades(v)
+        .into_iter()
+        .find(|s| s.country == c)
+        .and_then(|s| s.fill)
+}
+
 #[test]
-fn the_scale_orders_values_and_students_are_coloured_by_confidence() {
-    for s in all_slices()
-        .iter()
-        .filter(|s| matches!(s.layer, Layer::Trade | Layer::Investment | Layer::Confucius))
-    {
-        let mut pairs: Vec<(f64, usize)> = s
-            .rows
-            .iter()
-            .filter(|r| r.on_map)
-            .filter_map(|r| r.value)
-            .map(|v| (v, s.scale.step(v)))
-            .collect();
-        pairs.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
-        assert!(pairs.windows(2).all(|w| w[0].1 <= w[1].1), "{:?}", s.layer);
-        assert_eq!(pairs.last().unwrap().1, PALETTE.len() - 1);
+fn a_larger_value_is_never_lighter_in_any_period_of_a_layer() {
+    for &layer in Layer::ALL {
+        for pp in [false, true] {
+            let views: Vec<_> = all_slices()
+                .iter()
+                .filter(|s| s.layer == layer && s.per_person == pp)
+                .collect();
+            let Some(first) = views.first() else { continue };
+            // One scale for every period of a layer and unit.
+            assert!(
+                views.iter().all(|s| s.scale == first.scale),
+                "{layer:?} {pp}"
+            );
+            let mut pairs: Vec<(f64, usize)> = views
+                .iter()
+                .flat_map(|s| s.rows.iter().filter_map(reading))
+                .map(|r| (r.value, first.scale.step_of(r)))
+                .collect();
+            pairs.sort_by(|a, b| a.0.partial_cmp(&b.0).unwrap());
+            assert!(
+                pairs.windows(2).all(|w| w[0].1 <= w[1].1),
+                "{layer:?} {pp}: {pairs:?}"
+            );
+            assert_eq!(
+                pairs.last().unwrap().1,
+                PALETTE.len() - 1,
+                "{layer:?}: the largest is darkest"
+            );
+            assert!(
+                pairs[0].1 < pairs[pairs.len() - 1].1,
+                "{layer:?}: the ends differ"
+            );
+        }
     }
-    let s = slice(&view(Layer::Students, None, false));
-    for sh in &s.shades {
+}
+
+#[test]
+fn students_are_coloured_by_number_and_reliability_is_a_pattern() {
+    use CountryId::*;
+    let raw = view(Layer::Students, None, false);
+    // Uzbekistan (6,500) is lighter than Kazakhstan (11,784); Turkmenistan (more than 6,500) is not lighter
+    // than Uzbekistan.
+    assert_ne!(fill_of(&raw, Uzbekistan), fill_of(&raw, Kazakhstan));
+    assert_eq!(fill_of(&raw, Turkmenistan), fill_of(&raw, Uzbekistan));
+    // Per 100,000 people (only figures with a population of their own year), Kazakhstan is darkest.
+    let pp = view(Layer::Students, None, true);
+    assert_eq!(fill_of(&pp, Kazakhstan), Some(PALETTE[PALETTE.len() - 1]));
+    assert_ne!(fill_of(&pp, Tajikistan), fill_of(&pp, Kazakhstan));
+    assert_ne!(
+        fill_of(&pp, Uzbekistan),
+        fill_of(&raw, Uzbekistan),
+        "per person recolours"
+    );
+    for sh in shades(&raw) {
         let f = map_figure(Layer::Students, None, sh.country).unwrap();
-        let expected = match f.confidence {
-            Confidence::High => PALETTE[4],
-            Confidence::Medium => PALETTE[2],
-            Confidence::Low | Confidence::AsStated => PALETTE[0],
-        };
-        assert_eq!(sh.fill, Some(expected), "{}", f.id);
+        assert_eq!(
+            sh.reliability.map(|r| r.word()),
+            Some(f.confidence.key()),
+            "{}",
+            f.id
+        );
     }
+    assert!(slice(&raw)
+        .caution
+        .as_deref()
+        .unwrap_or("")
+        .contains("Not comparable"));
+    assert_eq!(
+        slice(&view(Layer::Trade, Some("2024"), false)).caution,
+        None
+    );
+}
+
+#[test]
+fn per_person_changes_the_colours_and_equal_values_share_a_colour_across_periods() {
+    let raw = view(Layer::Trade, Some("2024"), false);
+    let pp = view(Layer::Trade, Some("2024"), true);
+    let fills = |v: &View| shades(v).into_iter().map(|s| s.fill).collect::<Vec<_>>();
+    assert_ne!(fills(&raw), fills(&pp));
+    // Kyrgyzstan's investment is 4.73bn in both periods: the same colour in both.
+    let a = view(Layer::Investment, Some("2005-2018"), false);
+    let b = view(Layer::Investment, Some("2005-2021"), false);
+    assert_eq!(
+        fill_of(&a, CountryId::Kyrgyzstan),
+        fill_of(&b, CountryId::Kyrgyzstan)
+    );
+}
+
+#[test]
+fn class_edges_are_round_and_counts_are_whole() {
+    for s in all_slices() {
+        for i in 0..s.scale.count {
+            let (lo, hi) = s.scale.bounds(i);
+            let step = s.scale.step;
+            let m = step / 10f64.powi(step.log10().floor() as i32);
+            assert!(
+                [1.0, 2.0, 2.5, 5.0].contains(&m),
+                "{:?}: step {step}",
+                s.layer
+            );
+            if s.scale.whole {
+                assert!(lo.fract() == 0.0 && hi.fract() == 0.0);
+            }
+        }
+    }
+    let ci = slice(&view(Layer::Confucius, None, false));
+    assert_eq!(ci.scale.step, 1.0, "one class per count of institutes");
 }
 
 #[test]

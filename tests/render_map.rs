@@ -168,8 +168,7 @@ async fn the_hatch_is_defined_once_and_fills_republics_without_data() {
         ..map_view()
     };
     let html = render(view, false).await;
-    assert_eq!(html.matches("<pattern").count(), 1);
-    assert!(html.contains(r#"<pattern id="map-hatch""#));
+    assert_eq!(html.matches(r#"<pattern id="map-hatch""#).count(), 1);
     let gaps = slice.shades.iter().filter(|s| s.fill.is_none()).count();
     assert_eq!(html.matches(r#"fill="url(#map-hatch)""#).count(), gaps);
     assert!(
@@ -274,7 +273,8 @@ async fn the_legend_is_under_the_map_in_its_figure_and_follows_the_layer() {
     use charm_offensive::model::Layer;
     for (layer, title) in [
         (Layer::Trade, "Colour: US$ billion"),
-        (Layer::Students, "Colour: how reliable each source is"),
+        (Layer::Students, "Colour: students"),
+        (Layer::Students, "Pattern: how reliable each source is"),
     ] {
         let html = render(
             View {
@@ -310,7 +310,7 @@ async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_sa
         .figures
         .find(Dataset::Trade, CountryId::Kazakhstan, "2024")
         .unwrap();
-    let profile = &html[html.find(r#"class="profile""#).expect("a profile")..];
+    let profile = &html[html.find(r#"class="profile"#).expect("a profile")..];
     assert!(profile.contains("On the map: Trade, 2024"), "{profile}");
     assert!(profile.contains(&esc(&kz.display())));
     assert!(profile.contains(r#"class="source-toggle">source"#));
@@ -324,7 +324,7 @@ async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_sa
     let on_map = OnMap::of(&view, CountryId::Uzbekistan).expect("a row on the map");
     assert_eq!((on_map.figure, on_map.written.as_str()), (None, "no data"));
     let html = render(view, false).await;
-    let profile = &html[html.find(r#"class="profile""#).unwrap()..];
+    let profile = &html[html.find(r#"class="profile"#).unwrap()..];
     assert!(
         profile.contains("On the map: Trade, 2022")
             && profile.contains(r#"<span class="missing">no data</span>"#),

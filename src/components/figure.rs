@@ -28,8 +28,8 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     html! {
         <span class="figure">
             <span class="figure-value">{ f.display() }</span>
-            if f.year != "n/a" && f.unit != "day" {
-                <span class="figure-year">{ format!(" ({})", f.year) }</span>
+            if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
+                <span class="figure-year">{ format!(" ({period})") }</span>
             }
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
                 { "source" }<span class="visually-hidden">{ format!(" of {}", f.display()) }</span>

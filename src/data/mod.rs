@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 
 use crate::content::content;
 use crate::model::{format_number, Confidence, CountryId, Figure, Layer};
-use crate::scale::{needs_light_text, Sequential, PALETTE};
+use crate::scale::{needs_light_text, Classes, Reading};
 use crate::state::View;
 
 /// How one republic is drawn under the active layer.
@@ -26,6 +26,59 @@ pub struct Shade {
     pub value_label: String,
     /// Whether the label needs light text on this fill.
     pub light_text: bool,
+    /// The number the fill encodes (`None` without a figure).
+    pub value: Option<f64>,
+    /// How reliable the figure's source is, drawn as a pattern over the fill (`None` where there is no figure).
+    pub reliability: Option<Reliability>,
+}
+
+/// How reliable a figure's source is: the second channel on the map (a pattern), never the fill.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reliability {
+    High,
+    Medium,
+    Low,
+}
+
+impl Reliability {
+    /// From a figure's confidence (the essay's own figures are not on the map; as stated, they rank high).
+    pub fn of(confidence: Confidence) -> Self {
+        match confidence {
+            Confidence::High | Confidence::AsStated => Reliability::High,
+            Confidence::Medium => Reliability::Medium,
+            Confidence::Low => Reliability::Low,
+        }
+    }
+
+    /// The word the data uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            Reliability::High => "high",
+            Reliability::Medium => "medium",
+            Reliability::Low => "low",
+        }
+    }
+
+    /// The id of the map pattern drawn over a republic whose figure is this reliable (none for high).
+    pub fn pattern(self) -> Option<&'static str> {
+        match self {
+            Reliability::High => None,
+            Reliability::Medium => Some("map-medium"),
+            Reliability::Low => Some("map-low"),
+        }
+    }
+
+    /// For sorting: 2 for high, 1 for medium, 0 for low.
+    pub fn rank(self) -> usize {
+        match self {
+            Reliability::High => 2,
+            Reliability::Medium => 1,
+            Reliability::Low => 0,
+        }
+    }
+
+    /// Every level, most reliable first.
+    pub const ALL: [Reliability; 3] = [Reliability::High, Reliability::Medium, Reliability::Low];
 }
 
 /// The fill of a republic where the sources found nothing to count ("none found"), unlike missing data.
@@ -66,8 +119,10 @@ pub struct Slice {
     pub per_person: bool,
     pub rows: Vec<Row>,
     pub shades: Vec<Shade>,
-    /// The value scale behind the fills (students are coloured by confidence instead).
-    pub scale: Sequential,
+    /// The value scale behind the fills: one per layer and unit, the same in every period.
+    pub scale: Classes,
+    /// Why the values on the map do not compare ("from different years, 2014 to 2023"), if they do not.
+    pub caution: Option<String>,
     /// The sentence the live region reads out.
     pub announcement: String,
 }
@@ -127,14 +182,14 @@ pub fn lead_year(year: &str) -> Option<i32> {
         .and_then(|i| year[i..i + 4].parse().ok())
 }
 
-/// A period short enough for the map ("2019 (end-July)" -> "2019", "2019, end of July" -> "2019").
-pub fn short_year(year: &str) -> &str {
-    let end = [" (", ", "]
+/// A period short enough for the map: "2019 (end-July)" -> "2019", "unknown (c. 2016-2019)" -> "c. 2016-2019".
+pub fn short_year(year: &str) -> String {
+    let words = period_words(year).unwrap_or_default();
+    let words = ["date unknown, ", "undated, "]
         .iter()
-        .filter_map(|sep| year.find(sep))
-        .min()
-        .unwrap_or(year.len());
-    &year[..end]
+        .find_map(|p| words.strip_prefix(p))
+        .unwrap_or(&words);
+    words.split(", ").next().unwrap_or_default().to_string()
 }
 
 /// The figure a layer puts on the map for one republic and period, if the data has one.
@@ -176,15 +231,6 @@ fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
         text
     } else {
         format!("{} {text}", f.qualifier)
-    }
-}
-
-/// The palette step for a confidence level (students are coloured by how reliable the source is).
-pub fn confidence_step(confidence: Confidence) -> usize {
-    match confidence {
-        Confidence::High => 4,
-        Confidence::Medium => 2,
-        Confidence::Low | Confidence::AsStated => 0,
     }
 }
 
@@ -263,18 +309,23 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
     rows
 }
 
-fn shade_of(layer: Layer, row: &Row, scale: &Sequential) -> Shade {
-    let (fill, step) = match (row.gap, row.value, row.figure) {
-        (Some(Gap::NoneFound), ..) => (Some(NONE_FOUND_FILL), 0),
-        (None, Some(_), Some(f)) if layer == Layer::Students => {
-            let step = confidence_step(f.confidence);
-            (Some(PALETTE[step]), step)
-        }
-        (None, Some(v), _) => (Some(scale.colour(v)), scale.step(v)),
+/// Where a row sits on the layer's scale: its value, and whether the value is a lower bound.
+pub fn reading(row: &Row) -> Option<Reading> {
+    let value = row.value?;
+    let above = row
+        .figure
+        .is_some_and(|f| matches!(f.qualifier, "more than" | "over" | "at least"));
+    Some(Reading { value, above })
+}
+
+fn shade_of(layer: Layer, row: &Row, scale: &Classes) -> Shade {
+    let (fill, step) = match (row.gap, reading(row)) {
+        (Some(Gap::NoneFound), _) => (Some(NONE_FOUND_FILL), 0),
+        (None, Some(r)) => (Some(scale.colour(r)), scale.step_of(r)),
         _ => (None, 0),
     };
-    let value_label = match (layer, row.figure) {
-        (Layer::Students | Layer::Confucius, Some(f)) => {
+    let value_label = match row.figure {
+        Some(f) if matches!(layer, Layer::Students | Layer::Confucius) => {
             format!("{} ({})", row.label, short_year(f.year))
         }
         _ => row.label.clone(),
@@ -284,33 +335,49 @@ fn shade_of(layer: Layer, row: &Row, scale: &Sequential) -> Shade {
         fill,
         value_label,
         light_text: fill.is_some() && row.gap.is_none() && needs_light_text(step),
+        value: row.value,
+        reliability: row.figure.map(|f| Reliability::of(f.confidence)),
     }
 }
 
-fn compute(layer: Layer, year: Option<&'static str>, per_person: bool) -> Slice {
-    let rows = rows_for(layer, year, per_person);
-    let scale = Sequential::over(rows.iter().filter(|r| r.on_map).filter_map(|r| r.value));
-    let shades = rows
+/// A figure's period in words a reader can follow, without nested brackets: "unknown (c. 2016-2019)" ->
+/// "date unknown, c. 2016-2019", "2019 (end-July)" -> "2019, end-July", "(essay)" -> "undated";
+/// `None` where the figure has no period ("n/a").
+pub fn period_words(year: &str) -> Option<String> {
+    let year = year.trim();
+    if year.is_empty() || year == "n/a" {
+        return None;
+    }
+    if let Some(inner) = year.strip_prefix('(').and_then(|y| y.strip_suffix(')')) {
+        return Some(if inner == "essay" {
+            "undated".into()
+        } else {
+            inner.into()
+        });
+    }
+    let flat = year.replace(" (", ", ").replace(['(', ')'], "");
+    Some(match flat.strip_prefix("unknown, ") {
+        Some(rest) => format!("date unknown, {rest}"),
+        None => flat,
+    })
+}
+
+/// "the values come from different years (2014 to 2023)": why a view's values do not compare, if they do not.
+fn caution(rows: &[Row]) -> Option<String> {
+    let years: Vec<i32> = rows
         .iter()
         .filter(|r| r.on_map)
-        .map(|r| shade_of(layer, r, &scale))
+        .filter_map(|r| r.figure.and_then(|f| lead_year(f.year)))
         .collect();
-    let mut slice = Slice {
-        layer,
-        year,
-        per_person,
-        rows,
-        shades,
-        scale,
-        announcement: String::new(),
-    };
-    slice.announcement = announce(&slice);
-    slice
+    let (lo, hi) = (years.iter().min()?, years.iter().max()?);
+    (lo != hi).then(|| {
+        format!("Not comparable: each republic's figure is from its own year ({lo} to {hi}) and source.")
+    })
 }
 
 /// Every view of the data, computed once on first use (switching layers then only re-renders).
 static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
-    let mut all = Vec::new();
+    let mut views = Vec::new();
     for &layer in Layer::ALL {
         let years: Vec<Option<&'static str>> = if layer.years().is_empty() {
             vec![None]
@@ -318,13 +385,56 @@ static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
             layer.years().iter().map(|y| Some(y.key())).collect()
         };
         for year in years {
-            all.push(compute(layer, year, false));
+            views.push((layer, year, false));
             if layer.has_per_person() && population_year(layer, year).is_some() {
-                all.push(compute(layer, year, true));
+                views.push((layer, year, true));
             }
         }
     }
-    all
+    let rows: Vec<Vec<Row>> = views
+        .iter()
+        .map(|&(layer, year, pp)| rows_for(layer, year, pp))
+        .collect();
+    // One scale per layer and unit, over every period, so a colour means the same range in each.
+    let scale_of = |layer: Layer, pp: bool| {
+        let readings = views
+            .iter()
+            .zip(&rows)
+            .filter(|((l, _, p), _)| *l == layer && *p == pp)
+            .flat_map(|(_, rows)| rows.iter().filter_map(reading));
+        Classes::over(
+            readings,
+            !pp && matches!(layer, Layer::Students | Layer::Confucius),
+        )
+    };
+    let scales: Vec<Classes> = views
+        .iter()
+        .map(|&(layer, _, pp)| scale_of(layer, pp))
+        .collect();
+    views
+        .iter()
+        .zip(rows)
+        .zip(scales)
+        .map(|((&(layer, year, per_person), rows), scale)| {
+            let shades = rows
+                .iter()
+                .filter(|r| r.on_map)
+                .map(|r| shade_of(layer, r, &scale))
+                .collect();
+            let mut slice = Slice {
+                layer,
+                year,
+                per_person,
+                caution: caution(&rows),
+                rows,
+                shades,
+                scale,
+                announcement: String::new(),
+            };
+            slice.announcement = announce(&slice);
+            slice
+        })
+        .collect()
 });
 
 /// Every view of the data (each layer, period, and per-person view where one exists).

@@ -1,59 +1,99 @@
-//! The map's legend: the unit, the palette's classes (or, for students, the confidence levels), the
-//! "no data" and "none found" swatches, and the layer's source line.
+//! The map's legend: the unit, the layer's classes (one scale for every period, round edges), the "no data"
+//! and "none found" swatches, the reliability patterns drawn over the fills, and the layer's source line.
 
 use yew::prelude::*;
 
 use super::SliceProps;
-use crate::data::{confidence_step, decimals, notes, rounded, unit_label, Gap};
-use crate::model::{Confidence, Layer};
+use crate::data::{decimals, notes, population_year, rounded, unit_label, Gap, Reliability, Slice};
 
-fn swatch(class: String, text: String) -> Html {
-    html! { <li key={class.clone()}><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
+fn swatch(key: String, class: &'static str, text: String) -> Html {
+    html! { <li {key}><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
+}
+
+const SWATCH_CLASSES: [&str; 5] = ["sw-0", "sw-1", "sw-2", "sw-3", "sw-4"];
+
+/// The class labels of a slice's scale: "3" (a whole class of one), "2,501–5,000", "10–20".
+pub fn class_labels(s: &Slice) -> Vec<String> {
+    let d = decimals(s.layer, s.per_person);
+    (0..s.scale.count)
+        .map(|i| {
+            let (lo, hi) = s.scale.bounds(i);
+            let (lo, hi) = (rounded(lo, d), rounded(hi, d));
+            if lo == hi {
+                hi
+            } else {
+                format!("{lo}–{hi}")
+            }
+        })
+        .collect()
+}
+
+/// A pattern key: a small SVG swatch with the same pattern the map draws.
+fn pattern_swatch(r: Reliability) -> Html {
+    let words = match r {
+        Reliability::High => "high (plain)",
+        Reliability::Medium => "medium (dots)",
+        Reliability::Low => "low (crosses)",
+    };
+    let fill = r
+        .pattern()
+        .map_or("none".to_string(), |id| format!("url(#{id})"));
+    html! {
+        <li key={r.word()}>
+            <svg class="swatch pattern" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
+                <rect width="28" height="20" fill="#a1dab4" />
+                <rect width="28" height="20" {fill} />
+            </svg>
+            { words }
+        </li>
+    }
 }
 
 /// The legend of the visible layer.
 #[component]
 pub fn Legend(props: &SliceProps) -> Html {
     let s = props.slice;
-    let title = if s.layer == Layer::Students {
-        "Colour: how reliable each source is (not how many students)".to_string()
-    } else {
-        format!("Colour: {}", unit_label(s.layer, s.per_person))
-    };
-    let classes: Vec<Html> = if s.layer == Layer::Students {
-        [Confidence::High, Confidence::Medium, Confidence::Low]
-            .iter()
-            .map(|&c| {
-                swatch(
-                    format!("sw-{}", confidence_step(c)),
-                    format!("{} confidence", c.label()),
-                )
-            })
-            .collect()
-    } else {
-        let d = decimals(s.layer, s.per_person);
-        let mut lower = 0.0;
-        s.scale
-            .breaks()
-            .into_iter()
-            .enumerate()
-            .map(|(i, upper)| {
-                let text = format!("{} to {}", rounded(lower, d), rounded(upper, d));
-                lower = upper;
-                swatch(format!("sw-{i}"), text)
-            })
-            .collect()
-    };
+    let unit = unit_label(s.layer, s.per_person);
+    let title = format!("Colour: {unit}");
+    let classes = class_labels(s).into_iter().enumerate().map(|(i, text)| {
+        swatch(
+            format!("c{i}"),
+            SWATCH_CLASSES[s.scale.palette_step(i)],
+            text,
+        )
+    });
     let none_found = s.rows.iter().any(|r| r.gap == Some(Gap::NoneFound));
+    let levels: Vec<Reliability> = Reliability::ALL
+        .into_iter()
+        .filter(|l| s.shades.iter().any(|sh| sh.reliability == Some(*l)))
+        .collect();
+    let note = notes().layer(s.layer);
+    // Per person, the unit is no longer the source's ("US$ billions"): name the division instead.
+    let source = match population_year(s.layer, s.year).filter(|_| s.per_person) {
+        Some(y) => format!(
+            "{}; divided by each republic's population in {y} (World Bank).",
+            note.source
+                .split("; US$")
+                .next()
+                .unwrap_or_default()
+                .trim_end_matches('.')
+        ),
+        None => note.source.to_string(),
+    };
     html! {
         <div class="legend">
-            <p class="legend-title">{ title }</p>
+            <p class="legend-title">{ title }
+                <span class="legend-same">{ if s.layer.years().len() > 1 { " · the same scale for every period" } else { "" } }</span></p>
             <ul class="legend-swatches">
                 { for classes }
-                { swatch("sw-nodata".into(), "no data".into()) }
-                if none_found { { swatch("sw-none".into(), "none found (not a measured zero)".into()) } }
+                { swatch("nodata".into(), "sw-nodata", "no data".into()) }
+                if none_found { { swatch("none".into(), "sw-none", "none found (not a measured zero)".into()) } }
             </ul>
-            <p class="legend-source"><strong>{ "Source: " }</strong>{ notes().layer(s.layer).source }</p>
+            if levels.iter().any(|l| *l != Reliability::High) {
+                <p class="legend-title legend-sub">{ "Pattern: how reliable each source is" }</p>
+                <ul class="legend-swatches">{ for levels.into_iter().map(pattern_swatch) }</ul>
+            }
+            <p class="legend-source"><strong>{ "Source: " }</strong>{ source }</p>
         </div>
     }
 }

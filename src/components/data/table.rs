@@ -43,7 +43,7 @@ pub fn order(rows: &[Row], key: SortKey, ascending: bool) -> Vec<&Row> {
                 .and_then(|f| lead_year(f.year))
                 .map_or(f64::NAN, f64::from),
             SortKey::Confidence => f.map_or(f64::NAN, |f| {
-                crate::data::confidence_step(f.confidence) as f64
+                crate::data::Reliability::of(f.confidence).rank() as f64
             }),
         };
         (v.is_nan(), v)

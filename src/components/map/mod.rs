@@ -64,21 +64,30 @@ pub fn MapPart(props: &PartProps) -> Html {
     } else {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
+    let s = slice(&props.view);
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>
             <PartHeading part={Part::Map} />
-            <DataControls ..props.clone() />
-            <figure class="map-figure">
-                <RegionMap view={props.view} {static_page} />
-                <figcaption>
-                    // The legend sits under the map it explains and changes with it in the same frame.
-                    <Legend slice={slice(&props.view)} />
-                    <MapNotes {static_page} />
-                </figcaption>
-            </figure>
-            <div class="map-selection">
-                <CountryList view={props.view} {static_page} />
-                { profiles }
+            // Wide screens: controls, map and legend on the left, the republics and the profile beside them.
+            <div class="map-layout">
+                <div class="map-main">
+                    <DataControls ..props.clone() />
+                    <figure class="map-figure">
+                        // Said on the map itself when the values do not compare (different years or sources).
+                        <p class="map-caution" hidden={s.caution.is_none()}>
+                            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.clone().unwrap_or_default() }</p>
+                        <RegionMap view={props.view} {static_page} />
+                        <figcaption>
+                            // The legend sits under the map it explains and changes with it in the same frame.
+                            <Legend slice={s} />
+                            <MapNotes {static_page} />
+                        </figcaption>
+                    </figure>
+                </div>
+                <div class="map-selection">
+                    <CountryList view={props.view} {static_page} />
+                    { profiles }
+                </div>
             </div>
             <DataPanel ..props.clone() />
         </section>

@@ -81,11 +81,22 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         None => html! { <span class="missing">{ "Not in the project's data." }</span> },
     };
     let card = content().cards.iter().find(|k| k.country == Some(c));
-    let close = Callback::from(move |_: MouseEvent| dispatch.emit(Action::SelectCountry(None)));
+    let came_from = use_focus_into_sheet(c, &title_id, open);
+    let close = {
+        let (dispatch, came_from) = (dispatch.clone(), came_from.clone());
+        Callback::from(move |_: MouseEvent| close_sheet(&dispatch, &came_from))
+    };
+    let onkeydown = Callback::from(move |e: KeyboardEvent| {
+        if e.key() == "Escape" {
+            e.stop_propagation();
+            close_sheet(&dispatch, &came_from);
+        }
+    });
     html! {
-        <section id={format!("profile-{}", c.key())} class="profile" aria-labelledby={title_id.clone()}>
+        <section id={format!("profile-{}", c.key())} class={classes!("profile", (!open).then_some("sheet"))}
+            aria-labelledby={title_id.clone()} onkeydown={(!open).then_some(onkeydown)}>
             <div class="profile-head">
-                <h3 id={title_id}>{ c.label() }</h3>
+                <h3 id={title_id} tabindex="-1">{ c.label() }</h3>
                 if !crate::components::prerendering(props.static_page) {
                     <button type="button" class="secondary close" onclick={close}>{ "Close" }<span class="visually-hidden">{ format!(" the profile of {}", c.label()) }</span></button>
                 }
@@ -93,14 +104,14 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             <dl class="facts">
                 <dt>{ "Capital" }</dt>
                 <dd>{ match capital {
-                    Some(p) => html! { <>{ st(p.name) }<span class="credit">{ format!(" (location: {})", geo().source_places) }</span></> },
+                    Some(p) => html! { <>{ st(p.name) }<span class="credit">{ format!(" · location: {}", geo().source_places) }</span></> },
                     None => html! { <span class="missing">{ "Not in the project's data." }</span> },
                 } }</dd>
                 if let Some(m) = &props.on_map {
                     <dt>{ format!("On the map: {}", m.what) }</dt>
                     <dd>{ match m.figure {
                         // The figure behind the map's value, with its source one click away.
-                        Some(f) if m.written.as_str() == f.display() => html! { <FigureValue id={st(f.id)} {open} /> },
+                        Some(f) if m.population.is_none() => html! { <FigureValue id={st(f.id)} {open} /> },
                         Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} {open} />
                             if let Some(p) = m.population { { " ÷ " }<FigureValue id={st(p.id)} {open} /> }</> },
                         None => html! { <span class="missing">{ m.written.clone() }</span> },
@@ -125,5 +136,57 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                 None => html! { <p class="missing">{ "The explainer has no card on this republic yet." }</p> },
             } }
         </section>
+    }
+}
+
+/// Where focus was before the profile took it (restored when the profile closes).
+type CameFrom = std::rc::Rc<std::cell::RefCell<Option<web_sys::Element>>>;
+
+/// On a narrow screen the live profile is a sheet over the page: when a reader's choice opens it (focus
+/// is on a control, not on the page as at load), focus moves to its heading so the sheet is what is read.
+#[hook]
+fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> CameFrom {
+    let came_from: CameFrom = (*use_memo((), |_| CameFrom::default())).clone();
+    {
+        let (came_from, title_id) = (came_from.clone(), title_id.to_string());
+        use_effect_with(c, move |_| {
+            let window = web_sys::window();
+            let narrow = window
+                .as_ref()
+                .and_then(|w| w.match_media(SHEET_MEDIA).ok().flatten())
+                .is_some_and(|m| m.matches());
+            let doc = window.and_then(|w| w.document());
+            let active = doc.as_ref().and_then(|d| d.active_element());
+            let chosen = active
+                .as_ref()
+                .is_some_and(|a| a.tag_name() != "BODY" && !a.id().ends_with("-title"));
+            if !static_page && narrow && chosen {
+                if active.is_some() {
+                    *came_from.borrow_mut() = active;
+                }
+                // The map above the sheet: its top in view, so the reader sees both.
+                if let Some(map) = doc.and_then(|d| d.query_selector(".region-map").ok().flatten())
+                {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Start);
+                    map.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+                crate::browser::focus(&title_id);
+            }
+        });
+    }
+    came_from
+}
+
+/// The widths at which the live profile is a sheet (as in 30-map.css).
+const SHEET_MEDIA: &str = "(max-width: 63.99em)";
+
+/// Closes the profile and gives focus back to what opened it (the republic on the map or in the list).
+fn close_sheet(dispatch: &Callback<Action>, came_from: &CameFrom) {
+    let back = came_from.borrow_mut().take();
+    dispatch.emit(Action::SelectCountry(None));
+    if let Some(el) = back.filter(|el| el.is_connected()) {
+        use wasm_bindgen::JsCast;
+        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
     }
 }

@@ -46,9 +46,16 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
         let shade = shades.iter().find(|sh| sh.country == c);
         let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
-        let path = html! { <path d={st(s.path)} {fill} /> };
+        // Reliability is a pattern over the fill, so the fill keeps meaning the value.
+        let pattern = shade.and_then(|sh| sh.reliability).and_then(|r| r.pattern());
+        let path = html! { <>
+            <path d={st(s.path)} {fill} />
+            if let Some(id) = pattern { <path class="reliability" d={st(s.path)} fill={format!("url(#{id})")} /> }
+        </> };
+        let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
+        let value = shade.and_then(|sh| sh.value).map(|v| format!("{v:.4}"));
         if crate::components::prerendering(props.static_page) {
-            return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)}>{ path }</g> };
+            return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
         let select = {
             let dispatch = dispatch.clone();
@@ -94,7 +101,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         html! {
             <g key={c.key()} id={shape_id(c)} class="republic" role="button" tabindex={if *active == c { "0" } else { "-1" }}
                 aria-pressed={(selected == Some(c)).to_string()} aria-label={accessible_name(c, &props.view)}
-                onclick={select} {onkeydown} {onfocus} {onblur}>{ path }</g>
+                data-reliability={reliability} data-value={value} onclick={select} {onkeydown} {onfocus} {onblur}>{ path }</g>
         }
     });
     // Outlines drawn on top of every shape so a neighbour never covers them. Always present (hidden when
@@ -113,6 +120,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                     <rect width="8" height="8" fill="#ffffff" />
                     <line x1="0" y1="0" x2="0" y2="8" stroke="#6b7280" stroke-width="3" />
                 </pattern>
+                <ReliabilityPatterns />
             </defs>
             <rect class="water" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} fill="#dce9f2" />
             <Neighbours />
@@ -163,4 +171,19 @@ fn Labels(props: &LabelsProps) -> Html {
         })
     });
     html! { <g class="labels" aria-hidden="true">{ for labels }</g> }
+}
+
+/// The patterns drawn over a republic whose source is of medium (dots) or low (crosses) reliability: dark
+/// marks with a white edge, visible on every palette step.
+#[component]
+fn ReliabilityPatterns() -> Html {
+    html! { <>
+        <pattern id="map-medium" patternUnits="userSpaceOnUse" width="16" height="16">
+            <circle cx="8" cy="8" r="2.6" fill="#1b1f24" stroke="#ffffff" stroke-width="1.2" />
+        </pattern>
+        <pattern id="map-low" patternUnits="userSpaceOnUse" width="16" height="16">
+            <path d="M3,8H13M8,3V13" stroke="#ffffff" stroke-width="4" />
+            <path d="M3,8H13M8,3V13" stroke="#1b1f24" stroke-width="2" />
+        </pattern>
+    </> }
 }

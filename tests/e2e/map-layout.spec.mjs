@@ -1,0 +1,53 @@
+// Choosing a republic shows its profile where the reader is looking: beside the map (with the controls and
+// the legend on the same screen) at 1280x900 and 1920x1080, and as a sheet over the map, holding focus, on a phone.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, startUrl, assertNoConsoleErrors } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+const inView = (box, vp) => box && box.y >= 0 && box.y + box.height <= vp.height && box.x >= 0 && box.x + box.width <= vp.width;
+
+for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 1080 }]) {
+  test(`${viewport.width}x${viewport.height}: controls, map, legend and the profile share one screen, side by side`, async () => {
+    const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
+    await page.evaluate(() => window.scrollTo(0, document.querySelector(".map-layout").getBoundingClientRect().top + window.scrollY - 70));
+    await page.locator("#map-KG").click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "KG");
+    const [map, heading, legend, controls] = await Promise.all([".region-map", ".profile h3", ".legend-swatches", ".data-toggles"].map((s) => page.locator(s).first().boundingBox()));
+    for (const [name, box] of Object.entries({ map, heading, legend, controls })) assert.ok(inView(box, viewport), `${name} is on screen: ${JSON.stringify(box)}`);
+    assert.ok(heading.x >= map.x + map.width, "the profile is beside the map, not under it");
+    assert.ok(heading.y < map.y + map.height, "and level with it");
+    assert.equal(await page.locator(".profile h3").innerText(), "Kyrgyzstan");
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
+test("390x844: a republic chosen on the map opens its profile on screen, focus moves there and comes back", async () => {
+  const viewport = { width: 390, height: 844 };
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
+  await page.locator(".region-map").scrollIntoViewIfNeeded();
+  await page.locator("#map-UZ").click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "UZ");
+  const heading = page.locator(".profile h3");
+  assert.ok(inView(await heading.boundingBox(), viewport), "the profile's heading is on screen");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "profile-UZ-title", "focus is on the profile");
+  // Part of the map stays visible above the sheet.
+  const [map, sheet] = await Promise.all([page.locator(".region-map").boundingBox(), page.locator(".profile").boundingBox()]);
+  assert.ok(sheet.y > map.y + 40 && sheet.y > 0, "the sheet leaves the map's top in view");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !new URLSearchParams(location.search).get("country"));
+  assert.equal(await page.evaluate(() => document.activeElement.id), "map-UZ", "focus returns to the republic");
+  // From the list: the same sheet; Close gives focus back to the list's button.
+  await page.getByRole("group", { name: "The five republics" }).getByRole("button", { name: /^Tajikistan/ }).click();
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "TJ");
+  assert.ok(inView(await heading.boundingBox(), viewport), "the profile opened from the list is on screen");
+  await page.getByRole("button", { name: /^Close/ }).click();
+  await page.waitForFunction(() => !new URLSearchParams(location.search).get("country"));
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Tajikistan/);
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
