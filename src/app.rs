@@ -17,7 +17,7 @@ use crate::components::{
     Dispatch, PartProps, Prerendered,
 };
 use crate::content::content;
-use crate::deep_link::{decode, encode, Decoded, Known};
+use crate::deep_link::{decode, encode, Decoded, Known, Within};
 use crate::model::Part;
 use crate::state::{Action, AppState, Control, Hidden, View};
 
@@ -127,6 +127,8 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| sharing.set(false))
     };
     use_return_focus_after_dialog(*sharing);
+    // Links inside text keep the embed settings (readers re-render only when these change).
+    let within = Within::of(view);
     let full_link = view.embed.then(|| {
         encode(&View {
             embed: false,
@@ -136,13 +138,14 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
+        <ContextProvider<Within> context={within}>
         <Prerendered on={static_page}>
         <ProgressProvider>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
-                    <Nav view={*view} on_action={on_action.clone()} {static_page} />
+                    <Nav view={*view} on_action={on_action.clone()} {static_page} menu={view.embed} />
                 }
                 <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
                 if view.step.is_some() && !static_page {
@@ -158,6 +161,7 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ProgressProvider>
         </Prerendered>
+        </ContextProvider<Within>>
         </ContextProvider<Dispatch>>
     }
 }

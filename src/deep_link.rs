@@ -161,6 +161,70 @@ pub fn encode(view: &View) -> String {
     format!("?{}", body.join("&"))
 }
 
+/// `href(view)` is the link to a view: its query, or "?" for the default view (an empty `href` would
+/// keep the current address).
+pub fn href(view: &View) -> String {
+    let query = encode(view);
+    if query.is_empty() {
+        "?".to_string()
+    } else {
+        query
+    }
+}
+
+/// The embed settings that every link made inside a view keeps (`embed=1`, `hide=...`), so that following a
+/// link inside an embedded explainer stays embedded. Components read it from context.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Within {
+    pub embed: bool,
+    pub hidden: Hidden,
+}
+
+impl Within {
+    /// The embed settings of `view`.
+    pub fn of(view: &View) -> Self {
+        Within {
+            embed: view.embed,
+            hidden: view.hidden,
+        }
+    }
+
+    /// The link to `target` from inside a view with these settings (they replace `target`'s own).
+    pub fn link(self, target: View) -> String {
+        href(&View {
+            embed: self.embed,
+            hidden: self.hidden,
+            ..target
+        })
+    }
+
+    /// The link to a part.
+    pub fn part(self, part: Part) -> String {
+        self.link(View {
+            part,
+            ..View::default()
+        })
+    }
+
+    /// The link to a card, shown open in the cards part.
+    pub fn card(self, id: CardId) -> String {
+        self.link(View {
+            part: Part::Cards,
+            card: Some(id),
+            ..View::default()
+        })
+    }
+
+    /// The link to a history card's event, selected on the timeline.
+    pub fn event(self, id: CardId) -> String {
+        self.link(View {
+            part: Part::Timeline,
+            card: Some(id),
+            ..View::default()
+        })
+    }
+}
+
 /// Decodes `%XX` escapes and `+`; `None` for a broken escape or invalid UTF-8.
 pub fn percent_decode(s: &str) -> Option<String> {
     let bytes = s.as_bytes();

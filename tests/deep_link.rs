@@ -4,7 +4,9 @@
 
 use charm_offensive::app::decode_query;
 use charm_offensive::content::content;
-use charm_offensive::deep_link::{decode, encode, percent_decode, percent_encode, Known};
+use charm_offensive::deep_link::{
+    decode, encode, href, percent_decode, percent_encode, Known, Within,
+};
 use charm_offensive::model::{CardId, CountryId, Layer, Part, Period, Theme};
 use charm_offensive::state::{Control, Hidden, View};
 use proptest::prelude::*;
@@ -221,5 +223,72 @@ proptest! {
     #[test]
     fn percent_encoding_round_trips(s in ".{0,60}") {
         prop_assert_eq!(percent_decode(&percent_encode(&s)), Some(s));
+    }
+}
+
+/// Decodes a link against the real content (every card id).
+fn dec_real(q: &str) -> (View, Vec<String>) {
+    let d = decode_query(q);
+    (d.view, d.ignored)
+}
+
+fn any_within() -> impl Strategy<Value = Within> {
+    prop::sample::subsequence(Control::ALL.to_vec(), 0..=Control::ALL.len()).prop_map(|hidden| {
+        Within {
+            embed: true,
+            hidden: Hidden::of(&hidden),
+        }
+    })
+}
+
+fn any_card() -> impl Strategy<Value = CardId> {
+    let ids: Vec<CardId> = content()
+        .cards
+        .iter()
+        .filter_map(|c| content().card_id(c.id))
+        .collect();
+    prop::sample::select(ids)
+}
+
+#[test]
+fn the_timeline_link_percent_encodes_the_event() {
+    let w = Within::default();
+    for card in content().cards.iter() {
+        let id = content().card_id(card.id).expect("its own id");
+        assert_eq!(
+            w.event(id),
+            format!("?part=timeline&card={}", percent_encode(id.as_str()))
+        );
+    }
+    assert_eq!(percent_encode("a&b=c d"), "a%26b%3Dc%20d");
+    assert_eq!(w.part(Part::Overview), "?");
+}
+
+proptest! {
+    #[test]
+    fn every_link_made_inside_an_embed_keeps_embed_and_hide_and_round_trips(
+        within in any_within(),
+        target in any_view(),
+        card in any_card(),
+        part in prop::sample::select(Part::ALL.to_vec()),
+    ) {
+        let inside = |v: View| View { embed: true, hidden: within.hidden, ..v };
+        let cases = [
+            (within.link(target), inside(target)),
+            (within.part(part), inside(View { part, ..View::default() })),
+            (within.card(card), inside(View { part: Part::Cards, card: Some(card), ..View::default() })),
+            (within.event(card), inside(View { part: Part::Timeline, card: Some(card), ..View::default() })),
+        ];
+        for (link, expected) in cases {
+            prop_assert!(link.starts_with('?'));
+            prop_assert!(link.split(['?', '&']).any(|p| p == "embed=1"), "{} lacks embed=1", link);
+            if !within.hidden.is_empty() {
+                prop_assert!(link.split(['?', '&']).any(|p| p.starts_with("hide=")), "{} lacks hide", link);
+            }
+            let (view, ignored) = dec_real(&link);
+            prop_assert_eq!(ignored, Vec::<String>::new());
+            prop_assert_eq!(view, expected);
+            prop_assert_eq!(href(&view), link);
+        }
     }
 }

@@ -93,6 +93,7 @@ pub struct NoteProps {
 #[component]
 pub fn Note(props: &NoteProps) -> Html {
     let dispatch = use_dispatch();
+    let href = super::use_within().part(Part::Sources);
     let e = props.note;
     let (label, shape, class) = status_badge(e.status);
     let title_id = format!("note-{}", e.id);
@@ -112,7 +113,7 @@ pub fn Note(props: &NoteProps) -> Html {
             ev.prevent_default();
             Action::Navigate(Part::Sources)
         });
-        html! { <p class="to-sources"><a href="?part=sources" {onclick}>{ "See these citations in the Sources part" }</a></p> }
+        html! { <p class="to-sources"><a {href} {onclick}>{ "See these citations in the Sources part" }</a></p> }
     });
     html! {
         <article class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()}>

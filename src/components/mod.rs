@@ -64,6 +64,12 @@ pub fn Prerendered(props: &PrerenderedProps) -> Html {
     html! { <ContextProvider<StaticPage> context={StaticPage(props.on)}>{ props.children.clone() }</ContextProvider<StaticPage>> }
 }
 
+/// The embed settings every link keeps (from context; none outside the app).
+#[hook]
+pub fn use_within() -> crate::deep_link::Within {
+    use_context::<crate::deep_link::Within>().unwrap_or_default()
+}
+
 /// The dispatcher from context (a no-op outside the app, e.g. in isolated component tests).
 #[hook]
 pub fn use_dispatch() -> Callback<Action> {

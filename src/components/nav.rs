@@ -1,9 +1,10 @@
 //! Navigation between the explainer's parts: real links (work without JavaScript, open in new tabs)
 //! that the app intercepts for in-page navigation.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deep_link::encode;
+use crate::deep_link::href;
 use crate::model::Part;
 use crate::state::{Action, View};
 
@@ -15,16 +16,21 @@ pub struct NavProps {
     /// On the static page, parts are sections of one page: link to anchors.
     #[prop_or_default]
     pub static_page: bool,
+    /// Folded into a menu (a native disclosure: keyboard and no-JavaScript work as they are), as in an embed.
+    #[prop_or_default]
+    pub menu: bool,
 }
 
 /// The list of parts.
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
+    let menu_ref = use_node_ref();
     // On narrow screens the list scrolls sideways: keep the current part in view (after the first
     // render, which needs no forced layout: the page starts scrolled to its beginning).
     let first = use_mut_ref(|| true);
+    let menu = props.menu;
     use_effect_with(props.view.part, move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
+        if std::mem::replace(&mut *first.borrow_mut(), false) || menu {
             return;
         }
         let current = web_sys::window().and_then(|w| w.document()).and_then(|d| {
@@ -39,23 +45,26 @@ pub fn Nav(props: &NavProps) -> Html {
             link.scroll_into_view_with_scroll_into_view_options(&options);
         }
     });
-    let items = Part::ALL.iter().map(|&part| {
+    let items: Vec<Html> = Part::ALL
+        .iter()
+        .map(|&part| {
         let target = View { part, card: None, step: None, ..props.view };
         let href = if crate::components::prerendering(props.static_page) {
             format!("#{}", part.heading_id())
         } else {
-            let q = encode(&target);
-            if q.is_empty() { "?".to_string() } else { q }
+            href(&target)
         };
         let current = !crate::components::prerendering(props.static_page) && props.view.part == part;
         let onclick = {
             let on_action = props.on_action.clone();
             let static_page = crate::components::prerendering(props.static_page);
+            let menu_ref = menu_ref.clone();
             Callback::from(move |e: MouseEvent| {
                 if static_page || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                     return;
                 }
                 e.prevent_default();
+                close_menu(&menu_ref, false);
                 on_action.emit(Action::Navigate(part));
             })
         };
@@ -64,10 +73,50 @@ pub fn Nav(props: &NavProps) -> Html {
                 <a href={href} aria-current={current.then_some("page")} onclick={onclick}>{ part.label() }</a>
             </li>
         }
-    });
+    })
+    .collect();
+    if props.menu {
+        let onkeydown = {
+            let menu_ref = menu_ref.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    close_menu(&menu_ref, true);
+                }
+            })
+        };
+        let current = if crate::components::prerendering(props.static_page) {
+            ""
+        } else {
+            props.view.part.label()
+        };
+        return html! {
+            <nav class="parts-nav menu" aria-label="Parts of the explainer">
+                <details class="parts-menu" ref={menu_ref} {onkeydown}>
+                    <summary><span class="menu-icon" aria-hidden="true">{ "☰" }</span>{ "Parts" }
+                        if !current.is_empty() { <span class="menu-current">{ format!(": {current}") }</span> }</summary>
+                    <ul>{ for items }</ul>
+                </details>
+            </nav>
+        };
+    }
     html! {
         <nav class="parts-nav" aria-label="Parts of the explainer">
             <ul>{ for items }</ul>
         </nav>
+    }
+}
+
+/// Folds the menu away (after a choice, or Escape, which also gives focus back to its toggle).
+fn close_menu(menu: &NodeRef, refocus: bool) {
+    if let Some(details) = menu.cast::<web_sys::Element>() {
+        let _ = details.remove_attribute("open");
+        if refocus {
+            if let Some(summary) = details
+                .first_element_child()
+                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = summary.focus();
+            }
+        }
     }
 }

@@ -23,12 +23,13 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     let audiences = c.site.overview.audiences.iter().map(|a| {
         html! { <div class="audience"><dt>{ a.who }</dt><dd>{ a.what }</dd></div> }
     });
+    let within = crate::deep_link::Within::of(&props.view);
     let go = |part: Part, label: &'static str| {
         let onclick = dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
             Action::Navigate(part)
         });
-        html! { <a class="button" href={format!("?part={}", part.key())} {onclick}>{ label }</a> }
+        html! { <a class="button" href={within.part(part)} {onclick}>{ label }</a> }
     };
     html! {
         <section class="part overview" aria-labelledby={Part::Overview.heading_id()}>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::use_dispatch;
+use super::{use_dispatch, use_within};
 use crate::content::content;
 use crate::state::Action;
 use crate::text::{spans, Span};
@@ -79,18 +79,20 @@ pub fn Term(props: &InlineProps) -> Html {
     }
 }
 
-/// A link to another card: opens it in the cards part.
+/// A link to another card: opens it in the cards part (the link keeps the view's embed settings).
 #[component]
 pub fn CardLink(props: &InlineProps) -> Html {
     let dispatch = use_dispatch();
+    let within = use_within();
     if super::use_static_page() {
         return html! { <a class="card-link" href={format!("#card-{}", props.id)}>{ props.shown.clone() }</a> };
     }
-    let href = format!(
-        "?part=cards&card={}",
-        crate::deep_link::percent_encode(&props.id)
-    );
     let card = crate::content::content().card_id(&props.id);
+    // A card id the content lacks (a content error, caught by tests) still leads to the cards.
+    let href = match card {
+        Some(card) => within.card(card),
+        None => within.part(crate::model::Part::Cards),
+    };
     let onclick = Callback::from(move |e: MouseEvent| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() {
             return;

@@ -5,6 +5,7 @@ use yew::prelude::*;
 use crate::components::cite::Cites;
 use crate::components::rich::{CardLink, RichText};
 use crate::content::content;
+use crate::deep_link::Within;
 use crate::model::{Card, Part};
 use crate::state::Action;
 
@@ -14,6 +15,7 @@ pub fn card_view(
     card: &'static Card,
     is_open: bool,
     fixed: bool,
+    within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
     let id = card.id;
@@ -51,7 +53,7 @@ pub fn card_view(
                             <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
                         </figure>
                     }
-                    { related(card, fixed, dispatch) }
+                    { related(card, fixed, within, dispatch) }
                     <Cites key="open" {paragraphs} {refs} open={fixed} />
                 </div>
             } else {
@@ -62,14 +64,14 @@ pub fn card_view(
 }
 
 /// Links to related cards, and for a history card a link to its place on the timeline.
-fn related(card: &'static Card, fixed: bool, dispatch: &Callback<Action>) -> Html {
+fn related(card: &'static Card, fixed: bool, within: &Within, dispatch: &Callback<Action>) -> Html {
     let c = content();
     let links = card.related.iter().filter_map(|r| c.card(r)).map(|r| {
         html! { <li key={r.id}><CardLink id={r.id} shown={r.title} /></li> }
     });
     let on_timeline = (card.when.is_some() && !fixed).then(|| {
         let dispatch = dispatch.clone();
-        let href = format!("?part=timeline&card={}", crate::deep_link::percent_encode(card.id));
+        let href = within.event(card.card_id());
         let onclick = Callback::from(move |e: MouseEvent| {
             if e.ctrl_key() || e.meta_key() || e.shift_key() {
                 return;

@@ -31,9 +31,10 @@ pub fn CardsPart(props: &PartProps) -> Html {
         .filter(|c| theme.is_none_or(|t| c.theme == t))
         .collect();
     let count = cards.len();
+    let within = crate::deep_link::Within::of(view);
     let grid = cards
         .into_iter()
-        .map(|card| card_view(card, open == Some(card.id), fixed, &dispatch));
+        .map(|card| card_view(card, open == Some(card.id), fixed, &within, &dispatch));
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />

@@ -16,7 +16,7 @@ pub mod tour;
 use yew::prelude::*;
 
 use crate::components::{use_dispatch, PartHeading, PartProps};
-use crate::deep_link::encode;
+use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
 use crate::state::{Action, View};
@@ -49,7 +49,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
         let target = view_for_step(&props.view, i + 1);
-        let href = if encode(&target).is_empty() { "?".to_string() } else { encode(&target) };
+        let href = href(&target);
         let onclick = dispatch.reform(move |e: MouseEvent| {
             e.prevent_default();
             Action::StartTour(target)

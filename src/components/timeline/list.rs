@@ -3,15 +3,17 @@
 use yew::prelude::*;
 
 use crate::content::content;
+use crate::deep_link::Within;
 use crate::model::Card;
 use crate::state::Action;
 
 /// Each era with its dates and description, then its events: date label and a link that selects it;
-/// on the static page (`fixed`) the link leads to the event's card, shown open in the cards part.
+/// the link keeps the view's embed settings; on the static page (`fixed`) it leads to the event's card, shown open in the cards part.
 pub fn event_list(
     events: &[&'static Card],
     selected: Option<usize>,
     fixed: bool,
+    within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
     let selected_id = selected.map(|i| events[i].id);
@@ -25,7 +27,7 @@ pub fn event_list(
             });
             let current = selected_id == Some(id);
             // On the static page every card is open in the cards part above: link to it there.
-            let href = if fixed { format!("#card-{id}") } else { format!("?part=timeline&card={id}") };
+            let href = if fixed { format!("#card-{id}") } else { within.event(card_id) };
             html! {
                 <li key={id} class={classes!(current.then_some("selected"))}>
                     <span class="event-when">{ w.label }</span>{ " " }

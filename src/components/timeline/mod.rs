@@ -49,7 +49,7 @@ pub fn TimelinePart(props: &PartProps) -> Html {
                 { axis(&events, selected, &cursor, &dispatch) }
                 { event_detail(selected.map(|i| events[i])) }
             }
-            { event_list(&events, selected, fixed, &dispatch) }
+            { event_list(&events, selected, fixed, &crate::deep_link::Within::of(&props.view), &dispatch) }
         </section>
     }
 }
