@@ -25,3 +25,5 @@ say "pre-rendering the static page (server-side rendering)"
 cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html
 say "assembling dist/"
 python3 tools/build/assemble.py
+say "writing the SCORM 1.2 and 2004 packages"
+python3 tools/build/scorm.py

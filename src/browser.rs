@@ -239,6 +239,16 @@ pub fn select_all(id: &str) {
     }
 }
 
+/// Whether the page is the served site (dist/index.html, beside the SCORM packages): not the single file,
+/// not a page opened from disk.
+pub fn served_site() -> bool {
+    let site = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|html| html.has_attribute("data-wasm"));
+    site && !base_url().starts_with("file:")
+}
+
 /// Whether the page runs inside a frame (an embed).
 pub fn in_frame() -> bool {
     window()

@@ -8,6 +8,7 @@ pub mod content;
 pub mod data;
 pub mod deep_link;
 pub mod geo;
+pub mod lms;
 pub mod model;
 pub mod scale;
 pub mod state;

@@ -2,6 +2,8 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    // Inside a course site (SCORM), restore the student's progress before the first render.
+    charm_offensive::lms::start();
     charm_offensive::app::mount();
 }
 

@@ -53,6 +53,7 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     }
     let base = crate::browser::base_url();
     let on_file = base.starts_with("file:");
+    let scorm = crate::browser::served_site();
     let link = format!(
         "{base}{}",
         encode(&View {
@@ -121,6 +122,16 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             <textarea id="share-snippet" readonly=true rows="5" value={snippet.clone()} />
             <div class="dialog-actions">
                 <button type="button" class="secondary" onclick={copy("share-snippet", snippet)}>{ "Copy embed code" }</button>
+            </div>
+            if scorm {
+                <h3>{ "Add it to a course site as a graded activity (SCORM)" }</h3>
+                <p>{ "Upload a package as a SCORM activity: the course site then records who finished the guided tour and each student's self-check score, and keeps their progress between visits." }</p>
+                <ul class="scorm-downloads">
+                    <li><a href="charm-offensive-scorm12.zip" download="">{ "SCORM 1.2 package (.zip)" }</a>{ " for Moodle, Blackboard, Canvas and most others" }</li>
+                    <li><a href="charm-offensive-scorm2004.zip" download="">{ "SCORM 2004 package (.zip)" }</a>{ " where the course site prefers SCORM 2004" }</li>
+                </ul>
+            }
+            <div class="dialog-actions">
                 <button type="button" class="primary" onclick={close}>{ "Close" }</button>
             </div>
             <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>

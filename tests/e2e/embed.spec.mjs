@@ -59,6 +59,18 @@ for (const mode of MODES) {
     const snippet = await dialog.getByLabel(/HTML to paste/).inputValue();
     assert.match(snippet, /^<iframe src="[^"]*\?part=map&amp;layer=students&amp;country=UZ&amp;embed=1&amp;hide=nav" title="[^"]+" aria-label="[^"]+" loading="lazy"/);
     assert.match(snippet, /aspect-ratio:4\/3/);
+    // Next to the iframe code, the SCORM packages: only where they are (the served dist/, not the single file).
+    const packages = dialog.getByRole("link", { name: /SCORM (1\.2|2004) package/ });
+    if (mode === "served") {
+      assert.equal(await packages.count(), 2);
+      for (const href of await packages.evaluateAll((links) => links.map((a) => a.href))) {
+        const res = await page.request.get(href);
+        assert.equal(res.status(), 200, `${href} is there`);
+        assert.equal((await res.body()).subarray(0, 2).toString(), "PK", `${href} is a zip`);
+      }
+    } else {
+      assert.equal(await packages.count(), 0, "the single file offers no packages it does not have beside it");
+    }
     await assertAccessible(page, "with the share dialog open");
     // Headless Chromium refuses clipboard writes without a permission: the fallback must select the text.
     await dialog.getByRole("button", { name: "Copy embed code" }).click();

@@ -42,16 +42,27 @@ pub struct ProgressProviderProps {
     pub children: Html,
 }
 
-/// Holds the page's study progress and saves each change; where saving fails, progress stays in memory and
+/// Holds the page's study progress and saves each change (to the course site where there is one, see
+/// src/lms; else to local storage); where saving fails, progress stays in memory and
 /// the reason is shown. A stored value that cannot be read is discarded (and removed from storage).
 #[component]
 pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
-    let state = use_reducer(|| StudyProgress::restored(read()));
+    // Inside a course site the progress is the student's record there (src/lms), not this browser's: a
+    // shared computer must not pass one student's answers on to the next.
+    let state = use_reducer(|| match crate::lms::take_restored() {
+        Some(progress) => StudyProgress {
+            progress: std::rc::Rc::new(progress),
+            ..StudyProgress::default()
+        },
+        None => StudyProgress::restored(read()),
+    });
     {
         let dispatcher = state.dispatcher();
         let deps = (state.progress.clone(), state.blocked.is_some());
         use_effect_with(deps, move |(progress, blocked)| {
-            if !*blocked {
+            if crate::lms::active() {
+                crate::lms::report(progress);
+            } else if !*blocked {
                 if let Err(why) = write(progress) {
                     dispatcher.dispatch(super::progress_model::ProgressAction::Blocked(why));
                 }
