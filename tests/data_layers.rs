@@ -331,7 +331,7 @@ fn per_person_values_are_value_over_the_stated_population() {
             let Some(p) = r.population else {
                 assert_eq!(s.layer, Layer::Students, "{}", f.id);
                 assert!(
-                    r.value.is_none() && r.label.starts_with("not per person"),
+                    r.value.is_none() && r.label == "no per-person value",
                     "{}",
                     f.id
                 );

@@ -298,7 +298,7 @@ fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<R
                 label: if own_year {
                     label(layer, per_person, f, value)
                 } else {
-                    format!("not per person: no population for {}", short_year(f.year))
+                    "no per-person value".to_string()
                 },
                 population,
                 energy,
