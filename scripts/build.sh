@@ -9,8 +9,11 @@ say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 say "compiling to WebAssembly (release, size-tuned, standard library rebuilt for size)"
 # The pinned nightly (tools/build/nightly.txt, installed by scripts/setup.sh) rebuilds std with its
 # optimize_for_size feature (smaller sort, formatting and panic code); its own target dir keeps the
-# stable toolchain's artefacts (tests, clippy) apart.
+# stable toolchain's artefacts (tests, clippy) apart. Also without panic locations and Debug formatting
+# (the app shows neither), and a panic stops the wasm at once: static/boot.js shows the fatal message
+# for the trap. Measured: 303.5 -> 288.1 KB gzip. These flags apply to the wasm only, not to build scripts.
 NIGHTLY=$(cat tools/build/nightly.txt)
+RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
 cargo "+$NIGHTLY" build --release --locked --target wasm32-unknown-unknown --bin charm-offensive \
   --target-dir target/size -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
 mkdir -p target/bindgen target/pre

@@ -94,6 +94,13 @@
   // the wasm's data block): the wasm is on its way at once, the app starts once the body is parsed and the
   // glue has run. On the site this script may run after parsing but before the deferred glue, so it waits
   // for DOMContentLoaded (after deferred scripts), with `load` as a last resort.
+  // The release wasm stops at once on a Rust panic (a trap, scripts/build.sh): say so in words, as the
+  // app's own panic message would.
+  function trapped(e) {
+    if (typeof WebAssembly === "object" && e instanceof WebAssembly.RuntimeError) fatal(describe(e));
+  }
+  window.addEventListener("error", function (event) { trapped(event.error); });
+  window.addEventListener("unhandledrejection", function (event) { trapped(event.reason); });
   var started = false;
   function go() {
     if (started) return;

@@ -40,3 +40,16 @@ test("without a part, nothing waits: the overview is the pre-rendered page's fir
   assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-early-part")), false);
   await context.close();
 });
+
+test("a trap in the running wasm (the release build's panic) shows the fatal message in words", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  assert.equal(await page.locator("#fatal").isVisible(), false);
+  await page.evaluate(() => setTimeout(() => { throw new WebAssembly.RuntimeError("unreachable"); }));
+  await page.locator("#fatal").waitFor({ state: "visible" });
+  assert.match(await page.locator("#fatal").innerText(), /stopped working/);
+  assert.match(await page.locator("#fatal-detail").innerText(), /unreachable/);
+  await context.close();
+});

@@ -7,7 +7,7 @@ never serves a stale mix. Each page carries its own Content-Security-Policy: the
 'self'; the single file allows only its own inline script and style, by hash.
 Writes dist/build.json with every size, raw and gzip.
 """
-import base64, gzip, hashlib, json, pathlib, shutil, sys
+import base64, gzip, hashlib, json, pathlib, shutil, subprocess, sys
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
@@ -33,6 +33,16 @@ def gz_best(data: bytes) -> bytes:
     except ImportError:
         return gz(data)
 
+def minify_js(text: str) -> str:
+    """wasm-bindgen's glue and our small scripts, compressed and mangled by terser (npm, package-lock.json);
+    top-level names (wasm_bindgen) are kept."""
+    terser = ROOT / "node_modules/.bin/terser"
+    if not terser.exists():
+        return text
+    out = subprocess.run([str(terser), "-c", "-m", "--comments", "false"], input=text, capture_output=True,
+                         text=True, check=True)
+    return out.stdout
+
 def icon_data_uri() -> str:
     # A PNG rendered from static/icon.svg (tools/icon/render.mjs): Chromium decodes the favicon again on
     # every pushState, and an SVG one costs a whole SVG document each time.
@@ -40,13 +50,13 @@ def icon_data_uri() -> str:
 
 def main() -> int:
     page = PRE.read_text()
-    glue = GLUE.read_text()
+    glue = minify_js(GLUE.read_text())
     wasm = WASM.read_bytes()
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
     css = "\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css")))
-    boot = (STATIC / "boot.js").read_text()
+    boot = minify_js((STATIC / "boot.js").read_text())
     # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
-    early = (STATIC / "early.js").read_text()
+    early = minify_js((STATIC / "early.js").read_text())
     early_tag = f"<script>{early}</script>"
     icon = f'<link rel="icon" href="{icon_data_uri()}">'
 
