@@ -72,8 +72,25 @@ async fn an_embed_can_hide_the_navigation_and_share_button() {
     let html = render("?embed=1&hide=nav,share", false).await;
     assert!(!html.contains("Parts of the explainer"));
     assert!(!html.contains("id=\"share-button\""));
-    assert!(html.contains("Open the full explainer"));
+    // "Open the " may be shown only to screen readers on narrow frames: the link says it all either way.
+    assert!(html.contains("Open the </span>full explainer"));
     assert!(!html.contains("site-footer"));
+}
+
+#[tokio::test]
+async fn an_embed_folds_the_parts_into_a_menu_that_keeps_the_embed() {
+    let html = render("?part=map&embed=1&hide=share", false).await;
+    assert!(
+        html.contains("<details class=\"parts-menu\""),
+        "a native disclosure"
+    );
+    assert!(html.contains("Parts of the explainer"));
+    assert!(html.contains("href=\"?part=timeline&amp;embed=1&amp;hide=share\""));
+    let full = render("?part=map", false).await;
+    assert!(
+        !full.contains("parts-menu"),
+        "the full page keeps its list of parts"
+    );
 }
 
 #[tokio::test]

@@ -77,7 +77,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <div class="header-actions">
                 if let Some(query) = &props.full_link {
                     <a class="embed-open" href={if query.is_empty() { "?".to_string() } else { query.clone() }} target="_blank" rel="noopener">
-                        { "Open the full explainer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
+                        <span class="embed-open-long">{ "Open the " }</span>{ "full explainer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 }
                 if let Some(on_share) = &props.on_share {
                     <button type="button" id="share-button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
