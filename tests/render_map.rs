@@ -184,7 +184,8 @@ async fn xian_is_an_edge_marker_with_geo_json_distance_and_the_summit() {
     let line = edge_line(xian);
     assert!(
         line.contains(&charm_offensive::model::format_number(
-            xian.distance_km.unwrap()
+            xian.distance_km.unwrap(),
+            0
         )),
         "{line}"
     );

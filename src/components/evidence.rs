@@ -155,7 +155,7 @@ fn percent_points(note: &Evidence) -> Html {
     let worked = match pair.as_slice() {
         [a, b] if a.value != 0.0 => Some(format!(
             "From {} ({}) to {} ({}): a rise of {} percentage points, which is {:.1}% of the starting value.",
-            a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value), (b.value - a.value) / a.value * 100.0)),
+            a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value, 3), (b.value - a.value) / a.value * 100.0)),
         _ => None,
     };
     html! {

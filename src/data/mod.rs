@@ -168,12 +168,6 @@ pub fn decimals(layer: Layer, per_person: bool) -> usize {
     }
 }
 
-/// `rounded(v, d)` writes v with at most d decimals and thousands separators ("2,187", "62.2").
-pub fn rounded(value: f64, decimals: usize) -> String {
-    let p = 10f64.powi(decimals as i32);
-    format_number((value * p).round() / p)
-}
-
 /// The first year a period names ("c. 2020 (Aug 10 …)" -> 2020, "2005-2018" -> 2005).
 pub fn lead_year(year: &str) -> Option<i32> {
     let b = year.as_bytes();
@@ -221,7 +215,7 @@ fn shown(layer: Layer, f: &Figure, population: Option<&Figure>) -> f64 {
 
 /// The value as the table writes it: qualifier, number and (for money) the dollar sign.
 fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
-    let number = rounded(value, decimals(layer, per_person));
+    let number = format_number(value, decimals(layer, per_person));
     let text = match (layer, per_person) {
         (Layer::Trade | Layer::Investment, false) => return f.display(),
         (Layer::Trade | Layer::Investment, true) => format!("${number}"),

@@ -70,7 +70,7 @@ impl Comparison {
     }
 }
 
-/// The data notes, parsed once.
+/// The data notes (compiled in by build.rs from `content/data-notes.json`).
 pub fn notes() -> &'static DataNotes {
     &crate::content::generated::DATA_NOTES
 }

@@ -25,7 +25,7 @@ pub struct Figure {
 impl Figure {
     /// The value as a reader should see it: qualifier, number and unit ("about 2.6 USD bn").
     pub fn display(&self) -> String {
-        let number = format_number(self.value);
+        let number = format_number(self.value, 3);
         let unit = match self.unit {
             "USD bn" => format!("${number}bn"),
             "USD m" => format!("${number}m"),
@@ -63,22 +63,29 @@ impl Figure {
     }
 }
 
-/// Formats a number for display: thousands separators for whole numbers, trailing zeros dropped.
-pub fn format_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() >= 1000.0 {
-        let digits = format!("{}", value as i64);
-        let mut out = String::new();
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
+/// The one way the explainer writes a number: `format_number(v, d)` rounds v to at most d decimals, drops
+/// trailing zeros and groups thousands with commas ("11,784", "43.82", "1,234.5", "-0.5").
+pub fn format_number(value: f64, decimals: usize) -> String {
+    let fixed = format!("{value:.decimals$}");
+    let (sign, unsigned) = match fixed.strip_prefix('-') {
+        Some(rest) if rest.bytes().any(|b| matches!(b, b'1'..=b'9')) => ("-", rest),
+        Some(rest) => ("", rest),
+        None => ("", fixed.as_str()),
+    };
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let mut out = String::from(sign);
+    for (i, ch) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(',');
         }
-        out
-    } else {
-        let s = format!("{value:.3}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
+        out.push(ch);
     }
+    if !fraction.is_empty() {
+        out.push('.');
+        out.push_str(fraction);
+    }
+    out
 }
 
 /// All figures, with lookups by id and by (layer, country, year).
@@ -112,10 +119,16 @@ mod tests {
 
     #[test]
     fn numbers_format_for_reading() {
-        assert_eq!(format_number(11784.0), "11,784");
-        assert_eq!(format_number(43.82), "43.82");
-        assert_eq!(format_number(4.0), "4");
-        assert_eq!(format_number(1.959), "1.959");
-        assert_eq!(format_number(20034609.0), "20,034,609");
+        assert_eq!(format_number(11784.0, 3), "11,784");
+        assert_eq!(format_number(43.82, 3), "43.82");
+        assert_eq!(format_number(4.0, 3), "4");
+        assert_eq!(format_number(1.959, 3), "1.959");
+        assert_eq!(format_number(20034609.0, 0), "20,034,609");
+        assert_eq!(format_number(2187.4, 0), "2,187");
+        assert_eq!(format_number(62.24, 1), "62.2");
+        assert_eq!(format_number(1234.5, 2), "1,234.5");
+        assert_eq!(format_number(-1234.0, 0), "-1,234");
+        assert_eq!(format_number(-0.004, 2), "0");
+        assert_eq!(format_number(999.96, 1), "1,000");
     }
 }

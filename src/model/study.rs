@@ -249,7 +249,7 @@ pub struct Prompt {
     pub paragraphs: &'static [&'static str],
 }
 
-/// The study content, parsed once on first use.
+/// The study content (compiled in by build.rs from `content/study.json`).
 pub fn study() -> &'static Study {
     &crate::content::generated::STUDY
 }

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use super::SliceProps;
-use crate::data::{decimals, notes, population_year, rounded, unit_label, Gap, Reliability, Slice};
+use crate::data::{decimals, notes, population_year, unit_label, Gap, Reliability, Slice};
+use crate::model::format_number;
 
 fn swatch(key: String, class: &'static str, text: String) -> Html {
     html! { <li {key}><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
@@ -18,7 +19,7 @@ pub fn class_labels(s: &Slice) -> Vec<String> {
     (0..s.scale.count)
         .map(|i| {
             let (lo, hi) = s.scale.bounds(i);
-            let (lo, hi) = (rounded(lo, d), rounded(hi, d));
+            let (lo, hi) = (format_number(lo, d), format_number(hi, d));
             if lo == hi {
                 hi
             } else {

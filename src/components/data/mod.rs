@@ -12,7 +12,7 @@ use yew::prelude::*;
 
 use crate::components::PartProps;
 use crate::data::{all_slices, notes, slice, Gap, Slice};
-use crate::model::{Figure, Layer};
+use crate::model::Layer;
 use crate::state::View;
 
 pub use compare::Comparisons;
@@ -155,9 +155,4 @@ fn About(props: &SliceProps) -> Html {
             if !gaps.is_empty() { <ul class="data-gaps">{ gaps }</ul> }
         </div>
     }
-}
-
-/// "Kazakhstan, 2018: 11,784": how a row's figure is named for screen readers.
-pub fn spoken(country: &str, figure: &Figure) -> String {
-    format!("{country}, {}: {}", figure.year, figure.display())
 }

@@ -4,7 +4,8 @@ use yew::prelude::*;
 
 use super::SourceToggle;
 use crate::components::use_dispatch;
-use crate::data::{lead_year, notes, rounded, unit_label, Row, Slice};
+use crate::data::{lead_year, notes, unit_label, Row, Slice};
+use crate::model::format_number;
 use crate::model::{CountryId, Layer};
 use crate::state::Action;
 
@@ -184,7 +185,7 @@ fn row(
                 <span class="value-text">{ r.label.as_str() }</span>
                 if r.population.is_some() { <span class="tag derived">{ "derived" }</span> }
                 if !r.on_map { <span class="tag">{ "not on the map" }</span> }
-                if let Some(p) = r.population { <span class="value-from">{ format!("{} ÷ population {} ({})", f.display(), p.year, rounded(p.value, 0)) }</span> }
+                if let Some(p) = r.population { <span class="value-from">{ format!("{} ÷ population {} ({})", f.display(), p.year, format_number(p.value, 0)) }</span> }
             </td>
             if s.rows.iter().any(|r| r.energy.is_some()) {
                 <td class="value">{ r.energy.map(|e| e.display()).unwrap_or_else(|| "no data".into()) }

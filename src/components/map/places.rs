@@ -38,7 +38,10 @@ pub fn compass_abbrev(direction: &str) -> String {
 
 /// "Xi'an 3,540 km ESE": the name, distance from Astana and direction, as geo.json gives them.
 pub fn edge_line(place: &Place) -> String {
-    let km = place.distance_km.map(format_number).unwrap_or_default();
+    let km = place
+        .distance_km
+        .map(|d| format_number(d, 0))
+        .unwrap_or_default();
     let dir = place.direction.map(compass_abbrev).unwrap_or_default();
     format!("{km} km {dir}")
 }
@@ -89,7 +92,7 @@ pub fn ScaleBar() -> Html {
     html! {
         <g class="scale-bar" aria-hidden="true">
             <path d={format!("M{x},{}V{y}H{}V{}", y - 5.0, x + bar.px, y - 5.0)} />
-            <text class="scale-text" x={x.to_string()} y={(y - 9.0).to_string()}>{ format!("{} km", format_number(bar.km)) }</text>
+            <text class="scale-text" x={x.to_string()} y={(y - 9.0).to_string()}>{ format!("{} km", format_number(bar.km, 0)) }</text>
         </g>
     }
 }
@@ -128,7 +131,7 @@ pub fn MapNotes(_props: &super::StaticProps) -> Html {
         <div id="map-notes" class="map-notes">
             <ul class="map-places">{ for places }</ul>
             <p class="map-credits">
-                { format!("Scale: the bar is {} km at the centre of the map (equal-area conic projection). ", format_number(g.scale_bar.km)) }
+                { format!("Scale: the bar is {} km at the centre of the map (equal-area conic projection). ", format_number(g.scale_bar.km, 0)) }
                 { format!("Boundaries: {} ({}). Capitals: {}.", g.meta.source, g.meta.license, g.source_places) }
             </p>
         </div>

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use super::predict::shown;
 use super::progress_model::Progress;
 use super::quiz::figure_value;
 use crate::content::content;
+use crate::model::format_number;
 use crate::model::study::{study, Answer, Question, QuestionKind};
-use crate::text::{spans, Span};
+use crate::text::plain;
 
 /// One answered question as the summary reports it.
 #[derive(Debug, PartialEq)]
@@ -19,19 +19,6 @@ pub struct Entry {
     pub feedback: String,
     /// "P21; Melnikovová (2020)": the paragraphs and sources the feedback cites.
     pub cited: String,
-}
-
-/// Prose without its inline markup (terms and card links keep their shown words).
-pub fn plain(text: &str) -> String {
-    spans(text)
-        .into_iter()
-        .map(|s| match s {
-            Span::Text(t) => t,
-            Span::Term { shown, .. } | Span::Card { shown, .. } | Span::Figure { shown, .. } => {
-                shown
-            }
-        })
-        .collect()
 }
 
 /// An answer in words: the chosen option, each item's bin, or the guess with the real value.
@@ -61,8 +48,10 @@ pub fn describe(q: &Question, answer: &Answer) -> String {
             let real = q
                 .check(answer, figure_value)
                 .expected
-                .map_or("missing".to_string(), |e| format!("{} {unit}", shown(e)));
-            format!("{} {unit} (real value: {real})", shown(*g))
+                .map_or("missing".to_string(), |e| {
+                    format!("{} {unit}", format_number(e, 1))
+                });
+            format!("{} {unit} (real value: {real})", format_number(*g, 1))
         }
         _ => "an answer of another kind".into(),
     }

@@ -12,15 +12,6 @@ use crate::model::study::{Answer, QuestionKind};
 use crate::state::Action;
 use crate::text::plain;
 
-/// A number as shown: thousands separators for whole numbers, else one decimal.
-pub fn shown(value: f64) -> String {
-    if value.fract() == 0.0 {
-        format_number(value)
-    } else {
-        format!("{value:.1}")
-    }
-}
-
 /// The unit of a difference: two percentages differ by percentage points, not percent.
 pub fn difference_unit(unit: &str) -> &str {
     if unit == "percent" {
@@ -87,7 +78,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
         Some(e) if (*guess - e).abs() < 1e-9 => "exactly right".to_string(),
         Some(e) => format!(
             "{} {} {}",
-            shown((*guess - e).abs()),
+            format_number((*guess - e).abs(), 1),
             difference_unit(&unit_text),
             if *guess > e { "too high" } else { "too low" }
         ),
@@ -99,7 +90,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
             <div class="guess">
                 <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>
                 <input type="range" id={slider_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                    value={guess.to_string()} oninput={on_input.clone()} aria-valuetext={format!("{} {unit_text}", shown(*guess))} />
+                    value={guess.to_string()} oninput={on_input.clone()} aria-valuetext={format!("{} {unit_text}", format_number(*guess, 1))} />
                 <span class="guess-number">
                     <label for={number_id.clone()} class="visually-hidden">{ format!("Your guess as a number ({unit_text})") }</label>
                     <input type="number" id={number_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
@@ -112,8 +103,8 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
                 if *revealed {
                     <Feedback index={props.index} correct={verdict.correct}>
                         if let Some(e) = verdict.expected {
-                            <p class="reveal"><strong>{ format!("The real value: {} {unit_text}. ", shown(e)) }</strong>
-                                { format!("Your guess, {} {unit_text}, is {far}.", shown(*guess)) }</p>
+                            <p class="reveal"><strong>{ format!("The real value: {} {unit_text}. ", format_number(e, 1)) }</strong>
+                                { format!("Your guess, {} {unit_text}, is {far}.", format_number(*guess, 1)) }</p>
                         } else {
                             <p class="missing">{ "The data needed for this value is missing." }</p>
                         }

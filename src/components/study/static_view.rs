@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use super::paragraph_range;
-use super::predict::shown;
 use crate::components::{cite::Cites, rich::RichText, PartHeading};
+use crate::model::format_number;
 use crate::model::study::{study, Question, QuestionKind};
 use crate::model::Part;
 
@@ -52,7 +52,7 @@ fn question(q: &Question) -> Html {
             </> }
         }
         QuestionKind::Predict { unit, min, max, .. } => html! {
-            <p>{ format!("Your guess, between {} and {} {unit}.", shown(*min), shown(*max)) }</p>
+            <p>{ format!("Your guess, between {} and {} {unit}.", format_number(*min, 1), format_number(*max, 1)) }</p>
         },
     };
     html! {
