@@ -194,11 +194,9 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     }
     let on_action = on_action.clone();
     use_effect_with((), move |_| {
-        let listener = web_sys::window().map(|w| {
-            gloo::events::EventListener::new(&w, "popstate", move |_| {
-                *restores.borrow_mut() += 1;
-                on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
-            })
+        let listener = crate::browser::on_history_move(move || {
+            *restores.borrow_mut() += 1;
+            on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
         });
         move || drop(listener)
     });
@@ -230,16 +228,7 @@ fn use_return_focus_after_dialog(open: bool) {
 /// Marks the moment the app is mounted and interactive (read by the benchmark and the end-to-end tests).
 #[hook]
 fn use_mark_interactive() {
-    use_effect_with((), |_| {
-        if let Some(w) = web_sys::window() {
-            if let Some(p) = w.performance() {
-                let _ = p.mark("app-interactive");
-            }
-            if let Some(html) = w.document().and_then(|d| d.document_element()) {
-                let _ = html.set_attribute("data-ready", "1");
-            }
-        }
-    });
+    use_effect_with((), |_| crate::browser::mark_interactive());
 }
 
 /// After the reader moves to another part, focus its heading (not on first load).
@@ -254,9 +243,7 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
         crate::browser::focus(&part.heading_id());
         // A part opened on a card scrolls to that card itself.
         if !has_card {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            crate::browser::scroll_to_top();
         }
     });
 }
@@ -266,7 +253,7 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
 #[cfg(target_arch = "wasm32")]
 pub fn mount() {
     crate::browser::install_panic_message();
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+    let Some(doc) = crate::browser::document() else {
         return;
     };
     let Some(root) = doc.get_element_by_id("app") else {

@@ -1,5 +1,7 @@
-//! Thin, failure-tolerant wrappers over browser APIs (URL, history, storage, clipboard, downloads, focus).
-//! Every call returns a `Result` or an `Option`: a sandboxed iframe or a private window must never crash us.
+//! The one place the app touches the browser: window, document, URL and history, storage, clipboard,
+//! downloads, focus and scrolling, media queries, timing marks and the fatal-error banner. Components call
+//! these small failure-tolerant functions and never `web_sys::window()` themselves. Every call returns a
+//! `Result` or an `Option` (or does nothing): a sandboxed iframe or a private window must never crash us.
 
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -27,7 +29,7 @@ pub fn install_panic_message() {
 
 /// Puts the fatal-error banner (`#fatal` in index.html) on screen with a message.
 pub fn show_fatal(message: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
+    let Some(doc) = document() else {
         return;
     };
     if let Some(el) = doc.get_element_by_id("fatal") {
@@ -217,6 +219,83 @@ pub fn document() -> Option<web_sys::Document> {
     window().and_then(|w| w.document())
 }
 
+/// The first element matching a CSS selector, if any.
+pub fn find(selector: &str) -> Option<web_sys::Element> {
+    document().and_then(|d| d.query_selector(selector).ok().flatten())
+}
+
+/// Scrolls `el` into view: to the top of the screen (`to_start`), or as little as needed.
+pub fn scroll_into_view(el: &web_sys::Element, to_start: bool) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if to_start {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Scrolls the page back to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// After the current render, scrolls the element with this id into view (see [`scroll_into_view`]) and,
+/// with `focus`, focuses its first button unless focus is already inside it.
+pub fn reveal(id: String, to_start: bool, focus: bool) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let (Some(doc), Some(el)) = (document(), element(&id)) else {
+            return;
+        };
+        let inside = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
+        if focus && !inside {
+            if let Some(b) = el.query_selector("button").ok().flatten() {
+                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+            }
+        }
+        scroll_into_view(&el, to_start);
+    })
+    .forget();
+}
+
+/// Whether a media query matches now (`false` where there is no window, as in server-side rendering).
+pub fn media_matches(query: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        window()
+            .and_then(|w| w.match_media(query).ok().flatten())
+            .is_some_and(|m| m.matches())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = query;
+        false
+    }
+}
+
+/// Calls `f` on every back / forward; dropping the returned listener stops it.
+pub fn on_history_move(f: impl FnMut() + 'static) -> Option<gloo::events::EventListener> {
+    let mut f = f;
+    window().map(|w| gloo::events::EventListener::new(&w, "popstate", move |_| f()))
+}
+
+/// Marks the app as mounted and interactive: a performance mark `app-interactive` and `data-ready="1"` on
+/// `<html>` (read by the benchmark and the end-to-end tests).
+pub fn mark_interactive() {
+    let Some(w) = window() else {
+        return;
+    };
+    if let Some(p) = w.performance() {
+        let _ = p.mark("app-interactive");
+    }
+    if let Some(html) = w.document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute("data-ready", "1");
+    }
+}
+
 /// The element with this id, if the page has one.
 pub fn element(id: &str) -> Option<web_sys::Element> {
     document().and_then(|d| d.get_element_by_id(id))
@@ -224,10 +303,7 @@ pub fn element(id: &str) -> Option<web_sys::Element> {
 
 /// Selects the whole text of an input or textarea (the copy fallback where the clipboard is blocked).
 pub fn select_all(id: &str) {
-    let Some(el) = window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    else {
+    let Some(el) = element(id) else {
         return;
     };
     if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {

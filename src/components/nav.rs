@@ -33,16 +33,8 @@ pub fn Nav(props: &NavProps) -> Html {
         if std::mem::replace(&mut *first.borrow_mut(), false) || menu {
             return;
         }
-        let current = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-            d.query_selector(".parts-nav a[aria-current=page]")
-                .ok()
-                .flatten()
-        });
-        if let Some(link) = current {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-            link.scroll_into_view_with_scroll_into_view_options(&options);
+        if let Some(link) = crate::browser::find(".parts-nav a[aria-current=page]") {
+            crate::browser::scroll_into_view(&link, false);
         }
     });
     let items: Vec<Html> = Part::ALL

@@ -19,10 +19,9 @@ const LAYERS = [
 /** What the data says is missing on the map, and how it is written. */
 const GAPS = { "trade/2013/KG": "no data", "trade/2022/UZ": "no data", "confucius/null/TM": "none found" };
 
-/** The number as the app writes it: thousands separators for whole numbers >= 1000, else up to 3 decimals. */
+/** The number as the app writes it: at most 3 decimals, trailing zeros dropped, thousands grouped. */
 function number(v) {
-  if (Number.isInteger(v) && v >= 1000) return v.toLocaleString("en-US");
-  return String(Number(v.toFixed(3)));
+  return v.toLocaleString("en-US", { maximumFractionDigits: 3 });
 }
 function written(f) {
   const n = f.unit === "USD bn" ? `$${number(f.value)}bn` : number(f.value);
@@ -234,7 +233,8 @@ for (const mode of MODES) {
 test("the panel below the map follows a switch at once when on screen, a frame later when off screen", async () => {
   for (const [height, onScreen] of [[3200, true], [700, false]]) {
     const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 1280, height } });
-    await page.waitForTimeout(100);
+    // The panel knows whether it is on screen once its IntersectionObserver has reported: after a frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const seen = await page.evaluate(() => new Promise((resolve) => {
       const map = () => document.querySelector(".region-map .republic-label .value").textContent;
       const before = map();

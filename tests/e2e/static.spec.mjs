@@ -1,7 +1,11 @@
 // Without JavaScript, on paper, and when the WebAssembly cannot start: the explainer stays readable.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { serve, launch, open, MODES, startUrl } from "./lib.mjs";
+
+/** The text of a PDF, as pdftotext (Debian's poppler-utils) reads it. */
+const pdfText = (pdf) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString("utf8");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -36,8 +40,11 @@ for (const mode of MODES) {
     assert.equal(await page.locator(".share-button").isVisible(), false);
     assert.ok(await page.locator("main h2").first().isVisible());
     assert.ok(await page.locator(".cites-toggle").first().isVisible(), "each card's citations print as text");
-    const pdf = await page.pdf({ format: "A4" });
-    assert.ok(pdf.length > 10000, `a real PDF (${pdf.length} bytes)`);
+    const text = pdfText(await page.pdf({ format: "A4" }));
+    assert.match(text, /Concepts & cards/, "the part's heading is on paper");
+    assert.match(text, /Alignment/, "a card's title is on paper");
+    assert.match(text, /\bP15\b/, "a card's paragraph citation is on paper");
+    assert.doesNotMatch(text, /Share \/ embed/, "no Share button on paper");
     await context.close();
   });
 }
@@ -51,6 +58,8 @@ for (const mode of MODES) {
     assert.ok(await table.isVisible(), "the data table prints");
     assert.match(await table.innerText(), /Kazakhstan[\s\S]*32\.07[\s\S]*American Enterprise Institute/);
     assert.ok(await page.locator(".region-map").isVisible(), "the map prints");
+    const text = pdfText(await page.pdf({ format: "A4" }));
+    assert.match(text, /Kazakhstan[\s\S]*32\.07[\s\S]*American Enterprise Institute/, "a figure and its source are on paper");
     await context.close();
   });
 }

@@ -60,41 +60,7 @@ fn use_reveal_card(card: Option<CardId>) {
     use_effect_with(card, move |card| {
         let first = std::mem::replace(&mut *first.borrow_mut(), false);
         if let Some(id) = card {
-            reveal(format!("card-{id}"), first, true);
+            crate::browser::reveal(format!("card-{id}"), first, true);
         }
     });
-}
-
-/// Scrolls the element with this id into view after the current render (to the top of the screen
-/// when `to_start`, else as little as needed); with `focus`, focuses its first button unless focus is
-/// already inside it.
-pub fn reveal(id: String, to_start: bool, focus: bool) {
-    use wasm_bindgen::JsCast;
-    gloo::timers::callback::Timeout::new(0, move || {
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(el) = doc.get_element_by_id(&id) else {
-            return;
-        };
-        let inside = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
-        if focus && !inside {
-            if let Some(b) = el
-                .query_selector("button")
-                .ok()
-                .flatten()
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = b.focus();
-            }
-        }
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(if to_start {
-            web_sys::ScrollLogicalPosition::Start
-        } else {
-            web_sys::ScrollLogicalPosition::Nearest
-        });
-        el.scroll_into_view_with_scroll_into_view_options(&options);
-    })
-    .forget();
 }

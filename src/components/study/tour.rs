@@ -53,16 +53,7 @@ pub fn end_tour(current: &View) -> View {
 
 /// Whether the screen is narrow (phones): the panel then starts with the step's text folded away.
 fn narrow_screen() -> bool {
-    #[cfg(target_arch = "wasm32")]
-    {
-        web_sys::window()
-            .and_then(|w| w.match_media("(max-width: 40rem)").ok().flatten())
-            .is_some_and(|m| m.matches())
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        false
-    }
+    crate::browser::media_matches("(max-width: 40rem)")
 }
 
 /// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,

@@ -91,7 +91,7 @@ fn use_reveal_selection(selected: Option<usize>) {
     use_effect_with(selected, move |selected| {
         let first = std::mem::replace(&mut *first.borrow_mut(), false);
         if selected.is_some() && !first {
-            super::cards::reveal("timeline-detail".to_string(), false, false);
+            crate::browser::reveal("timeline-detail".to_string(), false, false);
         }
     });
 }
