@@ -286,7 +286,7 @@ fn every_figure_reference_shows_its_figure_s_number_and_qualifier() {
                 "{} {}: “{shown}” does not show {id} ({})",
                 p.file,
                 p.path,
-                format_number(f.value)
+                format_number(f.value, 3)
             );
             assert!(
                 f.qualifier.is_empty() || shown.contains(f.qualifier),
