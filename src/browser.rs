@@ -200,12 +200,22 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     Ok(())
 }
 
-/// Moves keyboard focus to the element with this id, if it exists. HTML or SVG: both have `focus()`
-/// (HTMLOrSVGElement), so the unchecked cast to `HtmlElement` calls the right method on either.
+/// Moves keyboard focus to the element with this id, if it exists.
 pub fn focus(id: &str) {
     if let Some(el) = element(id) {
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        focus_element(&el);
     }
+}
+
+/// Moves keyboard focus to `el`. HTML or SVG: both have `focus()` (HTMLOrSVGElement), so the unchecked
+/// cast to `HtmlElement` calls the right method on either.
+pub fn focus_element(el: &web_sys::Element) {
+    let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+}
+
+/// The element that has keyboard focus, if any.
+pub fn active_element() -> Option<web_sys::Element> {
+    document().and_then(|d| d.active_element())
 }
 
 /// [`focus`] once the current render and its effects are done (a zero-delay timeout): for an element the
@@ -253,7 +263,7 @@ pub fn reveal(id: String, to_start: bool, focus: bool) {
         let inside = doc.active_element().is_some_and(|a| el.contains(Some(&a)));
         if focus && !inside {
             if let Some(b) = el.query_selector("button").ok().flatten() {
-                let _ = b.unchecked_into::<web_sys::HtmlElement>().focus();
+                focus_element(&b);
             }
         }
         scroll_into_view(&el, to_start);

@@ -150,13 +150,8 @@ fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> Came
     {
         let (came_from, title_id) = (came_from.clone(), title_id.to_string());
         use_effect_with(c, move |_| {
-            let window = web_sys::window();
-            let narrow = window
-                .as_ref()
-                .and_then(|w| w.match_media(SHEET_MEDIA).ok().flatten())
-                .is_some_and(|m| m.matches());
-            let doc = window.and_then(|w| w.document());
-            let active = doc.as_ref().and_then(|d| d.active_element());
+            let narrow = crate::browser::media_matches(SHEET_MEDIA);
+            let active = crate::browser::active_element();
             let chosen = active
                 .as_ref()
                 .is_some_and(|a| a.tag_name() != "BODY" && !a.id().ends_with("-title"));
@@ -165,11 +160,8 @@ fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> Came
                     *came_from.borrow_mut() = active;
                 }
                 // The map above the sheet: its top in view, so the reader sees both.
-                if let Some(map) = doc.and_then(|d| d.query_selector(".region-map").ok().flatten())
-                {
-                    let options = web_sys::ScrollIntoViewOptions::new();
-                    options.set_block(web_sys::ScrollLogicalPosition::Start);
-                    map.scroll_into_view_with_scroll_into_view_options(&options);
+                if let Some(map) = crate::browser::find(".region-map") {
+                    crate::browser::scroll_into_view(&map, true);
                 }
                 crate::browser::focus(&title_id);
             }
@@ -186,7 +178,6 @@ fn close_sheet(dispatch: &Callback<Action>, came_from: &CameFrom) {
     let back = came_from.borrow_mut().take();
     dispatch.emit(Action::SelectCountry(None));
     if let Some(el) = back.filter(|el| el.is_connected()) {
-        use wasm_bindgen::JsCast;
-        let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        crate::browser::focus_element(&el);
     }
 }
