@@ -1,26 +1,7 @@
 //! Sourced figures (copied with every source field from the shared `figures.json`) and lookups over them.
 
-use super::{Confidence, CountryId, Dataset};
-
-/// One number with its year, unit, qualifier, source and confidence.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Figure {
-    pub id: &'static str,
-    pub layer: Dataset,
-    pub country: Option<CountryId>,
-    pub year: &'static str,
-    pub value: f64,
-    pub unit: &'static str,
-    pub qualifier: &'static str,
-    pub source_title: &'static str,
-    pub source_publisher: &'static str,
-    pub source_url: &'static str,
-    pub source_date: &'static str,
-    pub excerpt: &'static str,
-    pub confidence: Confidence,
-    pub note: &'static str,
-    pub paragraph: Option<&'static str>,
-}
+pub use super::schema::Figure;
+use super::{CountryId, Dataset};
 
 impl Figure {
     /// The value as a reader should see it: qualifier, number and unit ("about 2.6 USD bn").

@@ -4,8 +4,23 @@
 macro_rules! keyed_enum {
     ($(#[$m:meta])* $name:ident { $($variant:ident => $key:literal, $label:literal;)+ }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name { $($variant,)+ }
+        /// `Name::Variant`: also the Rust expression build.rs writes out for it.
+        impl std::fmt::Debug for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                let variant = match self { $($name::$variant => stringify!($variant),)+ };
+                write!(f, "{}::{variant}", stringify!($name))
+            }
+        }
+        /// Read by key from `content/*.json` (build.rs only).
+        #[cfg(not(content_static))]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let key = String::deserialize(d)?;
+                $name::from_key(&key).ok_or_else(|| serde::de::Error::unknown_variant(&key, &[$($key,)+]))
+            }
+        }
         impl $name {
             /// Every member, in display order.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
@@ -92,6 +107,35 @@ keyed_enum!(
         Medium => "medium", "medium";
         Low => "low", "low";
         AsStated => "as stated in the essay", "as stated in the essay";
+    }
+);
+
+keyed_enum!(
+    /// What an evidence note checks: a figure, a fact, a citation, a citation year or a calculation.
+    EvidenceKind {
+        Figure => "figure", "figure";
+        Fact => "fact", "fact";
+        Citation => "citation", "citation";
+        Year => "year", "year";
+        Arithmetic => "arithmetic", "arithmetic";
+    }
+);
+
+keyed_enum!(
+    /// The outcome of checking a claim against independent sources.
+    Status {
+        Confirmed => "confirmed", "confirmed";
+        Differs => "differs", "differs";
+        NotFound => "not found", "not found";
+        NoBibliographyEntry => "no bibliography entry", "no bibliography entry";
+        YearDisagrees => "year disagrees", "year disagrees";
+    }
+);
+
+keyed_enum!(
+    /// Scaling of a derived ratio; only `percent` (quotient times 100) is defined.
+    Scale {
+        Percent => "percent", "percent";
     }
 );
 

@@ -3,6 +3,7 @@
 pub mod cards;
 pub mod figures;
 pub mod ids;
+pub mod schema;
 pub mod study;
 
 pub use cards::*;
