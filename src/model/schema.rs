@@ -77,363 +77,394 @@ mod owned {
     }
 }
 
-/// A short exact quotation, always shown marked and attributed.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Quote {
-    pub text: Text,
-    pub source: Text,
+/// Declares content types the usual way: `Debug`, `Clone`, `PartialEq`, and for build.rs serde's
+/// `Deserialize` refusing unknown keys. The few types that need other serde attributes follow it.
+macro_rules! content_types {
+    ($($(#[$meta:meta])* pub struct $name:ident $body:tt)*) => {$(
+        $(#[$meta])*
+        #[derive(Debug, Clone, PartialEq)]
+        #[cfg_attr(not(content_static), derive(serde::Deserialize), serde(deny_unknown_fields))]
+        pub struct $name $body
+    )*};
 }
 
-/// Where a history card sits on the 1900-2024 axis, and its date as the sources give it.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct When {
-    pub label: Text,
-    pub start: i32,
-    pub end: i32,
-    pub approximate: bool,
-    pub era: Text,
-}
+content_types! {
+    /// A short exact quotation, always shown marked and attributed.
+    pub struct Quote {
+        pub text: Text,
+        pub source: Text,
+    }
 
-/// One explainer card, written in our own words and cited to essay paragraphs.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Card {
-    pub id: Text,
-    pub theme: Theme,
-    pub title: Text,
-    pub summary: Text,
-    pub detail: List<Text>,
-    pub quote: Option<Quote>,
-    pub paragraphs: List<Text>,
-    pub refs: List<Text>,
-    pub related: List<Text>,
-    pub when: Option<When>,
-    pub country: Option<CountryId>,
-}
+    /// Where a history card sits on the 1900-2024 axis, and its date as the sources give it.
+    pub struct When {
+        pub label: Text,
+        pub start: i32,
+        pub end: i32,
+        pub approximate: bool,
+        pub era: Text,
+    }
 
-/// A glossary term, defined on demand inside card text.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Term {
-    pub id: Text,
-    pub term: Text,
-    pub definition: Text,
-    pub paragraphs: List<Text>,
-    pub card: Option<Text>,
-}
+    /// One explainer card, written in our own words and cited to essay paragraphs.
+    pub struct Card {
+        pub id: Text,
+        pub theme: Theme,
+        pub title: Text,
+        pub summary: Text,
+        pub detail: List<Text>,
+        pub quote: Option<Quote>,
+        pub paragraphs: List<Text>,
+        pub refs: List<Text>,
+        pub related: List<Text>,
+        pub when: Option<When>,
+        pub country: Option<CountryId>,
+    }
 
-/// One essay paragraph: its section and a one-line gist in our words.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Paragraph {
-    pub id: Text,
-    pub section: Text,
-    pub gist: Text,
-}
+    /// A glossary term, defined on demand inside card text.
+    pub struct Term {
+        pub id: Text,
+        pub term: Text,
+        pub definition: Text,
+        pub paragraphs: List<Text>,
+        pub card: Option<Text>,
+    }
 
-/// The essay itself, for the header and links to the original.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct EssayMeta {
-    pub title: Text,
-    pub author: Text,
-    pub publisher: Text,
-    pub date: Text,
-    pub url: Text,
-}
+    /// One essay paragraph: its section and a one-line gist in our words.
+    pub struct Paragraph {
+        pub id: Text,
+        pub section: Text,
+        pub gist: Text,
+    }
 
-/// A bibliography entry of the essay.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Reference {
-    pub id: Text,
-    pub citation: Text,
-    pub short: Text,
-    pub url: Option<Text>,
-    pub cited_in: List<Text>,
-    pub note: Option<Text>,
-}
+    /// The essay itself, for the header and links to the original.
+    pub struct EssayMeta {
+        pub title: Text,
+        pub author: Text,
+        pub publisher: Text,
+        pub date: Text,
+        pub url: Text,
+    }
 
-/// A citation in the essay's text with no bibliography entry.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Unlisted {
-    pub id: Text,
-    pub short: Text,
-    pub cited_in: List<Text>,
-    pub note: Text,
-}
+    /// A bibliography entry of the essay.
+    pub struct Reference {
+        pub id: Text,
+        pub citation: Text,
+        pub short: Text,
+        pub url: Option<Text>,
+        pub cited_in: List<Text>,
+        pub note: Option<Text>,
+    }
 
-/// A citation whose year in the text differs from the bibliography.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct YearMismatch {
-    #[cfg_attr(not(content_static), serde(rename = "ref"))]
-    pub reference: Text,
-    pub cited_as: Text,
-    pub cited_in: List<Text>,
-    pub listed: Text,
-    pub note: Text,
-}
+    /// A citation in the essay's text with no bibliography entry.
+    pub struct Unlisted {
+        pub id: Text,
+        pub short: Text,
+        pub cited_in: List<Text>,
+        pub note: Text,
+    }
 
-/// The essay's bibliography and the gaps a careful reader finds in it.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct References {
-    pub essay: EssayMeta,
-    pub entries: List<Reference>,
-    pub unlisted: List<Unlisted>,
-    pub year_mismatches: List<YearMismatch>,
-}
+    /// A citation whose year in the text differs from the bibliography.
+    pub struct YearMismatch {
+        #[cfg_attr(not(content_static), serde(rename = "ref"))]
+        pub reference: Text,
+        pub cited_as: Text,
+        pub cited_in: List<Text>,
+        pub listed: Text,
+        pub note: Text,
+    }
 
-/// A period on the timeline.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Era {
-    pub id: Text,
-    pub label: Text,
-    pub start: i32,
-    pub end: i32,
-    pub description: Text,
-}
+    /// The essay's bibliography and the gaps a careful reader finds in it.
+    pub struct References {
+        pub essay: EssayMeta,
+        pub entries: List<Reference>,
+        pub unlisted: List<Unlisted>,
+        pub year_mismatches: List<YearMismatch>,
+    }
 
-/// A labelled slot in an exercise: a point on the spectrum or a sorter bin.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Slot {
-    pub id: Text,
-    pub label: Text,
-    #[cfg_attr(not(content_static), serde(default))]
-    pub description: Text,
-}
+    /// A period on the timeline.
+    pub struct Era {
+        pub id: Text,
+        pub label: Text,
+        pub start: i32,
+        pub end: i32,
+        pub description: Text,
+    }
 
-/// Something the reader places: a relationship on the spectrum, an instrument in a bin.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Placeable {
-    pub id: Text,
-    pub label: Text,
-    pub answer: Text,
-    /// Other slots the essay also supports (the explanation says why); empty for most items.
-    #[cfg_attr(not(content_static), serde(default))]
-    pub also: List<Text>,
-    pub explanation: Text,
-    pub paragraphs: List<Text>,
-}
+    /// A labelled slot in an exercise: a point on the spectrum or a sorter bin.
+    pub struct Slot {
+        pub id: Text,
+        pub label: Text,
+        #[cfg_attr(not(content_static), serde(default))]
+        pub description: Text,
+    }
 
-/// The alignment spectrum exercise.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Spectrum {
-    pub prompt: Text,
-    pub positions: List<Slot>,
-    pub items: List<Placeable>,
-}
+    /// Something the reader places: a relationship on the spectrum, an instrument in a bin.
+    pub struct Placeable {
+        pub id: Text,
+        pub label: Text,
+        pub answer: Text,
+        /// Other slots the essay also supports (the explanation says why); empty for most items.
+        #[cfg_attr(not(content_static), serde(default))]
+        pub also: List<Text>,
+        pub explanation: Text,
+        pub paragraphs: List<Text>,
+    }
 
-/// The hard-or-soft-power sorter.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Sorter {
-    pub prompt: Text,
-    pub bins: List<Slot>,
-    pub items: List<Placeable>,
-}
+    /// The alignment spectrum exercise.
+    pub struct Spectrum {
+        pub prompt: Text,
+        pub positions: List<Slot>,
+        pub items: List<Placeable>,
+    }
 
-/// Both manipulable exercises.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Interactives {
-    pub spectrum: Spectrum,
-    pub sorter: Sorter,
-}
+    /// The hard-or-soft-power sorter.
+    pub struct Sorter {
+        pub prompt: Text,
+        pub bins: List<Slot>,
+        pub items: List<Placeable>,
+    }
 
-/// One number with its year, unit, qualifier, source and confidence.
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Figure {
-    pub id: Text,
-    pub layer: Dataset,
-    pub country: Option<CountryId>,
-    pub year: Text,
-    pub value: f64,
-    pub unit: Text,
-    pub qualifier: Text,
-    pub source_title: Text,
-    pub source_publisher: Text,
-    pub source_url: Text,
-    pub source_date: Text,
-    pub excerpt: Text,
-    pub confidence: Confidence,
-    pub note: Text,
-    pub paragraph: Option<Text>,
-}
+    /// Both manipulable exercises.
+    pub struct Interactives {
+        pub spectrum: Spectrum,
+        pub sorter: Sorter,
+    }
 
-/// The whole study section: essay parts, tour, questions, evidence notes and instructor prompts.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Study {
-    pub parts: List<StudyPart>,
-    pub tour: List<TourStep>,
-    pub questions: List<Question>,
-    pub evidence: List<Evidence>,
-    pub prompts: List<Prompt>,
-}
+    /// One number with its year, unit, qualifier, source and confidence.
+    pub struct Figure {
+        pub id: Text,
+        pub layer: Dataset,
+        pub country: Option<CountryId>,
+        pub year: Text,
+        pub value: f64,
+        pub unit: Text,
+        pub qualifier: Text,
+        pub source_title: Text,
+        pub source_publisher: Text,
+        pub source_url: Text,
+        pub source_date: Text,
+        pub excerpt: Text,
+        pub confidence: Confidence,
+        pub note: Text,
+        pub paragraph: Option<Text>,
+    }
 
-/// One of the essay's six sections (`paragraphs` are `P1`..`P34`), used to group questions.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct StudyPart {
-    pub id: Text,
-    pub label: Text,
-    pub paragraphs: List<Text>,
-}
+    /// The whole study section: essay parts, tour, questions, evidence notes and instructor prompts.
+    pub struct Study {
+        pub parts: List<StudyPart>,
+        pub tour: List<TourStep>,
+        pub questions: List<Question>,
+        pub evidence: List<Evidence>,
+        pub prompts: List<Prompt>,
+    }
 
-/// What the app shows: an app part, optionally a card id, a republic, a map layer and its year or period
-/// (`2024`, `2005-2018`).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct View {
-    pub part: Part,
-    pub card: Option<Text>,
-    pub country: Option<CountryId>,
-    pub layer: Option<Layer>,
-    pub year: Option<Period>,
-}
+    /// One of the essay's six sections (`paragraphs` are `P1`..`P34`), used to group questions.
+    pub struct StudyPart {
+        pub id: Text,
+        pub label: Text,
+        pub paragraphs: List<Text>,
+    }
 
-/// One tour step: `body` paragraphs may hold `[text](card:ID)` links; `look_for` is one sentence.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct TourStep {
-    pub id: Text,
-    pub title: Text,
-    pub body: List<Text>,
-    pub look_for: Text,
-    pub paragraphs: List<Text>,
-    pub view: View,
-}
+    /// What the app shows: an app part, optionally a card id, a republic, a map layer and its year or period
+    /// (`2024`, `2005-2018`).
+    pub struct View {
+        pub part: Part,
+        pub card: Option<Text>,
+        pub country: Option<CountryId>,
+        pub layer: Option<Layer>,
+        pub year: Option<Period>,
+    }
 
-/// Feedback after a correct and after an incorrect answer.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Feedback {
-    pub correct: Text,
-    pub incorrect: Text,
-}
+    /// One tour step: `body` paragraphs may hold `[text](card:ID)` links; `look_for` is one sentence.
+    pub struct TourStep {
+        pub id: Text,
+        pub title: Text,
+        pub body: List<Text>,
+        pub look_for: Text,
+        pub paragraphs: List<Text>,
+        pub view: View,
+    }
 
-/// A multiple-choice option or a sort bin (bins spell `text` as `label`).
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Labelled {
-    pub id: Text,
-    #[cfg_attr(not(content_static), serde(alias = "label"))]
-    pub text: Text,
-}
+    /// Feedback after a correct and after an incorrect answer.
+    pub struct Feedback {
+        pub correct: Text,
+        pub incorrect: Text,
+    }
 
-/// An item of a sort question; `answer` is the id of its correct bin.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct SortItem {
-    pub id: Text,
-    pub text: Text,
-    pub answer: Text,
+    /// A multiple-choice option or a sort bin (bins spell `text` as `label`).
+    pub struct Labelled {
+        pub id: Text,
+        #[cfg_attr(not(content_static), serde(alias = "label"))]
+        pub text: Text,
+    }
+
+    /// An item of a sort question; `answer` is the id of its correct bin.
+    pub struct SortItem {
+        pub id: Text,
+        pub text: Text,
+        pub answer: Text,
+    }
+
+    /// One "reading the evidence" note: the essay's `claim` (paraphrased), the sources' `finding`, and why it matters.
+    pub struct Evidence {
+        pub id: Text,
+        pub kind: EvidenceKind,
+        pub title: Text,
+        pub status: Status,
+        pub claim: Text,
+        pub quote: Option<Quote>,
+        pub finding: Text,
+        pub why_it_matters: Text,
+        pub paragraphs: List<Text>,
+        pub figures: List<Text>,
+        pub refs: List<Text>,
+    }
+
+    /// An open discussion prompt for instructors, tied to essay paragraphs.
+    pub struct Prompt {
+        pub id: Text,
+        pub text: Text,
+        pub paragraphs: List<Text>,
+    }
+
+    /// The explainer's own framing words (overview, part intros, the no-JavaScript note).
+    pub struct Site {
+        pub tagline: Text,
+        pub overview: Overview,
+        /// Part key -> intro.
+        pub parts: Pairs,
+        pub noscript: Text,
+        pub credits: Text,
+    }
+
+    /// The overview's lead, how-to list and audiences.
+    pub struct Overview {
+        pub lead: Text,
+        pub how: List<Text>,
+        pub audiences: List<Audience>,
+    }
+
+    /// Who the explainer serves, and how.
+    pub struct Audience {
+        pub who: Text,
+        pub what: Text,
+    }
+
+    /// The whole map: view box, scale bar, country shapes and places, in view-box units.
+    pub struct GeoData {
+        /// Provenance and every parameter the generator used.
+        pub meta: GeoMeta,
+        /// `[min_x, min_y, width, height]` for the SVG `viewBox`.
+        pub view_box: [f64; 4],
+        /// Length of a round distance at the frame centre, for a scale note.
+        pub scale_bar: ScaleBar,
+        /// The five republics first (`focus`), then the neighbours that show inside the frame.
+        pub countries: List<CountryShape>,
+        /// The five capitals and Xi'an.
+        pub places: List<Place>,
+        /// Credit line for the places' coordinates.
+        pub source_places: Text,
+    }
+
+    /// `km` kilometres at the frame centre measure `px` view-box units.
+    pub struct ScaleBar {
+        /// Distance represented, kilometres.
+        pub km: f64,
+        /// Its length in view-box units.
+        pub px: f64,
+    }
+
+    /// One country's outline, clipped to the frame.
+    pub struct CountryShape {
+        /// ISO 3166-1 alpha-2 (`KZ`), or `XS` for Natural Earth's Siachen Glacier.
+        pub id: Text,
+        /// ISO 3166-1 numeric, zero-padded (`"004"`); empty when there is none.
+        pub iso_n3: Text,
+        /// English short name.
+        pub name: Text,
+        /// One of the five republics.
+        pub focus: bool,
+        /// SVG path data: rings of `M x,y l dx,dy ... z` (see `GeoMeta::path_grammar`).
+        pub path: Text,
+        /// Where to centre the name; `None` when the visible part is too thin to hold it.
+        pub label: Option<[f64; 2]>,
+    }
+
+    /// A capital (inside the frame) or a distant place shown as an arrow at the frame edge.
+    pub struct Place {
+        /// Lowercase ASCII key (`astana`, `xian`).
+        pub id: Text,
+        /// Display name.
+        pub name: Text,
+        /// Alpha-2 code of its country.
+        pub country: Text,
+        /// Whether `xy` is inside the frame.
+        pub inside: bool,
+        /// Projected position, when inside.
+        pub xy: Option<[f64; 2]>,
+        /// Where the line from the frame centre towards it leaves the frame, when outside.
+        pub edge: Option<[f64; 2]>,
+        /// Initial great-circle bearing from Astana, degrees from north, when outside.
+        pub bearing_deg: Option<f64>,
+        /// Great-circle distance from Astana, km (rounded to 10), when outside.
+        pub distance_km: Option<f64>,
+        /// 16-point compass name of the bearing (`east-southeast`), when outside.
+        pub direction: Option<Text>,
+    }
+
+    /// Everything `data-notes.json` says.
+    pub struct DataNotes {
+        pub layers: LayerNotes,
+        pub per_person: PerPersonNotes,
+        /// Why a value is missing, by `<layer key>-<period>-<country>` ("trade-2022-UZ").
+        pub missing: Pairs,
+        /// Why a republic shows "none found", by `<layer key>-<country>`.
+        pub none_found: Pairs,
+        /// A figure that explains a "none found", by the same key (the regional count of institutes).
+        pub context: Pairs,
+        pub comparisons: List<Comparison>,
+    }
+
+    /// One note per layer.
+    pub struct LayerNotes {
+        pub trade: LayerNote,
+        pub investment: LayerNote,
+        pub students: LayerNote,
+        pub confucius: LayerNote,
+    }
+
+    /// A layer's title, source line, description and caveat.
+    pub struct LayerNote {
+        pub title: Text,
+        pub source: Text,
+        /// The source in a few words, for the spoken summary ("Chinese official figures").
+        pub short: Text,
+        pub about: Text,
+        pub caveat: Text,
+    }
+
+    /// What the per-person view divides by, per layer.
+    pub struct PerPersonNotes {
+        pub trade: Text,
+        pub trade_unavailable: Text,
+        pub investment: Text,
+        pub students: Text,
+    }
+
+    /// The essay's figure (or China's customs) beside what other sources say.
+    pub struct Comparison {
+        pub id: Text,
+        /// `essay` (the essay vs the sources) or `national` (China's customs vs a republic's statistics).
+        pub kind: Text,
+        pub title: Text,
+        /// The layer whose view this comparison belongs to.
+        pub layer: Layer,
+        /// The period it belongs to; `None` for every period of the layer.
+        pub year: Option<Period>,
+        pub essay: Option<Text>,
+        pub sources: List<Text>,
+        pub status: Text,
+        pub explanation: Text,
+    }
 }
 
 /// How a predict question's true value is computed from figure ids in `figures.json`.
@@ -499,105 +530,8 @@ pub struct Question {
     pub view: Option<View>,
 }
 
-/// One "reading the evidence" note: the essay's `claim` (paraphrased), the sources' `finding`, and why it matters.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Evidence {
-    pub id: Text,
-    pub kind: EvidenceKind,
-    pub title: Text,
-    pub status: Status,
-    pub claim: Text,
-    pub quote: Option<Quote>,
-    pub finding: Text,
-    pub why_it_matters: Text,
-    pub paragraphs: List<Text>,
-    pub figures: List<Text>,
-    pub refs: List<Text>,
-}
-
-/// An open discussion prompt for instructors, tied to essay paragraphs.
-#[derive(Debug, Clone, PartialEq)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Prompt {
-    pub id: Text,
-    pub text: Text,
-    pub paragraphs: List<Text>,
-}
-
-/// The explainer's own framing words (overview, part intros, the no-JavaScript note).
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Site {
-    pub tagline: Text,
-    pub overview: Overview,
-    /// Part key -> intro.
-    pub parts: Pairs,
-    pub noscript: Text,
-    pub credits: Text,
-}
-
-/// The overview's lead, how-to list and audiences.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Overview {
-    pub lead: Text,
-    pub how: List<Text>,
-    pub audiences: List<Audience>,
-}
-
-/// Who the explainer serves, and how.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Audience {
-    pub who: Text,
-    pub what: Text,
-}
-
-/// The whole map: view box, scale bar, country shapes and places, in view-box units.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct GeoData {
-    /// Provenance and every parameter the generator used.
-    pub meta: GeoMeta,
-    /// `[min_x, min_y, width, height]` for the SVG `viewBox`.
-    pub view_box: [f64; 4],
-    /// Length of a round distance at the frame centre, for a scale note.
-    pub scale_bar: ScaleBar,
-    /// The five republics first (`focus`), then the neighbours that show inside the frame.
-    pub countries: List<CountryShape>,
-    /// The five capitals and Xi'an.
-    pub places: List<Place>,
-    /// Credit line for the places' coordinates.
-    pub source_places: Text,
-}
-
 /// Provenance of the geometry (the generator writes more keys; these are the ones the app may show).
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 // The only type that takes unknown keys: tools/geo/generate.mjs writes its whole method into `meta` as
 // provenance (scale, fit, label and edge methods), and the app keeps only these fields of it.
 #[cfg_attr(not(content_static), derive(serde::Deserialize))]
@@ -620,153 +554,4 @@ pub struct GeoMeta {
     pub distance_method: Text,
     /// Script that wrote the file.
     pub generator: Text,
-}
-
-/// `km` kilometres at the frame centre measure `px` view-box units.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct ScaleBar {
-    /// Distance represented, kilometres.
-    pub km: f64,
-    /// Its length in view-box units.
-    pub px: f64,
-}
-
-/// One country's outline, clipped to the frame.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct CountryShape {
-    /// ISO 3166-1 alpha-2 (`KZ`), or `XS` for Natural Earth's Siachen Glacier.
-    pub id: Text,
-    /// ISO 3166-1 numeric, zero-padded (`"004"`); empty when there is none.
-    pub iso_n3: Text,
-    /// English short name.
-    pub name: Text,
-    /// One of the five republics.
-    pub focus: bool,
-    /// SVG path data: rings of `M x,y l dx,dy ... z` (see `GeoMeta::path_grammar`).
-    pub path: Text,
-    /// Where to centre the name; `None` when the visible part is too thin to hold it.
-    pub label: Option<[f64; 2]>,
-}
-
-/// A capital (inside the frame) or a distant place shown as an arrow at the frame edge.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Place {
-    /// Lowercase ASCII key (`astana`, `xian`).
-    pub id: Text,
-    /// Display name.
-    pub name: Text,
-    /// Alpha-2 code of its country.
-    pub country: Text,
-    /// Whether `xy` is inside the frame.
-    pub inside: bool,
-    /// Projected position, when inside.
-    pub xy: Option<[f64; 2]>,
-    /// Where the line from the frame centre towards it leaves the frame, when outside.
-    pub edge: Option<[f64; 2]>,
-    /// Initial great-circle bearing from Astana, degrees from north, when outside.
-    pub bearing_deg: Option<f64>,
-    /// Great-circle distance from Astana, km (rounded to 10), when outside.
-    pub distance_km: Option<f64>,
-    /// 16-point compass name of the bearing (`east-southeast`), when outside.
-    pub direction: Option<Text>,
-}
-
-/// Everything `data-notes.json` says.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct DataNotes {
-    pub layers: LayerNotes,
-    pub per_person: PerPersonNotes,
-    /// Why a value is missing, by `<layer key>-<period>-<country>` ("trade-2022-UZ").
-    pub missing: Pairs,
-    /// Why a republic shows "none found", by `<layer key>-<country>`.
-    pub none_found: Pairs,
-    /// A figure that explains a "none found", by the same key (the regional count of institutes).
-    pub context: Pairs,
-    pub comparisons: List<Comparison>,
-}
-
-/// One note per layer.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct LayerNotes {
-    pub trade: LayerNote,
-    pub investment: LayerNote,
-    pub students: LayerNote,
-    pub confucius: LayerNote,
-}
-
-/// A layer's title, source line, description and caveat.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct LayerNote {
-    pub title: Text,
-    pub source: Text,
-    /// The source in a few words, for the spoken summary ("Chinese official figures").
-    pub short: Text,
-    pub about: Text,
-    pub caveat: Text,
-}
-
-/// What the per-person view divides by, per layer.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct PerPersonNotes {
-    pub trade: Text,
-    pub trade_unavailable: Text,
-    pub investment: Text,
-    pub students: Text,
-}
-
-/// The essay's figure (or China's customs) beside what other sources say.
-#[derive(Debug)]
-#[cfg_attr(
-    not(content_static),
-    derive(serde::Deserialize),
-    serde(deny_unknown_fields)
-)]
-pub struct Comparison {
-    pub id: Text,
-    /// `essay` (the essay vs the sources) or `national` (China's customs vs a republic's statistics).
-    pub kind: Text,
-    pub title: Text,
-    /// The layer whose view this comparison belongs to.
-    pub layer: Layer,
-    /// The period it belongs to; `None` for every period of the layer.
-    pub year: Option<Period>,
-    pub essay: Option<Text>,
-    pub sources: List<Text>,
-    pub status: Text,
-    pub explanation: Text,
 }

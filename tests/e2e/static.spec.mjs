@@ -4,8 +4,8 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { serve, launch, open, MODES, startUrl } from "./lib.mjs";
 
-/** The text of a PDF, as pdftotext (Debian's poppler-utils) reads it. */
-const pdfText = (pdf) => execFileSync("pdftotext", ["-layout", "-", "-"], { input: pdf }).toString("utf8");
+/** The text of a PDF as pdftotext (Debian's poppler-utils) reads it, in reading order, white space folded. */
+const pdfText = (pdf) => execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
