@@ -19,7 +19,8 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.le
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 
-const server = await serveGzip({ "/": DIST, "/bench/": buildPages() });
+// BENCH_DIST measures another build (e.g. an earlier dist/ kept for a before/after comparison).
+const server = await serveGzip({ "/": process.env.BENCH_DIST || DIST, "/bench/": buildPages() });
 const PAGES = {
   "explainer /": server.url,
   "explainer ?part=map": server.url + "?part=map",
