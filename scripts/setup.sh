@@ -49,6 +49,23 @@ if [ "${SKIP_BROWSER:-0}" != 1 ] && ! command -v pdftotext >/dev/null; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq poppler-utils >/dev/null
 fi
 
+# The other engines the end-to-end tests run in: Firefox ESR (driven over WebDriver BiDi) and WebKitGTK's
+# MiniBrowser with its WebDriver, on a virtual display (xvfb); the archive's versions, not pinned.
+if [ "${SKIP_BROWSER:-0}" != 1 ]; then
+  missing=()
+  [ -x /usr/bin/firefox-esr ] || missing+=(firefox-esr)
+  [ -x /usr/bin/WebKitWebDriver ] || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb)
+  command -v xauth >/dev/null || missing+=(xauth)
+  [ -d /usr/share/fonts/truetype/liberation ] || missing+=(fonts-liberation)
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]} (Debian) for the Firefox and WebKit tests"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+fi
+
 if ! python3 -c "import zopfli" 2>/dev/null; then
   say "installing zopfli (PyPI) for a smaller embedded wasm"
   python3 -m pip install --quiet --user zopfli 2>/dev/null || python3 -m pip install --quiet zopfli || say "zopfli unavailable: falling back to gzip -9"
@@ -56,5 +73,5 @@ fi
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
-  npm ci --no-audit --no-fund --loglevel=error
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test layer: formatting and lints (native and wasm32), native cargo tests (content integrity, logic, server-side rendering), the
 # geometry generator's reproducibility check, wasm tests in headless Chromium, then a release build and
-# the end-to-end tests (playwright-core + axe-core) against the served site and the single file.
+# the end-to-end tests (playwright-core + axe-core in Chromium; one pass each in Firefox ESR and WebKitGTK)
+# against the served site and the single file.
 # Installs what it needs first (scripts/setup.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,7 +26,7 @@ CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" cargo test --locked --targ
 say "release build (site and single file)"
 SKIP_SETUP=1 scripts/build.sh
 
-say "end-to-end tests in Chromium (served build and single file)"
+say "end-to-end tests in Chromium, Firefox and WebKit (served build and single file)"
 node --test --test-concurrency=1 tests/e2e/*.spec.mjs
 
 say "size guard rail"

@@ -166,27 +166,39 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Pushes each new view into the history, and restores views on back / forward.
+/// Keeps the address in step with the view, and restores views on back / forward. A new part, card or tour
+/// step gets a history entry of its own; other changes (layer, period, per person, republic, theme) replace
+/// the current entry, so Back goes to the previous place rather than undoing one toggle at a time.
 #[hook]
 fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     // Back / forward since the app started: a write still waiting when the reader goes back is dropped, so
     // it cannot put the address ahead of the restored view.
     let restores = use_mut_ref(|| 0u64);
+    // The view last written (`None` before the first): decides between a new entry and replacing this one.
+    let written = use_mut_ref(|| None::<View>);
     {
         // The address is written after the frame that shows the new view is painted (a pushState costs the
-        // main thread about a millisecond, and makes Chromium reload the favicon), in order, one entry per view.
+        // main thread about a millisecond, and makes Chromium reload the favicon), in order.
         let (on_action, restores) = (on_action.clone(), restores.clone());
         use_effect_with(*view, move |view| {
             let query = encode(view);
             let seen = *restores.borrow();
+            let new_entry = written
+                .replace(Some(*view))
+                .is_some_and(|previous| view.is_new_place(&previous));
             crate::browser::after_next_paint(move || {
                 if *restores.borrow() != seen {
                     return;
                 }
                 let current = crate::browser::query();
                 if query != current && !(query.is_empty() && current == "?") {
-                    if let Err(why) = crate::browser::push_query(&query) {
-                        on_action.emit(Action::Notice(format!("This page cannot update its address here ({why}); use Share / embed to get a link to this view.")));
+                    let written = if new_entry {
+                        crate::browser::push_query(&query)
+                    } else {
+                        crate::browser::replace_query(&query)
+                    };
+                    if written.is_err() {
+                        on_action.emit(Action::Notice("This page cannot update its address here (the page it is embedded in may not allow it); use Share / embed to get a link to this view.".into()));
                     }
                 }
             });
@@ -236,8 +248,11 @@ fn use_mark_interactive() {
 fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
     let first = use_mut_ref(|| true);
     use_effect_with(part, move |part| {
-        // Not on first load, and not during the tour: its panel keeps focus on Next / Back.
-        if std::mem::replace(&mut *first.borrow_mut(), false) || touring {
+        // Not on first load, and not during the tour (its panel keeps focus on Next / Back) unless the
+        // control pressed went with the old part (a link in it while the tour is open).
+        if std::mem::replace(&mut *first.borrow_mut(), false)
+            || (touring && !crate::browser::focus_lost())
+        {
             return;
         }
         crate::browser::focus(&part.heading_id());

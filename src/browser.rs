@@ -131,14 +131,41 @@ pub fn push_query(query: &str) -> Result<(), String> {
         .map_err(describe)
 }
 
+/// Why storage cannot be used, in our words (the browser's own message is technical and varies by browser).
+const STORAGE_OFF: &str = "this browser does not let the page store anything here (a private window, an embedded frame or a privacy setting can do that)";
+
+fn storage_refused(err: JsValue) -> String {
+    let name = js_sys::Reflect::get(&err, &JsValue::from_str("name"))
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default();
+    match name.as_str() {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => {
+            "the browser's storage for this page is full".into()
+        }
+        _ => STORAGE_OFF.into(),
+    }
+}
+
+/// Replaces the current history entry's query (a change Back should not undo step by step).
+pub fn replace_query(query: &str) -> Result<(), String> {
+    let w = window().ok_or("no window")?;
+    let path = w.location().pathname().map_err(describe)?;
+    let url = format!("{path}{query}");
+    w.history()
+        .map_err(describe)?
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .map_err(describe)
+}
+
 /// Reads a value from local storage; `Err` when storage is blocked.
 pub fn storage_get(key: &str) -> Result<Option<String>, String> {
     let storage = window()
         .ok_or("no window")?
         .local_storage()
-        .map_err(describe)?
-        .ok_or("storage is unavailable")?;
-    storage.get_item(key).map_err(describe)
+        .map_err(storage_refused)?
+        .ok_or(STORAGE_OFF)?;
+    storage.get_item(key).map_err(storage_refused)
 }
 
 /// Writes a value to local storage; `Err` when storage is blocked or full.
@@ -146,9 +173,9 @@ pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
     let storage = window()
         .ok_or("no window")?
         .local_storage()
-        .map_err(describe)?
-        .ok_or("storage is unavailable")?;
-    storage.set_item(key, value).map_err(describe)
+        .map_err(storage_refused)?
+        .ok_or(STORAGE_OFF)?;
+    storage.set_item(key, value).map_err(storage_refused)
 }
 
 /// Removes a value from local storage.
@@ -156,9 +183,9 @@ pub fn storage_remove(key: &str) -> Result<(), String> {
     let storage = window()
         .ok_or("no window")?
         .local_storage()
-        .map_err(describe)?
-        .ok_or("storage is unavailable")?;
-    storage.remove_item(key).map_err(describe)
+        .map_err(storage_refused)?
+        .ok_or(STORAGE_OFF)?;
+    storage.remove_item(key).map_err(storage_refused)
 }
 
 /// Copies text with the asynchronous clipboard API; resolves to `Err` where it is blocked.
@@ -347,4 +374,37 @@ pub fn print() {
     if let Some(w) = window() {
         let _ = w.print();
     }
+}
+
+/// Whether keyboard focus has been lost: it is on the page body or nowhere, or on an element that is gone
+/// or disabled (what a removed or self-disabling button leaves behind).
+pub fn focus_lost() -> bool {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return false;
+    };
+    match doc.active_element() {
+        None => true,
+        Some(el) => {
+            el.tag_name().eq_ignore_ascii_case("body")
+                || !el.is_connected()
+                || el.matches(":disabled").unwrap_or(false)
+        }
+    }
+}
+
+/// Once the current change is rendered (a zero-delay timeout), moves focus to the first of `ids` that
+/// exists, but only if focus was lost (see [`focus_lost`]).
+pub fn refocus_if_lost(ids: Vec<String>) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        if !focus_lost() {
+            return;
+        }
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(el) = ids.iter().find_map(|id| doc.get_element_by_id(id)) {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    })
+    .forget();
 }

@@ -56,7 +56,7 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
             [] => {}
             [Some(value)] if value.chars().count() <= MAX_VALUE_LEN => {
                 if let Err(why) = apply(&mut view, key, value, known) {
-                    ignored.push(format!("{key} “{}”: {why}", shorten(value)));
+                    ignored.push(format!("{key} “{}”: {why}", shown(value)));
                 }
             }
             [_] => ignored.push(format!("{key}: the value is malformed or too long")),
@@ -263,11 +263,48 @@ pub fn percent_encode(s: &str) -> String {
     out
 }
 
-fn shorten(value: &str) -> String {
-    let clean: String = value.chars().filter(|c| !c.is_control()).take(30).collect();
-    if value.chars().count() > 30 {
-        format!("{clean}…")
-    } else {
-        clean
+/// Longest part of an unknown value a notice quotes.
+const QUOTED_CHARS: usize = 30;
+
+/// `shown(value)` is an unknown value as a notice can quote it safely: invisible characters (controls,
+/// formatting and bidi marks, unusual spaces) written as `U+XXXX`, shortened to about 30 characters with
+/// "…", and isolated (U+2068…U+2069) so right-to-left text cannot reorder the sentence around it.
+pub fn shown(value: &str) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        let piece = if invisible(c) {
+            format!("U+{:04X}", c as u32)
+        } else {
+            c.to_string()
+        };
+        let width = piece.chars().count();
+        if used + width > QUOTED_CHARS {
+            out.push('…');
+            break;
+        }
+        // A visible code point next to text reads as part of it: keep it apart with spaces.
+        if width > 1 && used > 0 && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(&piece);
+        used += width;
+        if width > 1 && chars.peek().is_some() {
+            out.push(' ');
+        }
     }
+    format!("\u{2068}{out}\u{2069}")
+}
+
+/// Characters that show nothing, or change how the text around them is shown.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}')
 }

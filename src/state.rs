@@ -143,6 +143,13 @@ impl View {
         !self.hidden.contains(control)
     }
 
+    /// Whether going from `previous` to this view is a step the reader expects Back to undo: another part,
+    /// another card or event opened (or closed), another tour step. Everything else (layer, period, per
+    /// person, selected republic, card theme) replaces the current history entry instead.
+    pub fn is_new_place(&self, previous: &View) -> bool {
+        self.part != previous.part || self.card != previous.card || self.step != previous.step
+    }
+
     /// Whether the per-person view is in effect (only where the layer supports it).
     pub fn per_person_active(&self) -> bool {
         self.per_person && self.layer.has_per_person()
@@ -298,6 +305,52 @@ mod tests {
         assert!(h.contains(Control::Nav) && !h.contains(Control::Year));
         assert_eq!(h.toggled(Control::Nav), Hidden::of(&[Control::Share]));
         assert!(Hidden::NONE.is_empty() && !h.is_empty());
+    }
+
+    #[test]
+    fn back_undoes_a_part_a_card_or_a_tour_step_but_not_a_setting() {
+        let map = View {
+            part: Part::Map,
+            ..View::default()
+        };
+        assert!(map.is_new_place(&View::default()));
+        let card = View {
+            part: Part::Cards,
+            card: crate::content::content().card_id("soft-power"),
+            ..View::default()
+        };
+        let no_card = View { card: None, ..card };
+        assert!(card.is_new_place(&no_card));
+        assert!(no_card.is_new_place(&card));
+        let step = View {
+            step: Some(2),
+            ..map
+        };
+        assert!(step.is_new_place(&map));
+        for setting in [
+            View {
+                layer: Layer::Students,
+                ..map
+            },
+            View {
+                year: Some(Period::Y2013),
+                ..map
+            },
+            View {
+                per_person: true,
+                ..map
+            },
+            View {
+                country: Some(CountryId::Kazakhstan),
+                ..map
+            },
+            View {
+                theme: Some(Theme::History),
+                ..map
+            },
+        ] {
+            assert!(!setting.is_new_place(&map), "{setting:?}");
+        }
     }
 
     #[test]

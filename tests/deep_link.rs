@@ -113,6 +113,39 @@ fn malformed_or_unknown_values_fall_back_and_are_reported() {
 }
 
 #[test]
+fn notices_quote_unknown_values_with_invisible_characters_written_out() {
+    // A right-to-left override and a zero-width space would turn the notice's sentence around unseen.
+    let (_, ignored) = dec("?part=cards&card=%E2%80%AEbri%E2%80%8B");
+    assert_eq!(ignored.len(), 1, "{ignored:?}");
+    assert!(ignored[0].contains("U+202E bri U+200B"), "{ignored:?}");
+    assert!(!ignored[0].contains('\u{202E}'), "{ignored:?}");
+    // A NUL after a known part must not read as if "map" were unknown.
+    let (view, ignored) = dec("?part=map%00");
+    assert_eq!(view.part, Part::Overview);
+    assert!(ignored[0].contains("map U+0000"), "{ignored:?}");
+    assert!(!ignored[0].contains('\0'), "{ignored:?}");
+}
+
+#[test]
+fn notices_shorten_long_values_and_isolate_them() {
+    let (_, ignored) = dec("?step=99999999999999999999999999999999999999999999");
+    let quoted = ignored[0]
+        .split('“')
+        .nth(1)
+        .unwrap()
+        .split('”')
+        .next()
+        .unwrap();
+    assert!(quoted.ends_with("…\u{2069}"), "{quoted}");
+    assert!(quoted.starts_with('\u{2068}'), "{quoted}");
+    assert!(quoted.chars().count() <= 33, "{quoted}");
+    // Escapes count towards the length too.
+    let (_, ignored) = dec(&format!("?theme={}", "%E2%80%8B".repeat(40)));
+    assert!(ignored[0].chars().count() < 90, "{ignored:?}");
+    assert!(!ignored[0].contains('\u{200B}'), "{ignored:?}");
+}
+
+#[test]
 fn a_repeated_parameter_is_ignored_not_guessed() {
     let (view, ignored) = dec("?layer=students&layer=trade&part=map");
     assert_eq!(view.layer, Layer::Trade);

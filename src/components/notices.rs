@@ -11,17 +11,30 @@ pub struct NoticesProps {
     pub on_action: Callback<Action>,
 }
 
+fn dismiss_id(i: usize) -> String {
+    format!("notice-dismiss-{i}")
+}
+
 /// The notice list; a polite live region so new notices are announced.
 #[component]
 pub fn Notices(props: &NoticesProps) -> Html {
     let items = props.notices.iter().enumerate().map(|(i, text)| {
-        let dismiss = props
-            .on_action
-            .reform(move |_: MouseEvent| Action::Dismiss(i));
+        let on_action = props.on_action.clone();
+        let dismiss = Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Dismiss(i));
+            // The button goes with its notice: focus the next notice's Dismiss (now at this place), the one
+            // before, or the main content.
+            let mut next = vec![dismiss_id(i)];
+            if i > 0 {
+                next.push(dismiss_id(i - 1));
+            }
+            next.push("main".into());
+            crate::browser::refocus_if_lost(next);
+        });
         html! {
             <li class="notice" key={text.clone()}>
                 <span>{ text.clone() }</span>
-                <button type="button" class="dismiss" onclick={dismiss}>
+                <button type="button" class="dismiss" id={dismiss_id(i)} onclick={dismiss}>
                     { "Dismiss" }<span class="visually-hidden">{ " this notice" }</span>
                 </button>
             </li>

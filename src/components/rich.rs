@@ -39,10 +39,23 @@ pub struct InlineProps {
     pub shown: AttrValue,
 }
 
+thread_local! {
+    static TERM_INSTANCES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+fn next_term_instance() -> usize {
+    TERM_INSTANCES.with(|n| {
+        n.set(n.get() + 1);
+        n.get()
+    })
+}
+
 /// A glossary term: a button that shows its definition in place (keyboard and touch, not hover-only).
 #[component]
 pub fn Term(props: &InlineProps) -> Html {
     let open = use_state(|| false);
+    // One id per instance: the same term can be open in two cards at once.
+    let instance = use_state(next_term_instance);
     if super::use_static_page() {
         // No JavaScript: link to the glossary listed in the Sources part.
         return html! { <a class="term-link" href={format!("#term-{}", props.id)}>{ props.shown.clone() }</a> };
@@ -63,7 +76,7 @@ pub fn Term(props: &InlineProps) -> Html {
             }
         })
     };
-    let def_id = format!("def-{}-{}", props.id, props.shown.len());
+    let def_id = format!("def-{}-{}", props.id, *instance);
     html! {
         <span class="term">
             <button type="button" class="term-button" aria-expanded={open.to_string()}

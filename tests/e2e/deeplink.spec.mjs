@@ -45,21 +45,24 @@ for (const mode of MODES) {
     await context.close();
   });
 
-  test(`${mode}: back and forward move through views changed in the page`, async () => {
+  test(`${mode}: back and forward move between places; settings change the entry in place`, async () => {
     const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
+    const entries = await page.evaluate(() => history.length);
     await page.getByRole("button", { name: "Students", exact: true }).click();
     await page.waitForFunction(() => location.search === "?part=map&layer=students");
     await page.locator("#map-KG").click();
     await page.waitForFunction(() => location.search === "?part=map&layer=students&country=KG");
+    assert.equal(await page.evaluate(() => history.length), entries, "a layer or a republic replaces the entry");
+    await page.getByRole("link", { name: "Timeline", exact: true }).click();
+    await page.waitForFunction(() => location.search.startsWith("?part=timeline"));
+    assert.equal(await page.evaluate(() => history.length), entries + 1, "another part is a new entry");
     await page.goBack();
-    await page.waitForFunction(() => location.search === "?part=map&layer=students");
-    assert.equal(await page.locator("#map-KG").getAttribute("aria-pressed"), "false");
-    await page.goBack();
-    await page.waitForFunction(() => location.search === "?part=map");
-    assert.equal(await pressed(page, "Trade"), "true");
-    await page.goForward();
-    await page.waitForFunction(() => location.search === "?part=map&layer=students");
+    await page.waitForFunction(() => location.search === "?part=map&layer=students&country=KG");
     assert.equal(await pressed(page, "Students"), "true");
+    assert.equal(await page.locator("#map-KG").getAttribute("aria-pressed"), "true");
+    await page.goForward();
+    await page.waitForFunction(() => location.search.startsWith("?part=timeline"));
+    assert.equal(await page.locator("main h2").first().innerText(), "Timeline");
     await context.close();
   });
 }

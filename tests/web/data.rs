@@ -70,13 +70,14 @@ async fn clicking_investment_changes_the_table_and_the_announcement() {
 }
 
 #[wasm_bindgen_test]
-async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
+async fn the_address_follows_after_the_paint_in_order_and_a_layer_switch_replaces_the_entry() {
     let el = mount("?part=map");
     yew::scheduler::flush().await;
     crate::support::address_when(|q| q == "?part=map").await;
     let history = web_sys::window().unwrap().history().unwrap();
     let before = history.length().unwrap();
-    // Two switches before any frame: not written yet, then written in order, one history entry each.
+    // Two switches before any frame: not written yet, then written in order, in the same history entry
+    // (Back leaves the map rather than undoing a layer).
     crate::support::click(&el, "button[data-layer='investment']");
     yew::scheduler::flush().await;
     crate::support::click(&el, "button[data-layer='students']");
@@ -90,11 +91,16 @@ async fn the_address_follows_after_the_paint_one_entry_per_view_in_order() {
     // The writes are in order, so once the last view's address is there, every write has been made.
     assert_eq!(
         history.length().unwrap(),
-        before + 2,
-        "one history entry per view"
+        before,
+        "a layer switch replaces the entry"
     );
+    // Another part is a new place: an entry of its own.
+    crate::support::click(&el, "a[href^='?part=timeline']");
+    yew::scheduler::flush().await;
+    crate::support::address_when(|q| q == "?part=timeline&layer=students").await;
     assert_eq!(
-        web_sys::window().unwrap().location().search().unwrap(),
-        "?part=map&layer=students"
+        history.length().unwrap(),
+        before + 1,
+        "a new part pushes an entry"
     );
 }

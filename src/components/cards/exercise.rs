@@ -118,7 +118,18 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     });
     let reset = {
         let placed = placed.clone();
-        Callback::from(move |_: MouseEvent| placed.set(vec![None; placed.len()]))
+        // Reset disables itself: focus the first choice, where the exercise starts again.
+        let first = items
+            .first()
+            .zip(slots.first())
+            .map(|(item, slot)| format!("{}-{}-{}", kind.key(), item.id, slot.id));
+        let heading = heading_id.clone();
+        Callback::from(move |_: MouseEvent| {
+            placed.set(vec![None; placed.len()]);
+            crate::browser::refocus_if_lost(
+                first.iter().cloned().chain([heading.clone()]).collect(),
+            );
+        })
     };
     html! {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>

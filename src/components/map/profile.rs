@@ -84,7 +84,14 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
     let came_from = use_focus_into_sheet(c, &title_id, open);
     let close = {
         let (dispatch, came_from) = (dispatch.clone(), came_from.clone());
-        Callback::from(move |_: MouseEvent| close_sheet(&dispatch, &came_from))
+        Callback::from(move |_: MouseEvent| {
+            close_sheet(&dispatch, &came_from);
+            // Where the profile was not opened from a control that is still there: the republic on the map.
+            crate::browser::refocus_if_lost(vec![
+                super::region_map::shape_id(c),
+                "country-list-title".into(),
+            ]);
+        })
     };
     let onkeydown = Callback::from(move |e: KeyboardEvent| {
         if e.key() == "Escape" {

@@ -105,10 +105,14 @@ pub fn TourPanel(props: &PartProps) -> Html {
     } else {
         go(view_for_step(&props.view, n + 1), "tour-next")
     };
-    let end = dispatch.reform({
-        let view = end_tour(&props.view);
-        move |_: MouseEvent| Action::Restore(view)
-    });
+    let end = {
+        let (dispatch, view) = (dispatch.clone(), end_tour(&props.view));
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::Restore(view));
+            // The panel is gone: focus the heading of the part the reader is in.
+            crate::browser::refocus_if_lost(vec![view.part.heading_id(), "main".into()]);
+        })
+    };
     html! {
         <aside class="tour-panel" aria-labelledby="tour-title">
             <div class="tour-head">

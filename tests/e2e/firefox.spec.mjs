@@ -1,0 +1,20 @@
+// Firefox ESR (puppeteer-core over WebDriver BiDi): the engine pass of engines.mjs on the served site and
+// the single file from file://, with the browser's own console and page errors checked as well.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, SINGLE_FILE_URL } from "./lib.mjs";
+import { pass, firefox } from "./engines.mjs";
+
+let server, engine;
+before(async () => { server = await serve(); engine = await firefox(); });
+after(async () => { await engine?.close(); await server?.close(); });
+
+test("Firefox: every part, a layer switch, a card, a self-check and Share on the served site", async () => {
+  await pass(engine, server.url);
+  assert.deepEqual(engine.consoleErrors, [], "console errors");
+});
+
+test("Firefox: the same from the single file (file://)", async () => {
+  await pass(engine, SINGLE_FILE_URL);
+  assert.deepEqual(engine.consoleErrors, [], "console errors");
+});
