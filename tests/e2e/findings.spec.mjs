@@ -18,11 +18,21 @@ test("open sources and the comparisons toggle never make the page scroll sideway
   for (const width of [360, 768, 1280]) {
     for (const query of ["?part=map&country=UZ", "?part=map&layer=confucius&country=KZ"]) {
       const { page, context, errors } = await open(browser, server.url + query, { viewport: { width, height: 800 } });
-      const toggles = page.locator(".source-toggle[aria-expanded=false]:visible");
-      for (let n = await toggles.count(); n > 0; n--) await toggles.first().click();
-      assert.equal(await toggles.count(), 0);
-      for (const b of await page.locator(".compare-all").all()) await b.click();
+      // Every visible source and the comparisons toggle, pressed at once.
+      const press = (selector) => page.evaluate((selector) => {
+        const buttons = [...document.querySelectorAll(selector)].filter((b) => b.offsetParent !== null);
+        buttons.forEach((b) => b.click());
+        return buttons.length;
+      }, selector);
+      await press(".compare-all");
       await settle(page);
+      let pressed = 0;
+      for (let round = 0; round < 4; round++) {
+        pressed += await press(".source-toggle[aria-expanded=false]");
+        await settle(page);
+      }
+      assert.ok(pressed > 3, `${query}: sources to open`);
+      assert.equal(await page.locator(".source-toggle[aria-expanded=false]:visible").count(), 0);
       assert.equal(await overflow(page), 0, `${query} at ${width} px with every source open`);
       assertNoConsoleErrors(errors);
       await context.close();

@@ -1,12 +1,12 @@
 // The seeded random walk (walk.mjs) on the served site and on the single file from file://. The seed is
-// printed; WALK_SEED=<n> replays a walk, WALK_ACTIONS=<n> sets its length per mode (default 200;
+// printed; WALK_SEED=<n> replays a walk, WALK_ACTIONS=<n> sets its length per mode (default 150;
 // scripts/bench.sh runs 500 per mode, 1,000 in all).
 import { test, before, after } from "node:test";
 import { serve, launch, SINGLE_FILE_URL } from "./lib.mjs";
 import { walk } from "./walk.mjs";
 
 const seed = process.env.WALK_SEED ? Number(process.env.WALK_SEED) : Math.floor(Math.random() * 2 ** 31);
-const actions = Number(process.env.WALK_ACTIONS || 200);
+const actions = Number(process.env.WALK_ACTIONS || 150);
 console.log(`random walk: seed ${seed}, ${actions} actions per mode (replay with WALK_SEED=${seed})`);
 
 let server, browser;
