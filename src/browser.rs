@@ -379,7 +379,7 @@ pub fn print() {
 /// Whether keyboard focus has been lost: it is on the page body or nowhere, or on an element that is gone
 /// or disabled (what a removed or self-disabling button leaves behind).
 pub fn focus_lost() -> bool {
-    let Some(doc) = window().and_then(|w| w.document()) else {
+    let Some(doc) = document() else {
         return false;
     };
     match doc.active_element() {
@@ -392,18 +392,15 @@ pub fn focus_lost() -> bool {
     }
 }
 
-/// Once the current change is rendered (a zero-delay timeout), moves focus to the first of `ids` that
-/// exists, but only if focus was lost (see [`focus_lost`]).
+/// Once the current render is done (a zero-delay timeout, as [`focus_soon`]), moves focus to the first of
+/// `ids` that exists, but only if focus was lost (see [`focus_lost`]): for a control that removes or
+/// disables itself.
 pub fn refocus_if_lost(ids: Vec<String>) {
     gloo::timers::callback::Timeout::new(0, move || {
-        if !focus_lost() {
-            return;
-        }
-        let Some(doc) = window().and_then(|w| w.document()) else {
-            return;
-        };
-        if let Some(el) = ids.iter().find_map(|id| doc.get_element_by_id(id)) {
-            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        if focus_lost() {
+            if let Some(id) = ids.iter().find(|id| element(id).is_some()) {
+                focus(id);
+            }
         }
     })
     .forget();
