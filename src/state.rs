@@ -171,6 +171,8 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Navigate(Part),
+    /// Goes to a part with keyboard focus on one element of it (a note in Reading the evidence).
+    NavigateTo(Part, &'static str),
     SetTheme(Option<Theme>),
     /// Opens a card in place, or closes it with `None`.
     OpenCard(Option<CardId>),
@@ -198,6 +200,10 @@ impl Reducible for AppState {
         let view = &mut next.view;
         match action {
             Action::Navigate(part) => view.part = part,
+            Action::NavigateTo(part, id) => {
+                view.part = part;
+                next.focus = Some(id);
+            }
             Action::SetTheme(theme) => view.theme = theme,
             Action::OpenCard(card) => view.card = card,
             Action::ShowCard(card) => {

@@ -712,3 +712,29 @@ fn every_view_has_one_map_row_per_republic_and_distinct_other_figures() {
         );
     }
 }
+
+#[test]
+fn map_comparisons_speak_the_evidence_notes_vocabulary_and_link_to_them() {
+    use charm_offensive::components::data::agreement;
+    let mut linked = 0;
+    for c in notes().comparisons {
+        let Some((status, detail, note)) = agreement(c) else {
+            assert_ne!(
+                c.kind, "essay",
+                "{}: an essay comparison has a status",
+                c.id
+            );
+            continue;
+        };
+        if let Some(note) = note {
+            linked += 1;
+            assert_eq!(status, note.status, "{}: the same status as its note", c.id);
+            assert!(note.figures.contains(&c.essay.unwrap()), "{}", c.id);
+        }
+        assert!(!detail.unwrap_or("").contains(['(', ')']), "{}", c.id);
+    }
+    assert!(
+        linked >= 4,
+        "the essay comparisons link to their notes ({linked})"
+    );
+}

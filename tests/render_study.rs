@@ -200,10 +200,16 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
     for p in study().prompts {
         assert!(html.contains(p.text), "{}", p.id);
     }
-    assert!(html.contains("Percent versus percentage points"));
+    // One note on percent against percentage points, with the worked example inside it (was a second,
+    // near-duplicate section after the notes).
+    assert!(!html.contains("Percent versus percentage points"));
+    let note = &html[html
+        .find(r#"id="note-ev-percentage-points""#)
+        .expect("the note")..];
+    let note = &note[..note.find("</article>").unwrap()];
     assert!(
-        html.contains("a rise of 10 percentage points, which is 35.7% of the starting value"),
-        "worked from figures.json"
+        note.contains("a rise of 10 percentage points, which is 35.7% of the starting value"),
+        "worked from figures.json, inside the note"
     );
 }
 

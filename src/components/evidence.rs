@@ -1,5 +1,6 @@
 //! Reading the evidence: where the essay's figures and citations match independent sources and where they
-//! differ, as notes filterable by status; percent versus percentage points; discussion prompts.
+//! differ, as notes filterable by status (the arithmetic note works percent against percentage points);
+//! discussion prompts. The status badge here is the one the map's comparisons use too.
 
 use yew::prelude::*;
 
@@ -31,6 +32,39 @@ pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// The badge of a status: its shape (so colour is never the only sign) and its word, with an optional
+/// qualifier in plain text ("Differs, slightly"). The same badge on the map and in Reading the evidence.
+#[derive(Properties, PartialEq)]
+pub struct StatusBadgeProps {
+    pub status: Status,
+    #[prop_or_default]
+    pub detail: Option<AttrValue>,
+}
+
+/// One status badge.
+#[component]
+pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
+    let (label, shape, class) = status_badge(props.status);
+    html! {
+        <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span>
+            <span><span class="visually-hidden">{ "Status: " }</span>{ label }
+            if let Some(d) = &props.detail { <span class="status-detail">{ format!(", {d}") }</span> }</span></p>
+    }
+}
+
+/// The note that discusses a figure: the first whose figures include it (the map's comparisons link there).
+pub fn note_for(figure: &str) -> Option<&'static Evidence> {
+    study()
+        .evidence
+        .iter()
+        .find(|e| e.figures.contains(&figure))
+}
+
+/// The DOM id of a note's heading (the target of links to it).
+pub fn note_id(e: &Evidence) -> String {
+    format!("note-{}", e.id)
+}
+
 /// The evidence part.
 #[component]
 pub fn EvidencePart(props: &PartProps) -> Html {
@@ -53,7 +87,6 @@ pub fn EvidencePart(props: &PartProps) -> Html {
         let n = notes.iter().filter(|e| e.status == s).count();
         (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
     });
-    let arithmetic = notes.iter().find(|e| e.kind == EvidenceKind::Arithmetic);
     let open = crate::components::prerendering(props.static_page);
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
@@ -68,7 +101,6 @@ pub fn EvidencePart(props: &PartProps) -> Html {
             <ul class="evidence-notes">
                 { for shown.map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
             </ul>
-            if let Some(note) = arithmetic { { percent_points(note) } }
             <section class="prompts" aria-labelledby="prompts-title">
                 <h3 id="prompts-title">{ "For instructors: discussion prompts" }</h3>
                 <ol>
@@ -95,8 +127,8 @@ pub fn Note(props: &NoteProps) -> Html {
     let dispatch = use_dispatch();
     let href = super::use_within().part(Part::Sources);
     let e = props.note;
-    let (label, shape, class) = status_badge(e.status);
-    let title_id = format!("note-{}", e.id);
+    let class = status_badge(e.status).2;
+    let title_id = note_id(e);
     let figure = |id: &&&'static str| {
         let label = if id.starts_with("essay-") {
             String::new()
@@ -116,9 +148,12 @@ pub fn Note(props: &NoteProps) -> Html {
         html! { <p class="to-sources"><a {href} {onclick}>{ "See these citations in the Sources part" }</a></p> }
     });
     html! {
-        <article class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()}>
+        <article id={e.id} class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()} tabindex="-1">
             <h3 id={title_id}>{ e.title.to_string() }</h3>
-            <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span><span class="visually-hidden">{ "Status: " }</span>{ label }</p>
+            <StatusBadge status={e.status} />
+            if e.kind == EvidenceKind::Arithmetic {
+                if let Some(w) = worked_example(e) { <p class="worked">{ w }</p> }
+            }
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
                 <dd><p><RichText text={e.claim} /></p>
@@ -142,8 +177,8 @@ pub fn Note(props: &NoteProps) -> Html {
     }
 }
 
-/// Percent versus percentage points, worked from the arithmetic note's two percentages.
-fn percent_points(note: &Evidence) -> Html {
+/// Percent against percentage points, worked from the arithmetic note's two percentages.
+fn worked_example(note: &Evidence) -> Option<String> {
     let figs = &content().figures;
     let pair: Vec<_> = note
         .figures
@@ -152,18 +187,10 @@ fn percent_points(note: &Evidence) -> Html {
         .filter(|f| f.unit == "percent")
         .take(2)
         .collect();
-    let worked = match pair.as_slice() {
+    match pair.as_slice() {
         [a, b] if a.value != 0.0 => Some(format!(
-            "From {} ({}) to {} ({}): a rise of {} percentage points, which is {:.1}% of the starting value.",
+            "Worked out: from {} ({}) to {} ({}) is a rise of {} percentage points, which is {:.1}% of the starting value.",
             a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value, 3), (b.value - a.value) / a.value * 100.0)),
         _ => None,
-    };
-    html! {
-        <section class="percent-points" aria-labelledby="pp-title">
-            <h3 id="pp-title">{ "Percent versus percentage points" }</h3>
-            if let Some(w) = worked { <p class="worked">{ w }</p> }
-            <p><RichText text={note.finding} /></p>
-            <p><RichText text={note.why_it_matters} /></p>
-        </section>
     }
 }

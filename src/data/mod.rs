@@ -141,9 +141,9 @@ pub fn population_year(layer: Layer, year: Option<&str>) -> Option<&'static str>
 pub fn unit_label(layer: Layer, per_person: bool) -> &'static str {
     match (layer, per_person) {
         (Layer::Trade | Layer::Investment, false) => "US$ billion",
-        (Layer::Trade | Layer::Investment, true) => "US$ per person (derived)",
+        (Layer::Trade | Layer::Investment, true) => "US$ per person, derived",
         (Layer::Students, false) => "students",
-        (Layer::Students, true) => "students per 100,000 people (derived)",
+        (Layer::Students, true) => "students per 100,000 people, derived",
         (Layer::Confucius, _) => "institutes",
     }
 }

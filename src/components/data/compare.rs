@@ -3,9 +3,35 @@
 
 use yew::prelude::*;
 
+use crate::components::evidence::{note_for, StatusBadge};
 use crate::components::figure::FigureValue;
+use crate::components::use_dispatch;
 use crate::data::{notes, Comparison};
-use crate::state::View;
+use crate::model::study::{Evidence, Status};
+use crate::model::Part;
+use crate::state::{Action, View};
+
+/// How an essay comparison agrees with the sources, in Reading the evidence's words: the status of the note
+/// that discusses its essay figure (else the comparison's own word), a qualifier kept where it fits
+/// ("differs (slightly)" -> Differs, "slightly"), and that note. `None` for contrasts of two series.
+pub fn agreement(
+    c: &Comparison,
+) -> Option<(Status, Option<&'static str>, Option<&'static Evidence>)> {
+    if c.kind != "essay" {
+        return None;
+    }
+    let (word, rest) = c.status.split_once(' ').unwrap_or((c.status, ""));
+    let own = match word {
+        "confirmed" => Status::Confirmed,
+        "differs" => Status::Differs,
+        _ => Status::NotFound,
+    };
+    let note = c.essay.and_then(note_for);
+    let status = note.map_or(own, |n| n.status);
+    let detail = rest.trim_matches(|ch| ch == '(' || ch == ')' || ch == ' ');
+    let detail = (status == own && !detail.is_empty()).then_some(detail);
+    Some((status, detail, note))
+}
 
 /// Props: the view (which comparisons are relevant) and whether to show them all, open (static page).
 #[derive(Properties, PartialEq)]
@@ -72,9 +98,26 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
         ("national", None) => ("", "Figures that exist, kept off the map"),
         _ => ("The essay", "The sources"),
     };
+    let dispatch = use_dispatch();
+    let within = crate::components::use_within();
+    let agreement = agreement(c);
+    // The note in Reading the evidence that discusses this figure, one click away.
+    let to_note = agreement.and_then(|(_, _, note)| note).map(|note| {
+        let to = note.id;
+        let onclick = dispatch.reform(move |e: MouseEvent| {
+            e.prevent_default();
+            Action::NavigateTo(Part::Evidence, to)
+        });
+        let href = format!("{}#{}", within.part(Part::Evidence), note.id);
+        html! { <p class="to-note"><a {href} onclick={(!open).then_some(onclick)}>{ format!("Read the note: {}", note.title) }</a></p> }
+    });
     html! {
         <article class="compare" data-compare={c.id} {hidden}>
-            <h4>{ c.title }<span class={classes!("status", c.status.split(' ').next())}>{ c.status }</span></h4>
+            <h4>{ c.title }</h4>
+            { match agreement {
+                Some((status, detail, _)) => html! { <StatusBadge {status} detail={detail.map(AttrValue::Static)} /> },
+                None => html! { <p class="compare-kind">{ c.status }</p> },
+            } }
             <dl class="compare-pair">
                 if let Some(id) = c.essay {
                     <div><dt>{ left }</dt><dd><FigureValue id={id} {open} /></dd></div>
@@ -83,6 +126,7 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
                     { for c.sources.iter().map(|id| html! { <dd key={*id}><FigureValue id={*id} {open} /></dd> }) }</div>
             </dl>
             <p class="compare-why">{ c.explanation }</p>
+            { for to_note }
         </article>
     }
 }

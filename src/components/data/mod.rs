@@ -15,7 +15,7 @@ use crate::data::{all_slices, notes, slice, Gap, Slice};
 use crate::model::Layer;
 use crate::state::View;
 
-pub use compare::Comparisons;
+pub use compare::{agreement, Comparisons};
 pub use layers::LayerControls;
 pub use legend::Legend;
 pub use source::SourceToggle;
