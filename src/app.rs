@@ -275,6 +275,8 @@ pub fn mount() {
         crate::browser::show_fatal("The page has no #app element to start in.");
         return;
     };
+    // The nodes the app draws exactly as pre-rendered are kept (crate::adopt); the rest is drawn anew.
+    crate::adopt::keep_from(&root);
     root.set_inner_html("");
     let _ = root.remove_attribute("aria-busy");
     let query = crate::browser::query();

@@ -1,6 +1,7 @@
 //! Interactive explainer of Temirtashev (2024), "Beijing's Charm Offensive": cards, a map of the five
 //! Central Asian republics with sourced data layers, a timeline and self-guided study, in Yew.
 
+pub mod adopt;
 pub mod app;
 pub mod browser;
 pub mod components;

@@ -82,14 +82,18 @@ pub struct PartHeadingProps {
     pub part: crate::model::Part,
 }
 
-/// The `<h2>` that opens a part (focusable so navigation can move focus to it).
+/// The `<h2>` that opens a part (focusable so navigation can move focus to it). The same on the pre-rendered
+/// page and in the app, so on start the app keeps the pre-rendered one (`crate::adopt`).
 #[component]
 pub fn PartHeading(props: &PartHeadingProps) -> Html {
-    let intro = crate::content::content().part_intro(props.part);
-    html! {
-        <header class="part-heading">
-            <h2 id={props.part.heading_id()} tabindex="-1">{ props.part.label() }</h2>
-            <p class="part-intro">{ intro }</p>
-        </header>
-    }
+    let part = props.part;
+    crate::adopt::use_adopted(format!("heading-{}", part.key()), || {
+        let intro = crate::content::content().part_intro(part);
+        html! {
+            <header class="part-heading" data-adopt={format!("heading-{}", part.key())}>
+                <h2 id={part.heading_id()} tabindex="-1">{ part.label() }</h2>
+                <p class="part-intro">{ intro }</p>
+            </header>
+        }
+    })
 }

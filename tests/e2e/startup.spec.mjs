@@ -53,3 +53,28 @@ test("a trap in the running wasm (the release build's panic) shows the fatal mes
   assert.match(await page.locator("#fatal-detail").innerText(), /unreachable/);
   await context.close();
 });
+
+for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=students&country=UZ", "#part-map"]]) {
+  test(`on start the app keeps the pre-rendered part heading (${query || "/"}): the same nodes, not drawn again`, async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + query);
+    await page.waitForFunction(() => document.readyState !== "loading");
+    // Mark the pre-rendered nodes; a node drawn anew would not carry the mark.
+    await page.evaluate((sel) => {
+      const h = document.querySelector(sel);
+      h.__prerendered = true;
+      h.nextElementSibling.__prerendered = true;
+    }, heading);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    assert.deepEqual(await page.evaluate((sel) => {
+      const h = document.querySelector(sel);
+      return [h.__prerendered === true, h.nextElementSibling.__prerendered === true, document.querySelectorAll(sel).length, h.closest("main") !== null];
+    }, heading), [true, true, 1, true]);
+    await context.close();
+  });
+}

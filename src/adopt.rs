@@ -1,0 +1,59 @@
+//! Take-over of the pre-rendered page: an element that the app draws exactly as the build pre-rendered it
+//! carries `data-adopt="KEY"`. On start the app keeps those nodes (the same nodes, not drawn or painted
+//! again) and puts them where it renders that key, instead of building them anew.
+
+use yew::prelude::*;
+
+#[cfg(target_arch = "wasm32")]
+thread_local! {
+    /// Pre-rendered elements waiting for their component, by key.
+    static KEPT: std::cell::RefCell<Vec<(String, web_sys::Element)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps the adoptable elements of the pre-rendered page in `root` before the app's first render replaces it.
+#[cfg(target_arch = "wasm32")]
+pub fn keep_from(root: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let Ok(list) = root.query_selector_all("[data-adopt]") else {
+        return;
+    };
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        for i in 0..list.length() {
+            let Some(el) = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+            else {
+                continue;
+            };
+            if let Some(key) = el.get_attribute("data-adopt") {
+                kept.push((key, el));
+            }
+        }
+    });
+}
+
+#[cfg(target_arch = "wasm32")]
+fn take(key: &str) -> Option<web_sys::Element> {
+    KEPT.with(|kept| {
+        let mut kept = kept.borrow_mut();
+        let at = kept.iter().position(|(k, _)| k == key)?;
+        Some(kept.swap_remove(at).1)
+    })
+}
+
+/// The pre-rendered element for `key` while one is waiting (taken once, then the same node for this
+/// component's life); otherwise `render()`, which must draw it exactly as the build did, `data-adopt` included.
+#[hook]
+pub fn use_adopted(key: String, render: impl FnOnce() -> Html) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let kept = use_memo((), move |_| take(&key));
+        if let Some(el) = kept.as_ref() {
+            return Html::VRef(el.clone().into());
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = key;
+    render()
+}
