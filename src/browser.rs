@@ -5,7 +5,8 @@
 
 use wasm_bindgen::{JsCast, JsValue};
 
-fn window() -> Option<web_sys::Window> {
+/// The page's window (for code that walks windows itself, like the LMS session's API search).
+pub fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
 
@@ -160,32 +161,26 @@ pub fn replace_query(query: &str) -> Result<(), String> {
 
 /// Reads a value from local storage; `Err` when storage is blocked.
 pub fn storage_get(key: &str) -> Result<Option<String>, String> {
-    let storage = window()
+    local_storage()?.get_item(key).map_err(storage_refused)
+}
+
+/// The page's local storage; `Err` says in words why it cannot be used.
+fn local_storage() -> Result<web_sys::Storage, String> {
+    window()
         .ok_or("no window")?
         .local_storage()
         .map_err(storage_refused)?
-        .ok_or(STORAGE_OFF)?;
-    storage.get_item(key).map_err(storage_refused)
+        .ok_or_else(|| STORAGE_OFF.to_string())
 }
 
 /// Writes a value to local storage; `Err` when storage is blocked or full.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    let storage = window()
-        .ok_or("no window")?
-        .local_storage()
-        .map_err(storage_refused)?
-        .ok_or(STORAGE_OFF)?;
-    storage.set_item(key, value).map_err(storage_refused)
+    local_storage()?.set_item(key, value).map_err(storage_refused)
 }
 
 /// Removes a value from local storage.
 pub fn storage_remove(key: &str) -> Result<(), String> {
-    let storage = window()
-        .ok_or("no window")?
-        .local_storage()
-        .map_err(storage_refused)?
-        .ok_or(STORAGE_OFF)?;
-    storage.remove_item(key).map_err(storage_refused)
+    local_storage()?.remove_item(key).map_err(storage_refused)
 }
 
 /// Copies text with the asynchronous clipboard API; resolves to `Err` where it is blocked.
@@ -322,14 +317,34 @@ pub fn on_history_move(f: impl FnMut() + 'static) -> Option<gloo::events::EventL
 /// Marks the app as mounted and interactive: a performance mark `app-interactive` and `data-ready="1"` on
 /// `<html>` (read by the benchmark and the end-to-end tests).
 pub fn mark_interactive() {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark("app-interactive");
+    }
+    set_page_attribute("data-ready", "1");
+}
+
+/// Sets an attribute on `<html>` (states the tests and the benchmark read: `data-ready`, `data-lms`).
+pub fn set_page_attribute(name: &str, value: &str) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let _ = html.set_attribute(name, value);
+    }
+}
+
+/// Calls `on_hide` whenever the page is hidden (another tab, a minimised window) and `on_leave` when it is
+/// left (`pagehide`), for as long as the page lives.
+pub fn on_page_hidden_and_left(on_hide: impl Fn() + 'static, on_leave: impl Fn() + 'static) {
     let Some(w) = window() else {
         return;
     };
-    if let Some(p) = w.performance() {
-        let _ = p.mark("app-interactive");
-    }
-    if let Some(html) = w.document().and_then(|d| d.document_element()) {
-        let _ = html.set_attribute("data-ready", "1");
+    gloo::events::EventListener::new(&w, "pagehide", move |_| on_leave()).forget();
+    if let Some(doc) = w.document() {
+        let watched = doc.clone();
+        gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
+            if watched.hidden() {
+                on_hide();
+            }
+        })
+        .forget();
     }
 }
 

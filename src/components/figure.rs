@@ -21,25 +21,35 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     let Some(f) = content().figures.get(&props.id) else {
         return html! { <span class="figure missing">{ format!("Figure “{}” is missing from the data", props.id) }</span> };
     };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
     html! {
         <span class="figure">
             <span class="figure-value">{ f.display() }</span>
             if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
                 <span class="figure-year">{ format!(" ({period})") }</span>
             }
+            { source_toggle(f, &f.display(), &open) }
+        </span>
+    }
+}
+
+/// The "source" button for the figure shown as `of`, and, once opened, its source in place (closed, a
+/// one-line source that only print shows).
+fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {
+    let toggle = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    html! {
+        <>
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                { "source" }<span class="visually-hidden">{ format!(" of {}", f.display()) }</span>
+                { "source" }<span class="visually-hidden">{ format!(" of {of}") }</span>
             </button>
-            if *open {
+            if **open {
                 <FigureSource figure={f.clone()} />
             } else {
                 <span class="print-only source-brief">{ source_brief(f) }</span>
             }
-        </span>
+        </>
     }
 }
 
@@ -77,21 +87,10 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
             <span class="figure inline">{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
     html! {
         <span class="figure inline">
             <span class="figure-value">{ props.shown.clone() }</span>
-            <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
-                { "source" }<span class="visually-hidden">{ format!(" of {}", props.shown) }</span>
-            </button>
-            if *open {
-                <FigureSource figure={f.clone()} />
-            } else {
-                <span class="print-only source-brief">{ source_brief(f) }</span>
-            }
+            { source_toggle(f, &props.shown, &open) }
         </span>
     }
 }

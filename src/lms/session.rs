@@ -66,7 +66,7 @@ fn search(start: web_sys::Window) -> Option<Lms> {
 
 /// The frame chain first, then the window that opened this one and its chain.
 fn find() -> Option<Lms> {
-    let w = web_sys::window()?;
+    let w = crate::browser::window()?;
     search(w.clone()).or_else(|| {
         let opener = w.opener().ok()?;
         if opener.is_null() || opener.is_undefined() {
@@ -96,12 +96,7 @@ thread_local! {
 }
 
 fn mark(value: &str) {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = html.set_attribute("data-lms", value);
-    }
+    crate::browser::set_page_attribute("data-lms", value);
 }
 
 fn now() -> f64 {
@@ -146,18 +141,7 @@ pub fn start() {
             ended: false,
         })
     });
-    if let Some(w) = web_sys::window() {
-        gloo::events::EventListener::new(&w, "pagehide", |_| finish()).forget();
-        if let Some(doc) = w.document() {
-            let watched = doc.clone();
-            gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
-                if watched.hidden() {
-                    commit();
-                }
-            })
-            .forget();
-        }
-    }
+    crate::browser::on_page_hidden_and_left(commit, finish);
 }
 
 /// Sends what changed; commits when an answer was given or completion changed (and at the start).
