@@ -175,7 +175,9 @@ fn local_storage() -> Result<web_sys::Storage, String> {
 
 /// Writes a value to local storage; `Err` when storage is blocked or full.
 pub fn storage_set(key: &str, value: &str) -> Result<(), String> {
-    local_storage()?.set_item(key, value).map_err(storage_refused)
+    local_storage()?
+        .set_item(key, value)
+        .map_err(storage_refused)
 }
 
 /// Removes a value from local storage.
