@@ -306,7 +306,7 @@ function generate() {
   }
 
   const meta = {
-    source: "Natural Earth 1:50m via world-atlas@2.0.2 (countries-50m.json)",
+    source: "Natural Earth, 1:50 million admin-0 countries",
     license: "public domain",
     projection: "conicEqualArea",
     parallels: PARALLELS,
