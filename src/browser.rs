@@ -123,13 +123,21 @@ pub fn base_url() -> String {
 
 /// Records a new query in the history (so back and forward work); errors are returned, not thrown.
 pub fn push_query(query: &str) -> Result<(), String> {
+    write_query(query, false)
+}
+
+/// This page's address with another query, written as a new history entry or over the current one.
+fn write_query(query: &str, replace: bool) -> Result<(), String> {
     let w = window().ok_or("no window")?;
     let path = w.location().pathname().map_err(describe)?;
     let url = format!("{path}{query}");
-    w.history()
-        .map_err(describe)?
-        .push_state_with_url(&JsValue::NULL, "", Some(&url))
-        .map_err(describe)
+    let history = w.history().map_err(describe)?;
+    if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    }
+    .map_err(describe)
 }
 
 /// Why storage cannot be used, in our words (the browser's own message is technical and varies by browser).
@@ -150,13 +158,7 @@ fn storage_refused(err: JsValue) -> String {
 
 /// Replaces the current history entry's query (a change Back should not undo step by step).
 pub fn replace_query(query: &str) -> Result<(), String> {
-    let w = window().ok_or("no window")?;
-    let path = w.location().pathname().map_err(describe)?;
-    let url = format!("{path}{query}");
-    w.history()
-        .map_err(describe)?
-        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        .map_err(describe)
+    write_query(query, true)
 }
 
 /// Reads a value from local storage; `Err` when storage is blocked.
