@@ -40,6 +40,12 @@ test("open sources and the comparisons toggle never make the page scroll sideway
   }
 });
 
+test("an embed's one-line theme filter scrolls inside itself, not the page (360 px)", async () => {
+  const { page, context } = await open(browser, server.url + "?part=cards&embed=1", { viewport: { width: 360, height: 640 } });
+  assert.equal(await overflow(page), 0);
+  await context.close();
+});
+
 test("the same term open in two cards has two ids, each button controlling its own", async () => {
   const { page, context } = await open(browser, server.url + "?part=cards");
   // A term shown in more than one card (the cards' summaries use the glossary too).
