@@ -738,3 +738,22 @@ fn map_comparisons_speak_the_evidence_notes_vocabulary_and_link_to_them() {
         "the essay comparisons link to their notes ({linked})"
     );
 }
+
+#[test]
+fn the_all_data_csv_holds_every_figure_with_its_source() {
+    let text = charm_offensive::data::all_csv();
+    let lines: Vec<&str> = text.trim_end().split("\r\n").collect();
+    assert_eq!(lines[0], charm_offensive::data::ALL_COLUMNS.join(","));
+    assert_eq!(lines.len() - 1, content().figures.all.len());
+    for f in content().figures.all {
+        let line = lines
+            .iter()
+            .find(|l| l.starts_with(&format!("{},", f.id)))
+            .unwrap_or_else(|| panic!("{} is in the CSV", f.id));
+        assert!(
+            line.contains(f.source_url.split(',').next().unwrap()),
+            "{}",
+            f.id
+        );
+    }
+}

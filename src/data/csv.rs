@@ -99,3 +99,51 @@ pub fn file_name(slice: &Slice) -> String {
     }
     name + ".csv"
 }
+
+/// The columns of the CSV of all data, in order.
+pub const ALL_COLUMNS: [&str; 14] = [
+    "id",
+    "dataset",
+    "country",
+    "year",
+    "value",
+    "unit",
+    "qualifier",
+    "source_publisher",
+    "source_title",
+    "source_url",
+    "source_date",
+    "confidence",
+    "note",
+    "essay_paragraph",
+];
+
+/// `all_csv()` lists every figure in the explainer's data (the map's layers, populations, the essay's own
+/// figures and the totals they are checked against) with its source, one line each, CRLF-terminated.
+pub fn all_csv() -> String {
+    let mut out = ALL_COLUMNS.join(",") + "\r\n";
+    for f in crate::content::content().figures.all {
+        let cells = [
+            f.id.to_string(),
+            f.layer.key().to_string(),
+            f.country
+                .map(CountryId::key)
+                .unwrap_or_default()
+                .to_string(),
+            f.year.to_string(),
+            f.value.to_string(),
+            f.unit.to_string(),
+            f.qualifier.to_string(),
+            f.source_publisher.to_string(),
+            f.source_title.to_string(),
+            f.source_url.to_string(),
+            f.source_date.to_string(),
+            f.confidence.key().to_string(),
+            f.note.to_string(),
+            f.paragraph.unwrap_or_default().to_string(),
+        ];
+        out.push_str(&cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}

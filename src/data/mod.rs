@@ -6,7 +6,7 @@ mod csv;
 pub mod notes;
 
 pub use announce::announce;
-pub use csv::{csv, file_name, CSV_COLUMNS};
+pub use csv::{all_csv, csv, file_name, ALL_COLUMNS, CSV_COLUMNS};
 pub use notes::{notes, Comparison, DataNotes, LayerNote};
 
 use std::sync::LazyLock;

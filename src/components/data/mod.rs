@@ -7,6 +7,7 @@ mod layers;
 mod legend;
 mod source;
 mod table;
+mod years;
 
 use yew::prelude::*;
 
@@ -65,6 +66,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
                 <DataTable slice={s} selected={view.country} />
                 <csv::DownloadCsv slice={s} />
             </div>
+            <years::AcrossYears layer={s.layer} per_person={s.per_person} />
         </div>
     }
 }

@@ -1,0 +1,147 @@
+//! A layer across all its periods: a year-by-republic table, a small line chart of the same numbers (its
+//! text alternative is the table), and the download of every figure in the data with its source.
+
+use yew::prelude::*;
+
+use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
+use crate::model::{CountryId, Layer};
+
+/// One cell: the period's column, the value (for the chart) and the value as written.
+type Cell = (i32, Option<f64>, String);
+
+/// For each republic, its figures of a layer across every period (per person where the view is).
+fn cells(layer: Layer, per_person: bool) -> Vec<(CountryId, Vec<Cell>)> {
+    let rows: Vec<&Row> = all_slices()
+        .iter()
+        .filter(|s| s.layer == layer && s.per_person == per_person)
+        .flat_map(|s| s.rows.iter().filter(move |r| r.on_map || s.year.is_none()))
+        .collect();
+    CountryId::ALL
+        .iter()
+        .map(|&c| {
+            let mut list: Vec<Cell> = rows
+                .iter()
+                .filter(|r| r.country == c)
+                .filter_map(|r| {
+                    let f = r.figure?;
+                    Some((lead_year(f.year)?, r.value, r.label.clone()))
+                })
+                .collect();
+            list.sort_by_key(|cell| cell.0);
+            list.dedup_by_key(|cell| cell.0);
+            (c, list)
+        })
+        .collect()
+}
+
+/// Props: the layer and whether the view is per person.
+#[derive(Properties, PartialEq)]
+pub struct AcrossYearsProps {
+    pub layer: Layer,
+    pub per_person: bool,
+}
+
+/// The table and chart of a layer across its periods, and "Download all data".
+#[component]
+pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
+    let data = cells(props.layer, props.per_person);
+    let mut years: Vec<i32> = data
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|c| c.0))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    let unit = unit_label(props.layer, props.per_person);
+    let title = format!("{} across the years ({unit})", props.layer.label());
+    let onclick = Callback::from(|_: MouseEvent| {
+        let _ = crate::browser::download("china-central-asia-all-data.csv", &all_csv(), "text/csv");
+    });
+    html! {
+        <section class="across-years" aria-labelledby="across-title">
+            <h3 id="across-title">{ title.clone() }</h3>
+            <Chart data={data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>()} {years} />
+            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {title}")}>
+                <table class="across-table">
+                    <caption>{ format!("{title}: each republic by the year of its figure") }</caption>
+                    <thead><tr><th scope="col">{ "Republic" }</th>
+                        { for years_of(&data).iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }</tr></thead>
+                    <tbody>{ for data.iter().map(|(c, list)| html! {
+                        <tr key={c.key()}><th scope="row">{ c.label() }</th>
+                            { for years_of(&data).iter().map(|y| html! {
+                                <td>{ list.iter().find(|cell| cell.0 == *y).map_or("–".to_string(), |cell| cell.2.clone()) }</td>
+                            }) }</tr>
+                    }) }</tbody>
+                </table>
+            </div>
+            <div class="data-download">
+                <button type="button" class="button" {onclick}>{ "Download all data (CSV)" }</button>
+                <span class="download-note">{ "Every figure in the explainer, each with its source, date and confidence." }</span>
+            </div>
+        </section>
+    }
+}
+
+fn years_of(data: &[(CountryId, Vec<Cell>)]) -> Vec<i32> {
+    let mut years: Vec<i32> = data
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|c| c.0))
+        .collect();
+    years.sort_unstable();
+    years.dedup();
+    years
+}
+
+#[derive(Properties, PartialEq)]
+struct ChartProps {
+    data: Vec<(CountryId, Vec<(i32, f64)>)>,
+    years: Vec<i32>,
+}
+
+/// Lines, one per republic, each labelled with its name at its last point (no colour-only key).
+#[component]
+fn Chart(props: &ChartProps) -> Html {
+    let (w, h, left, right, top, bottom) = (520.0, 200.0, 20.0, 110.0, 12.0, 24.0);
+    let (Some(&y0), Some(&y1)) = (props.years.first(), props.years.last()) else {
+        return html! {};
+    };
+    let max = props
+        .data
+        .iter()
+        .flat_map(|(_, l)| l.iter().map(|p| p.1))
+        .fold(0.0_f64, f64::max);
+    if max <= 0.0 {
+        return html! {};
+    }
+    let x = |y: i32| {
+        left + (w - left - right)
+            * if y1 > y0 {
+                f64::from(y - y0) / f64::from(y1 - y0)
+            } else {
+                0.5
+            }
+    };
+    let yv = |v: f64| top + (h - top - bottom) * (1.0 - v / max);
+    let lines = props.data.iter().filter(|(_, l)| !l.is_empty()).map(|(c, l)| {
+        let d: String = l
+            .iter()
+            .enumerate()
+            .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(p.0), yv(p.1)))
+            .collect();
+        let last = l[l.len() - 1];
+        html! {
+            <g key={c.key()}>
+                <path d={d} class="line" />
+                { for l.iter().map(|p| html! { <circle cx={format!("{:.1}", x(p.0))} cy={format!("{:.1}", yv(p.1))} r="3" /> }) }
+                <text x={format!("{:.1}", x(last.0) + 6.0)} y={format!("{:.1}", yv(last.1) + 4.0)}>{ c.label() }</text>
+            </g>
+        }
+    });
+    html! {
+        <svg class="across-chart" viewBox={format!("0 0 {w} {h}")} role="img"
+            aria-label="Line chart of the same figures as the table below">
+            <line x1={left.to_string()} x2={(w - right).to_string()} y1={(h - bottom).to_string()} y2={(h - bottom).to_string()} class="axis" />
+            { for props.years.iter().map(|&y| html! { <text class="tick" x={format!("{:.1}", x(y))} y={(h - 6.0).to_string()}>{ y.to_string() }</text> }) }
+            { for lines }
+        </svg>
+    }
+}
