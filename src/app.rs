@@ -81,6 +81,10 @@ pub fn App(props: &AppProps) -> Html {
     use_url_sync(&state.view, &on_action);
     use_focus_request(state.focus, &on_action);
     use_mark_interactive();
+    use_effect_with((), |_| {
+        let listeners = crate::browser::expand_details_when_printing();
+        move || drop(listeners)
+    });
     use_focus_on_navigation(
         state.view.part,
         state.view.card.is_some(),

@@ -236,6 +236,12 @@ pub fn focus(id: &str) {
 /// Moves keyboard focus to `el`. HTML or SVG: both have `focus()` (HTMLOrSVGElement), so the unchecked
 /// cast to `HtmlElement` calls the right method on either.
 pub fn focus_element(el: &web_sys::Element) {
+    // Something folded away under a closed <details> ("show more") is unfolded first, so it can take focus.
+    while let Ok(Some(fold)) = el.closest("details:not([open])") {
+        if fold.set_attribute("open", "").is_err() {
+            break;
+        }
+    }
     let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
 }
 
@@ -423,4 +429,114 @@ pub fn refocus_if_lost(ids: Vec<String>) {
         }
     })
     .forget();
+}
+
+/// Whether the reader asked the system for reduced motion.
+pub fn prefers_reduced_motion() -> bool {
+    window()
+        .and_then(|w| {
+            w.match_media("(prefers-reduced-motion: reduce)")
+                .ok()
+                .flatten()
+        })
+        .is_some_and(|m| m.matches())
+}
+
+/// After the current render, scrolls the element with this id into view: its top to the top of the
+/// screen (`to_start`) or as little as needed. Smooth, unless the reader prefers reduced motion.
+pub fn glide_to(id: &str, to_start: bool) {
+    let id = id.to_string();
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(el) = window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+        else {
+            return;
+        };
+        scroll_to(&el, to_start);
+    })
+    .forget();
+}
+
+/// After the current render, [`glide_to`]s the first element that matches one of these CSS selectors,
+/// its top to the top of the screen.
+pub fn reveal_first(selectors: Vec<String>) {
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(doc) = window().and_then(|w| w.document()) else {
+            return;
+        };
+        let found = selectors
+            .iter()
+            .find_map(|s| doc.query_selector(s).ok().flatten());
+        if let Some(el) = found {
+            scroll_to(&el, true);
+        }
+    })
+    .forget();
+}
+
+/// Scrolls `el` into view (see [`glide_to`]): smooth, unless the reader prefers reduced motion.
+fn scroll_to(el: &web_sys::Element, to_start: bool) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(if to_start {
+        web_sys::ScrollLogicalPosition::Start
+    } else {
+        web_sys::ScrollLogicalPosition::Nearest
+    });
+    options.set_behavior(if prefers_reduced_motion() {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
+/// Sets (or with `None` removes) a CSS custom property on the root element, e.g. the tour bar's height
+/// that the page's bottom padding makes room for.
+pub fn set_root_property(name: &str, value: Option<&str>) {
+    let Some(root) = window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
+    let style = root.unchecked_into::<web_sys::HtmlElement>().style();
+    let _ = match value {
+        Some(v) => style.set_property(name, v),
+        None => style.remove_property(name).map(|_| ()),
+    };
+}
+
+/// While the page prints, opens every folded `<details>` (but the exercises') and folds them again
+/// afterwards, so paper shows what the screen keeps behind "show more". Dropping the result stops it.
+pub fn expand_details_when_printing() -> Option<[gloo::events::EventListener; 2]> {
+    let w = window()?;
+    let opened: std::rc::Rc<std::cell::RefCell<Vec<web_sys::Element>>> = Default::default();
+    let before = {
+        let opened = opened.clone();
+        gloo::events::EventListener::new(&w, "beforeprint", move |_| {
+            let Some(list) = window().and_then(|w| w.document()).and_then(|d| {
+                d.query_selector_all("details:not([open]):not(.exercise-fold)")
+                    .ok()
+            }) else {
+                return;
+            };
+            let mut opened = opened.borrow_mut();
+            for i in 0..list.length() {
+                if let Some(el) = list
+                    .item(i)
+                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+                {
+                    let _ = el.set_attribute("open", "");
+                    opened.push(el);
+                }
+            }
+        })
+    };
+    let after = gloo::events::EventListener::new(&w, "afterprint", move |_| {
+        for el in opened.borrow_mut().drain(..) {
+            let _ = el.remove_attribute("open");
+        }
+    });
+    Some([before, after])
 }

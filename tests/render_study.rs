@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use charm_offensive::components::evidence::{status_badge, EvidencePart};
+use charm_offensive::components::study::quiz::{QuestionProps, QuestionView};
 use charm_offensive::components::study::StudyPart;
 use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
 use charm_offensive::model::study::{study, QuestionKind};
@@ -55,37 +56,41 @@ fn html_text(s: &str) -> String {
 }
 
 #[tokio::test]
-async fn the_study_part_lists_every_question_grouped_by_part() {
+async fn the_study_part_shows_one_question_at_a_time_with_every_number_and_part() {
     let html = html_text(&render_study(false).await);
     let s = study();
-    for (i, part) in s.parts.iter().enumerate() {
-        let start = html
-            .find(&format!("id=\"checks-{}\"", part.id))
-            .unwrap_or_else(|| panic!("no group for {}", part.id));
-        let end = s
-            .parts
-            .get(i + 1)
-            .and_then(|n| html.find(&format!("id=\"checks-{}\"", n.id)))
-            .unwrap_or(html.len());
-        let group = &html[start..end];
-        assert!(group.contains(part.label), "{}: label", part.id);
-        for q in s.questions.iter().filter(|q| q.part == part.id) {
-            assert!(shows(group, q.prompt), "{} not under {}", q.id, part.id);
-        }
-    }
-    let fieldsets = html.matches("<fieldset").count();
-    assert_eq!(fieldsets, s.questions.len());
+    let first = &s.questions[0];
+    assert_eq!(
+        html.matches("<fieldset").count(),
+        1,
+        "one question at a time"
+    );
+    assert!(shows(&html, first.prompt), "starts at the first question");
+    assert!(html.contains(&format!("Question 1 of {}", s.questions.len())));
+    let part = s.parts.iter().find(|p| p.id == first.part).unwrap();
+    assert!(html.contains(&format!("Part 1 of {}: {}", s.parts.len(), part.label)));
+    assert_eq!(
+        html.matches("class=\"check-number open\"").count(),
+        s.questions.len(),
+        "one number per question, none answered"
+    );
+    assert!(html.contains(&format!("0 of {} answered", s.questions.len())));
+    assert!(html.contains(&format!("Show all {} questions at once", s.questions.len())));
     assert!(html.contains(&format!("{} steps through the essay", s.tour.len())));
     assert!(html.contains("Start the guided tour"));
-    assert!(
-        html.contains("0 of 17 questions answered")
-            || html.contains(&format!("0 of {} questions answered", s.questions.len()))
-    );
+    assert!(html.contains(&format!("0 of {} questions answered", s.questions.len())));
 }
 
 #[tokio::test]
 async fn questions_show_their_controls_and_no_feedback_before_an_answer() {
-    let html = html_text(&render_study(false).await);
+    // The part shows one question at a time: render each question on its own.
+    let mut html = String::new();
+    for index in 0..study().questions.len() {
+        html += &yew::LocalServerRenderer::<QuestionView>::with_props(QuestionProps { index })
+            .render()
+            .await;
+    }
+    let html = html_text(&html);
     for q in study().questions {
         match &q.kind {
             QuestionKind::Choice { options, .. } => {

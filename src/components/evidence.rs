@@ -12,6 +12,9 @@ use crate::model::study::{study, Evidence, EvidenceKind, Status};
 use crate::model::Part;
 use crate::state::Action;
 
+/// How many notes show before "Show the other notes" (the part stays short on a phone).
+const FIRST_NOTES: usize = 4;
+
 /// Every status, in the filter's order.
 pub const STATUSES: [Status; 5] = [
     Status::Confirmed,
@@ -98,16 +101,28 @@ pub fn EvidencePart(props: &PartProps) -> Html {
                 </div>
                 <p class="filter-count" role="status">{ format!("Showing {count} of {} notes.", notes.len()) }</p>
             }
+            // All notes of a chosen status; unfiltered, the first few, the rest one click away.
             <ul class="evidence-notes">
-                { for shown.map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
+                { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
             </ul>
+            if filter.is_none() && count > FIRST_NOTES {
+                <details class="disclosure more-notes">
+                    <summary><span class="disclosure-label">{ format!("Show the other {} notes", count - FIRST_NOTES) }</span></summary>
+                    <ul class="evidence-notes">
+                        { for shown.skip(FIRST_NOTES).map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
+                    </ul>
+                </details>
+            }
             <section class="prompts" aria-labelledby="prompts-title">
                 <h3 id="prompts-title">{ "For instructors: discussion prompts" }</h3>
+                <details class="disclosure">
+                <summary><span class="disclosure-label">{ format!("The {} prompts", study().prompts.len()) }</span></summary>
                 <ol>
                     { for study().prompts.iter().map(|p| html! {
                         <li key={p.id.to_string()}><p>{ p.text.to_string() }</p><Cites paragraphs={p.paragraphs} {open} /></li>
                     }) }
                 </ol>
+                </details>
             </section>
         </section>
     }

@@ -37,6 +37,32 @@ pub fn Nav(props: &NavProps) -> Html {
             crate::browser::scroll_into_view(&link, false);
         }
     });
+    // Which ends of the list have more parts out of sight (marked with a fade and an arrow).
+    let list = use_node_ref();
+    let more = use_state_eq(|| (false, false));
+    {
+        let (list, more) = (list.clone(), more.clone());
+        use_effect_with((), move |_| {
+            let measure = {
+                let (list, more) = (list.clone(), more.clone());
+                move || {
+                    if let Some(ul) = list.cast::<web_sys::Element>() {
+                        let (left, width, client) =
+                            (ul.scroll_left(), ul.scroll_width(), ul.client_width());
+                        more.set((left > 1, left + client < width - 1));
+                    }
+                }
+            };
+            measure();
+            let on_scroll = list.cast::<web_sys::Element>().map(|ul| {
+                let measure = measure.clone();
+                gloo::events::EventListener::new(&ul, "scroll", move |_| measure())
+            });
+            let on_resize = web_sys::window()
+                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
+            move || drop((on_scroll, on_resize))
+        });
+    }
     let items: Vec<Html> = Part::ALL
         .iter()
         .map(|&part| {
@@ -92,8 +118,8 @@ pub fn Nav(props: &NavProps) -> Html {
         };
     }
     html! {
-        <nav class="parts-nav" aria-label="Parts of the explainer">
-            <ul>{ for items }</ul>
+        <nav class={classes!("parts-nav", more.0.then_some("more-before"), more.1.then_some("more-after"))} aria-label="Parts of the explainer">
+            <ul ref={list}>{ for items }</ul>
         </nav>
     }
 }

@@ -51,14 +51,23 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
             <h3>{ format!("Bibliography ({} entries)", r.entries.len()) }</h3>
             <ol class="bibliography">{ for entries }</ol>
             <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>
-            <ul class="unlisted">{ for unlisted }</ul>
-            <h3>{ "Years that disagree" }</h3>
-            <ul class="mismatches">{ for mismatches }</ul>
+            <details class="disclosure">
+                <summary><span class="disclosure-label">{ format!("Show the {} citations", r.unlisted.len()) }</span></summary>
+                <ul class="unlisted">{ for unlisted }</ul>
+            </details>
+            <h3>{ format!("Years that disagree ({})", r.year_mismatches.len()) }</h3>
+            <details class="disclosure">
+                <summary><span class="disclosure-label">{ format!("Show the {} disagreements", r.year_mismatches.len()) }</span></summary>
+                <ul class="mismatches">{ for mismatches }</ul>
+            </details>
             <h3>{ format!("Glossary ({} terms)", c.glossary.len()) }</h3>
-            <dl class="glossary">{ for c.glossary.iter().map(|t| html! {
-                <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd>{ t.definition }
-                    if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
-            }) }</dl>
+            <details class="disclosure">
+                <summary><span class="disclosure-label">{ "Show the glossary" }</span></summary>
+                <dl class="glossary">{ for c.glossary.iter().map(|t| html! {
+                    <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd>{ t.definition }
+                        if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
+                }) }</dl>
+            </details>
             <h3>{ "Data and map sources" }</h3>
             <p>{ c.site.credits }</p>
         </section>

@@ -118,6 +118,9 @@ for (const mode of MODES) {
     const { page, context, requests, errors } = await open(browser, startUrl(mode, server, "?part=cards"));
     const item = EXERCISES.spectrum.items[0];
     const answer = EXERCISES.spectrum.positions.findIndex((p) => p.id === item.answer);
+    // The exercise is folded until the reader starts it.
+    await page.locator(".spectrum details > summary").focus();
+    await page.keyboard.press("Enter");
     const group = page.getByRole("group", { name: item.label });
     const row = page.locator(".spectrum .exercise-item").first();
     await group.getByRole("radio").first().focus();
@@ -145,6 +148,7 @@ for (const mode of MODES) {
     const bins = EXERCISES.sorter.bins.map((b) => b.id);
     const economic = items.find((i) => i.id === "economic-strength");
     assert.equal(economic.answer, "both");
+    await page.locator(".sorter details > summary").click();
     const row = page.locator(".sorter .exercise-item").nth(items.indexOf(economic));
     await row.getByRole("radio").first().focus();
     await page.keyboard.press("Space");

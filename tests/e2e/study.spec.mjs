@@ -21,6 +21,11 @@ after(async () => { await browser.close(); await server.close(); });
 
 const params = (page) => page.evaluate(() => Object.fromEntries(new URLSearchParams(location.search)));
 const fieldset = (page, q) => page.locator(`fieldset[id="${q.id}"]`);
+/** Self-checks show one question at a time: go to this one by its number. */
+async function showQuestion(page, q) {
+  await page.locator(".check-numbers button").nth(STUDY.questions.indexOf(q)).click();
+  await fieldset(page, q).waitFor();
+}
 
 /** Answers the first choice question with an option, by keyboard-free clicks on its label, then Check. */
 async function answerChoice(page, optionId) {
@@ -84,6 +89,7 @@ for (const mode of MODES) {
 
   test(`${mode}: a prediction reveals the real value and shows it on the map`, async () => {
     const { page, errors, context } = await open(browser, startUrl(mode, server, "?part=study"));
+    await showQuestion(page, Q_PREDICT);
     const f = fieldset(page, Q_PREDICT);
     await f.locator('input[type="number"]').fill(String(Q_PREDICT.min));
     assert.equal(await f.locator('input[type="range"]').inputValue(), String(Q_PREDICT.min), "slider follows the number");
@@ -107,6 +113,9 @@ for (const mode of MODES) {
     // Chromium gives file:// pages local storage too (checked), so both modes must keep progress.
     assert.equal(await page.locator(".storage-note").count(), 0, "no storage warning");
     assert.match(await page.locator(".progress-summary").innerText(), /1 of \d+ questions answered/);
+    // The self-checks resume at the first question not answered yet; the answered one keeps its feedback.
+    assert.equal(await fieldset(page, Q_CHOICE).count(), 0);
+    await showQuestion(page, Q_CHOICE);
     await fieldset(page, Q_CHOICE).locator(".qa-feedback.correct").waitFor();
     await page.getByRole("button", { name: "Reset progress" }).click();
     await page.getByRole("button", { name: "Yes, reset" }).click();

@@ -34,7 +34,7 @@ pub fn card_view(
     };
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
-        <li key={id} id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), open.then_some("open"))}>
+        <li key={id} id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), is_open.then_some("open"))}>
             <h3 class="card-title">{ title }</h3>
             <p class="card-meta">
                 <span class="badge">{ card.theme.label() }</span>
@@ -43,23 +43,43 @@ pub fn card_view(
                 }
             </p>
             <p class="card-summary"><RichText text={card.summary} /></p>
-            if open {
-                <div class="card-detail" id={detail_id} role="region" aria-label={format!("{}: detail", card.title)}>
-                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
-                    if let Some(q) = &card.quote {
-                        <figure class="quotation">
-                            <p class="quotation-label">{ "Quotation" }</p>
-                            <blockquote><p>{ &q.text }</p></blockquote>
-                            <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
-                        </figure>
-                    }
-                    { related(card, fixed, within, dispatch) }
-                    <Cites key="open" {paragraphs} {refs} open={fixed} />
-                </div>
+            if fixed {
+                // Without JavaScript: the detail under a native disclosure, so the page stays short.
+                <details class="card-more disclosure">
+                    <summary><span class="disclosure-label">{ format!("More about “{}”", card.title) }</span></summary>
+                    { detail(card, &detail_id, fixed, within, dispatch) }
+                </details>
+            } else if open {
+                { detail(card, &detail_id, fixed, within, dispatch) }
             } else {
                 <Cites key="closed" {paragraphs} {refs} />
             }
         </li>
+    }
+}
+
+/// An open card's detail: its paragraphs, quotation, related cards and citations.
+fn detail(
+    card: &'static Card,
+    detail_id: &str,
+    fixed: bool,
+    within: &Within,
+    dispatch: &Callback<Action>,
+) -> Html {
+    let (paragraphs, refs) = (card.paragraphs, card.refs);
+    html! {
+        <div class="card-detail" id={detail_id.to_string()} role="region" aria-label={format!("{}: detail", card.title)}>
+            { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
+            if let Some(q) = &card.quote {
+                <figure class="quotation">
+                    <p class="quotation-label">{ "Quotation" }</p>
+                    <blockquote><p>{ &q.text }</p></blockquote>
+                    <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
+                </figure>
+            }
+            { related(card, fixed, within, dispatch) }
+            <Cites key="open" {paragraphs} {refs} open={fixed} />
+        </div>
     }
 }
 

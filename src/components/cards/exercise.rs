@@ -24,6 +24,14 @@ impl ExerciseKind {
         }
     }
 
+    /// What the disclosure that holds the exercise says: "Place the 8 relationships".
+    pub fn start_label(self, items: usize) -> String {
+        match self {
+            ExerciseKind::Spectrum => format!("Place the {items} relationships"),
+            ExerciseKind::Sorter => format!("Sort the {items} instruments"),
+        }
+    }
+
     /// Heading, prompt, slots and items, from `content/interactives.json`.
     pub fn data(
         self,
@@ -95,7 +103,10 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
             <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
                 <h4 id={heading_id}>{ title }</h4>
                 <p>{ prompt }</p>
-                <ol class="exercise-answers">{ for answers }</ol>
+                <details class="disclosure">
+                    <summary><span class="disclosure-label">{ format!("The essay's answers ({})", items.len()) }</span></summary>
+                    <ol class="exercise-answers">{ for answers }</ol>
+                </details>
             </section>
         };
     }
@@ -135,12 +146,18 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
             <h4 id={heading_id}>{ title }</h4>
             <p>{ prompt }</p>
-            { board(slots, items, &placed) }
-            <ol class="exercise-items">{ for rows }</ol>
-            <div class="exercise-footer">
-                <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
-                <button type="button" class="secondary" onclick={reset} disabled={done == 0}>{ "Reset" }</button>
-            </div>
+            // Folded until the reader starts, so the part stays short on a phone.
+            <details class="disclosure exercise-fold">
+                <summary><span class="disclosure-label">{ kind.start_label(items.len()) }</span>
+                    if done > 0 { <span class="disclosure-count">{ format!("{done} placed") }</span> }
+                </summary>
+                { board(slots, items, &placed) }
+                <ol class="exercise-items">{ for rows }</ol>
+                <div class="exercise-footer">
+                    <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
+                    <button type="button" class="secondary" onclick={reset} disabled={done == 0}>{ "Reset" }</button>
+                </div>
+            </details>
         </section>
     }
 }

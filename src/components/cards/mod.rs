@@ -13,10 +13,12 @@ use yew::prelude::*;
 
 use super::{PartHeading, PartProps};
 use crate::content::content;
-use crate::model::{CardId, Part};
+use crate::model::{Card, CardId, Part, Theme};
 use crate::state::Control;
 
-/// The cards part.
+/// The cards part. With no theme chosen: the argument first (its cards in order), the two exercises,
+/// then every other card folded under a disclosure that opens itself when a card inside is asked for.
+/// With a theme chosen: that theme's cards.
 #[component]
 pub fn CardsPart(props: &PartProps) -> Html {
     let fixed = crate::components::prerendering(props.static_page);
@@ -25,30 +27,100 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let open = view.card.map(|c| c.as_str());
     let dispatch = super::use_dispatch();
     use_reveal_card(if fixed { None } else { view.card });
-    let cards: Vec<_> = content()
-        .cards
-        .iter()
-        .filter(|c| theme.is_none_or(|t| c.theme == t))
-        .collect();
-    let count = cards.len();
     let within = crate::deep_link::Within::of(view);
-    let grid = cards
-        .into_iter()
-        .map(|card| card_view(card, open == Some(card.id), fixed, &within, &dispatch));
+    let all = content().cards;
+    let show =
+        |card: &'static Card| card_view(card, open == Some(card.id), fixed, &within, &dispatch);
+    let (body, count) = match theme {
+        Some(t) => {
+            let cards: Vec<_> = content().cards_of(t).collect();
+            let count = cards.len();
+            (
+                html! { <ul class="card-grid">{ for cards.into_iter().map(show) }</ul> },
+                count,
+            )
+        }
+        None => {
+            let path: Vec<_> = content().cards_of(Theme::Argument).collect();
+            let rest: Vec<_> = all.iter().filter(|c| c.theme != Theme::Argument).collect();
+            let wanted = open.is_some_and(|id| rest.iter().any(|c| c.id == id));
+            let body = html! {
+                <>
+                    <section class="argument-path" aria-labelledby="argument-path">
+                        <h3 id="argument-path">{ format!("The argument in {} cards", path.len()) }</h3>
+                        <p class="path-intro">{ "Read these in order: they follow the essay from its question to its conclusion. The concepts, events and actors they rely on are further down." }</p>
+                        <ol class="card-grid path-grid">{ for path.into_iter().map(show) }</ol>
+                    </section>
+                    { try_it(fixed) }
+                    <MoreCards {wanted} count={rest.len()}>
+                        <ul class="card-grid">{ for rest.into_iter().map(show) }</ul>
+                    </MoreCards>
+                </>
+            };
+            (body, all.len())
+        }
+    };
+    let status = if theme.is_some() {
+        format!("Showing {count} of {} cards.", all.len())
+    } else {
+        format!("Showing all {count} cards: the argument first, the others under “Browse all other cards”.")
+    };
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
             if !fixed && view.shows(Control::Themes) {
                 { theme_filter(theme, &dispatch) }
             }
-            <p class="cards-count" role="status">{ format!("Showing {count} of {} cards.", content().cards.len()) }</p>
-            <ul class="card-grid">{ for grid }</ul>
-            <section class="try-it" aria-labelledby="try-it">
-                <h3 id="try-it">{ "Try it" }</h3>
-                <Exercise kind={ExerciseKind::Spectrum} {fixed} />
-                <Exercise kind={ExerciseKind::Sorter} {fixed} />
-            </section>
+            <p class="cards-count" role="status">{ status }</p>
+            { body }
+            if theme.is_some() {
+                { try_it(fixed) }
+            }
         </section>
+    }
+}
+
+/// The two exercises.
+fn try_it(fixed: bool) -> Html {
+    html! {
+        <section class="try-it" aria-labelledby="try-it">
+            <h3 id="try-it">{ "Try it" }</h3>
+            <Exercise kind={ExerciseKind::Spectrum} {fixed} />
+            <Exercise kind={ExerciseKind::Sorter} {fixed} />
+        </section>
+    }
+}
+
+/// Props: whether a card inside was asked for (a link, the URL), how many cards it holds, the grid.
+#[derive(Properties, PartialEq)]
+struct MoreCardsProps {
+    wanted: bool,
+    count: usize,
+    children: Html,
+}
+
+/// The rest of the cards under a `<details>` disclosure: it works with the keyboard, with screen readers
+/// and without JavaScript. Opened by the reader it stays open; a card asked for inside opens it.
+#[component]
+fn MoreCards(props: &MoreCardsProps) -> Html {
+    let opened = use_state_eq(|| false);
+    let ontoggle = {
+        let opened = opened.clone();
+        Callback::from(move |e: Event| {
+            opened.set(
+                e.target_unchecked_into::<web_sys::Element>()
+                    .has_attribute("open"),
+            );
+        })
+    };
+    html! {
+        <details class="more-cards disclosure" id="more-cards" open={*opened || props.wanted} {ontoggle}>
+            <summary>
+                <span class="disclosure-label">{ "Browse all other cards" }</span>
+                <span class="disclosure-count">{ format!("{} concepts, events and actors", props.count) }</span>
+            </summary>
+            { props.children.clone() }
+        </details>
     }
 }
 

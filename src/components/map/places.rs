@@ -46,6 +46,54 @@ pub fn edge_line(place: &Place) -> String {
     format!("{km} km {dir}")
 }
 
+/// A box in view-box units: left, top, right, bottom.
+type Box = [f64; 4];
+
+fn overlaps(a: Box, b: Box) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// The republics' name-and-value labels as boxes, estimated from their text at the largest type the map
+/// uses for them with its value (17-unit names, 14-unit values of about eight characters).
+fn republic_label_boxes() -> Vec<Box> {
+    geo()
+        .countries
+        .iter()
+        .filter(|c| c.is_focus())
+        .filter_map(|c| {
+            let [x, y] = c.label?;
+            let half = 0.31 * 17.0 * c.name.chars().count() as f64;
+            Some([x - half.max(34.0), y - 9.0, x + half.max(34.0), y + 24.0])
+        })
+        .collect()
+}
+
+/// Where a capital's name goes beside its dot at (x, y): to the right, else below, else to the left,
+/// whichever first keeps clear of every republic's label (so "Dushanbe" is not drawn under "Tajikistan").
+/// Returns the text's x, y and anchor.
+pub fn capital_name_at(x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
+    let w = 0.6 * 12.0 * name.chars().count() as f64;
+    let labels = republic_label_boxes();
+    let candidates = [
+        (
+            [x + 6.0, y - 9.0, x + 6.0 + w, y + 3.0],
+            (x + 6.0, y, "start"),
+        ),
+        (
+            [x - w / 2.0, y + 5.0, x + w / 2.0, y + 17.0],
+            (x, y + 15.0, "middle"),
+        ),
+        (
+            [x - 6.0 - w, y - 9.0, x - 6.0, y + 3.0],
+            (x - 6.0, y, "end"),
+        ),
+    ];
+    candidates
+        .iter()
+        .find(|(b, _)| !labels.iter().any(|l| overlaps(*b, *l)))
+        .map_or(candidates[0].1, |(_, at)| *at)
+}
+
 /// Capitals as dots (Astana as a star) with their names, and distant places as arrows at the edge.
 #[component]
 pub fn Places() -> Html {
@@ -57,9 +105,10 @@ pub fn Places() -> Html {
             } else {
                 html! { <circle class="dot" cx={x.to_string()} cy={y.to_string()} r="3.5" /> }
             };
+            let (tx, ty, anchor) = capital_name_at(x, y, p.name);
             return html! {
                 <g key={p.id} class={classes!("capital", astana.then_some("astana"))}>
-                    { dot }<text class="capital-name" x={(x + 6.0).to_string()} y={y.to_string()}>{ st(p.name) }</text>
+                    { dot }<text class="capital-name" x={tx.to_string()} y={ty.to_string()} text-anchor={anchor}>{ st(p.name) }</text>
                 </g>
             };
         }
@@ -135,5 +184,26 @@ pub fn MapNotes(_props: &super::StaticProps) -> Html {
                 { format!("Boundaries: {} ({}). Capitals: {}.", g.meta.source, g.meta.license, g.source_places) }
             </p>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dushanbe_is_named_clear_of_tajikistan_and_tashkent_keeps_its_place() {
+        let place = |id: &str| geo().places.iter().find(|p| p.id == id).unwrap();
+        let at = |id: &str| {
+            let p = place(id);
+            let [x, y] = p.xy.unwrap();
+            capital_name_at(x, y, p.name)
+        };
+        assert_ne!(
+            at("dushanbe").2,
+            "start",
+            "not to the right, under Tajikistan's name"
+        );
+        assert_eq!(at("tashkent").2, "start");
     }
 }

@@ -1,6 +1,7 @@
 //! The study part: the guided tour's start and steps, the reader's progress, and the self-checks grouped
 //! by the essay's six parts.
 
+pub mod checks;
 pub mod export;
 pub mod predict;
 pub mod progress;
@@ -20,9 +21,9 @@ use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
 use crate::state::{Action, View};
+use checks::SelfChecks;
 use progress::ProgressPanel;
 use progress_context::use_progress;
-use quiz::QuestionView;
 use tour::view_for_step;
 
 /// The view the study part is shown in (for "Show on the map", which keeps embed settings).
@@ -34,12 +35,23 @@ pub struct CurrentView(pub View);
 pub fn StudyPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let snap = use_progress();
+    use_effect_with((), |_| {
+        // Just after the tour's last step: show its ending and give it focus (after the app's own focus move).
+        if tour::take_finished() {
+            gloo::timers::callback::Timeout::new(0, || {
+                crate::browser::focus("tour-done-title");
+                crate::browser::glide_to("tour-done", false);
+            })
+            .forget();
+        }
+    });
     #[cfg(not(target_arch = "wasm32"))]
     if crate::components::prerendering(props.static_page) {
         return static_view::static_study();
     }
     let s = study();
     let total = s.tour.len();
+    let done = total > 0 && (1..=total).all(|n| snap.progress.steps.contains(&n));
     let resume = (1..=total)
         .find(|n| !snap.progress.steps.contains(n))
         .filter(|n| *n > 1);
@@ -62,39 +74,54 @@ pub fn StudyPart(props: &PartProps) -> Html {
             </li>
         }
     });
-    let groups = s.parts.iter().map(|part| {
-        let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
-            html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} /></li> }
-        });
-        let heading = format!("checks-{}", part.id);
-        html! {
-            <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
-                <h4 id={heading}>{ part.label.to_string() }</h4>
-                <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
-                <ol class="questions">{ for questions }</ol>
-            </section>
-        }
-    });
     html! {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
             <ContextProvider<CurrentView> context={CurrentView(props.view)}>
                 <section class="study-tour" aria-labelledby="tour-intro-title">
                     <h3 id="tour-intro-title">{ "Guided tour" }</h3>
+                    if done {
+                        { tour_done(total, &dispatch) }
+                    }
                     <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
                     <button type="button" class="primary" id="start-tour" onclick={start}>
                         { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
                     </button>
                     <ol class="tour-steps">{ for steps }</ol>
                 </section>
+                <SelfChecks />
                 <ProgressPanel />
-                <section class="self-checks" aria-labelledby="checks-title">
-                    <h3 id="checks-title">{ "Self-checks" }</h3>
-                    <p>{ "Questions on each part of the essay. Every answer gets feedback that explains why and cites the paragraphs and sources." }</p>
-                    { for groups }
-                </section>
             </ContextProvider<CurrentView>>
         </section>
+    }
+}
+
+/// The tour's ending: what the reader has done, and where to go next.
+fn tour_done(total: usize, dispatch: &Callback<Action>) -> Html {
+    let go = |part: Part, label: &'static str| {
+        let onclick = dispatch.reform(move |e: MouseEvent| {
+            e.prevent_default();
+            Action::Navigate(part)
+        });
+        html! { <a href={format!("?part={}", part.key())} {onclick}>{ label }</a> }
+    };
+    let to_checks = Callback::from(|_: MouseEvent| {
+        crate::browser::focus("checks-title");
+        crate::browser::glide_to("checks-title", true);
+    });
+    html! {
+        <div class="tour-done" id="tour-done">
+            <h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">{ "✓ " }</span>{ format!("Tour finished: you have seen all {total} steps") }</h4>
+            <p>{ "What to do next:" }</p>
+            <ul>
+                <li><button type="button" class="link-button" onclick={to_checks}>{ "Test yourself with the self-checks" }</button>
+                    <span class="done-why">{ "One question at a time, with feedback." }</span></li>
+                <li>{ go(Part::Evidence, "Read the evidence") }
+                    <span class="done-why">{ "Which of the essay's numbers and citations hold up." }</span></li>
+                <li>{ go(Part::Cards, "Browse all the cards") }
+                    <span class="done-why">{ "The concepts, events and actors behind the argument." }</span></li>
+            </ul>
+        </div>
     }
 }
 

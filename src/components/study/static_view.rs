@@ -20,18 +20,27 @@ pub fn static_study() -> Html {
             <Cites paragraphs={step.paragraphs} open=true />
         </li>
     });
-    let groups = s.parts.iter().map(|part| html! {
-        <section class="check-group" key={part.id.to_string()}>
-            <h4>{ part.label.to_string() }</h4>
-            <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
-            <ol class="questions">{ for s.questions.iter().filter(|q| q.part == part.id).map(question) }</ol>
-        </section>
+    let groups = s.parts.iter().map(|part| {
+        let questions: Vec<_> = s.questions.iter().filter(|q| q.part == part.id).collect();
+        html! {
+            <section class="check-group" key={part.id.to_string()}>
+                <h4>{ part.label.to_string() }</h4>
+                <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
+                <details class="disclosure">
+                    <summary><span class="disclosure-label">{ format!("{} questions", questions.len()) }</span></summary>
+                    <ol class="questions">{ for questions.into_iter().map(question) }</ol>
+                </details>
+            </section>
+        }
     });
     html! {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
             <h3>{ "Guided tour" }</h3>
-            <ol class="tour-steps static">{ for steps }</ol>
+            <details class="disclosure">
+                <summary><span class="disclosure-label">{ format!("The {} steps of the tour", s.tour.len()) }</span></summary>
+                <ol class="tour-steps static">{ for steps }</ol>
+            </details>
             <h3>{ "Self-checks" }</h3>
             <p>{ "Answer these with the interactive version to get feedback; the answers are not shown here." }</p>
             { for groups }

@@ -7,7 +7,7 @@ use super::progress_model::ProgressAction;
 use crate::components::{cite::Cites, rich::RichText, use_dispatch, PartProps};
 use crate::content::content;
 use crate::model::study::{self, study};
-use crate::model::Part;
+use crate::model::{CardId, Part};
 use crate::state::{Action, View};
 
 /// `apply_view(current, v)` is the view a tour step or question asks for: its part, card, republic, layer
@@ -51,9 +51,38 @@ pub fn end_tour(current: &View) -> View {
     }
 }
 
+thread_local! {
+    static FINISHED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the reader has just finished the tour (then the study part shows and focuses its ending);
+/// reading it clears it.
+pub fn take_finished() -> bool {
+    FINISHED.with(|f| f.replace(false))
+}
+
+/// CSS selectors for what a step talks about, most specific first: the card, the selected event, the
+/// republic's profile or the map; else the part's heading.
+pub fn subject_selectors(view: &View) -> Vec<String> {
+    let mut out = Vec::new();
+    match (view.part, view.card.map(CardId::as_str)) {
+        (Part::Cards, Some(card)) => out.push(format!("#card-{card}")),
+        (Part::Timeline, Some(_)) => out.push("#timeline-detail".to_string()),
+        (Part::Map, _) => {
+            if let Some(c) = view.country {
+                out.push(format!("#profile-{}", c.key()));
+            }
+            out.push(".map-figure".to_string());
+        }
+        _ => {}
+    }
+    out.push(format!("#{}", view.part.heading_id()));
+    out
+}
+
 /// Whether the screen is narrow (phones): the panel then starts with the step's text folded away.
 fn narrow_screen() -> bool {
-    crate::browser::media_matches("(max-width: 40rem)")
+    crate::browser::media_matches("(max-width: 40rem), (max-height: 40rem)")
 }
 
 /// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,
@@ -69,15 +98,32 @@ pub fn TourPanel(props: &PartProps) -> Html {
     }
     let refocus = use_mut_ref(|| None::<&'static str>);
     {
-        // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed.
+        // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed,
+        // then bring what the step talks about into view above the bar.
         let refocus = refocus.clone();
+        let subject = subject_selectors(&props.view);
         use_effect_with(n, move |_| {
             if let Some(id) = refocus.borrow_mut().take() {
                 crate::browser::focus_soon(id);
             }
+            crate::browser::reveal_first(subject);
         });
     }
     let expanded = use_state(|| !narrow_screen());
+    // The page keeps room under its content for the bar (CSS reads --tour-bar-h), measured after each render.
+    let panel = use_node_ref();
+    {
+        let panel = panel.clone();
+        use_effect(move || {
+            let height = panel
+                .cast::<web_sys::HtmlElement>()
+                .map(|el| format!("{}px", el.offset_height()));
+            crate::browser::set_root_property("--tour-bar-h", height.as_deref());
+        });
+    }
+    use_effect_with((), |_| {
+        || crate::browser::set_root_property("--tour-bar-h", None)
+    });
     let Some(step) = study().tour.get(n - 1) else {
         return html! {};
     };
@@ -95,13 +141,17 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let back = go(view_for_step(&props.view, n - 1), "tour-back");
     let last = n == total;
     let next = if last {
-        go(
+        let finish = go(
             View {
                 part: Part::Study,
                 ..end_tour(&props.view)
             },
             "part-study",
-        )
+        );
+        Callback::from(move |e: MouseEvent| {
+            FINISHED.with(|f| f.set(true));
+            finish.emit(e);
+        })
     } else {
         go(view_for_step(&props.view, n + 1), "tour-next")
     };
@@ -114,28 +164,31 @@ pub fn TourPanel(props: &PartProps) -> Html {
         })
     };
     html! {
-        <aside class="tour-panel" aria-labelledby="tour-title">
+        <aside ref={panel} class={classes!("tour-panel", (*expanded).then_some("expanded"))} aria-labelledby="tour-title">
             <div class="tour-head">
-                <p class="tour-count" id="tour-count">{ format!("Guided tour · Step {n} of {total}") }</p>
+                <p class="tour-count" id="tour-count"><span class="tour-count-lead">{ "Guided tour · " }</span>{ format!("Step {n} of {total}") }</p>
                 <progress max={total.to_string()} value={n.to_string()} aria-labelledby="tour-count">{ format!("{n} of {total}") }</progress>
+                <button type="button" class="link-button end-tour" onclick={end}>{ "End tour" }</button>
             </div>
             <h2 id="tour-title" class="tour-title">{ step.title }</h2>
-            <button type="button" class="link-button tour-toggle" aria-expanded={expanded.to_string()} aria-controls="tour-body" onclick={toggle}>
-                { if *expanded { "Hide the step's text" } else { "Show the step's text" } }
-            </button>
             <div class="tour-body" id="tour-body" hidden={!*expanded}>
                 { for step.body.iter().map(|b| html! { <p><RichText text={*b} /></p> }) }
                 <Cites paragraphs={step.paragraphs} />
             </div>
             <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for }</p>
+            if last {
+                <p class="tour-last">{ "This is the last step. Finish to see what to do next." }</p>
+            }
             <div class="tour-nav">
+                <button type="button" class="link-button tour-toggle" aria-expanded={expanded.to_string()} aria-controls="tour-body" onclick={toggle}>
+                    { if *expanded { "Hide text" } else { "Show text" } }
+                </button>
                 <button type="button" id="tour-back" class="secondary" disabled={n == 1} onclick={back}>
                     <span aria-hidden="true">{ "← " }</span>{ "Back" }
                 </button>
                 <button type="button" id="tour-next" class="primary" onclick={next}>
-                    { if last { "Finish the tour" } else { "Next" } }<span aria-hidden="true">{ " →" }</span>
+                    { if last { "Finish" } else { "Next" } }<span aria-hidden="true">{ " →" }</span>
                 </button>
-                <button type="button" class="end-tour" onclick={end}>{ "End tour" }</button>
             </div>
         </aside>
     }

@@ -121,11 +121,12 @@ pub fn axis(
             })
         };
         let label = format!("{}: {}{}", card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
-        let mark = if w.approximate {
+        // Each marker carries its number, which the list of events below repeats.
+        let (mark, label_x) = if w.approximate {
             let (ra, rb) = (x(w.start).min(a + 4.0), x(w.end + 1).max(b - 4.0));
-            html! { <rect class="mark" x={n(ra)} y={n(cy - 7.0)} width={n(rb - ra)} height="14" rx="7" /> }
+            (html! { <rect class="mark" x={n(ra)} y={n(cy - 9.0)} width={n(rb - ra)} height="18" rx="9" /> }, (ra + rb) / 2.0)
         } else {
-            html! { <circle class="mark" cx={n((a + b) / 2.0)} cy={n(cy)} r="8" /> }
+            (html! { <circle class="mark" cx={n((a + b) / 2.0)} cy={n(cy)} r="10" /> }, (a + b) / 2.0)
         };
         html! {
             <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label.clone()}
@@ -134,6 +135,7 @@ pub fn axis(
                 <title>{ label }</title>
                 <rect class="hit" x={n(a)} y={n(cy - HIT / 2.0)} width={n(b - a)} height={n(HIT)} rx="6" />
                 { mark }
+                <text class="mark-no" x={n(label_x)} y={n(cy + 4.0)} text-anchor="middle" aria-hidden="true">{ i + 1 }</text>
             </g>
         }
     });

@@ -26,10 +26,13 @@ pub fn event_list(
                 Action::OpenCard(Some(card_id))
             });
             let current = selected_id == Some(id);
+            // The number its marker on the time axis shows.
+            let no = events.iter().position(|c| c.id == id).map_or(0, |i| i + 1);
             // On the static page every card is open in the cards part above: link to it there.
             let href = if fixed { format!("#card-{id}") } else { within.event(card_id) };
             html! {
                 <li key={id} class={classes!(current.then_some("selected"))}>
+                    <span class="event-no" aria-hidden="true">{ no }</span>
                     <span class="event-when">{ w.label }</span>{ " " }
                     <a {href} aria-current={current.then_some("true")} {onclick}>{ card.title }</a>
                 </li>

@@ -1,0 +1,152 @@
+//! The self-checks, one at a time: a numbered row that shows which are answered (and how) and jumps to any,
+//! the current question under its part of the essay, Previous / Next, and a switch to see all at once.
+
+use yew::prelude::*;
+
+use super::paragraph_range;
+use super::progress_context::use_progress;
+use super::progress_model::Progress;
+use super::quiz::QuestionView;
+use crate::model::study::study;
+
+/// The first question not answered yet (the first question when all are answered or none).
+pub fn first_unanswered(progress: &Progress) -> usize {
+    study()
+        .questions
+        .iter()
+        .position(|q| !progress.answers.contains_key(q.id))
+        .unwrap_or(0)
+}
+
+/// "answered, correct" / "answered, not quite" / "not answered yet", for the numbered row.
+fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str) {
+    match progress.answers.get(id) {
+        Some(g) if g.correct => ("right", "answered, correct"),
+        Some(_) => ("wrong", "answered, not quite right"),
+        None => ("open", "not answered yet"),
+    }
+}
+
+/// The self-checks section.
+#[component]
+pub fn SelfChecks() -> Html {
+    let s = study();
+    let handle = use_progress();
+    let snap = &*handle;
+    let total = s.questions.len();
+    let current = use_state_eq({
+        let progress = snap.progress.clone();
+        move || first_unanswered(&progress)
+    });
+    let show_all = use_state_eq(|| false);
+    {
+        // After a reset, start again at the first question.
+        let current = current.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(snap.resets, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                current.set(0);
+            }
+        });
+    }
+    {
+        // Moving to another question brings it into view and gives its heading focus (not on first render).
+        let first = use_mut_ref(|| true);
+        use_effect_with(*current, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                crate::browser::glide_to("check-current", true);
+                crate::browser::focus("check-current-title");
+            }
+        });
+    }
+    let at = (*current).min(total.saturating_sub(1));
+    let go = |to: usize| {
+        let (current, show_all) = (current.clone(), show_all.clone());
+        Callback::from(move |_: MouseEvent| {
+            show_all.set(false);
+            current.set(to);
+        })
+    };
+    let answered = snap.progress.answers.len().min(total);
+    let numbers = s.questions.iter().enumerate().map(|(i, q)| {
+        let (class, words) = state_words(&snap.progress, q.id);
+        let mark = match class {
+            "right" => "✓",
+            "wrong" => "✗",
+            _ => "",
+        };
+        html! {
+            <li key={q.id}>
+                <button type="button" class={classes!("check-number", class)} aria-current={(i == at && !*show_all).then_some("step")} onclick={go(i)}>
+                    <span aria-hidden="true">{ format!("{}{mark}", i + 1) }</span>
+                    <span class="visually-hidden">{ format!("Question {}: {words}", i + 1) }</span>
+                </button>
+            </li>
+        }
+    });
+    let toggle_all = {
+        let show_all = show_all.clone();
+        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
+    };
+    let body = if *show_all {
+        let groups = s.parts.iter().map(|part| {
+            let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
+                html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} /></li> }
+            });
+            let heading = format!("checks-{}", part.id);
+            html! {
+                <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
+                    <h4 id={heading}>{ part.label.to_string() }</h4>
+                    <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
+                    <ol class="questions">{ for questions }</ol>
+                </section>
+            }
+        });
+        html! { <>{ for groups }</> }
+    } else {
+        let q = &s.questions[at];
+        let part = s.parts.iter().find(|p| p.id == q.part);
+        let part_no = s
+            .parts
+            .iter()
+            .position(|p| p.id == q.part)
+            .map_or(0, |i| i + 1);
+        html! {
+            <div class="check-current" id="check-current">
+                <h4 id="check-current-title" tabindex="-1">
+                    { format!("Question {} of {total}", at + 1) }
+                    if let Some(part) = part {
+                        <span class="check-part">{ format!(" · Part {part_no} of {}: {}", s.parts.len(), part.label) }</span>
+                    }
+                </h4>
+                if let Some(part) = part {
+                    <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
+                }
+                <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
+                <div class="check-nav">
+                    <button type="button" class="secondary" disabled={at == 0} onclick={go(at.saturating_sub(1))}>
+                        <span aria-hidden="true">{ "← " }</span>{ "Previous" }
+                    </button>
+                    if at + 1 < total {
+                        <button type="button" class="primary" onclick={go(at + 1)}>
+                            { "Next question" }<span aria-hidden="true">{ " →" }</span>
+                        </button>
+                    }
+                </div>
+            </div>
+        }
+    };
+    html! {
+        <section class="self-checks" aria-labelledby="checks-title">
+            <h3 id="checks-title" tabindex="-1">{ "Self-checks" }</h3>
+            <p>{ format!("{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.") }</p>
+            <p class="check-progress" id="check-progress">{ format!("{answered} of {total} answered") }</p>
+            <progress class="check-bar" max={total.to_string()} value={answered.to_string()} aria-labelledby="check-progress">{ format!("{answered} of {total}") }</progress>
+            <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
+            <button type="button" class="link-button show-all" aria-pressed={show_all.to_string()} onclick={toggle_all}>
+                { format!("Show all {total} questions at once") }
+            </button>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,42 @@
+// Printing shows no buttons: nothing on paper looks like a control, in every part (card titles and
+// citations that are buttons on screen print as plain text), and folded sections print opened.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open } from "./lib.mjs";
+
+const VIEWS = ["?part=cards&card=soft-power", "?part=map", "?part=timeline&card=astana-speech-2013", "?part=study", "?part=evidence", "?part=sources",
+  "?part=study&step=2"];
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+/** Visible elements that look like controls on paper: a border or a filled background on a button-like element. */
+function buttonsOnPaper() {
+  const looksLikeButton = (e) => {
+    const s = getComputedStyle(e);
+    const border = ["Top", "Right", "Bottom", "Left"].some((side) => s[`border${side}Style`] !== "none" && parseFloat(s[`border${side}Width`]) > 0);
+    const fill = s.backgroundColor !== "rgba(0, 0, 0, 0)" && s.backgroundColor !== "rgb(255, 255, 255)";
+    return border || fill;
+  };
+  const shown = (e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+  // Buttons and disclosures may print only as plain text; other controls not at all.
+  return [...document.querySelectorAll("button, summary, a.button, a.primary, a.secondary, input[type=range], input[type=number], select")]
+    .filter(shown)
+    .filter((e) => !((e.tagName === "BUTTON" || e.tagName === "SUMMARY") && !looksLikeButton(e)))
+    .map((e) => `${e.tagName.toLowerCase()}.${e.className} “${(e.innerText || "").trim().slice(0, 40)}”`);
+}
+
+for (const view of VIEWS) {
+  test(`${view}: printing shows no buttons`, async () => {
+    const { page, context } = await open(browser, server.url + view);
+    await page.emulateMedia({ media: "print" });
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    const found = await page.evaluate(buttonsOnPaper);
+    assert.deepEqual(found, [], `buttons on paper:\n${found.join("\n")}`);
+    if (view.includes("sources")) {
+      assert.ok(await page.locator(".glossary").isVisible(), "folded sections print opened");
+    }
+    await context.close();
+  });
+}
