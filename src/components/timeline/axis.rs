@@ -120,7 +120,8 @@ pub fn axis(
                 focus(&format!("tl-ev-{}", ids[to]));
             })
         };
-        let label = format!("{}: {}{}", card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
+        // Starts with the marker's visible number, which the list of events repeats.
+        let label = format!("{}. {}: {}{}", i + 1, card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
         // Each marker carries its number, which the list of events below repeats.
         let (mark, label_x) = if w.approximate {
             let (ra, rb) = (x(w.start).min(a + 4.0), x(w.end + 1).max(b - 4.0));
@@ -135,7 +136,7 @@ pub fn axis(
                 <title>{ label }</title>
                 <rect class="hit" x={n(a)} y={n(cy - HIT / 2.0)} width={n(b - a)} height={n(HIT)} rx="6" />
                 { mark }
-                <text class="mark-no" x={n(label_x)} y={n(cy + 4.0)} text-anchor="middle" aria-hidden="true">{ i + 1 }</text>
+                <text class="mark-no" x={n(label_x)} y={n(cy + 4.0)} text-anchor="middle">{ i + 1 }</text>
             </g>
         }
     });
