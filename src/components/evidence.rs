@@ -13,7 +13,7 @@ use crate::model::Part;
 use crate::state::Action;
 
 /// How many notes show before "Show the other notes" (the part stays short on a phone).
-const FIRST_NOTES: usize = 4;
+const FIRST_NOTES: usize = 3;
 
 /// Every status, in the filter's order.
 pub const STATUSES: [Status; 5] = [

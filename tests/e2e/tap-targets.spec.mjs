@@ -29,13 +29,15 @@ function crowdedTargets() {
   };
   const els = [...document.querySelectorAll("a[href], button, summary, [role=button], select, input:not([type=radio]):not([type=checkbox]), label:has(input)")].filter(shown);
   const rects = els.map((e) => e.getBoundingClientRect());
+  // The sticky list of parts and the fixed tour bar float over the page: compare them only among themselves.
+  const layer = (e) => (e.closest(".parts-nav, .tour-panel") ? "floating" : "page");
   const out = [];
   els.forEach((e, i) => {
     const r = rects[i];
     if (Math.min(r.width, r.height) >= 43.5) return;
     const cx = r.left + r.width / 2, cy = r.top + r.height / 2;
     const clash = els.find((o, j) => {
-      if (j === i || o.contains(e) || e.contains(o)) return false;
+      if (j === i || o.contains(e) || e.contains(o) || layer(o) !== layer(e)) return false;
       const q = rects[j];
       return q.left < cx + 22 && q.right > cx - 22 && q.top < cy + 22 && q.bottom > cy - 22;
     });
