@@ -36,7 +36,11 @@ async function layout(page, selectors) {
   return page.evaluate((sels) => {
     const box = (el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; };
     const subject = sels.map((s) => document.querySelector(s)).find(Boolean);
-    return { bar: box(document.querySelector(".tour-panel")), next: box(document.querySelector("#tour-next")), subject: subject && box(subject), height: innerHeight };
+    const next = document.querySelector("#tour-next");
+    const r = next.getBoundingClientRect();
+    // Nothing (a sheet, a dialog) drawn over it.
+    const onTop = next.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+    return { bar: box(document.querySelector(".tour-panel")), next: box(next), onTop, subject: subject && box(subject), height: innerHeight };
   }, selectors);
 }
 
@@ -48,7 +52,7 @@ for (const reduced of [false, true]) {
       await page.locator(".tour-count", { hasText: `Step ${n} of ${TOUR.length}` }).waitFor();
       const l = await layout(page, subjectSelectors(TOUR[n - 1].view));
       assert.ok(l.bar.bottom <= l.height + 1 && l.bar.bottom >= l.height - 1, `step ${n}: the bar sits at the bottom (${l.bar.bottom})`);
-      assert.ok(l.next.top >= 0 && l.next.bottom <= l.height, `step ${n}: Next is on screen`);
+      assert.ok(l.next.top >= 0 && l.next.bottom <= l.height && l.onTop, `step ${n}: Next is on screen, with nothing over it`);
       assert.ok(l.bar.top > l.height / 2, `step ${n}: the bar leaves most of the screen to the page (top at ${l.bar.top})`);
       assert.ok(l.subject, `step ${n}: its subject ${subjectSelectors(TOUR[n - 1].view)} exists`);
       assert.ok(l.subject.top >= 0 && l.subject.top < l.bar.top - 40, `step ${n}: the subject starts on screen above the bar (top ${Math.round(l.subject.top)}, bar ${Math.round(l.bar.top)})`);
