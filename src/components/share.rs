@@ -7,6 +7,10 @@ use yew::prelude::*;
 use crate::deep_link::encode;
 use crate::state::{Control, Hidden, View};
 
+/// What the dialog says where the browser or the host page refuses the clipboard.
+const COPY_REFUSED: &str =
+    "This browser or course site does not let the page copy. The text is selected: press Ctrl+C (or ⌘C) to copy it.";
+
 /// Props: the current view and how to close.
 #[derive(Properties, PartialEq)]
 pub struct ShareProps {
@@ -77,9 +81,10 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::copy_text(&text).await {
                     Ok(()) => status.set("Copied.".to_string()),
-                    Err(why) => {
+                    // Our words, not the browser's (its reason names internals a reader cannot act on).
+                    Err(_) => {
                         crate::browser::select_all(field);
-                        status.set(format!("Copying is blocked here ({why}). The text is selected: press Ctrl+C (or ⌘C) to copy it."));
+                        status.set(COPY_REFUSED.to_string());
                     }
                 }
             });

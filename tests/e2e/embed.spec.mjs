@@ -77,6 +77,8 @@ for (const mode of MODES) {
     await page.waitForFunction(() => /Copied|selected/.test(document.querySelector(".copy-status").textContent));
     const status = await dialog.locator(".copy-status").innerText();
     if (/selected/.test(status)) {
+      assert.equal(status, "This browser or course site does not let the page copy. The text is selected: press Ctrl+C (or ⌘C) to copy it.",
+        "the refusal is said in our words, not the browser's");
       assert.equal(await page.evaluate(() => document.activeElement.id), "share-snippet");
       assert.equal(await page.evaluate(() => { const t = document.activeElement; return t.selectionEnd - t.selectionStart; }), snippet.length);
     }
