@@ -106,7 +106,8 @@ pub fn TourPanel(props: &PartProps) -> Html {
             if let Some(id) = refocus.borrow_mut().take() {
                 crate::browser::focus_soon(id);
             }
-            crate::browser::reveal_first(subject);
+            // After the new view's first frame, when its layout (a fold opening, a sheet) has settled.
+            crate::browser::after_next_paint(move || crate::browser::reveal_first(subject));
         });
     }
     let expanded = use_state(|| !narrow_screen());
