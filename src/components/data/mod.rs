@@ -7,7 +7,7 @@ mod layers;
 mod legend;
 mod source;
 mod table;
-mod years;
+pub mod years;
 
 use yew::prelude::*;
 

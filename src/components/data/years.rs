@@ -121,15 +121,21 @@ fn Chart(props: &ChartProps) -> Html {
             }
     };
     let yv = |v: f64| top + (h - top - bottom) * (1.0 - v / max);
+    // The period before `y` on the axis: a line joins two points only when no period lies between them,
+    // so a republic without a figure for a period shows a gap, not a made-up trend.
+    let before = |y: i32| props.years.iter().rev().find(|&&v| v < y).copied();
     let lines = props.data.iter().filter(|(_, l)| !l.is_empty()).map(|(c, l)| {
         let d: String = l
             .iter()
             .enumerate()
-            .map(|(i, p)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(p.0), yv(p.1)))
+            .map(|(i, p)| {
+                let joined = i > 0 && before(p.0) == Some(l[i - 1].0);
+                format!("{}{:.1},{:.1}", if joined { "L" } else { "M" }, x(p.0), yv(p.1))
+            })
             .collect();
         let last = l[l.len() - 1];
         html! {
-            <g key={c.key()}>
+            <g key={c.key()} data-country={c.key()}>
                 <path d={d} class="line" />
                 { for l.iter().map(|p| html! { <circle cx={format!("{:.1}", x(p.0))} cy={format!("{:.1}", yv(p.1))} r="3" /> }) }
                 <text x={format!("{:.1}", x(last.0) + 6.0)} y={format!("{:.1}", yv(last.1) + 4.0)}>{ c.label() }</text>
