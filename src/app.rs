@@ -92,7 +92,8 @@ pub fn App(props: &AppProps) -> Html {
     );
 
     let view = &state.view;
-    let static_page = crate::components::prerendering(props.static_page);
+    // The one place that decides: the static page is rendered natively, never in the browser build.
+    let static_page = !cfg!(target_arch = "wasm32") && props.static_page;
     let main = if static_page {
         // Every part, one after another. The parts after the overview wait in <noscript>: readers without
         // JavaScript get the whole page, browsers that will start the app keep them as text (fast first
@@ -103,7 +104,6 @@ pub fn App(props: &AppProps) -> Html {
                 part,
                 PartProps {
                     view: View { part, ..*view },
-                    static_page,
                 },
             )
         };
@@ -112,13 +112,7 @@ pub fn App(props: &AppProps) -> Html {
             <noscript class="static-rest">{ for Part::ALL.iter().filter(|&&p| p != Part::Overview).map(|&p| static_part(p)) }</noscript>
         </> }
     } else {
-        part_view(
-            view.part,
-            PartProps {
-                view: *view,
-                static_page,
-            },
-        )
+        part_view(view.part, PartProps { view: *view })
     };
     // One callback for the app's life, so the header is not re-rendered by every change of view.
     let open_share = {
@@ -149,7 +143,7 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
-                    <Nav view={*view} on_action={on_action.clone()} {static_page} menu={view.embed} />
+                    <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />
                 }
                 <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
                 if view.step.is_some() && !static_page {

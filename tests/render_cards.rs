@@ -17,8 +17,8 @@ async fn cards(theme: Option<Theme>, card: Option<&str>, static_page: bool) -> S
         card: card.and_then(|id| content().card_id(id)),
         ..View::default()
     };
-    // As the app renders it: the static page is also signalled by context.
-    let children = html! { <CardsPart {view} {static_page} /> };
+    // As the app renders it: the static page is signalled by context.
+    let children = html! { <CardsPart {view} /> };
     yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
         on: static_page,
         children,
@@ -33,12 +33,9 @@ async fn timeline(card: Option<&str>) -> String {
         card: card.and_then(|id| content().card_id(id)),
         ..View::default()
     };
-    yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps {
-        view,
-        static_page: false,
-    })
-    .render()
-    .await
+    yew::LocalServerRenderer::<TimelinePart>::with_props(PartProps { view })
+        .render()
+        .await
 }
 
 /// Text as the server renderer escapes it.

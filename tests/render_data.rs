@@ -3,17 +3,23 @@
 //! static page with every layer's table and its sources written out.
 
 use charm_offensive::components::data::{DataControls, DataPanel};
-use charm_offensive::components::PartProps;
+use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
 use charm_offensive::model::{CountryId, Layer, Part, Period};
 use charm_offensive::state::View;
+use yew::html;
 
 async fn render<C: yew::BaseComponent<Properties = PartProps>>(
     view: View,
     static_page: bool,
 ) -> String {
-    yew::LocalServerRenderer::<C>::with_props(PartProps { view, static_page })
-        .render()
-        .await
+    // As the app renders it: the static page is signalled by context.
+    let children = html! { <C ..PartProps { view } /> };
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
+        on: static_page,
+        children,
+    })
+    .render()
+    .await
 }
 
 fn map_view() -> View {

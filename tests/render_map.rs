@@ -7,12 +7,13 @@ use charm_offensive::components::map::profile::{
     latest_figure, CountryProfile, OnMap, ProfileProps,
 };
 use charm_offensive::components::map::{accessible_name, MapPart};
-use charm_offensive::components::PartProps;
+use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
 use charm_offensive::content::content;
 use charm_offensive::data::all_slices;
 use charm_offensive::geo::geo;
 use charm_offensive::model::{CountryId, Dataset, Part, Period};
 use charm_offensive::state::View;
+use yew::html;
 
 fn map_view() -> View {
     View {
@@ -22,7 +23,14 @@ fn map_view() -> View {
 }
 
 async fn render(view: View, static_page: bool) -> String {
-    yew::LocalServerRenderer::<MapPart>::with_props(PartProps { view, static_page })
+    // As the app renders it: the static page is signalled by context.
+    let children = html! { <MapPart ..PartProps { view } /> };
+    prerendered(children, static_page).await
+}
+
+/// Renders `children` as the app does, the static page signalled by context.
+async fn prerendered(children: yew::Html, on: bool) -> String {
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps { on, children })
         .render()
         .await
 }
@@ -202,11 +210,8 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
     let props = ProfileProps {
         country: CountryId::Kazakhstan,
         on_map: None,
-        static_page: true,
     };
-    let html = yew::LocalServerRenderer::<CountryProfile>::with_props(props)
-        .render()
-        .await;
+    let html = prerendered(html! { <CountryProfile ..props /> }, true).await;
     let pop = content()
         .figures
         .get(&latest_figure(Dataset::Population, CountryId::Kazakhstan).unwrap())
@@ -233,7 +238,6 @@ async fn an_interactive_profile_has_a_close_button_and_sources_behind_one_click(
     let props = ProfileProps {
         country: CountryId::Turkmenistan,
         on_map: None,
-        static_page: false,
     };
     let html = yew::LocalServerRenderer::<CountryProfile>::with_props(props)
         .render()

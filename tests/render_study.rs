@@ -16,9 +16,13 @@ async fn render_study(static_page: bool) -> String {
         part: Part::Study,
         ..View::default()
     };
-    yew::LocalServerRenderer::<StudyPart>::with_props(PartProps { view, static_page })
-        .render()
-        .await
+    let children = html! { <StudyPart ..PartProps { view } /> };
+    yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
+        on: static_page,
+        children,
+    })
+    .render()
+    .await
 }
 
 async fn render_evidence(static_page: bool) -> String {
@@ -26,8 +30,8 @@ async fn render_evidence(static_page: bool) -> String {
         part: Part::Evidence,
         ..View::default()
     };
-    // As the app renders it: the static page is also signalled by context.
-    let children = html! { <EvidencePart {view} {static_page} /> };
+    // As the app renders it: the static page is signalled by context.
+    let children = html! { <EvidencePart {view} /> };
     yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
         on: static_page,
         children,

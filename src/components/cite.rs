@@ -11,16 +11,13 @@ pub struct CitesProps {
     pub paragraphs: &'static [&'static str],
     #[prop_or_default]
     pub refs: &'static [&'static str],
-    /// Start with the citations open.
-    #[prop_or_default]
-    pub open: bool,
 }
 
 /// "Cited: P21, P22 · Melnikovová (2020)": a disclosure that opens the citations in place.
 #[component]
 pub fn Cites(props: &CitesProps) -> Html {
     let c = content();
-    let open = use_state(|| props.open);
+    let open = use_state(|| false);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

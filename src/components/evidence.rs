@@ -70,8 +70,9 @@ pub fn note_id(e: &Evidence) -> String {
 
 /// The evidence part.
 #[component]
-pub fn EvidencePart(props: &PartProps) -> Html {
+pub fn EvidencePart(_props: &PartProps) -> Html {
     let filter = use_state(|| None::<Status>);
+    let static_page = super::use_static_page();
     let notes = &study().evidence;
     let shown = notes
         .iter()
@@ -90,11 +91,10 @@ pub fn EvidencePart(props: &PartProps) -> Html {
         let n = notes.iter().filter(|e| e.status == s).count();
         (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
     });
-    let open = crate::components::prerendering(props.static_page);
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
             <PartHeading part={Part::Evidence} />
-            if !crate::components::prerendering(props.static_page) {
+            if !static_page {
                 <div class="status-filter" role="group" aria-label="Show notes by status">
                     { button(None, format!("All ({})", notes.len())) }
                     { for buttons }
@@ -103,13 +103,13 @@ pub fn EvidencePart(props: &PartProps) -> Html {
             }
             // All notes of a chosen status; unfiltered, the first few, the rest one click away.
             <ul class="evidence-notes">
-                { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
+                { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(|e| html! { <li key={e.id.to_string()}><Note note={e} /></li> }) }
             </ul>
             if filter.is_none() && count > FIRST_NOTES {
                 <details class="disclosure more-notes">
                     <summary><span class="disclosure-label">{ format!("Show the other {} notes", count - FIRST_NOTES) }</span></summary>
                     <ul class="evidence-notes">
-                        { for shown.skip(FIRST_NOTES).map(|e| html! { <li key={e.id.to_string()}><Note note={e} {open} /></li> }) }
+                        { for shown.skip(FIRST_NOTES).map(|e| html! { <li key={e.id.to_string()}><Note note={e} /></li> }) }
                     </ul>
                 </details>
             }
@@ -119,7 +119,7 @@ pub fn EvidencePart(props: &PartProps) -> Html {
                 <summary><span class="disclosure-label">{ format!("The {} prompts", study().prompts.len()) }</span></summary>
                 <ol>
                     { for study().prompts.iter().map(|p| html! {
-                        <li key={p.id.to_string()}><p>{ p.text.to_string() }</p><Cites paragraphs={p.paragraphs} {open} /></li>
+                        <li key={p.id.to_string()}><p>{ p.text.to_string() }</p><Cites paragraphs={p.paragraphs} /></li>
                     }) }
                 </ol>
                 </details>
@@ -132,8 +132,6 @@ pub fn EvidencePart(props: &PartProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct NoteProps {
     pub note: &'static Evidence,
-    #[prop_or_default]
-    pub open: bool,
 }
 
 /// One note: title, status, the essay's claim, what the sources show, why it matters, figures, citations.
@@ -150,7 +148,7 @@ pub fn Note(props: &NoteProps) -> Html {
         } else {
             super::study::quiz::figure_label(id)
         };
-        html! { <li key={**id}>{ label }<FigureValue id={**id} open={props.open} /></li> }
+        html! { <li key={**id}>{ label }<FigureValue id={**id} /></li> }
     };
     let is_essay = |id: &&&'static str| id.starts_with("essay-");
     let essay_figs: Vec<_> = e.figures.iter().filter(is_essay).collect();
@@ -187,7 +185,7 @@ pub fn Note(props: &NoteProps) -> Html {
                 </div>
             }
             { for to_sources }
-            <Cites paragraphs={e.paragraphs} refs={e.refs} open={props.open} />
+            <Cites paragraphs={e.paragraphs} refs={e.refs} />
         </article>
     }
 }

@@ -9,15 +9,14 @@ use crate::model::Figure;
 #[derive(Properties, PartialEq)]
 pub struct FigureProps {
     pub id: AttrValue,
-    /// Start with the source open (static page, print).
-    #[prop_or_default]
-    pub open: bool,
 }
 
 /// The value and a button that opens its source; a missing figure says so.
 #[component]
 pub fn FigureValue(props: &FigureProps) -> Html {
-    let open = use_state(|| props.open);
+    // The static page (print, no JavaScript) shows the source open.
+    let static_page = super::use_static_page();
+    let open = use_state(|| static_page);
     let Some(f) = content().figures.get(&props.id) else {
         return html! { <span class="figure missing">{ format!("Figure “{}” is missing from the data", props.id) }</span> };
     };

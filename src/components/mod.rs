@@ -20,34 +20,28 @@ use yew::prelude::*;
 
 use crate::state::{Action, View};
 
-/// What every part receives: the view, and whether to render everything for print / no-JavaScript.
+/// What every part receives: the view. Whether it renders the static page comes from `use_static_page()`.
 #[derive(Properties, PartialEq, Clone)]
 pub struct PartProps {
     pub view: View,
-    /// Pre-rendered static page: show all content expanded, no interactive-only widgets.
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// The reducer's dispatcher, provided as context so leaf components (links in text) can act.
 #[derive(Clone, PartialEq, Default)]
 pub struct Dispatch(pub Callback<Action>);
 
-/// Whether the tree renders the pre-rendered static page (no JavaScript), provided as context.
+/// Whether the tree renders the pre-rendered static page (no JavaScript, print: everything expanded, no
+/// interactive-only widgets), provided once as context by the app's root (from `AppProps`). This is the
+/// only way a component learns it: read it with `use_static_page()`, never through a prop.
 #[derive(Clone, Copy, PartialEq, Default)]
 pub struct StaticPage(pub bool);
 
-/// `prerendering(flag)` is true only when rendering the static page natively: in the browser build it is
-/// a constant `false`, so the static-only branches compile away.
-#[inline(always)]
-pub fn prerendering(flag: bool) -> bool {
-    !cfg!(target_arch = "wasm32") && flag
-}
-
-/// Whether this component renders for the static page (from context).
+/// Whether this component renders for the static page (from context). In the browser build it is a
+/// constant `false`, so the static-only branches compile away.
 #[hook]
 pub fn use_static_page() -> bool {
-    prerendering(use_context::<StaticPage>().is_some_and(|s| s.0))
+    let on = use_context::<StaticPage>().is_some_and(|s| s.0);
+    !cfg!(target_arch = "wasm32") && on
 }
 
 /// Props: whether the children render for the static page, and the children.

@@ -13,9 +13,6 @@ use crate::state::{Action, View};
 pub struct NavProps {
     pub view: View,
     pub on_action: Callback<Action>,
-    /// On the static page, parts are sections of one page: link to anchors.
-    #[prop_or_default]
-    pub static_page: bool,
     /// Folded into a menu (a native disclosure: keyboard and no-JavaScript work as they are), as in an embed.
     #[prop_or_default]
     pub menu: bool,
@@ -25,6 +22,8 @@ pub struct NavProps {
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
     let menu_ref = use_node_ref();
+    // On the static page, parts are sections of one page: link to anchors.
+    let static_page = crate::components::use_static_page();
     // On narrow screens the list scrolls sideways: keep the current part in view (after the first
     // render, which needs no forced layout: the page starts scrolled to its beginning).
     let first = use_mut_ref(|| true);
@@ -67,15 +66,14 @@ pub fn Nav(props: &NavProps) -> Html {
         .iter()
         .map(|&part| {
         let target = View { part, card: None, step: None, ..props.view };
-        let href = if crate::components::prerendering(props.static_page) {
+        let href = if static_page {
             format!("#{}", part.heading_id())
         } else {
             href(&target)
         };
-        let current = !crate::components::prerendering(props.static_page) && props.view.part == part;
+        let current = !static_page && props.view.part == part;
         let onclick = {
             let on_action = props.on_action.clone();
-            let static_page = crate::components::prerendering(props.static_page);
             let menu_ref = menu_ref.clone();
             Callback::from(move |e: MouseEvent| {
                 if static_page || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
@@ -102,7 +100,7 @@ pub fn Nav(props: &NavProps) -> Html {
                 }
             })
         };
-        let current = if crate::components::prerendering(props.static_page) {
+        let current = if static_page {
             ""
         } else {
             props.view.part.label()

@@ -13,6 +13,7 @@ use crate::state::Action;
 pub fn OverviewPart(props: &PartProps) -> Html {
     let c = content();
     let dispatch = use_dispatch();
+    let static_page = super::use_static_page();
     let thesis = c.card("thesis");
     let how = c
         .site
@@ -43,7 +44,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />
                 </div>
             }
-            if !crate::components::prerendering(props.static_page) {
+            if !static_page {
                 <p class="start-links">
                     { go(Part::Cards, "Explore the cards") }
                     { go(Part::Map, "Open the map") }

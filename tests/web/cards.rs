@@ -47,10 +47,7 @@ async fn the_sorter_accepts_a_click_and_gives_feedback() {
         part: Part::Cards,
         ..View::default()
     };
-    let el = mount_with::<CardsPart>(PartProps {
-        view,
-        static_page: false,
-    });
+    let el = mount_with::<CardsPart>(PartProps { view });
     yew::scheduler::flush().await;
     assert!(el.query_selector(".sorter .feedback").unwrap().is_none());
     click(&el, "#sorter-military-force-soft");

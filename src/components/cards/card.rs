@@ -9,21 +9,21 @@ use crate::deep_link::Within;
 use crate::model::{Card, Part};
 use crate::state::Action;
 
-/// A card in the grid; its title is the button that opens and closes it. `fixed` (the static page)
-/// shows it open with no toggle.
+/// A card in the grid; its title is the button that opens and closes it. On the static page it
+/// is shown open with no toggle.
 pub fn card_view(
     card: &'static Card,
     is_open: bool,
-    fixed: bool,
+    static_page: bool,
     within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
     let id = card.id;
-    let open = is_open || fixed;
+    let open = is_open || static_page;
     let detail_id = format!("card-{id}-detail");
     let next = (!is_open).then(|| card.card_id());
     let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next));
-    let title = if fixed {
+    let title = if static_page {
         html! { { &card.title } }
     } else {
         html! {
@@ -43,14 +43,14 @@ pub fn card_view(
                 }
             </p>
             <p class="card-summary"><RichText text={card.summary} /></p>
-            if fixed {
+            if static_page {
                 // Without JavaScript: the detail under a native disclosure, so the page stays short.
                 <details class="card-more disclosure">
                     <summary><span class="disclosure-label">{ format!("More about “{}”", card.title) }</span></summary>
-                    { detail(card, &detail_id, fixed, within, dispatch) }
+                    { detail(card, &detail_id, static_page, within, dispatch) }
                 </details>
             } else if open {
-                { detail(card, &detail_id, fixed, within, dispatch) }
+                { detail(card, &detail_id, static_page, within, dispatch) }
             } else {
                 <Cites key="closed" {paragraphs} {refs} />
             }
@@ -62,7 +62,7 @@ pub fn card_view(
 fn detail(
     card: &'static Card,
     detail_id: &str,
-    fixed: bool,
+    static_page: bool,
     within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -77,19 +77,24 @@ fn detail(
                     <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
                 </figure>
             }
-            { related(card, fixed, within, dispatch) }
-            <Cites key="open" {paragraphs} {refs} open={fixed} />
+            { related(card, static_page, within, dispatch) }
+            <Cites key="open" {paragraphs} {refs} />
         </div>
     }
 }
 
 /// Links to related cards, and for a history card a link to its place on the timeline.
-fn related(card: &'static Card, fixed: bool, within: &Within, dispatch: &Callback<Action>) -> Html {
+fn related(
+    card: &'static Card,
+    static_page: bool,
+    within: &Within,
+    dispatch: &Callback<Action>,
+) -> Html {
     let c = content();
     let links = card.related.iter().filter_map(|r| c.card(r)).map(|r| {
         html! { <li key={r.id}><CardLink id={r.id} shown={r.title} /></li> }
     });
-    let on_timeline = (card.when.is_some() && !fixed).then(|| {
+    let on_timeline = (card.when.is_some() && !static_page).then(|| {
         let dispatch = dispatch.clone();
         let href = within.event(card.card_id());
         let onclick = Callback::from(move |e: MouseEvent| {

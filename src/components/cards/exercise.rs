@@ -59,12 +59,10 @@ impl ExerciseKind {
     }
 }
 
-/// Props: which exercise; `fixed` renders the answers as a static list (no-JavaScript page).
+/// Props: which exercise. On the static page (no JavaScript) it shows the answers as a list.
 #[derive(Properties, PartialEq)]
 pub struct ExerciseProps {
     pub kind: ExerciseKind,
-    #[prop_or_default]
-    pub fixed: bool,
 }
 
 fn slot_label(slots: &'static [Slot], id: &str) -> &'static str {
@@ -91,12 +89,13 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
     let (title, prompt, slots, items) = kind.data();
     let placed = use_state(|| vec![None::<usize>; items.len()]);
     let heading_id = format!("{}-heading", kind.key());
-    if props.fixed {
+    let static_page = crate::components::use_static_page();
+    if static_page {
         let answers = items.iter().map(|item| html! {
             <li key={item.id}>
                 <strong>{ item.label }</strong>{ format!(": {}. ", answer_labels(slots, item).replace(['“', '”'], "")) }
                 <RichText text={item.explanation} />
-                <Cites paragraphs={item.paragraphs} open={true} />
+                <Cites paragraphs={item.paragraphs} />
             </li>
         });
         return html! {

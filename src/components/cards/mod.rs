@@ -21,16 +21,17 @@ use crate::state::Control;
 /// With a theme chosen: that theme's cards.
 #[component]
 pub fn CardsPart(props: &PartProps) -> Html {
-    let fixed = crate::components::prerendering(props.static_page);
+    let static_page = crate::components::use_static_page();
     let view = &props.view;
-    let theme = if fixed { None } else { view.theme };
+    let theme = if static_page { None } else { view.theme };
     let open = view.card.map(|c| c.as_str());
     let dispatch = super::use_dispatch();
-    use_reveal_card(if fixed { None } else { view.card });
+    use_reveal_card(if static_page { None } else { view.card });
     let within = crate::deep_link::Within::of(view);
     let all = content().cards;
-    let show =
-        |card: &'static Card| card_view(card, open == Some(card.id), fixed, &within, &dispatch);
+    let show = |card: &'static Card| {
+        card_view(card, open == Some(card.id), static_page, &within, &dispatch)
+    };
     let (body, count) = match theme {
         Some(t) => {
             let cards: Vec<_> = content().cards_of(t).collect();
@@ -51,7 +52,7 @@ pub fn CardsPart(props: &PartProps) -> Html {
                         <p class="path-intro">{ "Read these in order: they follow the essay from its question to its conclusion. The concepts, events and actors they rely on are further down." }</p>
                         <ol class="card-grid path-grid">{ for path.into_iter().map(show) }</ol>
                     </section>
-                    { try_it(fixed) }
+                    { try_it() }
                     <MoreCards {wanted} count={rest.len()}>
                         <ul class="card-grid">{ for rest.into_iter().map(show) }</ul>
                     </MoreCards>
@@ -68,25 +69,25 @@ pub fn CardsPart(props: &PartProps) -> Html {
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
-            if !fixed && view.shows(Control::Themes) {
+            if !static_page && view.shows(Control::Themes) {
                 { theme_filter(theme, &dispatch) }
             }
             <p class="cards-count" role="status">{ status }</p>
             { body }
             if theme.is_some() {
-                { try_it(fixed) }
+                { try_it() }
             }
         </section>
     }
 }
 
 /// The two exercises.
-fn try_it(fixed: bool) -> Html {
+fn try_it() -> Html {
     html! {
         <section class="try-it" aria-labelledby="try-it">
             <h3 id="try-it">{ "Try it" }</h3>
-            <Exercise kind={ExerciseKind::Spectrum} {fixed} />
-            <Exercise kind={ExerciseKind::Sorter} {fixed} />
+            <Exercise kind={ExerciseKind::Spectrum} />
+            <Exercise kind={ExerciseKind::Sorter} />
         </section>
     }
 }

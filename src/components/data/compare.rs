@@ -33,12 +33,10 @@ pub fn agreement(
     Some((status, detail, note))
 }
 
-/// Props: the view (which comparisons are relevant) and whether to show them all, open (static page).
+/// Props: the view (which comparisons are relevant). The static page shows them all, open.
 #[derive(Properties, PartialEq)]
 pub struct ComparisonsProps {
     pub view: View,
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// The comparisons that belong to the visible layer and period, with a way to see all of them. All of them
@@ -48,7 +46,7 @@ pub struct ComparisonsProps {
 pub fn Comparisons(props: &ComparisonsProps) -> Html {
     let all = use_state(|| false);
     let (layer, year) = (props.view.layer, props.view.period());
-    let static_page = crate::components::prerendering(props.static_page);
+    let static_page = crate::components::use_static_page();
     let every = static_page || *all;
     let list = &notes().comparisons;
     let shows = |c: &Comparison| every || c.fits(layer, year);
@@ -60,7 +58,7 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
         <section class="data-compare" aria-labelledby="compare-heading">
             <h3 id="compare-heading">{ "The essay's figures and the sources" }</h3>
             <p class="compare-none" hidden={list.iter().any(shows)}>{ "No comparison belongs to this layer and period." }</p>
-            { for list.iter().map(|c| html! { <CompareArticle key={c.id} comparison={c} open={static_page} hidden={!shows(c)} /> }) }
+            { for list.iter().map(|c| html! { <CompareArticle key={c.id} comparison={c} hidden={!shows(c)} /> }) }
             if !static_page {
                 <button type="button" class="secondary compare-all" aria-expanded={all.to_string()} onclick={toggle}>
                     { if *all { "Show only this layer's comparisons".to_string() } else { format!("Show all {} comparisons", list.len()) } }
@@ -70,26 +68,24 @@ pub fn Comparisons(props: &ComparisonsProps) -> Html {
     }
 }
 
-/// Props: one comparison, whether its sources start open (static page), and whether it is hidden.
+/// Props: one comparison, and whether it is hidden.
 #[derive(Properties)]
 struct CompareArticleProps {
     comparison: &'static Comparison,
-    open: bool,
     hidden: bool,
 }
 
 impl PartialEq for CompareArticleProps {
     fn eq(&self, other: &Self) -> bool {
-        std::ptr::eq(self.comparison, other.comparison)
-            && self.open == other.open
-            && self.hidden == other.hidden
+        std::ptr::eq(self.comparison, other.comparison) && self.hidden == other.hidden
     }
 }
 
 /// One comparison: its own component, so a layer switch re-renders only the articles it shows or hides.
 #[component]
 fn CompareArticle(props: &CompareArticleProps) -> Html {
-    let (c, open, hidden) = (props.comparison, props.open, props.hidden);
+    let (c, hidden) = (props.comparison, props.hidden);
+    let static_page = crate::components::use_static_page();
     let (left, right) = match (c.kind, c.essay) {
         ("national", Some(_)) => (
             "China's customs (on the map)",
@@ -109,7 +105,7 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
             Action::NavigateTo(Part::Evidence, to)
         });
         let href = format!("{}#{}", within.part(Part::Evidence), note.id);
-        html! { <p class="to-note"><a {href} onclick={(!open).then_some(onclick)}>{ format!("Read the note: {}", note.title) }</a></p> }
+        html! { <p class="to-note"><a {href} onclick={(!static_page).then_some(onclick)}>{ format!("Read the note: {}", note.title) }</a></p> }
     });
     html! {
         <article class="compare" data-compare={c.id} {hidden}>
@@ -120,10 +116,10 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
             } }
             <dl class="compare-pair">
                 if let Some(id) = c.essay {
-                    <div><dt>{ left }</dt><dd><FigureValue id={id} {open} /></dd></div>
+                    <div><dt>{ left }</dt><dd><FigureValue id={id} /></dd></div>
                 }
                 <div><dt>{ right }</dt>
-                    { for c.sources.iter().map(|id| html! { <dd key={*id}><FigureValue id={*id} {open} /></dd> }) }</div>
+                    { for c.sources.iter().map(|id| html! { <dd key={*id}><FigureValue id={*id} /></dd> }) }</div>
             </dl>
             <p class="compare-why">{ c.explanation }</p>
             { for to_note }

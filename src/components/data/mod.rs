@@ -25,7 +25,8 @@ pub use table::DataTable;
 /// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change.
 #[component]
 pub fn DataControls(props: &PartProps) -> Html {
-    if crate::components::prerendering(props.static_page) {
+    let static_page = crate::components::use_static_page();
+    if static_page {
         return html! {};
     }
     html! {
@@ -39,16 +40,17 @@ pub fn DataControls(props: &PartProps) -> Html {
 /// Notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
 #[component]
 pub fn DataPanel(props: &PartProps) -> Html {
-    if crate::components::prerendering(props.static_page) {
+    let static_page = crate::components::use_static_page();
+    if static_page {
         return html! {
             <div class="data-panel static">
                 { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
                     <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
                         <About slice={s} />
-                        <DataTable slice={s} selected={None} static_page=true />
+                        <DataTable slice={s} selected={None} />
                     </section>
                 }) }
-                <Comparisons view={props.view} static_page=true />
+                <Comparisons view={props.view} />
             </div>
         };
     }

@@ -13,9 +13,6 @@ pub struct SourceToggleProps {
     pub of: AttrValue,
     #[prop_or(AttrValue::Static("Source"))]
     pub text: AttrValue,
-    /// Show the source in brief, without a button (static page: publisher, date and link).
-    #[prop_or_default]
-    pub open: bool,
 }
 
 /// The button and, once pressed, the source beneath it.
@@ -23,6 +20,8 @@ pub struct SourceToggleProps {
 pub fn SourceToggle(props: &SourceToggleProps) -> Html {
     // The figure whose source is open: a row that now shows another figure (a layer switch) starts closed.
     let open_for = use_state(|| None::<&'static str>);
+    // The static page shows the source in brief, without a button (publisher, date and link).
+    let static_page = crate::components::use_static_page();
     let f = props.figure;
     let open = *open_for == Some(f.id);
     let brief = |class: &'static str| {
@@ -33,7 +32,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
             </span>
         }
     };
-    if props.open {
+    if static_page {
         return brief("");
     }
     let onclick = {

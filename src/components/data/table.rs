@@ -63,13 +63,11 @@ pub fn order(rows: &[Row], key: SortKey, ascending: bool) -> Vec<&Row> {
     out
 }
 
-/// Props: the data, the selected republic, and whether this is the static page.
+/// Props: the data and the selected republic.
 #[derive(Properties, PartialEq)]
 pub struct DataTableProps {
     pub slice: &'static Slice,
     pub selected: Option<CountryId>,
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// The table of the visible layer.
@@ -77,15 +75,13 @@ pub struct DataTableProps {
 pub fn DataTable(props: &DataTableProps) -> Html {
     let sort = use_state(|| (SortKey::Republic, true));
     let dispatch = use_dispatch();
+    let static_page = crate::components::use_static_page();
     let s = props.slice;
     let (key, ascending) = *sort;
     let energy = s.rows.iter().any(|r| r.energy.is_some());
     let columns = 5 + energy as usize;
     let unit = unit_label(s.layer, s.per_person);
-    let sortable = |k: SortKey| {
-        !(crate::components::prerendering(props.static_page)
-            || k == SortKey::Value && s.layer == Layer::Students)
-    };
+    let sortable = |k: SortKey| !(static_page || k == SortKey::Value && s.layer == Layer::Students);
     let header = |k: SortKey, text: String| {
         let aria_sort =
             (k == key && sortable(k)).then_some(if ascending { "ascending" } else { "descending" });
@@ -110,7 +106,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
     };
     let rows = order(&s.rows, key, ascending)
         .into_iter()
-        .map(|r| row(r, s, props, columns, &dispatch));
+        .map(|r| row(r, s, props, static_page, columns, &dispatch));
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {caption}")}>
             <table class="data-table">
@@ -136,6 +132,7 @@ fn row(
     r: &Row,
     s: &Slice,
     props: &DataTableProps,
+    static_page: bool,
     columns: usize,
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -164,7 +161,7 @@ fn row(
         (!r.on_map).then_some("off-map"),
         r.gap.map(|_| "gap")
     );
-    let name = if crate::components::prerendering(props.static_page) {
+    let name = if static_page {
         html! { { country.label() } }
     } else {
         html! { <button type="button" class="select-country" aria-pressed={selected.to_string()} onclick={toggle}>{ country.label() }</button> }
@@ -189,13 +186,13 @@ fn row(
             </td>
             if s.rows.iter().any(|r| r.energy.is_some()) {
                 <td class="value">{ r.energy.map(|e| e.display()).unwrap_or_else(|| "no data".into()) }
-                    if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} open={crate::components::prerendering(props.static_page)} /> }</td>
+                    if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} /> }</td>
             }
             <td>{ f.year }</td>
             <td class={classes!("confidence", f.confidence.key().replace(' ', "-"))}>{ f.confidence.label() }</td>
             <td class="source">
-                <SourceToggle figure={f} {of} open={crate::components::prerendering(props.static_page)} />
-                if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" open={crate::components::prerendering(props.static_page)} /> }
+                <SourceToggle figure={f} {of} />
+                if let Some(p) = r.population { <SourceToggle figure={p} of={format!("population of {}", country.label())} text="Population source" /> }
             </td>
         </tr>
     }

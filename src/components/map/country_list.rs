@@ -8,24 +8,23 @@ use crate::data::slice;
 use crate::model::CountryId;
 use crate::state::{Action, View};
 
-/// Props: the view (selection and layer), and whether this is the static page (no buttons there).
+/// Props: the view (selection and layer). The static page has links, no buttons.
 #[derive(Properties, PartialEq)]
 pub struct CountryListProps {
     pub view: View,
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// "Choose a republic": five buttons with `aria-pressed`; pressing the selected one clears it.
 #[component]
 pub fn CountryList(props: &CountryListProps) -> Html {
     let dispatch = use_dispatch();
+    let static_page = crate::components::use_static_page();
     let shades = &slice(&props.view).shades;
     let items = CountryId::ALL.iter().map(|&c| {
         let value = shades.iter().find(|s| s.country == c).map(|s| s.value_label.clone()).unwrap_or_default();
         let pressed = props.view.country == Some(c);
         let content = html! { <><span class="name">{ c.label() }</span>{ " " }<span class="value">{ value }</span></> };
-        if crate::components::prerendering(props.static_page) {
+        if static_page {
             return html! { <li key={c.key()}><a class="country-button" href={format!("#profile-{}", c.key())}>{ content }</a></li> };
         }
         let onclick = {

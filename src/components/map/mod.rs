@@ -22,13 +22,6 @@ use region_map::RegionMap;
 /// The id of the hatch pattern that fills a republic without data.
 pub const HATCH_ID: &str = "map-hatch";
 
-/// Props of parts that only differ on the static page.
-#[derive(Properties, PartialEq)]
-pub struct StaticProps {
-    #[prop_or_default]
-    pub static_page: bool,
-}
-
 /// A `'static` string as an attribute or text, without copying it.
 pub fn st(s: &'static str) -> AttrValue {
     AttrValue::Static(s)
@@ -58,9 +51,9 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 /// The map part.
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
-    let static_page = crate::components::prerendering(props.static_page);
+    let static_page = crate::components::use_static_page();
     let profiles = if static_page {
-        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} static_page=true /> }) }</div> }
+        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }) }</div> }
     } else {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
@@ -76,16 +69,16 @@ pub fn MapPart(props: &PartProps) -> Html {
                         // Said on the map itself when the values do not compare (different years or sources).
                         <p class="map-caution" hidden={s.caution.is_none()}>
                             <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.clone().unwrap_or_default() }</p>
-                        <RegionMap view={props.view} {static_page} />
+                        <RegionMap view={props.view} />
                         <figcaption>
                             // The legend sits under the map it explains and changes with it in the same frame.
                             <Legend slice={s} />
-                            <MapNotes {static_page} />
+                            <MapNotes />
                         </figcaption>
                     </figure>
                 </div>
                 <div class="map-selection">
-                    <CountryList view={props.view} {static_page} />
+                    <CountryList view={props.view} />
                     { profiles }
                 </div>
             </div>

@@ -148,7 +148,7 @@ pub fn ScaleBar() -> Html {
 
 /// Under the map: the marked places in words (with their cards and citations), the scale and the sources.
 #[component]
-pub fn MapNotes(_props: &super::StaticProps) -> Html {
+pub fn MapNotes() -> Html {
     let g = geo();
     let places = g
         .places

@@ -22,8 +22,6 @@ pub struct ProfileProps {
     /// where the map says "no data" or "none found", whose words come with it).
     #[prop_or_default]
     pub on_map: Option<OnMap>,
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// The map's value for one republic, as its profile shows it.
@@ -67,17 +65,15 @@ pub fn latest_figure(layer: Dataset, c: CountryId) -> Option<AttrValue> {
 #[component]
 pub fn CountryProfile(props: &ProfileProps) -> Html {
     let dispatch = use_dispatch();
-    let (c, open) = (
-        props.country,
-        crate::components::prerendering(props.static_page),
-    );
+    // The static page shows every profile open, sources shown, no sheet and no Close.
+    let (c, open) = (props.country, crate::components::use_static_page());
     let title_id = format!("profile-{}-title", c.key());
     let capital = geo()
         .places
         .iter()
         .find(|p| p.country == c.key() && p.inside);
     let figure = |layer: Dataset| match latest_figure(layer, c) {
-        Some(id) => html! { <FigureValue {id} {open} /> },
+        Some(id) => html! { <FigureValue {id} /> },
         None => html! { <span class="missing">{ "Not in the project's data." }</span> },
     };
     let card = content().cards.iter().find(|k| k.country == Some(c));
@@ -104,7 +100,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             aria-labelledby={title_id.clone()} onkeydown={(!open).then_some(onkeydown)}>
             <div class="profile-head">
                 <h3 id={title_id} tabindex="-1">{ c.label() }</h3>
-                if !crate::components::prerendering(props.static_page) {
+                if !open {
                     <button type="button" class="secondary close" onclick={close}>{ "Close" }<span class="visually-hidden">{ format!(" the profile of {}", c.label()) }</span></button>
                 }
             </div>
@@ -118,9 +114,9 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                     <dt>{ format!("On the map: {}", m.what) }</dt>
                     <dd>{ match m.figure {
                         // The figure behind the map's value, with its source one click away.
-                        Some(f) if m.population.is_none() => html! { <FigureValue id={st(f.id)} {open} /> },
-                        Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} {open} />
-                            if let Some(p) = m.population { { " ÷ " }<FigureValue id={st(p.id)} {open} /> }</> },
+                        Some(f) if m.population.is_none() => html! { <FigureValue id={st(f.id)} /> },
+                        Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} />
+                            if let Some(p) = m.population { { " ÷ " }<FigureValue id={st(p.id)} /> }</> },
                         None => html! { <span class="missing">{ m.written.clone() }</span> },
                     } }</dd>
                 }
@@ -132,7 +128,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                 Some(card) => html! { <>
                     <p class="summary"><RichText text={st(card.summary)} /></p>
                     { for card.detail.iter().map(|d| html! { <p><RichText text={st(d)} /></p> }) }
-                    <Cites paragraphs={card.paragraphs} refs={card.refs} {open} />
+                    <Cites paragraphs={card.paragraphs} refs={card.refs} />
                     if !card.related.is_empty() {
                         <h4>{ "Related cards" }</h4>
                         <ul class="related">{ for card.related.iter().filter_map(|id| content().card(id)).map(|r| html! {

@@ -15,12 +15,10 @@ use crate::state::{Action, View};
 const NAME_SIZE: f64 = 17.0;
 const VALUE_SIZE: f64 = 14.0;
 
-/// Props: the view (layer and selection) and whether this is the static, no-JavaScript page.
+/// Props: the view (layer and selection). The static, no-JavaScript page draws the shapes as images.
 #[derive(Properties, PartialEq)]
 pub struct RegionMapProps {
     pub view: View,
-    #[prop_or_default]
-    pub static_page: bool,
 }
 
 /// The DOM id of a republic's focusable shape.
@@ -37,6 +35,7 @@ fn focus_shape(c: CountryId) {
 #[component]
 pub fn RegionMap(props: &RegionMapProps) -> Html {
     let dispatch = use_dispatch();
+    let static_page = crate::components::use_static_page();
     let selected = props.view.country;
     // The republic that holds tabindex 0: the last one focused, else the selection, else the first.
     let active = use_state(|| selected.unwrap_or(CountryId::ALL[0]));
@@ -54,7 +53,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         </> };
         let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
         let value = shade.and_then(|sh| sh.value).map(|v| format!("{v:.4}"));
-        if crate::components::prerendering(props.static_page) {
+        if static_page {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
         let select = {

@@ -27,9 +27,11 @@ fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str) {
     }
 }
 
-/// The self-checks section.
+/// The self-checks section. The static page (no JavaScript, print) lists every question under its part,
+/// folded, with no answer revealed.
 #[component]
 pub fn SelfChecks() -> Html {
+    let static_page = crate::components::use_static_page();
     let s = study();
     let handle = use_progress();
     let snap = &*handle;
@@ -88,17 +90,26 @@ pub fn SelfChecks() -> Html {
         let show_all = show_all.clone();
         Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
     };
-    let body = if *show_all {
+    let body = if static_page || *show_all {
         let groups = s.parts.iter().map(|part| {
-            let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
+            let questions: Vec<Html> = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
                 html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} /></li> }
-            });
+            }).collect();
+            let count = questions.len();
+            let list = html! { <ol class="questions">{ for questions }</ol> };
             let heading = format!("checks-{}", part.id);
             html! {
                 <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
                     <h4 id={heading}>{ part.label.to_string() }</h4>
                     <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
-                    <ol class="questions">{ for questions }</ol>
+                    if static_page {
+                        <details class="disclosure">
+                            <summary><span class="disclosure-label">{ format!("{count} questions") }</span></summary>
+                            { list }
+                        </details>
+                    } else {
+                        { list }
+                    }
                 </section>
             }
         });
@@ -139,13 +150,17 @@ pub fn SelfChecks() -> Html {
     html! {
         <section class="self-checks" aria-labelledby="checks-title">
             <h3 id="checks-title" tabindex="-1">{ "Self-checks" }</h3>
-            <p>{ format!("{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.") }</p>
-            <p class="check-progress" id="check-progress">{ format!("{answered} of {total} answered") }</p>
-            <progress class="check-bar" max={total.to_string()} value={answered.to_string()} aria-labelledby="check-progress">{ format!("{answered} of {total}") }</progress>
-            <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
-            <button type="button" class="link-button show-all" aria-pressed={show_all.to_string()} onclick={toggle_all}>
-                { format!("Show all {total} questions at once") }
-            </button>
+            if static_page {
+                <p>{ "Answer these with the interactive version to get feedback; the answers are not shown here." }</p>
+            } else {
+                <p>{ format!("{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.") }</p>
+                <p class="check-progress" id="check-progress">{ format!("{answered} of {total} answered") }</p>
+                <progress class="check-bar" max={total.to_string()} value={answered.to_string()} aria-labelledby="check-progress">{ format!("{answered} of {total}") }</progress>
+                <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
+                <button type="button" class="link-button show-all" aria-pressed={show_all.to_string()} onclick={toggle_all}>
+                    { format!("Show all {total} questions at once") }
+                </button>
+            }
             { body }
         </section>
     }

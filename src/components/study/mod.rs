@@ -9,14 +9,13 @@ pub mod progress_context;
 pub mod progress_model;
 pub mod quiz;
 pub mod sort;
-/// Only the build-time pre-rendering draws the static page, so the wasm leaves this out.
-#[cfg(not(target_arch = "wasm32"))]
-pub mod static_view;
 pub mod tour;
 
 use yew::prelude::*;
 
-use crate::components::{use_dispatch, PartHeading, PartProps};
+use crate::components::{
+    cite::Cites, rich::RichText, use_dispatch, use_static_page, PartHeading, PartProps,
+};
 use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
@@ -30,11 +29,13 @@ use tour::view_for_step;
 #[derive(Clone, PartialEq)]
 pub struct CurrentView(pub View);
 
-/// The study part.
+/// The study part. On the static page (no JavaScript, print) the tour is an ordered list of its steps in
+/// full, and every question shows its options with no answer revealed.
 #[component]
 pub fn StudyPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let snap = use_progress();
+    let static_page = use_static_page();
     use_effect_with((), |_| {
         // Just after the tour's last step: show its ending and give it focus (after the app's own focus move).
         if tour::take_finished() {
@@ -45,10 +46,6 @@ pub fn StudyPart(props: &PartProps) -> Html {
             .forget();
         }
     });
-    #[cfg(not(target_arch = "wasm32"))]
-    if crate::components::prerendering(props.static_page) {
-        return static_view::static_study();
-    }
     let s = study();
     let total = s.tour.len();
     let done = total > 0 && (1..=total).all(|n| snap.progress.steps.contains(&n));
@@ -60,6 +57,16 @@ pub fn StudyPart(props: &PartProps) -> Html {
         dispatch.reform(move |_: MouseEvent| Action::StartTour(target))
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
+        if static_page {
+            return html! {
+                <li key={step.id.to_string()}>
+                    <h4>{ step.title.to_string() }</h4>
+                    { for step.body.iter().map(|b| html! { <p><RichText text={b.to_string()} /></p> }) }
+                    <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for.to_string() }</p>
+                    <Cites paragraphs={step.paragraphs} />
+                </li>
+            };
+        }
         let target = view_for_step(&props.view, i + 1);
         let href = href(&target);
         let onclick = dispatch.reform(move |e: MouseEvent| {
@@ -80,17 +87,26 @@ pub fn StudyPart(props: &PartProps) -> Html {
             <ContextProvider<CurrentView> context={CurrentView(props.view)}>
                 <section class="study-tour" aria-labelledby="tour-intro-title">
                     <h3 id="tour-intro-title">{ "Guided tour" }</h3>
-                    if done {
-                        { tour_done(total, &dispatch) }
+                    if static_page {
+                        <details class="disclosure">
+                            <summary><span class="disclosure-label">{ format!("The {total} steps of the tour") }</span></summary>
+                            <ol class="tour-steps static">{ for steps }</ol>
+                        </details>
+                    } else {
+                        if done {
+                            { tour_done(total, &dispatch) }
+                        }
+                        <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
+                        <button type="button" class="primary" id="start-tour" onclick={start}>
+                            { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
+                        </button>
+                        <ol class="tour-steps">{ for steps }</ol>
                     }
-                    <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
-                    <button type="button" class="primary" id="start-tour" onclick={start}>
-                        { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
-                    </button>
-                    <ol class="tour-steps">{ for steps }</ol>
                 </section>
                 <SelfChecks />
-                <ProgressPanel />
+                if !static_page {
+                    <ProgressPanel />
+                }
             </ContextProvider<CurrentView>>
         </section>
     }

@@ -9,7 +9,7 @@ use super::{predict::PredictQuestion, sort::SortQuestion};
 use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
-use crate::model::Dataset;
+use crate::model::{format_number, Dataset};
 use crate::text::plain;
 
 /// Props of a question view: its index in `study().questions`.
@@ -70,10 +70,38 @@ pub fn check_and_record(progress: &ProgressHandle, q: &'static Question, answer:
 /// One question, by kind; the static page shows its options without any answer.
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
+    if crate::components::use_static_page() {
+        return static_question(question(props.index));
+    }
     match &question(props.index).kind {
         QuestionKind::Choice { .. } => html! { <ChoiceQuestion index={props.index} /> },
         QuestionKind::Sort { .. } => html! { <SortQuestion index={props.index} /> },
         QuestionKind::Predict { .. } => html! { <PredictQuestion index={props.index} /> },
+    }
+}
+
+/// The static (no-JavaScript, print) form of a question: its prompt and its options, no answer revealed.
+fn static_question(q: &Question) -> Html {
+    let body = match &q.kind {
+        QuestionKind::Choice { options, .. } => html! {
+            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()}><RichText text={o.text.to_string()} /></li> }) }</ul>
+        },
+        QuestionKind::Sort { bins, items } => {
+            let names: Vec<String> = bins.iter().map(|b| format!("“{}”", b.text)).collect();
+            html! { <>
+                <p>{ format!("Sort each into {}:", names.join(", ")) }</p>
+                <ul class="sort-items static">{ for items.iter().map(|i| html! { <li key={i.id.to_string()}><RichText text={i.text.to_string()} /></li> }) }</ul>
+            </> }
+        }
+        QuestionKind::Predict { unit, min, max, .. } => html! {
+            <p>{ format!("Your guess, between {} and {} {unit}.", format_number(*min, 1), format_number(*max, 1)) }</p>
+        },
+    };
+    html! {
+        <div class="question q-static">
+            <p class="prompt"><RichText text={q.prompt.to_string()} /></p>
+            { body }
+        </div>
     }
 }
 

@@ -8,11 +8,11 @@ use crate::model::Card;
 use crate::state::Action;
 
 /// Each era with its dates and description, then its events: date label and a link that selects it;
-/// the link keeps the view's embed settings; on the static page (`fixed`) it leads to the event's card, shown open in the cards part.
+/// the link keeps the view's embed settings; on the static page it leads to the event's card, shown open in the cards part.
 pub fn event_list(
     events: &[&'static Card],
     selected: Option<usize>,
-    fixed: bool,
+    static_page: bool,
     within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
@@ -29,7 +29,7 @@ pub fn event_list(
             // The number its marker on the time axis shows.
             let no = events.iter().position(|c| c.id == id).map_or(0, |i| i + 1);
             // On the static page every card is open in the cards part above: link to it there.
-            let href = if fixed { format!("#card-{id}") } else { within.event(card_id) };
+            let href = if static_page { format!("#card-{id}") } else { within.event(card_id) };
             html! {
                 <li key={id} class={classes!(current.then_some("selected"))}>
                     <span class="event-no" aria-hidden="true">{ no }</span>

@@ -29,7 +29,7 @@ pub fn events() -> Vec<&'static Card> {
 #[component]
 pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
-    let fixed = crate::components::prerendering(props.static_page);
+    let static_page = crate::components::use_static_page();
     let selected = props
         .view
         .card
@@ -41,15 +41,15 @@ pub fn TimelinePart(props: &PartProps) -> Html {
         use_effect_with(selected, move |_| cursor.set(None));
     }
     let dispatch = super::use_dispatch();
-    use_reveal_selection(if fixed { None } else { selected });
+    use_reveal_selection(if static_page { None } else { selected });
     html! {
         <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
             <PartHeading part={Part::Timeline} />
-            if !fixed {
+            if !static_page {
                 { axis(&events, selected, &cursor, &dispatch) }
                 { event_detail(selected.map(|i| events[i])) }
             }
-            { event_list(&events, selected, fixed, &crate::deep_link::Within::of(&props.view), &dispatch) }
+            { event_list(&events, selected, static_page, &crate::deep_link::Within::of(&props.view), &dispatch) }
         </section>
     }
 }
