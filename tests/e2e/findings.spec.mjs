@@ -48,6 +48,8 @@ test("an embed's one-line theme filter scrolls inside itself, not the page (360 
 
 test("the same term open in two cards has two ids, each button controlling its own", async () => {
   const { page, context } = await open(browser, server.url + "?part=cards");
+  // Every card on screen: open the fold that holds all but the argument's cards.
+  await page.locator("details.more-cards > summary").click();
   // A term shown in more than one card (the cards' summaries use the glossary too).
   const repeated = await page.evaluate(() => {
     const seen = {};
@@ -115,6 +117,7 @@ test("focus stays in the page when the control pressed goes away", async () => {
   // An exercise's Reset disables itself: to the exercise's first choice.
   ({ page, context } = await open(browser, server.url + "?part=cards"));
   const exercise = page.locator(".exercise").first();
+  await exercise.locator("details > summary").first().click(); // the exercise is folded until started
   await exercise.locator("input[type=radio]").nth(1).check();
   await exercise.getByRole("button", { name: "Reset" }).click();
   await page.waitForFunction(() => document.activeElement?.type === "radio", null, { timeout: 2000 }).catch(() => {});
