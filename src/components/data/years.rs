@@ -45,12 +45,7 @@ pub struct AcrossYearsProps {
 #[component]
 pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
     let data = cells(props.layer, props.per_person);
-    let mut years: Vec<i32> = data
-        .iter()
-        .flat_map(|(_, l)| l.iter().map(|c| c.0))
-        .collect();
-    years.sort_unstable();
-    years.dedup();
+    let years = years_of(&data);
     let unit = unit_label(props.layer, props.per_person);
     let title = format!("{} across the years ({unit})", props.layer.label());
     let onclick = Callback::from(|_: MouseEvent| {
@@ -81,6 +76,7 @@ pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
     }
 }
 
+/// Every period that any republic has a figure for, in order.
 fn years_of(data: &[(CountryId, Vec<Cell>)]) -> Vec<i32> {
     let mut years: Vec<i32> = data
         .iter()
