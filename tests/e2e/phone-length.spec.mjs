@@ -66,9 +66,7 @@ test("without JavaScript every part fits in 10 phone screens with its folds clos
   await page.evaluate(() => document.querySelectorAll(".part").forEach((p) => { p.style.contentVisibility = "visible"; }));
   const heights = await page.evaluate((h) => [...document.querySelectorAll(".part")].map((p) => [p.getAttribute("aria-labelledby"), p.getBoundingClientRect().height / h]), PHONE.height);
   assert.equal(heights.length, PARTS.length);
-  // Not yet the map: without JavaScript it lists every republic's profile and every layer's data
-  // (about 37 screens); its layout belongs to the map's own rework (issue 16, items 2 and 7).
-  for (const [id, n] of heights.filter(([id]) => id !== "part-map")) assert.ok(n <= MAX_SCREENS, `${id} is ${n.toFixed(1)} screens tall without JavaScript`);
+  for (const [id, n] of heights) assert.ok(n <= MAX_SCREENS, `${id} is ${n.toFixed(1)} screens tall without JavaScript`);
   const fold = page.locator('section[aria-labelledby="part-cards"] details.more-cards > summary');
   await fold.click();
   assert.notEqual(await page.locator("details.more-cards").getAttribute("open"), null, "a fold opens without JavaScript");

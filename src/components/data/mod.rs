@@ -44,13 +44,20 @@ pub fn DataPanel(props: &PartProps) -> Html {
     if static_page {
         return html! {
             <div class="data-panel static">
-                { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
-                    <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
-                        <About slice={s} />
-                        <DataTable slice={s} selected={None} />
-                    </section>
-                }) }
-                <Comparisons view={props.view} />
+                // Folded on the no-JavaScript page, so a phone reader chooses to open the long tables.
+                <details class="disclosure static-fold">
+                    <summary><span class="disclosure-label">{ "Show every layer's figures with their sources" }</span></summary>
+                    { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
+                        <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
+                            <About slice={s} />
+                            <DataTable slice={s} selected={None} />
+                        </section>
+                    }) }
+                </details>
+                <details class="disclosure static-fold">
+                    <summary><span class="disclosure-label">{ "Show the essay's figures beside the sources'" }</span></summary>
+                    <Comparisons view={props.view} />
+                </details>
             </div>
         };
     }

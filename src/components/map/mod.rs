@@ -53,7 +53,13 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 pub fn MapPart(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
     let profiles = if static_page {
-        html! { <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }) }</div> }
+        // Folded on the no-JavaScript page, so a phone reader chooses to see all five (a long read).
+        html! {
+            <details class="disclosure static-fold">
+                <summary><span class="disclosure-label">{ "Show the profiles of the five republics" }</span></summary>
+                <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }) }</div>
+            </details>
+        }
     } else {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
