@@ -54,15 +54,15 @@ pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
     html! {
         <section class="across-years" aria-labelledby="across-title">
             <h3 id="across-title">{ title.clone() }</h3>
-            <Chart data={data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>()} {years} />
+            <Chart data={data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>()} years={years.clone()} />
             <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {title}")}>
                 <table class="across-table">
                     <caption>{ format!("{title}: each republic by the year of its figure") }</caption>
                     <thead><tr><th scope="col">{ "Republic" }</th>
-                        { for years_of(&data).iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }</tr></thead>
+                        { for years.iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }</tr></thead>
                     <tbody>{ for data.iter().map(|(c, list)| html! {
                         <tr key={c.key()}><th scope="row">{ c.label() }</th>
-                            { for years_of(&data).iter().map(|y| html! {
+                            { for years.iter().map(|y| html! {
                                 <td>{ list.iter().find(|cell| cell.0 == *y).map_or("–".to_string(), |cell| cell.2.clone()) }</td>
                             }) }</tr>
                     }) }</tbody>
