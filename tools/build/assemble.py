@@ -9,6 +9,8 @@ Writes dist/build.json with every size, raw and gzip.
 """
 import base64, gzip, hashlib, json, pathlib, shutil, subprocess, sys
 
+from css import minify as minify_css
+
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
 PRE = ROOT / "target/pre/index.html"
@@ -53,7 +55,7 @@ def main() -> int:
     glue = minify_js(GLUE.read_text())
     wasm = WASM.read_bytes()
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
-    css = "\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css")))
+    css = minify_css("\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css"))))
     boot = minify_js((STATIC / "boot.js").read_text())
     # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
     early = minify_js((STATIC / "early.js").read_text())
