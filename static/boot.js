@@ -1,5 +1,5 @@
-// Starts the explainer: loads the WebAssembly (from the site, or inlined and gzip-compressed in the
-// single-file build) and shows a readable message instead of a blank page if anything fails.
+// Starts the explainer: loads the WebAssembly (from the site, or inlined and packed in the single-file
+// build) and shows a readable message instead of a blank page if anything fails.
 (function () {
   "use strict";
   function fatal(message) {
@@ -24,11 +24,12 @@
   function describe(e) {
     return (e && (e.message || e.name)) ? String(e.message || e.name) : String(e);
   }
-  // The gzip-compressed wasm as base64: inlined in the single file, or in a script next to the site's
-  // wasm for pages with an opaque origin (sandboxed iframes, file://), which may not fetch() it.
-  function inflate(base64) {
-    if (typeof DecompressionStream === "undefined") {
-      return Promise.reject(new Error("this browser cannot decompress the built-in WebAssembly (DecompressionStream is missing); please update it"));
+  // The wasm packed with LZMA (tools/build/assemble.py) as base64: inlined in the single file, or in a script
+  // next to the site's wasm for pages with an opaque origin (sandboxed iframes, file://), which may not fetch()
+  // it. That script and the single file carry the unpacker (static/lzma.js), which works in short slices.
+  function unpack(base64) {
+    if (typeof window.__charmUnlzma !== "function") {
+      return Promise.reject(new Error("the built-in WebAssembly's unpacker did not load"));
     }
     var clean = base64.replace(/\s+/g, "");
     var bytes;
@@ -39,26 +40,25 @@
       bytes = new Uint8Array(text.length);
       for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
     }
-    var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-    return new Response(stream).arrayBuffer();
+    return window.__charmUnlzma(bytes, 10);
   }
   function mark(name) {
     if (window.performance && performance.mark) performance.mark(name);
   }
   var root = document.documentElement;
-  // The wasm, fetched and compiled (site) or decompressed (single file, opaque origins) at once, while the
+  // The wasm, fetched and compiled (site) or unpacked (single file, opaque origins) at once, while the
   // page is still being parsed and laid out: a promise of a WebAssembly.Module, of bytes, or of its URL.
   function source() {
     if (typeof WebAssembly !== "object") {
       throw new Error("this browser does not support WebAssembly");
     }
-    var inline = document.getElementById("wasm-gz");
-    if (inline) return inflate(inline.textContent);
+    var inline = document.getElementById("wasm-packed");
+    if (inline) return unpack(inline.textContent);
     if (window.origin === "null" || location.protocol === "file:") {
       return new Promise(function (resolve, reject) {
         var script = document.createElement("script");
         script.src = root.getAttribute("data-wasm-js");
-        script.onload = function () { resolve(inflate(window.__charmWasmGz || "")); };
+        script.onload = function () { resolve(unpack(window.__charmWasmPacked || "")); };
         script.onerror = function () { reject(new Error("could not load " + script.src)); };
         document.head.appendChild(script);
       });
