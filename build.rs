@@ -73,6 +73,14 @@ fn main() {
     // The app, its tests and tools see the content types with `&'static` data (see schema.rs).
     println!("cargo::rustc-check-cfg=cfg(content_static)");
     println!("cargo::rustc-cfg=content_static");
+    // The shipped browser build (wasm32, release) carries no display-only prose: it reads each `Prose` from
+    // the pre-rendered page (src/prose.rs). Native builds and the wasm tests (debug) compile the texts in.
+    println!("cargo::rustc-check-cfg=cfg(prose_from_page)");
+    let from_page = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && env::var("PROFILE").as_deref() == Ok("release");
+    if from_page {
+        println!("cargo::rustc-cfg=prose_from_page");
+    }
 
     let mut cards: Vec<Card> = Vec::new();
     for theme in ["concepts", "history", "actors", "argument"] {
@@ -134,6 +142,15 @@ fn main() {
     );
     for (name, ty, value) in statics {
         out.push_str(&format!("pub static {name}: {ty} = {value};\n"));
+    }
+    // Every `Prose(N)` above, by N (the statics' Debug forms numbered them).
+    let prose = schema::prose_list();
+    out.push_str(&format!(
+        "pub const PROSE_COUNT: usize = {};\n",
+        prose.len()
+    ));
+    if !from_page {
+        out.push_str(&format!("pub static PROSE: &[&str] = &{prose:?};\n"));
     }
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("content_gen.rs"), out).unwrap();

@@ -14,6 +14,8 @@ thread_local! {
 #[cfg(target_arch = "wasm32")]
 pub fn keep_from(root: &web_sys::Element) {
     use wasm_bindgen::JsCast;
+    // The display-only texts, read once from the page before it is replaced (crate::prose).
+    crate::prose::read_page(root);
     let Ok(list) = root.query_selector_all("[data-adopt]") else {
         return;
     };

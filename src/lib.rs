@@ -11,6 +11,7 @@ pub mod deep_link;
 pub mod geo;
 pub mod lms;
 pub mod model;
+pub mod prose;
 pub mod scale;
 pub mod state;
 pub mod text;

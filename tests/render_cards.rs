@@ -93,8 +93,12 @@ async fn an_open_card_shows_its_detail_and_marked_quotation() {
         "only the open card shows its detail"
     );
     assert!(html.contains("<blockquote>"));
-    assert!(html.contains(&esc(quote.text)));
-    assert!(html.contains(&format!("<cite>{}</cite>", esc(quote.source))));
+    assert!(html.contains(&esc(&quote.text)));
+    assert!(html.contains(&format!(
+        "<cite data-p=\"{}\">{}</cite>",
+        quote.source.0,
+        esc(&quote.source)
+    )));
     assert!(html.contains("Quotation"));
     assert!(html.contains("Related cards"));
     let detail = html.split("id=\"card-soft-power-detail\"").nth(1).unwrap();

@@ -192,7 +192,10 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
         );
         if let Some(q) = &e.quote {
             assert!(
-                note.contains(&format!("“{}”", q.text)),
+                note.contains(&format!(
+                    "“<span data-p=\"{}\">{}</span>”",
+                    q.text.0, q.text
+                )),
                 "{}: quote marked",
                 e.id
             );

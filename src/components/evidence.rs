@@ -170,7 +170,7 @@ pub fn Note(props: &NoteProps) -> Html {
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
                 <dd><p><RichText text={e.claim} /></p>
-                    if let Some(q) = &e.quote { <blockquote><p>{ format!("“{}”", q.text) }</p><footer>{ q.source.to_string() }</footer></blockquote> }</dd>
+                    if let Some(q) = &e.quote { <blockquote><p>{ "“" }<span data-p={q.text.key()}>{ q.text.text() }</span>{ "”" }</p><footer data-p={q.source.key()}>{ q.source.text() }</footer></blockquote> }</dd>
                 <dt>{ "What the sources show" }</dt><dd><RichText text={e.finding} /></dd>
                 <dt>{ "Why it matters" }</dt><dd><RichText text={e.why_it_matters} /></dd>
             </dl>

@@ -83,7 +83,7 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
     };
     if static_page {
         return html! {
-            <span class="figure inline">{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
+            <span class="figure inline" data-fig={props.id.clone()}>{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
     html! {

@@ -3,7 +3,8 @@
 //! same file without that cfg: the types then hold owned data and derive serde's `Deserialize` with
 //! `deny_unknown_fields`, and their `Debug` form is the Rust expression build.rs writes out.
 //!
-//! Rules here: fields use `Text`, `List<T>` and `Pairs` (never `&'static` types); a field that may be left
+//! Rules here: fields use `Text`, `Prose`, `List<T>` and `Pairs` (never `&'static` types); `Prose` is text that
+//! is only displayed, never looked up or computed with (the browser build reads it from the page); a field that may be left
 //! out of the JSON says so with `#[cfg_attr(not(content_static), serde(default))]`; closed sets come from
 //! `ids.rs`, whose `Debug` names the enum (`Theme::History`). Behaviour belongs in the modules that re-export
 //! these types (cards.rs, figures.rs, study.rs, content.rs, geo.rs, data/notes.rs), not here.
@@ -19,6 +20,9 @@ pub type List<T> = &'static [T];
 /// Key-value pairs from an object of strings, in file order.
 #[cfg(content_static)]
 pub type Pairs = &'static [(&'static str, &'static str)];
+/// Prose that is only displayed (the browser build reads it from the pre-rendered page: see `crate::prose`).
+#[cfg(content_static)]
+pub use crate::prose::Prose;
 
 #[cfg(not(content_static))]
 pub use owned::*;
@@ -29,6 +33,37 @@ mod owned {
     use std::fmt;
 
     pub type Text = String;
+
+    thread_local! {
+        /// Every distinct `Prose` text written out so far, in order: `Prose(N)` is the N-th.
+        static PROSE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    /// Display-only prose; written out as `Prose(N)`, its text listed once (build.rs takes the list).
+    #[derive(Clone, PartialEq, Default, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Prose(pub String);
+
+    impl fmt::Debug for Prose {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let at = PROSE.with(|list| {
+                let mut list = list.borrow_mut();
+                match list.iter().position(|t| *t == self.0) {
+                    Some(at) => at,
+                    None => {
+                        list.push(self.0.clone());
+                        list.len() - 1
+                    }
+                }
+            });
+            write!(f, "Prose({at})")
+        }
+    }
+
+    /// The texts of every `Prose` written out so far, by number.
+    pub fn prose_list() -> Vec<String> {
+        PROSE.with(|list| list.borrow().clone())
+    }
 
     /// A list; written out as `&[..]`.
     #[derive(Clone, PartialEq, Default, serde::Deserialize)]
@@ -91,8 +126,8 @@ macro_rules! content_types {
 content_types! {
     /// A short exact quotation, always shown marked and attributed.
     pub struct Quote {
-        pub text: Text,
-        pub source: Text,
+        pub text: Prose,
+        pub source: Prose,
     }
 
     /// Where a history card sits on the 1900-2024 axis, and its date as the sources give it.
@@ -109,8 +144,8 @@ content_types! {
         pub id: Text,
         pub theme: Theme,
         pub title: Text,
-        pub summary: Text,
-        pub detail: List<Text>,
+        pub summary: Prose,
+        pub detail: List<Prose>,
         pub quote: Option<Quote>,
         pub paragraphs: List<Text>,
         pub refs: List<Text>,

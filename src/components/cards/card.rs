@@ -42,7 +42,7 @@ pub fn card_view(
                     <span class="card-when">{ &when.label }</span>
                 }
             </p>
-            <p class="card-summary"><RichText text={card.summary} /></p>
+            <p class="card-summary" data-p={card.summary.key()}><RichText text={card.summary} /></p>
             if static_page {
                 // Without JavaScript: the detail under a native disclosure, so the page stays short.
                 <details class="card-more disclosure">
@@ -69,12 +69,12 @@ fn detail(
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
         <div class="card-detail" id={detail_id.to_string()} role="region" aria-label={format!("{}: detail", card.title)}>
-            { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
+            { for card.detail.iter().map(|d| html! { <p data-p={d.key()}><RichText text={*d} /></p> }) }
             if let Some(q) = &card.quote {
                 <figure class="quotation">
                     <p class="quotation-label">{ "Quotation" }</p>
-                    <blockquote><p>{ &q.text }</p></blockquote>
-                    <figcaption>{ "— " }<cite>{ &q.source }</cite></figcaption>
+                    <blockquote><p data-p={q.text.key()}>{ q.text.text() }</p></blockquote>
+                    <figcaption>{ "— " }<cite data-p={q.source.key()}>{ q.source.text() }</cite></figcaption>
                 </figure>
             }
             { related(card, static_page, within, dispatch) }

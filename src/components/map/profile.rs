@@ -126,8 +126,8 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             <h4>{ "What the essay says" }</h4>
             { match card {
                 Some(card) => html! { <>
-                    <p class="summary"><RichText text={st(card.summary)} /></p>
-                    { for card.detail.iter().map(|d| html! { <p><RichText text={st(d)} /></p> }) }
+                    <p class="summary"><RichText text={card.summary} /></p>
+                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />
                     if !card.related.is_empty() {
                         <h4>{ "Related cards" }</h4>

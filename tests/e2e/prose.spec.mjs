@@ -1,0 +1,74 @@
+// Display-only prose is shipped once: the wasm reads it from the pre-rendered page (src/prose.rs). Here: the
+// live cards show the content's texts with their terms, card links and figures working, served and from
+// file://; a copy of the page that lacks a text shows a clear message in its place and keeps running.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, open, ready, MODES, startUrl, ROOT, DIST, assertNoConsoleErrors } from "./lib.mjs";
+
+const MISSING = "This passage could not be read from the page.";
+const plain = (s) => s.replace(/\[([^\[\]]*)\]\((term|card|fig):([^)]+)\)/g, "$1");
+const cards = readdirSync(join(ROOT, "content/cards")).flatMap((f) => JSON.parse(readFileSync(join(ROOT, "content/cards", f), "utf8")));
+
+let server, browser;
+before(async () => {
+  const page = readFileSync(join(DIST, "index.html"), "utf8");
+  // A saved or edited copy that lost one text: the first card's summary is no longer marked anywhere.
+  const at = /<p[^>]* data-p="(\d+)"[^>]* class="card-summary"|<p[^>]* class="card-summary"[^>]* data-p="(\d+)"/.exec(page).slice(1).find(Boolean);
+  const broken = page.replaceAll(`data-p="${at}"`, `data-gone="${at}"`);
+  server = await serve(DIST, { "/broken.html": broken });
+  browser = await launch();
+});
+after(async () => { await browser.close(); await server.close(); });
+
+/** The words a card's summary shows, without the live controls (a figure's "source" button). */
+const summaries = (page) => page.$$eval("li.card .card-summary", (els) => els.map((el) => {
+  const c = el.cloneNode(true);
+  c.querySelectorAll("button.source-toggle, .print-only, .visually-hidden").forEach((x) => x.remove());
+  return c.textContent;
+}));
+
+for (const mode of MODES) {
+  test(`the live cards read their texts from the page, markup working (${mode})`, async () => {
+    const { page, context, errors } = await open(browser, startUrl(mode, server, "?part=cards"));
+    assert.deepEqual((await summaries(page)).sort(), cards.map((c) => plain(c.summary)).sort());
+    assert.equal(await page.getByText(MISSING).count(), 0, "no text is missing");
+    // An opened card shows its detail paragraphs and quotation, read from the page.
+    const withQuote = cards.find((c) => c.quote);
+    await page.goto(startUrl(mode, server, `?part=cards&card=${withQuote.id}`));
+    await ready(page);
+    const detail = page.locator(`#card-${withQuote.id}-detail`);
+    await detail.waitFor();
+    assert.equal(await detail.locator("blockquote p").textContent(), withQuote.quote.text);
+    assert.equal(await detail.locator("figcaption cite").textContent(), withQuote.quote.source);
+    assert.equal(await detail.locator("> p").count(), withQuote.detail.length);
+    // Markup inside read-back texts is live: a glossary term opens its definition, a figure its source.
+    const withTerm = cards.find((c) => c.detail.some((d) => /\]\(term:/.test(d)));
+    await page.goto(startUrl(mode, server, `?part=cards&card=${withTerm.id}`));
+    await ready(page);
+    const term = page.locator(`#card-${withTerm.id}-detail .term-button`).first();
+    await term.click();
+    assert.equal(await term.getAttribute("aria-expanded"), "true");
+    assert.ok((await page.locator(`#card-${withTerm.id}-detail .term-definition`).first().textContent()).length > 20);
+    const withFig = cards.find((c) => /\]\(fig:/.test(c.summary));
+    const source = page.locator(`#card-${withFig.id} .card-summary .figure.inline .source-toggle`).first();
+    await source.click();
+    await page.locator(`#card-${withFig.id} .card-summary .figure-source`).first().waitFor();
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+}
+
+test("a copy of the page that lacks a text shows a clear message in its place and keeps working", async () => {
+  const { page, context, errors } = await open(browser, server.url + "broken.html?part=cards");
+  const first = page.locator("li.card").first();
+  assert.equal(await first.locator(".card-summary").textContent(), MISSING);
+  assert.equal(await page.getByText(MISSING).count(), 1, "only the lost text");
+  assert.ok(await page.locator("#fatal").isHidden());
+  // The rest still works: the second card opens.
+  await page.locator("li.card .card-toggle").nth(1).click();
+  await page.locator("li.card").nth(1).locator(".card-detail").waitFor();
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
