@@ -14,19 +14,45 @@ import { buildPages } from "./pages.mjs";
 import { clickAndTime, frameClock } from "./harness.mjs";
 
 const RUNS = Number(process.env.LH_RUNS || 3);
-const SWITCHES = Number(process.env.SWITCHES || 40);
+const SWITCHES = Number(process.env.SWITCHES ?? 40);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 
 // BENCH_DIST measures another build (e.g. an earlier dist/ kept for a before/after comparison).
 const server = await serveGzip({ "/": process.env.BENCH_DIST || DIST, "/bench/": buildPages() });
-const PAGES = {
+const ALL_PAGES = {
   "explainer /": server.url,
   "explainer ?part=map": server.url + "?part=map",
   "static SVG page": server.url + "bench/static.html",
   "d3 page": server.url + "bench/d3.html",
 };
+// While iterating: LH_ONLY=map (a regular expression over the page names) runs only those pages, LH_URL="?part=map&..."
+// adds one more explainer address, SWITCHES=0 skips the layer switch, and LH_DETAIL=1 prints what made the figures:
+// the LCP element, the main thread's long tasks and the work by category, and keeps each report in bench/out/.
+if (process.env.LH_URL) ALL_PAGES[`explainer ${process.env.LH_URL}`] = server.url + process.env.LH_URL.replace(/^\//, "");
+const only = process.env.LH_ONLY ? new RegExp(process.env.LH_ONLY) : null;
+const PAGES = Object.fromEntries(Object.entries(ALL_PAGES).filter(([name]) => !only || only.test(name)));
+const DETAIL = process.env.LH_DETAIL === "1";
+
+/** What made a report's figures: the LCP element, long tasks, main-thread work, the wasm's and scripts' time. */
+function detail(name, lhr, artifacts) {
+  const trace = artifacts?.Trace?.traceEvents || [];
+  const nav = trace.find((e) => e.name === "navigationStart" && e.args?.data?.isLoadingMainFrame && /^http/.test(e.args?.data?.documentLoaderURL || ""))?.ts;
+  for (const e of trace.filter((e) => /^largestContentfulPaint::|^firstContentfulPaint$|^(boot-start|wasm-source-ready|wasm-started|app-interactive)$/.test(e.name)).sort((a, b) => a.ts - b.ts)) {
+    console.log(`    observed ${String(Math.round((e.ts - nav) / 1000)).padStart(5)} ms ${e.name} ${e.args?.data?.nodeName || ""} ${e.args?.data?.size || ""}`);
+  }
+  const items = (id) => lhr.audits[id]?.details?.items || [];
+  const lcp = items("largest-contentful-paint-element")[0]?.items?.[0]?.node;
+  console.log(`--- ${name}: LCP element ${lcp ? `${lcp.selector} "${(lcp.nodeLabel || "").slice(0, 60)}"` : "?"}`);
+  for (const phase of items("largest-contentful-paint-element")[1]?.items || []) console.log(`    LCP ${phase.phase}: ${round(phase.timing)} ms`);
+  for (const t of items("long-tasks")) console.log(`    long task at ${round(t.startTime)} ms: ${round(t.duration)} ms ${t.url || ""}`);
+  for (const w of items("mainthread-work-breakdown")) console.log(`    main thread ${w.groupLabel}: ${round(w.duration)} ms`);
+  for (const b of items("bootup-time")) console.log(`    script ${b.url}: total ${round(b.total)} ms, evaluation ${round(b.scripting)} ms, compile ${round(b.scriptParseCompile)} ms`);
+  const slug = name.replace(/[^a-z0-9]+/gi, "-");
+  mkdirSync(join(ROOT, "bench/out"), { recursive: true });
+  writeFileSync(join(ROOT, `bench/out/lhr-${slug}.json`), JSON.stringify(lhr));
+}
 
 async function lighthouseRuns() {
   const chrome = await chromeLauncher.launch({
@@ -39,7 +65,8 @@ async function lighthouseRuns() {
     for (const [name, url] of Object.entries(PAGES)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) {
-        const { lhr } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+        const { lhr, artifacts } = await lighthouse(url, { port: chrome.port, output: "json", logLevel: "error" });
+        if (DETAIL) detail(name, lhr, artifacts);
         const a = (id) => lhr.audits[id]?.numericValue;
         runs.push({
           bytes: a("total-byte-weight"), fcp: a("first-contentful-paint"), lcp: a("largest-contentful-paint"),
@@ -64,12 +91,13 @@ async function lighthouseRuns() {
 
 // Click to painted frame for SWITCHES layer switches at 960x800, the app and the d3 page in the same browser.
 async function switches() {
-  const browser = await launch();
   const out = {};
+  if (!SWITCHES) return out;
+  const browser = await launch();
   try {
     for (const [name, url, ready] of [
-      ["explainer ?part=map", PAGES["explainer ?part=map"], () => document.documentElement.dataset.ready === "1"],
-      ["d3 page", PAGES["d3 page"], () => document.querySelectorAll("#map path.rep[fill]").length === 5],
+      ["explainer ?part=map", ALL_PAGES["explainer ?part=map"], () => document.documentElement.dataset.ready === "1"],
+      ["d3 page", ALL_PAGES["d3 page"], () => document.querySelectorAll("#map path.rep[fill]").length === 5],
     ]) {
       const context = await browser.newContext({ viewport: { width: 960, height: 800 } });
       const page = await context.newPage();

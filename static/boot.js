@@ -46,8 +46,8 @@
     if (window.performance && performance.mark) performance.mark(name);
   }
   var root = document.documentElement;
-  // The wasm, fetched and compiled (site) or unpacked (single file, opaque origins) at once, while the
-  // page is still being parsed and laid out: a promise of a WebAssembly.Module, of bytes, or of its URL.
+  // The wasm, fetched and compiled (site, once the page is painted) or unpacked (single file at once, opaque
+  // origins): a promise of a WebAssembly.Module, of bytes, or of its URL.
   function source() {
     if (typeof WebAssembly !== "object") {
       throw new Error("this browser does not support WebAssembly");
@@ -69,15 +69,21 @@
     // and reports what is wrong.
     return WebAssembly.compileStreaming(fetch(url)).catch(function () { return url; });
   }
-  var early;
-  try {
-    mark("boot-start");
-    early = source();
-  } catch (e) {
-    early = Promise.reject(e);
+  var early = null;
+  function begin() {
+    try {
+      mark("boot-start");
+      early = source();
+    } catch (e) {
+      early = Promise.reject(e);
+    }
+    early.catch(function () {});
   }
-  early.catch(function () {});
+  // The single file's own wasm is unpacked at once; the site's is requested once the page is painted
+  // (below), so that its download does not compete with the page and its stylesheet.
+  if (document.getElementById("wasm-packed")) begin();
   function start() {
+    if (!early) begin();
     try {
       if (typeof wasm_bindgen !== "function") {
         throw new Error("the explainer's script did not load");
@@ -91,9 +97,9 @@
     }
   }
   // The scripts sit in <head> (boot async and the glue deferred on the site; inline in the single file, after
-  // the wasm's data block): the wasm is on its way at once, the app starts once the body is parsed and the
-  // glue has run. On the site this script may run after parsing but before the deferred glue, so it waits
-  // for DOMContentLoaded (after deferred scripts), with `load` as a last resort.
+  // the wasm's data block): the app starts once the body is parsed, the glue has run and the page is painted.
+  // On the site this script may run after parsing but before the deferred glue, so it waits for
+  // DOMContentLoaded (after deferred scripts), with `load` as a last resort.
   // The release wasm stops at once on a Rust panic (a trap, scripts/build.sh): say so in words, as the
   // app's own panic message would.
   function trapped(e) {
@@ -101,11 +107,41 @@
   }
   window.addEventListener("error", function (event) { trapped(event.error); });
   window.addEventListener("unhandledrejection", function (event) { trapped(event.reason); });
+  // The app starts once the pre-rendered page (with a deep link's part, static/early.js) is on screen: the
+  // reader sees it at once, and the browser has recorded its largest paint (an element the app replaces before
+  // that would be counted again at the app's first frame). Where the browser reports largest paints, that is
+  // the first one of the part on screen; elsewhere two frames. A hidden page paints nothing, so it does not
+  // wait, and no page waits longer than 400 ms.
+  function afterPaint(then) {
+    var done = false;
+    var observer = null;
+    function once() {
+      if (done) return;
+      done = true;
+      if (observer) observer.disconnect();
+      then();
+    }
+    if (document.visibilityState === "hidden" || typeof requestAnimationFrame !== "function") return once();
+    var part = document.querySelector("[data-early]");
+    function shown(entry) {
+      return entry.element && entry.element.isConnected && (!part || part.contains(entry.element));
+    }
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("largest-contentful-paint") >= 0) {
+      observer = new PerformanceObserver(function (list) {
+        if (list.getEntries().some(shown)) setTimeout(once, 0);
+      });
+      observer.observe({ type: "largest-contentful-paint", buffered: true });
+    } else {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(once, 0); }); });
+    }
+    setTimeout(once, 400);
+  }
   var started = false;
   function go() {
     if (started) return;
     started = true;
-    start();
+    afterPaint(start);
   }
   if (document.readyState === "complete" || (document.readyState === "interactive" && typeof wasm_bindgen === "function")) {
     go();

@@ -10,10 +10,26 @@
   if (!part || part === "overview") return;
   var root = document.documentElement;
   root.setAttribute("data-early-part", part);
+  // The part's own markup out of the <noscript> text: from its <section ...aria-labelledby="part-KEY"> to the
+  // matching </section> (parts nest sections of their own). Parsing only that, not every part, saves the main
+  // thread most of the work (about 60 ms at a phone's speed for the map). Everything, if the markup is not found.
+  function cut(html) {
+    var at = html.indexOf('aria-labelledby="part-' + part + '"');
+    var start = at < 0 ? -1 : html.lastIndexOf("<section", at);
+    if (start < 0) return html;
+    var depth = 0;
+    var open = /<(\/?)section\b/g;
+    open.lastIndex = start;
+    for (var m = open.exec(html); m; m = open.exec(html)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) return html.slice(start, html.indexOf(">", m.index) + 1);
+    }
+    return html;
+  }
   function show() {
     var rest = document.querySelector("noscript.static-rest");
     var holder = document.createElement("template");
-    if (rest) holder.innerHTML = rest.textContent;
+    if (rest) holder.innerHTML = cut(rest.textContent);
     var section = holder.content.querySelector('section[aria-labelledby="part-' + part + '"]');
     if (!section) {
       root.removeAttribute("data-early-part");

@@ -78,3 +78,22 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
     await context.close();
   });
 }
+
+test("the site's wasm is requested once the pre-rendered page is painted, and the largest paint stays the page's own", async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push([e.startTime, e.element?.className]); })
+      .observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  await page.goto(server.url + "?part=map");
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const [wasmAt, paints] = await page.evaluate(() => [performance.getEntriesByType("resource").find((r) => /\.wasm$/.test(r.name))?.startTime, window.__lcp]);
+  assert.ok(wasmAt !== undefined && paints.length > 0, "the wasm was fetched and a largest paint recorded");
+  assert.ok(wasmAt >= paints[0][0], `the wasm was requested at ${wasmAt} ms, after the first largest paint at ${paints[0][0]} ms`);
+  assert.deepEqual(paints.filter(([at]) => at > wasmAt), [], "no largest paint after the app started");
+  assert.equal(paints[paints.length - 1][1], "part-intro", "the largest paint is the map part's pre-rendered introduction");
+  await context.close();
+});
