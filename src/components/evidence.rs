@@ -202,8 +202,8 @@ fn worked_example(note: &Evidence) -> Option<String> {
         .collect();
     match pair.as_slice() {
         [a, b] if a.value != 0.0 => Some(format!(
-            "Worked out: from {} ({}) to {} ({}) is a rise of {} percentage points, which is {:.1}% of the starting value.",
-            a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value, 3), (b.value - a.value) / a.value * 100.0)),
+            "Worked out: from {} ({}) to {} ({}) is a rise of {} percentage points, which is {}% of the starting value.",
+            a.display(), a.year, b.display(), b.year, crate::model::format_number(b.value - a.value, 3), crate::model::fixed((b.value - a.value) / a.value * 100.0, 1))),
         _ => None,
     }
 }

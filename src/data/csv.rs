@@ -1,6 +1,6 @@
 //! The visible layer as CSV, every value with its source columns; missing values stay empty. Pure.
 
-use crate::model::CountryId;
+use crate::model::{fixed, shortest, CountryId};
 
 use super::{unit_words, Gap, Slice};
 
@@ -43,14 +43,14 @@ pub fn csv(slice: &Slice) -> String {
                 let derived = row
                     .population
                     .and(row.value)
-                    .map(|v| format!("{v:.4}"))
+                    .map(|v| fixed(v, 4))
                     .unwrap_or_default();
                 let derived_unit = if derived.is_empty() { "" } else { unit };
                 vec![
                     f.id.into(),
                     f.country.map(CountryId::key).unwrap_or_default().into(),
                     f.year.into(),
-                    f.value.to_string(),
+                    shortest(f.value),
                     f.unit.into(),
                     f.qualifier.into(),
                     f.source_publisher.into(),
@@ -131,7 +131,7 @@ pub fn all_csv() -> String {
                 .unwrap_or_default()
                 .to_string(),
             f.year.to_string(),
-            f.value.to_string(),
+            shortest(f.value),
             f.unit.to_string(),
             f.qualifier.to_string(),
             f.source_publisher.to_string(),

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
-use crate::model::{CountryId, Layer};
+use crate::model::{fixed, shortest, CountryId, Layer};
 
 /// One cell: the period's column, the value (for the chart) and the value as written.
 type Cell = (i32, Option<f64>, String);
@@ -126,23 +126,23 @@ fn Chart(props: &ChartProps) -> Html {
             .enumerate()
             .map(|(i, p)| {
                 let joined = i > 0 && before(p.0) == Some(l[i - 1].0);
-                format!("{}{:.1},{:.1}", if joined { "L" } else { "M" }, x(p.0), yv(p.1))
+                format!("{}{},{}", if joined { "L" } else { "M" }, fixed(x(p.0), 1), fixed(yv(p.1), 1))
             })
             .collect();
         let last = l[l.len() - 1];
         html! {
             <g key={c.key()} data-country={c.key()}>
                 <path d={d} class="line" />
-                { for l.iter().map(|p| html! { <circle cx={format!("{:.1}", x(p.0))} cy={format!("{:.1}", yv(p.1))} r="3" /> }) }
-                <text x={format!("{:.1}", x(last.0) + 6.0)} y={format!("{:.1}", yv(last.1) + 4.0)}>{ c.label() }</text>
+                { for l.iter().map(|p| html! { <circle cx={fixed(x(p.0), 1)} cy={fixed(yv(p.1), 1)} r="3" /> }) }
+                <text x={fixed(x(last.0) + 6.0, 1)} y={fixed(yv(last.1) + 4.0, 1)}>{ c.label() }</text>
             </g>
         }
     });
     html! {
-        <svg class="across-chart" viewBox={format!("0 0 {w} {h}")} role="img"
+        <svg class="across-chart" viewBox={format!("0 0 {} {}", shortest(w), shortest(h))} role="img"
             aria-label="Line chart of the same figures as the table below">
-            <line x1={left.to_string()} x2={(w - right).to_string()} y1={(h - bottom).to_string()} y2={(h - bottom).to_string()} class="axis" />
-            { for props.years.iter().map(|&y| html! { <text class="tick" x={format!("{:.1}", x(y))} y={(h - 6.0).to_string()}>{ y.to_string() }</text> }) }
+            <line x1={shortest(left)} x2={shortest(w - right)} y1={shortest(h - bottom)} y2={shortest(h - bottom)} class="axis" />
+            { for props.years.iter().map(|&y| html! { <text class="tick" x={fixed(x(y), 1)} y={shortest(h - 6.0)}>{ y.to_string() }</text> }) }
             { for lines }
         </svg>
     }

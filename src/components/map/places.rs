@@ -8,7 +8,7 @@ use crate::components::cite::Cites;
 use crate::components::rich::CardLink;
 use crate::content::content;
 use crate::geo::{geo, Place};
-use crate::model::{format_number, Card};
+use crate::model::{fixed, format_number, shortest, Card};
 
 /// Where the scale bar starts (left end, bottom of the frame), in view-box units; kept clear of labels
 /// by the generator's collision check.
@@ -101,14 +101,14 @@ pub fn Places() -> Html {
         if let Some([x, y]) = p.xy {
             let astana = p.id == "astana";
             let dot = if astana {
-                html! { <path class="dot star" transform={format!("translate({x},{y})")} d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z" /> }
+                html! { <path class="dot star" transform={format!("translate({},{})", shortest(x), shortest(y))} d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z" /> }
             } else {
-                html! { <circle class="dot" cx={x.to_string()} cy={y.to_string()} r="3.5" /> }
+                html! { <circle class="dot" cx={shortest(x)} cy={shortest(y)} r="3.5" /> }
             };
             let (tx, ty, anchor) = capital_name_at(x, y, p.name);
             return html! {
                 <g key={p.id} class={classes!("capital", astana.then_some("astana"))}>
-                    { dot }<text class="capital-name" x={tx.to_string()} y={ty.to_string()} text-anchor={anchor}>{ st(p.name) }</text>
+                    { dot }<text class="capital-name" x={shortest(tx)} y={shortest(ty)} text-anchor={anchor}>{ st(p.name) }</text>
                 </g>
             };
         }
@@ -121,10 +121,10 @@ pub fn Places() -> Html {
         let lines = [Some(p.name.to_string()), Some(edge_line(p)), year].into_iter().flatten().enumerate();
         html! {
             <g key={p.id} class="edge-marker">
-                <path class="arrow" transform={format!("translate({ex},{ey}) rotate({angle:.1})")} d="M-4,0L-20,-8L-17,0L-20,8Z" />
+                <path class="arrow" transform={format!("translate({},{}) rotate({})", shortest(ex), shortest(ey), fixed(angle, 1))} d="M-4,0L-20,-8L-17,0L-20,8Z" />
                 <text class={classes!("edge-text", if right { "end" } else { "start" })}>
                     { for lines.map(|(i, line)| html! {
-                        <tspan x={tx.to_string()} y={format!("{:.1}", ey + (i as f64 - 1.0) * LINE)} class={(i == 0).then_some("place-name")}>{ line }</tspan>
+                        <tspan x={shortest(tx)} y={fixed(ey + (i as f64 - 1.0) * LINE, 1)} class={(i == 0).then_some("place-name")}>{ line }</tspan>
                     }) }
                 </text>
             </g>
@@ -140,8 +140,8 @@ pub fn ScaleBar() -> Html {
     let [x, y] = SCALE_AT;
     html! {
         <g class="scale-bar" aria-hidden="true">
-            <path d={format!("M{x},{}V{y}H{}V{}", y - 5.0, x + bar.px, y - 5.0)} />
-            <text class="scale-text" x={x.to_string()} y={(y - 9.0).to_string()}>{ format!("{} km", format_number(bar.km, 0)) }</text>
+            <path d={format!("M{},{}V{}H{}V{}", shortest(x), shortest(y - 5.0), shortest(y), shortest(x + bar.px), shortest(y - 5.0))} />
+            <text class="scale-text" x={shortest(x)} y={shortest(y - 9.0)}>{ format!("{} km", format_number(bar.km, 0)) }</text>
         </g>
     }
 }

@@ -8,7 +8,7 @@ use super::{accessible_name, shape, st, HATCH_ID};
 use crate::components::use_dispatch;
 use crate::data::{shades, Shade};
 use crate::geo::geo;
-use crate::model::CountryId;
+use crate::model::{fixed, shortest, CountryId};
 use crate::state::{Action, View};
 
 /// Type sizes of a republic's name and value line, in view-box units (as in 30-map.css and the generator).
@@ -52,7 +52,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             if let Some(id) = pattern { <path class="reliability" d={st(s.path)} fill={format!("url(#{id})")} /> }
         </> };
         let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
-        let value = shade.and_then(|sh| sh.value).map(|v| format!("{v:.4}"));
+        let value = shade.and_then(|sh| sh.value).map(|v| fixed(v, 4));
         if static_page {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
@@ -112,7 +112,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         html! { <path class={classes!("outline", class, c.is_none().then_some("unused"))} {d} /> }
     };
     html! {
-        <svg class="region-map" viewBox={format!("{x} {y} {w} {h}")} role="group"
+        <svg class="region-map" viewBox={format!("{} {} {} {}", shortest(x), shortest(y), shortest(w), shortest(h))} role="group"
             aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">
             <defs>
                 <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
@@ -121,7 +121,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                 </pattern>
                 <ReliabilityPatterns />
             </defs>
-            <rect class="water" x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} fill="#dce9f2" />
+            <rect class="water" x={shortest(x)} y={shortest(y)} width={shortest(w)} height={shortest(h)} fill="#dce9f2" />
             <Neighbours />
             <g class="republics">{ for shapes }</g>
             { outline(selected, "selected") }
@@ -141,7 +141,7 @@ fn Neighbours() -> Html {
         <g class="neighbours" aria-hidden="true">
             { for others().map(|c| html! { <path d={st(c.path)} fill="#e8e6e1" /> }) }
             { for others().filter_map(|c| c.label.map(|[x, y]| html! {
-                <text class="neighbour-label" x={x.to_string()} y={y.to_string()}>{ st(c.name) }</text>
+                <text class="neighbour-label" x={shortest(x)} y={shortest(y)}>{ st(c.name) }</text>
             })) }
         </g>
     }
@@ -164,8 +164,8 @@ fn Labels(props: &LabelsProps) -> Html {
         let value = shade.map(|sh| sh.value_label.clone()).unwrap_or_default();
         Some(html! {
             <g key={c.key()} class={classes!("republic-label", light.then_some("light"))}>
-                <text class="name" x={x.to_string()} y={y.to_string()}>{ st(s.name) }</text>
-                <text class="value" x={x.to_string()} y={format!("{:.1}", y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6)}>{ value }</text>
+                <text class="name" x={shortest(x)} y={shortest(y)}>{ st(s.name) }</text>
+                <text class="value" x={shortest(x)} y={fixed(y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6, 1)}>{ value }</text>
             </g>
         })
     });

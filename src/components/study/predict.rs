@@ -7,8 +7,8 @@ use super::progress_context::use_progress;
 use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
 use super::tour::apply_view;
 use crate::components::use_dispatch;
-use crate::model::format_number;
 use crate::model::study::{Answer, QuestionKind};
+use crate::model::{format_number, shortest};
 use crate::state::Action;
 use crate::text::plain;
 
@@ -89,12 +89,12 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
             <legend>{ plain(q.prompt) }</legend>
             <div class="guess">
                 <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>
-                <input type="range" id={slider_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                    value={guess.to_string()} oninput={on_input.clone()} aria-valuetext={format!("{} {unit_text}", format_number(*guess, 1))} />
+                <input type="range" id={slider_id} min={shortest(min)} max={shortest(max)} step={shortest(step)}
+                    value={shortest(*guess)} oninput={on_input.clone()} aria-valuetext={format!("{} {unit_text}", format_number(*guess, 1))} />
                 <span class="guess-number">
                     <label for={number_id.clone()} class="visually-hidden">{ format!("Your guess as a number ({unit_text})") }</label>
-                    <input type="number" id={number_id} min={min.to_string()} max={max.to_string()} step={step.to_string()}
-                        value={guess.to_string()} oninput={on_input} />
+                    <input type="number" id={number_id} min={shortest(min)} max={shortest(max)} step={shortest(step)}
+                        value={shortest(*guess)} oninput={on_input} />
                     <span class="unit">{ unit_text.clone() }</span>
                 </span>
             </div>
