@@ -1,9 +1,9 @@
 //! Display-only prose, shipped once. The content's `Prose` fields (card summaries and details, ...) are only
 //! displayed, never looked up or computed with, and the pre-rendered page already carries every one of them,
 //! each on an element marked `data-p="N"`. So the browser build (wasm32, release) compiles in only the number
-//! N: on start, [`read_page`] reads the texts back from the page (the overview in the DOM, the other parts
-//! from the `<noscript class="static-rest">` text, parsed once into an inert `<template>`). Native builds
-//! (the pre-renderer, tests) and the wasm tests compile the texts in.
+//! N: on start, [`read_page`] reads the texts back from the page (the overview from the DOM, the other parts
+//! straight from the `<noscript class="static-rest">` text by [`read_html`], without building nodes). Native
+//! builds (the pre-renderer, tests) and the wasm tests compile the texts in.
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
 //! `<a class="term-link" href="#term-ID">`, `card:` as `<a class="card-link" href="#card-ID">` and `fig:` as
@@ -21,7 +21,8 @@ use yew::AttrValue;
 /// What is shown in place of a text the page did not carry.
 pub const MISSING: &str = "This passage could not be read from the page.";
 
-/// One display-only text of the content, by number (see the module doc). Reads as `str`.
+/// One display-only text of the content, by number (see the module doc); `Prose(0)` is the empty text.
+/// Reads as `str`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Prose(pub u16);
 
@@ -69,6 +70,12 @@ impl fmt::Debug for Prose {
 impl fmt::Display for Prose {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.text())
+    }
+}
+
+impl From<Prose> for String {
+    fn from(p: Prose) -> String {
+        p.text().to_string()
     }
 }
 
@@ -133,6 +140,180 @@ pub fn source_of<'a>(pieces: impl IntoIterator<Item = Piece<'a>>) -> String {
         }
     }
     out
+}
+
+/// `&amp;`, `&lt;`, `&#x27;`... in HTML text decoded; an unknown or unfinished entity stays as written.
+fn decode(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('&') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = rest[1..].find(';').map(|end| &rest[1..end + 1]);
+        let ch = entity.and_then(|e| match e {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            "nbsp" => Some('\u{a0}'),
+            _ => match e.strip_prefix("#x").or_else(|| e.strip_prefix("#X")) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                None => e.strip_prefix('#').and_then(|d| d.parse().ok()),
+            }
+            .and_then(char::from_u32),
+        });
+        match (ch, entity) {
+            (Some(ch), Some(e)) => {
+                out.push(ch);
+                rest = &rest[e.len() + 2..];
+            }
+            _ => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// One start tag's attribute, decoded (`None` when absent).
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<std::borrow::Cow<'a, str>> {
+    let mut rest = tag;
+    loop {
+        let at = rest.find(name)?;
+        let before = rest[..at].chars().next_back();
+        let after = &rest[at + name.len()..];
+        if before.is_some_and(char::is_whitespace) {
+            if let Some(v) = after.strip_prefix("=\"") {
+                return v.find('"').map(|end| decode(&v[..end]));
+            }
+        }
+        rest = after;
+    }
+}
+
+/// HTML elements that have no end tag.
+const VOID: [&str; 9] = [
+    "br", "img", "input", "meta", "link", "hr", "wbr", "source", "area",
+];
+
+/// Reads every element marked `data-p="N"` in server-rendered HTML (the page's `<noscript>` text) as the
+/// source text it was drawn from, calling `found(N, text)`; pure, and on bad markup it stops or skips,
+/// never panics. `tests/prose_page.rs` runs it over the whole static page against the content.
+pub fn read_html(html: &str, mut found: impl FnMut(usize, String)) {
+    const MARK: &str = " data-p=\"";
+    let mut from = 0;
+    while let Some(found_at) = html[from..].find(MARK) {
+        let mark = from + found_at;
+        from = mark + MARK.len();
+        // Inside a start tag (not text that happens to hold the words).
+        let Some(open) = html[..mark].rfind('<') else {
+            continue;
+        };
+        if html[open..mark].contains('>') {
+            continue;
+        }
+        let Some(at) = html[from..]
+            .find('"')
+            .and_then(|end| html[from..from + end].parse::<usize>().ok())
+        else {
+            continue;
+        };
+        let Some((text, end)) = read_html_element(html, open) else {
+            continue;
+        };
+        // An empty element carries no text (texts are never empty: `Prose(0)` is not marked).
+        if !text.is_empty() {
+            found(at, text);
+        }
+        from = end.max(from);
+    }
+}
+
+/// The source text of the element whose start tag begins at `html[open]`, and the index past its end tag.
+fn read_html_element(html: &str, open: usize) -> Option<(String, usize)> {
+    let mut out = String::new();
+    // The direct child being read: the markup it stands for, its text so far, its first direct text.
+    type Child = (Option<(&'static str, String)>, String, Option<String>);
+    let mut child: Option<Child> = None;
+    let mut depth = 0usize;
+    let mut i = open;
+    loop {
+        let rest = &html[i..];
+        if let Some(tag_body) = rest.strip_prefix('<') {
+            let end = tag_body.find('>')?;
+            let tag = &tag_body[..end];
+            i += end + 2;
+            if tag.starts_with('!') {
+                continue;
+            }
+            if tag.starts_with('/') {
+                depth = depth.checked_sub(1)?;
+                match depth {
+                    0 => return Some((out, i)),
+                    1 => {
+                        if let Some((markup, all, first)) = child.take() {
+                            match markup {
+                                Some((kind, id)) => {
+                                    let shown = if kind == "fig" {
+                                        first.unwrap_or_default()
+                                    } else {
+                                        all
+                                    };
+                                    out.push_str(&source_of([Piece::Inline {
+                                        kind,
+                                        id: &id,
+                                        shown: &shown,
+                                    }]));
+                                }
+                                None => out.push_str(&all),
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+            let name = tag.split(|c: char| c.is_whitespace() || c == '/').next();
+            let void = tag.ends_with('/') || name.is_some_and(|n| VOID.contains(&n));
+            if depth == 1 && !void {
+                let (class, href, fig) = (
+                    attribute(tag, "class"),
+                    attribute(tag, "href"),
+                    attribute(tag, "data-fig"),
+                );
+                let markup = inline_markup(class.as_deref(), href.as_deref(), fig.as_deref())
+                    .map(|(kind, id)| (kind, id.to_string()));
+                child = Some((markup, String::new(), None));
+            }
+            if !void {
+                depth += 1;
+            }
+        } else {
+            let end = rest.find('<').unwrap_or(rest.len());
+            let text = decode(&rest[..end]);
+            i += end;
+            match (&mut child, depth) {
+                (_, 0) => return None,
+                (_, 1) => out.push_str(&text),
+                (Some((_, all, first)), d) => {
+                    if d == 2 && first.is_none() {
+                        *first = Some(text.to_string());
+                    }
+                    all.push_str(&text);
+                }
+                (None, _) => out.push_str(&text),
+            }
+            if end == 0 {
+                return None;
+            }
+        }
+    }
 }
 
 /// The source text of the rendered text inside `el` (the element marked `data-p`).
@@ -227,22 +408,24 @@ mod page {
 
     pub fn read(root: &web_sys::Element) {
         let mut store = vec![None; super::COUNT];
+        // `Prose(0)` is the empty text (build.rs), which no element marks.
+        if let Some(empty) = store.first_mut() {
+            *empty = Some("");
+        }
         if let Ok(list) = root.query_selector_all("[data-p]") {
             read_marked(&list, &mut store);
         }
-        // The other parts, kept as text in <noscript> while JavaScript runs: parsed inert, once.
+        // The other parts, kept as text in <noscript> while JavaScript runs: read from that text as it is,
+        // without building their nodes.
         let rest = crate::browser::document()
-            .and_then(|d| d.query_selector("noscript.static-rest").ok().flatten());
+            .and_then(|d| d.query_selector("noscript.static-rest").ok().flatten())
+            .and_then(|n| n.text_content());
         if let Some(rest) = rest {
-            let holder = crate::browser::document()
-                .and_then(|d| d.create_element("template").ok())
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTemplateElement>().ok());
-            if let Some(holder) = holder {
-                holder.set_inner_html(&rest.text_content().unwrap_or_default());
-                if let Ok(list) = holder.content().query_selector_all("[data-p]") {
-                    read_marked(&list, &mut store);
+            super::read_html(&rest, |at, text| {
+                if let Some(slot @ None) = store.get_mut(at) {
+                    *slot = Some(Box::leak(text.into_boxed_str()));
                 }
-            }
+            });
         }
         STORE.with(|s| *s.borrow_mut() = store);
     }

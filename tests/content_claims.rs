@@ -306,7 +306,7 @@ fn figures_in_prompts_and_options_are_listed_with_the_feedback() {
     // they mention must be among the question's figures, shown with their sources after an answer.
     use charm_offensive::model::study::{study, QuestionKind};
     for q in study().questions {
-        let mut texts = vec![q.prompt];
+        let mut texts = vec![q.prompt.text()];
         if let QuestionKind::Choice { options, .. } = &q.kind {
             texts.extend(options.iter().map(|o| o.text));
         }

@@ -128,8 +128,8 @@ async fn the_static_page_opens_every_card_and_shows_the_exercises_answers() {
     );
     assert_eq!(count(&html, "theme-filter"), 0);
     let i = &content().interactives;
-    assert!(html.contains(&esc(i.sorter.items[0].explanation)));
-    assert!(html.contains(&esc(i.spectrum.items[0].explanation)));
+    assert!(html.contains(&esc(&i.sorter.items[0].explanation)));
+    assert!(html.contains(&esc(&i.spectrum.items[0].explanation)));
     assert_eq!(
         count(&html, "cites-static"),
         53 + i.sorter.items.len() + i.spectrum.items.len(),

@@ -69,7 +69,7 @@ async fn the_study_part_shows_one_question_at_a_time_with_every_number_and_part(
         1,
         "one question at a time"
     );
-    assert!(shows(&html, first.prompt), "starts at the first question");
+    assert!(shows(&html, &first.prompt), "starts at the first question");
     assert!(html.contains(&format!("Question 1 of {}", s.questions.len())));
     let part = s.parts.iter().find(|p| p.id == first.part).unwrap();
     assert!(html.contains(&format!("Part 1 of {}: {}", s.parts.len(), part.label)));
@@ -139,7 +139,7 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
     let html = html_text(&render_study(true).await);
     for step in study().tour {
         assert!(
-            html.contains(step.title) && html.contains(step.look_for),
+            html.contains(step.title) && html.contains(step.look_for.text()),
             "{}",
             step.id
         );
@@ -153,7 +153,7 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
         study().tour.len()
     );
     for q in study().questions {
-        assert!(shows(&html, q.prompt), "{}", q.id);
+        assert!(shows(&html, &q.prompt), "{}", q.id);
         if let QuestionKind::Choice { options, .. } = &q.kind {
             for o in options.iter() {
                 assert!(shows(&html, o.text), "{}: option {}", q.id, o.id);
@@ -181,7 +181,7 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
         let note = &html[at..];
         let note = &note[..note.find("</article>").unwrap()];
         assert!(
-            note.contains(e.title) && shows(note, e.finding) && shows(note, e.why_it_matters),
+            note.contains(e.title) && shows(note, &e.finding) && shows(note, &e.why_it_matters),
             "{}",
             e.id
         );
@@ -210,7 +210,7 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
         study().evidence.len()
     )));
     for p in study().prompts {
-        assert!(html.contains(p.text), "{}", p.id);
+        assert!(html.contains(p.text.text()), "{}", p.id);
     }
     // One note on percent against percentage points, with the worked example inside it (was a second,
     // near-duplicate section after the notes).

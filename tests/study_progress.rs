@@ -216,8 +216,8 @@ fn the_export_summary_lists_every_answered_question_with_its_citations() {
         "{text}"
     );
     for (q, result) in [(first, "correct"), (second, "incorrect")] {
-        assert!(text.contains(q.prompt), "{} missing", q.id);
-        let block = text.split(q.prompt).nth(1).unwrap();
+        assert!(text.contains(q.prompt.text()), "{} missing", q.id);
+        let block = text.split(q.prompt.text()).nth(1).unwrap();
         assert!(block.contains(&format!("Result: {result}")), "{}", q.id);
         let cited = block
             .lines()
@@ -235,7 +235,7 @@ fn the_export_summary_lists_every_answered_question_with_its_citations() {
         }
     }
     assert!(
-        !text.contains(study().questions[1].prompt),
+        !text.contains(study().questions[1].prompt.text()),
         "an unanswered question is not listed"
     );
     assert_eq!(entries(&p).len(), 2);

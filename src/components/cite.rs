@@ -80,7 +80,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
     match c.citation(&props.id) {
         Some(Citation::Listed(r)) => html! {
             <span class="reference">
-                { r.citation }
+                { r.citation.text() }
                 if let Some(url) = &r.url {
                     { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
@@ -91,7 +91,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
         },
         Some(Citation::Unlisted(u)) => html! {
             <span class="reference unlisted">
-                { u.short }<span class="flag">{ " No bibliography entry: " }</span>{ u.note }
+                { u.short }<span class="flag">{ " No bibliography entry: " }</span>{ u.note.text() }
             </span>
         },
         None => {

@@ -119,7 +119,7 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
                 <summary><span class="disclosure-label">{ format!("The {} prompts", study().prompts.len()) }</span></summary>
                 <ol>
                     { for study().prompts.iter().map(|p| html! {
-                        <li key={p.id.to_string()}><p>{ p.text.to_string() }</p><Cites paragraphs={p.paragraphs} /></li>
+                        <li key={p.id.to_string()}><p data-p={p.text.key()}>{ p.text.text() }</p><Cites paragraphs={p.paragraphs} /></li>
                     }) }
                 </ol>
                 </details>
@@ -169,10 +169,10 @@ pub fn Note(props: &NoteProps) -> Html {
             }
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
-                <dd><p><RichText text={e.claim} /></p>
+                <dd><p data-p={e.claim.key()}><RichText text={e.claim} /></p>
                     if let Some(q) = &e.quote { <blockquote><p>{ "“" }<span data-p={q.text.key()}>{ q.text.text() }</span>{ "”" }</p><footer data-p={q.source.key()}>{ q.source.text() }</footer></blockquote> }</dd>
-                <dt>{ "What the sources show" }</dt><dd><RichText text={e.finding} /></dd>
-                <dt>{ "Why it matters" }</dt><dd><RichText text={e.why_it_matters} /></dd>
+                <dt>{ "What the sources show" }</dt><dd data-p={e.finding.key()}><RichText text={e.finding} /></dd>
+                <dt>{ "Why it matters" }</dt><dd data-p={e.why_it_matters.key()}><RichText text={e.why_it_matters} /></dd>
             </dl>
             if !e.figures.is_empty() {
                 <div class="figure-compare">

@@ -35,7 +35,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     html! {
         <section class="part overview" aria-labelledby={Part::Overview.heading_id()}>
             <PartHeading part={Part::Overview} />
-            <p class="lead">{ c.site.overview.lead }</p>
+            <p class="lead" data-p={c.site.overview.lead.key()}>{ c.site.overview.lead.text() }</p>
             if let Some(card) = thesis {
                 <div class="thesis">
                     <h3>{ "The thesis in brief" }</h3>

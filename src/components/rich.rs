@@ -85,7 +85,7 @@ pub fn Term(props: &InlineProps) -> Html {
             </button>
             if *open {
                 <span class="term-definition" id={def_id} role="note">
-                    <strong>{ format!("{}: ", term.term) }</strong>{ term.definition }
+                    <strong>{ format!("{}: ", term.term) }</strong>{ term.definition.text() }
                 </span>
             }
         </span>

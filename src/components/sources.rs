@@ -15,24 +15,24 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
     let r = &c.references;
     let entries = r.entries.iter().map(|e| {
         let flag = c.mismatch(e.id).map(|m| {
-            html! { <p class="flag year-flag">{ format!("Cited as {} in {}; listed here as {}. {}", m.cited_as, m.cited_in.join(", "), m.listed, m.note) }</p> }
+            html! { <p class="flag year-flag">{ format!("Cited as {} in {}; listed here as {}. ", m.cited_as, m.cited_in.join(", "), m.listed) }<span data-p={m.note.key()}>{ m.note.text() }</span></p> }
         });
         html! {
             <li id={format!("ref-{}", e.id)} key={e.id}>
-                <span class="citation">{ e.citation }</span>
+                <span class="citation" data-p={e.citation.key()}>{ e.citation.text() }</span>
                 if let Some(url) = &e.url {
                     { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
                 }
                 if !e.cited_in.is_empty() {
                     <span class="cited-in">{ format!(" Cited in {}.", e.cited_in.join(", ")) }</span>
                 }
-                if let Some(note) = &e.note { <p class="note">{ note }</p> }
+                if let Some(note) = &e.note { <p class="note" data-p={note.key()}>{ note.text() }</p> }
                 { for flag }
             </li>
         }
     });
     let unlisted = r.unlisted.iter().map(|u| {
-        html! { <li key={u.id}><strong>{ u.short }</strong>{ format!(", cited in {}. {}", u.cited_in.join(", "), u.note) }</li> }
+        html! { <li key={u.id}><strong>{ u.short }</strong>{ format!(", cited in {}. ", u.cited_in.join(", ")) }<span data-p={u.note.key()}>{ u.note.text() }</span></li> }
     });
     let mismatches = r.year_mismatches.iter().map(|m| {
         let listed = if m.listed == "not listed" {
@@ -40,7 +40,7 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
         } else {
             format!("the bibliography lists {}", m.listed)
         };
-        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as }</strong>{ format!(" ({}): {listed}. {}", m.cited_in.join(", "), m.note) }</li> }
+        html! { <li key={format!("{}-{}", m.reference, m.cited_as)}><strong>{ m.cited_as }</strong>{ format!(" ({}): {listed}. ", m.cited_in.join(", ")) }<span data-p={m.note.key()}>{ m.note.text() }</span></li> }
     });
     html! {
         <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
@@ -64,7 +64,7 @@ pub fn SourcesPart(_props: &PartProps) -> Html {
             <details class="disclosure">
                 <summary><span class="disclosure-label">{ "Show the glossary" }</span></summary>
                 <dl class="glossary">{ for c.glossary.iter().map(|t| html! {
-                    <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd>{ t.definition }
+                    <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd><span data-p={t.definition.key()}>{ t.definition.text() }</span>
                         if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
                 }) }</dl>
             </details>

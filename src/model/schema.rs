@@ -48,6 +48,10 @@ mod owned {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
             let at = PROSE.with(|list| {
                 let mut list = list.borrow_mut();
+                if list.is_empty() {
+                    // `Prose(0)` is the empty text, which the page cannot mark.
+                    list.push(String::new());
+                }
                 match list.iter().position(|t| *t == self.0) {
                     Some(at) => at,
                     None => {
@@ -158,7 +162,7 @@ content_types! {
     pub struct Term {
         pub id: Text,
         pub term: Text,
-        pub definition: Text,
+        pub definition: Prose,
         pub paragraphs: List<Text>,
         pub card: Option<Text>,
     }
@@ -182,11 +186,11 @@ content_types! {
     /// A bibliography entry of the essay.
     pub struct Reference {
         pub id: Text,
-        pub citation: Text,
+        pub citation: Prose,
         pub short: Text,
         pub url: Option<Text>,
         pub cited_in: List<Text>,
-        pub note: Option<Text>,
+        pub note: Option<Prose>,
     }
 
     /// A citation in the essay's text with no bibliography entry.
@@ -194,7 +198,7 @@ content_types! {
         pub id: Text,
         pub short: Text,
         pub cited_in: List<Text>,
-        pub note: Text,
+        pub note: Prose,
     }
 
     /// A citation whose year in the text differs from the bibliography.
@@ -204,7 +208,7 @@ content_types! {
         pub cited_as: Text,
         pub cited_in: List<Text>,
         pub listed: Text,
-        pub note: Text,
+        pub note: Prose,
     }
 
     /// The essay's bibliography and the gaps a careful reader finds in it.
@@ -221,7 +225,7 @@ content_types! {
         pub label: Text,
         pub start: i32,
         pub end: i32,
-        pub description: Text,
+        pub description: Prose,
     }
 
     /// A labelled slot in an exercise: a point on the spectrum or a sorter bin.
@@ -240,7 +244,7 @@ content_types! {
         /// Other slots the essay also supports (the explanation says why); empty for most items.
         #[cfg_attr(not(content_static), serde(default))]
         pub also: List<Text>,
-        pub explanation: Text,
+        pub explanation: Prose,
         pub paragraphs: List<Text>,
     }
 
@@ -313,8 +317,8 @@ content_types! {
     pub struct TourStep {
         pub id: Text,
         pub title: Text,
-        pub body: List<Text>,
-        pub look_for: Text,
+        pub body: List<Prose>,
+        pub look_for: Prose,
         pub paragraphs: List<Text>,
         pub view: View,
     }
@@ -345,10 +349,10 @@ content_types! {
         pub kind: EvidenceKind,
         pub title: Text,
         pub status: Status,
-        pub claim: Text,
+        pub claim: Prose,
         pub quote: Option<Quote>,
-        pub finding: Text,
-        pub why_it_matters: Text,
+        pub finding: Prose,
+        pub why_it_matters: Prose,
         pub paragraphs: List<Text>,
         pub figures: List<Text>,
         pub refs: List<Text>,
@@ -357,7 +361,7 @@ content_types! {
     /// An open discussion prompt for instructors, tied to essay paragraphs.
     pub struct Prompt {
         pub id: Text,
-        pub text: Text,
+        pub text: Prose,
         pub paragraphs: List<Text>,
     }
 
@@ -373,7 +377,7 @@ content_types! {
 
     /// The overview's lead, how-to list and audiences.
     pub struct Overview {
-        pub lead: Text,
+        pub lead: Prose,
         pub how: List<Text>,
         pub audiences: List<Audience>,
     }
@@ -555,7 +559,7 @@ pub enum QuestionKind {
 pub struct Question {
     pub id: Text,
     pub part: Text,
-    pub prompt: Text,
+    pub prompt: Prose,
     #[cfg_attr(not(content_static), serde(flatten))]
     pub kind: QuestionKind,
     pub feedback: Feedback,

@@ -60,6 +60,22 @@ for (const mode of MODES) {
   });
 }
 
+test("every part reads its texts from the page: none is missing, the glossary and bibliography match the content", async () => {
+  const { page, context, errors } = await open(browser, server.url);
+  for (const part of ["overview", "cards", "map", "timeline", "study", "evidence", "sources"]) {
+    await page.goto(server.url + "?part=" + part);
+    await ready(page);
+    assert.equal(await page.getByText(MISSING).count(), 0, `${part}: a text is missing`);
+  }
+  const glossary = JSON.parse(readFileSync(join(ROOT, "content/glossary.json"), "utf8"));
+  const shown = await page.$$eval("dl.glossary dd", (dds) => dds.map((dd) => dd.firstChild.textContent));
+  assert.deepEqual(shown, glossary.map((t) => t.definition));
+  const refs = JSON.parse(readFileSync(join(ROOT, "content/references.json"), "utf8"));
+  assert.deepEqual(await page.$$eval("ol.bibliography .citation", (els) => els.map((e) => e.textContent)), refs.entries.map((r) => r.citation));
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
+
 test("a copy of the page that lacks a text shows a clear message in its place and keeps working", async () => {
   const { page, context, errors } = await open(browser, server.url + "broken.html?part=cards");
   const first = page.locator("li.card").first();

@@ -94,7 +94,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         let answers = items.iter().map(|item| html! {
             <li key={item.id}>
                 <strong>{ item.label }</strong>{ format!(": {}. ", answer_labels(slots, item).replace(['“', '”'], "")) }
-                <RichText text={item.explanation} />
+                <span data-p={item.explanation.key()}><RichText text={item.explanation} /></span>
                 <Cites paragraphs={item.paragraphs} />
             </li>
         });

@@ -61,8 +61,8 @@ pub fn StudyPart(props: &PartProps) -> Html {
             return html! {
                 <li key={step.id.to_string()}>
                     <h4>{ step.title.to_string() }</h4>
-                    { for step.body.iter().map(|b| html! { <p><RichText text={b.to_string()} /></p> }) }
-                    <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for.to_string() }</p>
+                    { for step.body.iter().map(|b| html! { <p data-p={b.key()}><RichText text={*b} /></p> }) }
+                    <p class="look-for"><strong>{ "Look for: " }</strong><span data-p={step.look_for.key()}>{ step.look_for.text() }</span></p>
                     <Cites paragraphs={step.paragraphs} />
                 </li>
             };

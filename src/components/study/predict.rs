@@ -86,7 +86,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     };
     html! {
         <fieldset class="question q-predict" id={q.id.to_string()}>
-            <legend>{ plain(q.prompt) }</legend>
+            <legend>{ plain(&q.prompt) }</legend>
             <div class="guess">
                 <label for={slider_id.clone()}>{ format!("Your guess ({unit_text})") }</label>
                 <input type="range" id={slider_id} min={shortest(min)} max={shortest(max)} step={shortest(step)}

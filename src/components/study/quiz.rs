@@ -99,7 +99,7 @@ fn static_question(q: &Question) -> Html {
     };
     html! {
         <div class="question q-static">
-            <p class="prompt"><RichText text={q.prompt.to_string()} /></p>
+            <p class="prompt" data-p={q.prompt.key()}><RichText text={q.prompt} /></p>
             { body }
         </div>
     }
@@ -197,7 +197,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
     };
     html! {
         <fieldset class="question q-choice" id={q.id.to_string()}>
-            <legend>{ plain(q.prompt) }</legend>
+            <legend>{ plain(&q.prompt) }</legend>
             <ul class="options">{ for radios }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">

@@ -77,7 +77,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
     let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(i.id)).count();
     html! {
         <fieldset class="question q-sort" id={q.id.to_string()}>
-            <legend>{ plain(q.prompt) }</legend>
+            <legend>{ plain(&q.prompt) }</legend>
             <ul class="sort-items">{ for rows }</ul>
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">

@@ -176,7 +176,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 { for step.body.iter().map(|b| html! { <p><RichText text={*b} /></p> }) }
                 <Cites paragraphs={step.paragraphs} />
             </div>
-            <p class="look-for"><strong>{ "Look for: " }</strong>{ step.look_for }</p>
+            <p class="look-for"><strong>{ "Look for: " }</strong><span data-p={step.look_for.key()}>{ step.look_for.text() }</span></p>
             if last {
                 <p class="tour-last">{ "This is the last step. Finish to see what to do next." }</p>
             }

@@ -42,7 +42,7 @@ pub fn event_list(
         html! {
             <section key={era.id} class="era-group" aria-labelledby={heading.clone()}>
                 <h4 id={heading}>{ era.label }<span class="era-years">{ format!(" ({}–{})", era.start, era.end) }</span></h4>
-                if !era.description.is_empty() { <p class="era-description">{ era.description }</p> }
+                if !era.description.is_empty() { <p class="era-description" data-p={era.description.key()}>{ era.description.text() }</p> }
                 <ol class="event-list">{ for items }</ol>
             </section>
         }
