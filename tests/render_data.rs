@@ -168,4 +168,31 @@ async fn the_static_page_has_every_layer_with_sources_and_no_controls() {
         html.contains("Kazakh students in China, 2018"),
         "every comparison"
     );
+    // A comparison whose note in Reading the evidence shows its figures in full gives them in brief (value,
+    // period, source with link, confidence); one without such a note keeps each figure's full source.
+    let article = |id: &str| {
+        let start = html.find(&format!("data-compare=\"{id}\"")).expect(id);
+        html[start..start + html[start..].find("</article>").unwrap()].to_string()
+    };
+    let noted = article("trade-2022");
+    assert!(noted.contains("Read the note"), "{noted}");
+    assert!(!noted.contains("Excerpt"), "{noted}");
+    assert_eq!(
+        noted.matches("class=\"figure-brief\"").count(),
+        2,
+        "{noted}"
+    );
+    assert!(
+        noted.contains("$70.2bn</span><span class=\"figure-year\"> (2022)"),
+        "{noted}"
+    );
+    assert!(noted.contains("Confidence: high"), "{noted}");
+    assert!(
+        noted.contains("href=\"https://www.newscentralasia.net/"),
+        "{noted}"
+    );
+    let contrast = article("uz-2022");
+    assert!(!contrast.contains("Read the note"), "{contrast}");
+    assert!(!contrast.contains("figure-brief"), "{contrast}");
+    assert!(contrast.contains("Excerpt"), "{contrast}");
 }
