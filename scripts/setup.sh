@@ -66,11 +66,6 @@ if [ "${SKIP_BROWSER:-0}" != 1 ]; then
   fi
 fi
 
-if ! python3 -c "import zopfli" 2>/dev/null; then
-  say "installing zopfli (PyPI) for a smaller embedded wasm"
-  python3 -m pip install --quiet --user zopfli 2>/dev/null || python3 -m pip install --quiet zopfli || say "zopfli unavailable: falling back to gzip -9"
-fi
-
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages from package-lock.json"
   PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
