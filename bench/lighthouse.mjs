@@ -44,7 +44,8 @@ function detail(name, lhr, artifacts) {
   }
   const items = (id) => lhr.audits[id]?.details?.items || [];
   const lcp = items("largest-contentful-paint-element")[0]?.items?.[0]?.node;
-  console.log(`--- ${name}: LCP element ${lcp ? `${lcp.selector} "${(lcp.nodeLabel || "").slice(0, 60)}"` : "?"}`);
+  const v = (id) => round(lhr.audits[id]?.numericValue || 0);
+  console.log(`--- ${name}: FCP ${v("first-contentful-paint")} LCP ${v("largest-contentful-paint")} TBT ${v("total-blocking-time")} TTI ${v("interactive")} ms; LCP element ${lcp ? `${lcp.selector} "${(lcp.nodeLabel || "").slice(0, 60)}"` : "?"}`);
   for (const phase of items("largest-contentful-paint-element")[1]?.items || []) console.log(`    LCP ${phase.phase}: ${round(phase.timing)} ms`);
   for (const t of items("long-tasks")) console.log(`    long task at ${round(t.startTime)} ms: ${round(t.duration)} ms ${t.url || ""}`);
   for (const w of items("mainthread-work-breakdown")) console.log(`    main thread ${w.groupLabel}: ${round(w.duration)} ms`);

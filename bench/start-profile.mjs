@@ -30,9 +30,10 @@ const { profile } = await cdp.send("Profiler.stop");
 await cdp.send("Tracing.end");
 await traced;
 
-// The renderer's main thread: the one with the most layout work.
+// The renderer's main thread: the CrRendererMain that parsed the page.
+const renderers = new Set(events.filter((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain").map((e) => `${e.pid}:${e.tid}`));
 const count = new Map();
-for (const e of events) if (e.name === "UpdateLayoutTree" || e.name === "Layout") count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) || 0) + 1);
+for (const e of events) if (e.name === "ParseHTML" && renderers.has(`${e.pid}:${e.tid}`)) count.set(`${e.pid}:${e.tid}`, (count.get(`${e.pid}:${e.tid}`) || 0) + e.dur);
 const main = [...count].sort((a, b) => b[1] - a[1])[0][0];
 const onMain = events.filter((e) => `${e.pid}:${e.tid}` === main);
 const nav = events.find((e) => e.name === "navigationStart" || e.name === "NavigationStartToLoadEventEnd")?.ts

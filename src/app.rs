@@ -14,7 +14,7 @@ use crate::components::{
     sources::SourcesPart,
     study::{progress_context::ProgressProvider, tour::TourPanel, StudyPart},
     timeline::TimelinePart,
-    Dispatch, PartProps, Prerendered,
+    Dispatch, PartProps, Prerendered, Staged,
 };
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known, Within};
@@ -235,10 +235,19 @@ fn use_return_focus_after_dialog(open: bool) {
     });
 }
 
-/// Marks the moment the app is mounted and interactive (read by the benchmark and the end-to-end tests).
+/// Marks the moment the app is mounted and interactive (read by the benchmark and the end-to-end tests); when
+/// it starts in stages, once what it draws a task later is drawn too (that task's timer was set first), and
+/// from then on components draw at once.
 #[hook]
 fn use_mark_interactive() {
-    use_effect_with((), |_| crate::browser::mark_interactive());
+    let staged = use_context::<Staged>();
+    use_effect_with((), move |_| {
+        if staged.is_some_and(|s| s.0.replace(false)) {
+            gloo::timers::callback::Timeout::new(0, crate::browser::mark_interactive).forget();
+        } else {
+            crate::browser::mark_interactive();
+        }
+    });
 }
 
 /// After the reader moves to another part, focus its heading (not on first load).
@@ -261,6 +270,16 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
     });
 }
 
+/// The app as `mount` starts it on the pre-rendered page: in stages (`Staged`).
+#[cfg(target_arch = "wasm32")]
+#[component]
+fn Started(props: &AppProps) -> Html {
+    let staged = use_memo((), |_| Staged(std::rc::Rc::new(std::cell::Cell::new(true))));
+    html! {
+        <ContextProvider<Staged> context={(*staged).clone()}><App ..props.clone() /></ContextProvider<Staged>>
+    }
+}
+
 /// Mounts the app on `#app`, replacing the pre-rendered static page; a panic from then on shows the
 /// page's fatal-error banner.
 #[cfg(target_arch = "wasm32")]
@@ -273,17 +292,22 @@ pub fn mount() {
         crate::browser::show_fatal("The page has no #app element to start in.");
         return;
     };
-    // The nodes the app draws exactly as pre-rendered are kept (crate::adopt); the rest is drawn anew.
+    // The nodes the app draws exactly as pre-rendered are kept (crate::adopt); the rest is drawn anew, in the
+    // next task, so that reading the page and drawing it are not one long task. The page stays as it is
+    // until the same task draws it.
     crate::adopt::keep_from(&root);
-    root.set_inner_html("");
-    let _ = root.remove_attribute("aria-busy");
-    let query = crate::browser::query();
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            query: query.into(),
-            static_page: false,
-        },
-    )
-    .render();
+    gloo::timers::callback::Timeout::new(0, move || {
+        root.set_inner_html("");
+        let _ = root.remove_attribute("aria-busy");
+        let query = crate::browser::query();
+        yew::Renderer::<Started>::with_root_and_props(
+            root,
+            AppProps {
+                query: query.into(),
+                static_page: false,
+            },
+        )
+        .render();
+    })
+    .forget();
 }

@@ -44,6 +44,30 @@ pub fn use_static_page() -> bool {
     !cfg!(target_arch = "wasm32") && on
 }
 
+/// While the app starts on the page already on screen (`app::mount`), what lies below the fold is drawn a task
+/// after the rest, so that the start is not one long task: provided once by the app, `true` during its first
+/// render only (a cell, so that clearing it re-renders nothing).
+#[derive(Clone, PartialEq, Default)]
+pub struct Staged(pub std::rc::Rc<std::cell::Cell<bool>>);
+
+/// Whether to draw this component's content now: `false` on its first render while the app is starting in
+/// stages (`Staged`), then `true` from a later task on; always `true` otherwise (navigation, tests, the
+/// static page). The caller draws an empty element of the same kind until then.
+#[hook]
+pub fn use_drawn_later() -> bool {
+    let staged = use_context::<Staged>().is_some_and(|s| s.0.get());
+    let drawn = use_state(|| !staged);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            if !*drawn {
+                gloo::timers::callback::Timeout::new(0, move || drawn.set(true)).forget();
+            }
+        });
+    }
+    *drawn
+}
+
 /// Props: whether the children render for the static page, and the children.
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {

@@ -61,8 +61,13 @@ pub fn DataPanel(props: &PartProps) -> Html {
             </div>
         };
     }
+    // Below the map: on start, drawn a task after the map (crate::components::Staged).
+    let drawn = crate::components::use_drawn_later();
     let node = use_node_ref();
     let view = use_follow_when_seen(&node, &props.view);
+    if !drawn {
+        return html! { <div class="data-panel" ref={node} aria-busy="true"></div> };
+    }
     let busy = view != props.view;
     let s = slice(&view);
     html! {
