@@ -2,8 +2,6 @@
 //! and score follow the study progress, with the real study content.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use charm_offensive::components::study::progress_model::Progress;
 use charm_offensive::lms::report::{
     completed, report, restore, suspend_data, Standard, SUSPEND_LIMIT,
@@ -108,7 +106,8 @@ fn any_progress() -> impl Strategy<Value = Progress> {
     let id = "[a-z0-9-]{1,80}";
     let answer = prop_oneof![
         id.prop_map(Answer::Choice),
-        prop::collection::btree_map(id, id, 1..6).prop_map(Answer::Sort),
+        prop::collection::btree_map(id, id, 1..6)
+            .prop_map(|m| Answer::Sort(m.into_iter().collect())),
         (-1_000_000i64..1_000_000).prop_map(|v| Answer::Predict(v as f64 / 1000.0)),
     ];
     (
@@ -117,8 +116,8 @@ fn any_progress() -> impl Strategy<Value = Progress> {
     )
         .prop_map(|(steps, answers)| {
             let mut p = Progress {
-                steps,
-                answers: BTreeMap::new(),
+                steps: steps.into_iter().collect(),
+                ..Progress::default()
             };
             for (id, (answer, correct)) in answers {
                 p.record(&id, answer, correct);

@@ -261,7 +261,7 @@ fn check_accepts_the_key_and_rejects_a_wrong_answer() {
                 )
             }
             QuestionKind::Sort { bins, items } => {
-                let key: BTreeMap<String, String> = items
+                let key: charm_offensive::model::SortedMap<String, String> = items
                     .iter()
                     .map(|i| (i.id.to_string(), i.answer.to_string()))
                     .collect();

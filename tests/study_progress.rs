@@ -1,15 +1,13 @@
 //! The study progress model: recording, its string form, tolerant parsing, tour views and the export summary.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeMap;
-
 use charm_offensive::components::study::export::{entries, summary_text};
 use charm_offensive::components::study::progress_model::{Progress, STORAGE_KEY};
 use charm_offensive::components::study::tour::{end_tour, view_for_step};
 use charm_offensive::content::content;
 use charm_offensive::deep_link::{decode, encode, Known};
 use charm_offensive::model::study::{study, Answer, QuestionKind};
-use charm_offensive::model::{CardId, Layer, Part};
+use charm_offensive::model::{CardId, Layer, Part, SortedMap};
 use charm_offensive::state::{Control, Hidden, View};
 
 fn value(id: &str) -> Option<f64> {
@@ -197,7 +195,7 @@ fn the_export_summary_lists_every_answered_question_with_its_citations() {
         _ => panic!("the first question is a choice"),
     };
     p.record(first.id, q_right, true);
-    let placed: BTreeMap<String, String> = match &second.kind {
+    let placed: SortedMap<String, String> = match &second.kind {
         QuestionKind::Sort { items, bins } => items
             .iter()
             .map(|i| (i.id.to_string(), bins[0].id.to_string()))

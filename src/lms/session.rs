@@ -3,7 +3,6 @@
 //! quietly: the explainer works as it does without an LMS.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -85,7 +84,7 @@ struct Session {
     /// The progress read from the LMS, until the progress provider takes it.
     restored: Option<Progress>,
     /// Values the LMS accepted, so unchanged ones are not sent again.
-    sent: BTreeMap<&'static str, String>,
+    sent: crate::model::SortedMap<&'static str, String>,
     answered: usize,
     complete: bool,
     ended: bool,
@@ -135,7 +134,7 @@ pub fn start() {
             started_ms: now(),
             was_complete,
             restored: Some(progress),
-            sent: BTreeMap::new(),
+            sent: crate::model::SortedMap::new(),
             answered: usize::MAX,
             complete: false,
             ended: false,

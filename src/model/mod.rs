@@ -4,8 +4,10 @@ pub mod cards;
 pub mod figures;
 pub mod ids;
 pub mod schema;
+pub mod sorted;
 pub mod study;
 
 pub use cards::*;
 pub use figures::*;
 pub use ids::*;
+pub use sorted::{SortedMap, SortedSet};

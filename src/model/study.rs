@@ -5,7 +5,7 @@ pub use super::schema::{
     Derive, Evidence, Feedback, Labelled, Prompt, Question, QuestionKind, Quote, SortItem, Study,
     StudyPart, TourStep, View,
 };
-use std::collections::BTreeMap;
+use super::sorted::SortedMap;
 
 impl Derive {
     /// The derived value, or `None` if a figure is missing or the denominator is zero.
@@ -28,7 +28,7 @@ impl Derive {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Answer {
     Choice(String),
-    Sort(BTreeMap<String, String>),
+    Sort(SortedMap<String, String>),
     Predict(f64),
 }
 
@@ -36,7 +36,7 @@ pub enum Answer {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Verdict {
     pub correct: bool,
-    pub items: BTreeMap<String, bool>,
+    pub items: SortedMap<String, bool>,
     pub expected: Option<f64>,
 }
 
@@ -49,7 +49,7 @@ impl Question {
                 ..Verdict::default()
             },
             (QuestionKind::Sort { items, .. }, Answer::Sort(given)) => {
-                let items: BTreeMap<String, bool> = items
+                let items: SortedMap<String, bool> = items
                     .iter()
                     .map(|i| {
                         (
@@ -74,7 +74,7 @@ impl Question {
                 let correct = expected.is_some_and(|e| (guess - e).abs() <= *tolerance);
                 Verdict {
                     correct,
-                    items: BTreeMap::new(),
+                    items: SortedMap::new(),
                     expected,
                 }
             }

@@ -14,12 +14,12 @@
 //! Ids are kebab-case, so the separators never occur inside them; a value that breaks the form is refused
 //! as a whole (the caller reports it and starts afresh), never half-read.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use yew::Reducible;
 
 use crate::model::study::{study, Answer};
+use crate::model::{SortedMap, SortedSet};
 
 /// The local-storage key (versioned, so a later format can coexist).
 pub const STORAGE_KEY: &str = "charm-offensive.progress.v1";
@@ -34,8 +34,8 @@ pub struct Given {
 /// Steps seen (1-based) and answers given, by question id.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Progress {
-    pub steps: BTreeSet<usize>,
-    pub answers: BTreeMap<String, Given>,
+    pub steps: SortedSet<usize>,
+    pub answers: SortedMap<String, Given>,
 }
 
 /// Progress restored from storage, with what went wrong in words.
@@ -155,7 +155,7 @@ impl Progress {
             let answer = match kind {
                 "c" if safe_id(body) => Answer::Choice(body.to_string()),
                 "s" => {
-                    let mut placed = BTreeMap::new();
+                    let mut placed = SortedMap::new();
                     for pair in body.split('/') {
                         match pair.split_once('=') {
                             Some((item, bin)) if safe_id(item) && safe_id(bin) => {

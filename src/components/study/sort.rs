@@ -1,12 +1,11 @@
 //! A sorting question: each item gets a select of bins (keyboard only, no dragging), then per-item feedback.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use super::progress_context::use_progress;
 use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
 use crate::model::study::{Answer, QuestionKind};
+use crate::model::SortedMap;
 use crate::text::plain;
 
 /// Items, their bin selects, a Check button and feedback per item and overall.
@@ -19,7 +18,7 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
     };
     let initial = match saved(&progress, q) {
         Some(Answer::Sort(placed)) => placed,
-        _ => BTreeMap::new(),
+        _ => SortedMap::new(),
     };
     let verdict = use_state({
         let shown =
