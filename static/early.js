@@ -1,10 +1,13 @@
 // A deep link's part before the app starts: for `?part=map...` the pre-rendered page shows the map part, not
-// the overview, from its first paint. Inline in <head> (allowed by its hash in the page's policy): it marks
-// <html> at once, so the stylesheet hides the overview, and once the body is parsed it takes the requested
-// part out of the pre-rendered parts that wait in <noscript> and puts it in place of the overview. The app
-// then starts on the same view. Does nothing for the overview or without a `part`.
+// the overview, from its first paint, with the profile of the republic the link names. Inline in <head>
+// (allowed by its hash in the page's policy): it marks <html> at once, so the stylesheet hides the overview,
+// and once the body is parsed it takes the requested part out of the pre-rendered parts that wait in
+// <noscript> and puts it in place of the overview. The app then starts on the same view. Does nothing for
+// the overview or without a `part`.
 (function () {
   "use strict";
+  // Scripts run: the places kept for the app's controls stay (static/css/05-early.css).
+  document.documentElement.classList.add("js");
   var match = /[?&]part=([a-z]+)(?:&|$)/.exec(location.search);
   var part = match && match[1];
   if (!part || part === "overview") return;
@@ -36,7 +39,20 @@
       return;
     }
     section.setAttribute("data-early", "");
+    showCountry(section);
     rest.parentNode.insertBefore(section, rest);
+  }
+  // A republic in the link (`&country=UZ`): its profile where the app shows it, beside (wide) or over (narrow,
+  // a sheet) the list of republics, instead of the five folded profiles of the page without JavaScript.
+  function showCountry(section) {
+    var country = /[?&]country=([A-Z]{2})(?:&|$)/.exec(location.search);
+    var profile = country && section.querySelector("#profile-" + country[1]);
+    var selection = section.querySelector(".map-selection");
+    if (!profile || !selection) return;
+    var fold = profile.parentNode.closest("details");
+    profile.classList.add("sheet");
+    selection.appendChild(profile);
+    if (fold) fold.parentNode.removeChild(fold);
   }
   // "interactive": the body is parsed, before deferred scripts run and before DOMContentLoaded.
   function ready() {

@@ -51,6 +51,7 @@ pub fn long_date(iso: &str) -> String {
 /// The site header.
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
+    let static_page = crate::components::use_static_page();
     let c = content();
     let EssayMeta {
         title,
@@ -81,6 +82,10 @@ pub fn Header(props: &HeaderProps) -> Html {
                 }
                 if let Some(on_share) = &props.on_share {
                     <button type="button" id="share-button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
+                } else if static_page {
+                    // Its place, kept while the app starts so the page does not move when the button comes;
+                    // never seen, and absent without JavaScript (static/css/05-early.css).
+                    <button type="button" class="share-button" data-needs-js="" tabindex="-1" aria-hidden="true">{ "Share / embed" }</button>
                 }
             </div>
         </header>

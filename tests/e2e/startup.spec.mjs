@@ -1,4 +1,4 @@
-// Start-up: a deep link shows its own part from the pre-rendered page before the WebAssembly starts.
+// Start-up: the pre-rendered page (with a deep link's own part) is painted first, and the app takes it over.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch } from "./lib.mjs";
@@ -7,28 +7,37 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
 
-test("a deep link paints its own part before the wasm starts, and the app then starts on the same view", async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  // Hold the wasm back until the page has been looked at: what shows meanwhile is the pre-rendered page.
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
-  await page.goto(server.url + "?part=map&layer=students&country=UZ");
-  await page.waitForFunction(() => document.readyState !== "loading");
-  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "the app has not started");
-  assert.ok(await page.locator("#part-map").isVisible(), "the map part's heading is on screen");
-  assert.ok(await page.locator("main .region-map").isVisible(), "the pre-rendered map is on screen");
-  assert.equal(await page.locator("#part-overview").isVisible(), false, "the overview is not shown");
-  assert.equal(await page.locator("main #part-map").count(), 1, "one map part");
-  const before = await page.evaluate(() => document.querySelector("#part-map").getBoundingClientRect().top);
-  release();
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
-  assert.equal(await page.locator("main #part-map").count(), 1, "still one map part once the app runs");
-  assert.equal(await page.locator("main [data-layer=students]").getAttribute("aria-pressed"), "true");
-  assert.equal(await page.evaluate(() => document.querySelector("#part-map").getBoundingClientRect().top), before, "the heading did not move");
-  await context.close();
-});
+for (const [width, height] of [[1280, 900], [412, 823]]) {
+  test(`a deep link paints its own part and republic before the wasm starts, and nothing moves when the app starts (${width}x${height})`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    // Hold the wasm back until the page has been looked at: what shows meanwhile is the pre-rendered page.
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + "?part=map&layer=students&country=UZ");
+    await page.waitForFunction(() => document.readyState !== "loading");
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "the app has not started");
+    assert.ok(await page.locator("#part-map").isVisible(), "the map part's heading is on screen");
+    assert.ok(await page.locator("main .region-map").isVisible(), "the pre-rendered map is on screen");
+    assert.equal(await page.locator("#part-overview").isVisible(), false, "the overview is not shown");
+    assert.equal(await page.locator("main #part-map").count(), 1, "one map part");
+    assert.ok(await page.locator("main #profile-UZ").isVisible(), "the republic's profile is on screen");
+    assert.equal(await page.locator("main .profile:visible").count(), 1, "and no other profile");
+    const tops = () => page.evaluate(() => ["#part-map", "main #profile-UZ", ".parts-nav"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
+    const before = await tops();
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    assert.equal(await page.locator("main #part-map").count(), 1, "still one map part once the app runs");
+    assert.equal(await page.locator("main [data-layer=students]").getAttribute("aria-pressed"), "true");
+    assert.equal(await page.locator("main .profile").count(), 1, "one profile once the app runs");
+    const [heading, profile, nav] = await tops();
+    assert.deepEqual([heading, nav], [before[0], before[2]], "the part's heading and the navigation did not move");
+    // The profile sits where the app draws it: the same place on a phone (a sheet), the same column on a wide screen.
+    assert.ok(Math.abs(profile - before[1]) <= (width < 1024 ? 0 : 60), `the profile moved from ${before[1]} to ${profile}`);
+    await context.close();
+  });
+}
 
 test("without a part, nothing waits: the overview is the pre-rendered page's first view", async () => {
   const context = await browser.newContext();
