@@ -73,12 +73,27 @@ fn main() {
     // The app, its tests and tools see the content types with `&'static` data (see schema.rs).
     println!("cargo::rustc-check-cfg=cfg(content_static)");
     println!("cargo::rustc-cfg=content_static");
-    // The shipped browser build (wasm32, release) carries no display-only prose: it reads each `Prose` from
-    // the pre-rendered page (src/prose.rs). Native builds and the wasm tests (debug) compile the texts in.
+    // The shipped browser build (wasm32, release, built by scripts/build.sh) leaves out the display-only texts
+    // that the pre-rendered page gives back: the pre-renderer lists their numbers in the file PROSE_ON_PAGE
+    // names, and the wasm reads them from the page (src/prose.rs). Every other text, every text of a build
+    // without that list, of the native build and of the wasm tests (debug) is compiled in.
     println!("cargo::rustc-check-cfg=cfg(prose_from_page)");
-    let from_page = env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
-        && env::var("PROFILE").as_deref() == Ok("release");
-    if from_page {
+    println!("cargo::rerun-if-env-changed=PROSE_ON_PAGE");
+    let on_page: Option<Vec<usize>> = env::var("PROSE_ON_PAGE")
+        .ok()
+        .filter(|_| {
+            env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+                && env::var("PROFILE").as_deref() == Ok("release")
+        })
+        .map(|path| {
+            println!("cargo::rerun-if-changed={path}");
+            let list =
+                fs::read_to_string(&path).unwrap_or_else(|e| panic!("PROSE_ON_PAGE={path}: {e}"));
+            list.lines()
+                .map(|n| n.trim().parse().unwrap_or_else(|_| panic!("{path}: {n:?}")))
+                .collect()
+        });
+    if on_page.is_some() {
         println!("cargo::rustc-cfg=prose_from_page");
     }
 
@@ -149,8 +164,18 @@ fn main() {
         "pub const PROSE_COUNT: usize = {};\n",
         prose.len()
     ));
-    if !from_page {
-        out.push_str(&format!("pub static PROSE: &[&str] = &{prose:?};\n"));
+    match on_page {
+        None => out.push_str(&format!("pub static PROSE: &[&str] = &{prose:?};\n")),
+        Some(on_page) => {
+            let kept: Vec<(usize, &String)> = prose
+                .iter()
+                .enumerate()
+                .filter(|(at, _)| !on_page.contains(at))
+                .collect();
+            out.push_str(&format!(
+                "pub static PROSE_KEPT: &[(u16, &str)] = &{kept:?};\n"
+            ));
+        }
     }
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("content_gen.rs"), out).unwrap();

@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 [ "${SKIP_SETUP:-0}" = 1 ] || SKIP_BROWSER=1 scripts/setup.sh
 
 say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
+mkdir -p target/bindgen target/pre
+say "pre-rendering the static page (server-side rendering)"
+# First: it lists the display-only texts the page gives back (target/pre/prose-on-page.txt), which the
+# wasm then reads from the page instead of carrying them (PROSE_ON_PAGE, read by build.rs; src/prose.rs).
+cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html target/pre/prose-on-page.txt
 say "compiling to WebAssembly (release, size-tuned, standard library rebuilt for size)"
 # The pinned nightly (tools/build/nightly.txt, installed by scripts/setup.sh) rebuilds std with its
 # optimize_for_size feature (smaller sort, formatting and panic code); its own target dir keeps the
@@ -13,10 +18,10 @@ say "compiling to WebAssembly (release, size-tuned, standard library rebuilt for
 # (the app shows neither), and a panic stops the wasm at once: static/boot.js shows the fatal message
 # for the trap. Measured: 303.5 -> 288.1 KB gzip. These flags apply to the wasm only, not to build scripts.
 NIGHTLY=$(cat tools/build/nightly.txt)
+PROSE_ON_PAGE="$PWD/target/pre/prose-on-page.txt" \
 RUSTFLAGS="${RUSTFLAGS:-} -Zlocation-detail=none -Zfmt-debug=none -Zunstable-options -Cpanic=immediate-abort" \
 cargo "+$NIGHTLY" build --release --locked --target wasm32-unknown-unknown --bin charm-offensive \
   --target-dir target/size -Zbuild-std=std,panic_abort -Zbuild-std-features=optimize_for_size
-mkdir -p target/bindgen target/pre
 wasm-bindgen --target no-modules --no-typescript --out-dir target/bindgen \
   target/size/wasm32-unknown-unknown/release/charm-offensive.wasm
 say "optimising the wasm for size (wasm-opt -Oz)"
@@ -27,8 +32,6 @@ say "optimising the wasm for size (wasm-opt -Oz)"
 node_modules/.bin/wasm-opt --low-memory-unused -Oz -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   target/bindgen/charm-offensive_bg.wasm -o target/bindgen/charm-offensive_bg.wasm
-say "pre-rendering the static page (server-side rendering)"
-cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html
 say "assembling dist/"
 python3 tools/build/assemble.py
 say "writing the SCORM 1.2 and 2004 packages"

@@ -1,9 +1,11 @@
 //! Display-only prose, shipped once. The content's `Prose` fields (card summaries and details, ...) are only
-//! displayed, never looked up or computed with, and the pre-rendered page already carries every one of them,
-//! each on an element marked `data-p="N"`. So the browser build (wasm32, release) compiles in only the number
-//! N: on start, [`read_page`] reads the texts back from the page (the overview from the DOM, the other parts
-//! straight from the `<noscript class="static-rest">` text by [`read_html`], without building nodes). Native
-//! builds (the pre-renderer, tests) and the wasm tests compile the texts in.
+//! displayed, never looked up or computed with, and the pre-rendered page carries most of them, each on an
+//! element marked `data-p="N"`. The pre-renderer lists the N it reads back exactly (`prerender` writes the
+//! list, scripts/build.sh hands it to build.rs as PROSE_ON_PAGE), and the browser build compiles in only the
+//! number N for those, and the text of every other one. On start, [`read_page`] reads them back from the page
+//! (the overview from the DOM, the other parts straight from the `<noscript class="static-rest">` text by
+//! [`read_html`], without building nodes). Native builds (the pre-renderer, tests), the wasm tests and a
+//! build without the list compile every text in.
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
 //! `<a class="term-link" href="#term-ID">`, `card:` as `<a class="card-link" href="#card-ID">` and `fig:` as
@@ -408,9 +410,9 @@ mod page {
 
     pub fn read(root: &web_sys::Element) {
         let mut store = vec![None; super::COUNT];
-        // `Prose(0)` is the empty text (build.rs), which no element marks.
-        if let Some(empty) = store.first_mut() {
-            *empty = Some("");
+        // The texts the page does not give back are compiled in (build.rs).
+        for &(at, text) in crate::content::generated::PROSE_KEPT {
+            store[usize::from(at)] = Some(text);
         }
         if let Ok(list) = root.query_selector_all("[data-p]") {
             read_marked(&list, &mut store);

@@ -308,7 +308,7 @@ fn figures_in_prompts_and_options_are_listed_with_the_feedback() {
     for q in study().questions {
         let mut texts = vec![q.prompt.text()];
         if let QuestionKind::Choice { options, .. } = &q.kind {
-            texts.extend(options.iter().map(|o| o.text));
+            texts.extend(options.iter().map(|o| o.text.text()));
         }
         for t in texts {
             for span in spans(t) {

@@ -666,7 +666,7 @@ fn the_compiled_notes_agree_with_the_json_file() {
         assert_eq!(c.id, raw["id"].as_str().unwrap());
         assert_eq!(c.year.map(Period::key), raw["year"].as_str());
         assert_eq!(c.essay, raw["essay"].as_str());
-        assert_eq!(c.explanation, raw["explanation"].as_str().unwrap());
+        assert_eq!(c.explanation.text(), raw["explanation"].as_str().unwrap());
         let sources: Vec<&str> = raw["sources"]
             .as_array()
             .unwrap()

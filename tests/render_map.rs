@@ -218,7 +218,7 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
         .unwrap();
     assert_eq!(pop.id, "population-2022-KZ");
     assert!(
-        html.contains(&esc(&pop.display())) && html.contains(&esc(pop.source_publisher)),
+        html.contains(&esc(&pop.display())) && html.contains(&esc(&pop.source_publisher)),
         "{html}"
     );
     let area = content().figures.get("area-KZ").unwrap();

@@ -156,7 +156,7 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
         assert!(shows(&html, &q.prompt), "{}", q.id);
         if let QuestionKind::Choice { options, .. } = &q.kind {
             for o in options.iter() {
-                assert!(shows(&html, o.text), "{}: option {}", q.id, o.id);
+                assert!(shows(&html, &o.text), "{}: option {}", q.id, o.id);
             }
         }
         assert!(

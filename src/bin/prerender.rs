@@ -1,13 +1,19 @@
 //! Build-time pre-rendering: renders the whole explainer as static HTML (Yew server-side rendering) so
 //! the text, the data table and the bibliography are readable before the WebAssembly starts and with
-//! JavaScript off. Usage: `prerender <index.html template> <output>`; fills the PRERENDER and NOSCRIPT slots.
+//! JavaScript off. Usage: `prerender <index.html template> <output> [<prose list>]`; fills the PRERENDER and
+//! NOSCRIPT slots, and writes to `<prose list>` the numbers of the display-only texts the page gives back
+//! exactly (read as the browser build reads them), one a line: build.rs leaves those out of the wasm.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let [_, template, output] = args.as_slice() else {
-        eprintln!("usage: prerender <index.html template> <output>");
-        std::process::exit(2);
+    let (template, output, prose_list) = match args.as_slice() {
+        [_, template, output] => (template, output, None),
+        [_, template, output, list] => (template, output, Some(list)),
+        _ => {
+            eprintln!("usage: prerender <index.html template> <output> [<prose list>]");
+            std::process::exit(2);
+        }
     };
     let template = std::fs::read_to_string(template).expect("read the index.html template");
     let body = tokio::runtime::Builder::new_current_thread()
@@ -35,6 +41,29 @@ fn main() {
             .replacen("<!--NOSCRIPT-->", &noscript, 1);
     std::fs::write(output, page).expect("write the pre-rendered page");
     eprintln!("prerender: {} bytes of static HTML", body.len());
+    if let Some(list) = prose_list {
+        let on_page = prose_on_page(&body);
+        let lines: String = on_page.iter().map(|at| format!("{at}\n")).collect();
+        std::fs::write(list, lines).expect("write the list of texts on the page");
+        eprintln!(
+            "prerender: {} of {} display-only texts are read from the page",
+            on_page.len(),
+            charm_offensive::prose::COUNT
+        );
+    }
+}
+
+/// The numbers of the display-only texts that `html` gives back exactly, in order.
+#[cfg(not(target_arch = "wasm32"))]
+fn prose_on_page(html: &str) -> Vec<usize> {
+    use charm_offensive::prose::{read_html, Prose};
+    let mut on_page = std::collections::BTreeSet::new();
+    read_html(html, |at, text| {
+        if u16::try_from(at).is_ok_and(|n| Prose(n).text() == text) {
+            on_page.insert(at);
+        }
+    });
+    on_page.into_iter().collect()
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -57,7 +57,7 @@ fn source_brief(f: &Figure) -> String {
     let publisher = if f.source_publisher.is_empty() {
         "the essay"
     } else {
-        f.source_publisher
+        f.source_publisher.text()
     };
     match f.source_date {
         "" => format!(" Source: {publisher}"),
@@ -106,21 +106,22 @@ pub fn FigureSource(props: &FigureSourceProps) -> Html {
     let f = &props.figure;
     html! {
         <span class="figure-source" role="note">
-            <span class="src-line"><strong>{ "Source: " }</strong>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
+            <span class="src-line"><strong>{ "Source: " }</strong>
+                if f.source_publisher.is_empty() { { "the essay" } } else { <span data-p={f.source_publisher.key()}>{ f.source_publisher.text() }</span> }
                 if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }</span>
             if !f.source_title.is_empty() {
-                <span class="src-line"><em>{ f.source_title }</em></span>
+                <span class="src-line"><em data-p={f.source_title.key()}>{ f.source_title.text() }</em></span>
             }
             if !f.source_url.is_empty() {
                 <span class="src-line"><a href={f.source_url} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(f.source_url) }</a></span>
             }
             if !f.excerpt.is_empty() {
-                <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ format!("“{}”", f.excerpt) }</span>
+                <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ "“" }<span data-p={f.excerpt.key()}>{ f.excerpt.text() }</span>{ "”" }</span>
             }
             <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence.label() }
                 if let Some(p) = &f.paragraph { { format!(" · essay paragraph {p}") } }</span>
             if !f.note.is_empty() {
-                <span class="src-line note"><strong>{ "Note: " }</strong>{ f.note }</span>
+                <span class="src-line note"><strong>{ "Note: " }</strong><span data-p={f.note.key()}>{ f.note.text() }</span></span>
             }
         </span>
     }

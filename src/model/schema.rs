@@ -277,13 +277,13 @@ content_types! {
         pub value: f64,
         pub unit: Text,
         pub qualifier: Text,
-        pub source_title: Text,
-        pub source_publisher: Text,
+        pub source_title: Prose,
+        pub source_publisher: Prose,
         pub source_url: Text,
         pub source_date: Text,
-        pub excerpt: Text,
+        pub excerpt: Prose,
         pub confidence: Confidence,
-        pub note: Text,
+        pub note: Prose,
         pub paragraph: Option<Text>,
     }
 
@@ -333,7 +333,7 @@ content_types! {
     pub struct Labelled {
         pub id: Text,
         #[cfg_attr(not(content_static), serde(alias = "label"))]
-        pub text: Text,
+        pub text: Prose,
     }
 
     /// An item of a sort question; `answer` is the id of its correct bin.
@@ -502,7 +502,7 @@ content_types! {
         pub essay: Option<Text>,
         pub sources: List<Text>,
         pub status: Text,
-        pub explanation: Text,
+        pub explanation: Prose,
     }
 }
 

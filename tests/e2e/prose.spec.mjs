@@ -66,6 +66,16 @@ test("every part reads its texts from the page: none is missing, the glossary an
     await page.goto(server.url + "?part=" + part);
     await ready(page);
     assert.equal(await page.getByText(MISSING).count(), 0, `${part}: a text is missing`);
+    if (part === "map") {
+      // Figures' sources (excerpt, note...): read from the page where it shows them, compiled in otherwise.
+      const toggles = page.locator("main .source-toggle >> visible=true");
+      for (let i = Math.min(await toggles.count(), 6) - 1; i >= 0; i--) await toggles.nth(i).click();
+      const figures = JSON.parse(readFileSync(join(ROOT, "content/figures.json"), "utf8"));
+      const excerpts = await page.$$eval("main .figure-source .excerpt [data-p]", (els) => els.map((e) => e.textContent));
+      assert.ok(excerpts.length > 0, "a source is open");
+      for (const e of excerpts) assert.ok(figures.some((f) => f.excerpt === e), `excerpt not in the content: ${e}`);
+      assert.equal(await page.getByText(MISSING).count(), 0, "map sources: a text is missing");
+    }
   }
   const glossary = JSON.parse(readFileSync(join(ROOT, "content/glossary.json"), "utf8"));
   const shown = await page.$$eval("dl.glossary dd", (dds) => dds.map((dd) => dd.firstChild.textContent));

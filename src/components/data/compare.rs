@@ -124,7 +124,7 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
                 <div><dt>{ right }</dt>
                     { for c.sources.iter().map(|id| html! { <dd key={*id}>{ figure(id, brief) }</dd> }) }</div>
             </dl>
-            <p class="compare-why">{ c.explanation }</p>
+            <p class="compare-why" data-p={c.explanation.key()}>{ c.explanation.text() }</p>
             { for to_note }
         </article>
     }

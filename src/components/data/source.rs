@@ -26,7 +26,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
     let open = *open_for == Some(f.id);
     let brief = |class: &'static str| {
         html! {
-            <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher } }
+            <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher.text() } }
                 if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
                 if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank" rel="noopener noreferrer">{ crate::components::cite::link_label(f.source_url) }</a> }
             </span>

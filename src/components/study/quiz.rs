@@ -84,7 +84,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 fn static_question(q: &Question) -> Html {
     let body = match &q.kind {
         QuestionKind::Choice { options, .. } => html! {
-            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()}><RichText text={o.text.to_string()} /></li> }) }</ul>
+            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()} data-p={o.text.key()}><RichText text={o.text} /></li> }) }</ul>
         },
         QuestionKind::Sort { bins, items } => {
             let names: Vec<String> = bins.iter().map(|b| format!("“{}”", b.text)).collect();
@@ -176,7 +176,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
         html! {
             <li key={o.id.to_string()}>
                 <input type="radio" id={id.clone()} name={q.id.to_string()} value={o.id.to_string()} {checked} {onchange} />
-                <label for={id}>{ plain(o.text) }</label>
+                <label for={id}>{ plain(&o.text) }</label>
             </li>
         }
     });
