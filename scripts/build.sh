@@ -32,6 +32,13 @@ say "optimising the wasm for size (wasm-opt -Oz)"
 node_modules/.bin/wasm-opt --low-memory-unused -Oz -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   target/bindgen/charm-offensive_bg.wasm -o target/bindgen/charm-offensive_bg.wasm
+say "compiling the single file's LZMA decoder (tools/unlzma) to wasm"
+# Its own crate, no dependencies, stable toolchain; a 64 KB stack instead of Rust's 1 MB default. Measured on
+# the 766,208-byte app wasm: 15-20 ms to unpack, against 37-50 ms for the same decoder in JavaScript.
+RUSTFLAGS="-C link-arg=-zstack-size=65536" cargo build --quiet --release --locked --target wasm32-unknown-unknown \
+  --manifest-path tools/unlzma/Cargo.toml --target-dir target/unlzma
+node_modules/.bin/wasm-opt -O3 --enable-bulk-memory target/unlzma/wasm32-unknown-unknown/release/unlzma.wasm \
+  -o target/unlzma.wasm
 say "assembling dist/"
 python3 tools/build/assemble.py
 say "writing the SCORM 1.2 and 2004 packages"

@@ -13,6 +13,9 @@ say "formatting and lints (rustfmt; clippy on every target, native and wasm32)"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The single file's LZMA decoder, its own crate (tools/unlzma).
+cargo fmt --check --manifest-path tools/unlzma/Cargo.toml
+cargo clippy --locked --manifest-path tools/unlzma/Cargo.toml --target wasm32-unknown-unknown --target-dir target/unlzma -- -D warnings
 
 say "native tests: content, logic, rendering"
 cargo test --locked

@@ -1,4 +1,5 @@
-// The single file's WebAssembly, packed with LZMA by tools/build/assemble.py and unpacked by static/lzma.js:
+// The single file's WebAssembly, packed with LZMA by tools/build/assemble.py and unpacked by static/lzma.js
+// (driving tools/unlzma's wasm):
 // it comes back byte for byte, and a damaged payload (cut short, a changed byte, a bad header) is refused with
 // a message, in Node and in the page itself (the fatal message, not a hang or a blank page).
 import { test, before, after } from "node:test";
@@ -8,7 +9,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
-import { ROOT, DIST, launch } from "./lib.mjs";
+import { DIST, launch } from "./lib.mjs";
 
 const single = readFileSync(join(DIST, "charm-offensive.html"), "utf8");
 const BLOCK = /(<script type="application\/octet-stream" id="wasm-packed">)([^<]*)(<\/script>)/;
@@ -16,14 +17,15 @@ const packed = new Uint8Array(Buffer.from(single.match(BLOCK)[2], "base64"));
 const built = JSON.parse(readFileSync(join(DIST, "build.json"), "utf8"));
 const wasm = readFileSync(join(DIST, built.files["charm-offensive.wasm"]));
 
-/** static/lzma.js's unpacker, in a context of its own as the page would load it. */
+/** The unpacker as built (static/lzma.js with tools/unlzma's wasm inlined), from the site's script for opaque
+ * origins, in a context of its own as a page would load it. */
 function unpacker() {
-  const context = { performance, MessageChannel, setTimeout, Uint8Array, Uint16Array, Uint32Array, Int32Array, Promise, Error, Math };
+  const context = { performance, MessageChannel, setTimeout, atob, WebAssembly, Uint8Array, Promise, Error, Math };
   context.window = context;
-  vm.runInNewContext(readFileSync(join(ROOT, "static/lzma.js"), "utf8"), context);
+  vm.runInNewContext(readFileSync(join(DIST, built.files["charm-offensive.wasm.js"]), "utf8"), context);
+  assert.equal(typeof context.__charmWasmPacked, "string", "the script carries the packed wasm too");
   return context.__charmUnlzma;
 }
-
 /** Resolves with the error's message, or fails the test if the unpacker accepted the bytes. */
 async function refused(unlzma, bytes, what) {
   const outcome = await Promise.race([

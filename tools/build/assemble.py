@@ -16,6 +16,7 @@ DIST = ROOT / "dist"
 PRE = ROOT / "target/pre/index.html"
 GLUE = ROOT / "target/bindgen/charm-offensive.js"
 WASM = ROOT / "target/bindgen/charm-offensive_bg.wasm"
+UNLZMA = ROOT / "target/unlzma.wasm"  # the LZMA decoder (tools/unlzma), built by scripts/build.sh
 STATIC = ROOT / "static"
 
 def digest(data: bytes) -> str:
@@ -68,7 +69,10 @@ def main() -> int:
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
     css = minify_css("\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css"))))
     boot = minify_js((STATIC / "boot.js").read_text())
-    unpacker = minify_js((STATIC / "lzma.js").read_text())
+    # The unpacker: static/lzma.js with the decoder's wasm inlined as base64.
+    unlzma_b64 = base64.b64encode(UNLZMA.read_bytes()).decode()
+    unpacker = minify_js((STATIC / "lzma.js").read_text()).replace("UNLZMA_WASM_BASE64", unlzma_b64)
+    assert unlzma_b64 in unpacker, "static/lzma.js lost its decoder placeholder"
     # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
     early = minify_js((STATIC / "early.js").read_text())
     early_tag = f"<script>{early}</script>"
