@@ -3,7 +3,6 @@
 
 use yew::prelude::*;
 
-use super::SliceProps;
 use crate::data::{decimals, notes, population_year, unit_label, Gap, Reliability, Slice};
 use crate::model::format_number;
 
@@ -51,9 +50,8 @@ fn pattern_swatch(r: Reliability) -> Html {
 }
 
 /// The legend of the visible layer.
-#[component]
-pub fn Legend(props: &SliceProps) -> Html {
-    let s = props.slice;
+/// A plain function, not a component: it holds no state.
+pub fn legend(s: &'static Slice) -> Html {
     let unit = unit_label(s.layer, s.per_person);
     let title = format!("Colour: {unit}");
     let classes = class_labels(s).into_iter().enumerate().map(|(i, text)| {

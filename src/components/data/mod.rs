@@ -18,7 +18,7 @@ use crate::state::View;
 
 pub use compare::{agreement, Comparisons};
 pub use layers::LayerControls;
-pub use legend::Legend;
+pub use legend::legend;
 pub use source::SourceToggle;
 pub use table::DataTable;
 
@@ -49,7 +49,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
                     <summary><span class="disclosure-label">{ "Show every layer's figures with their sources" }</span></summary>
                     { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
                         <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
-                            <About slice={s} />
+                            { about(s) }
                             <DataTable slice={s} selected={None} />
                         </section>
                     }) }
@@ -73,7 +73,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
     html! {
         <div class="data-panel" ref={node} aria-busy={busy.then_some("true")}>
             <div class="data-side">
-                <About slice={s} />
+                { about(s) }
             </div>
             <Comparisons view={view} />
             <div class="data-table-block">
@@ -133,9 +133,8 @@ pub struct SliceProps {
 }
 
 /// The layer's title, description, caveat, per-person basis, and why values are missing.
-#[component]
-fn About(props: &SliceProps) -> Html {
-    let s = props.slice;
+/// A plain function, not a component: it holds no state (each component costs about 1 KB of wasm).
+fn about(s: &'static Slice) -> Html {
     let n = notes();
     let note = n.layer(s.layer);
     let heading = match s.year {

@@ -54,7 +54,7 @@ pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
     html! {
         <section class="across-years" aria-labelledby="across-title">
             <h3 id="across-title">{ title.clone() }</h3>
-            <Chart data={data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>()} years={years.clone()} />
+            { chart(&data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>(), &years) }
             <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {title}")}>
                 <table class="across-table">
                     <caption>{ format!("{title}: each republic by the year of its figure") }</caption>
@@ -87,21 +87,14 @@ fn years_of(data: &[(CountryId, Vec<Cell>)]) -> Vec<i32> {
     years
 }
 
-#[derive(Properties, PartialEq)]
-struct ChartProps {
-    data: Vec<(CountryId, Vec<(i32, f64)>)>,
-    years: Vec<i32>,
-}
-
 /// Lines, one per republic, each labelled with its name at its last point (no colour-only key).
-#[component]
-fn Chart(props: &ChartProps) -> Html {
+/// A plain function, not a component: it holds no state.
+fn chart(data: &[(CountryId, Vec<(i32, f64)>)], years: &[i32]) -> Html {
     let (w, h, left, right, top, bottom) = (520.0, 200.0, 20.0, 110.0, 12.0, 24.0);
-    let (Some(&y0), Some(&y1)) = (props.years.first(), props.years.last()) else {
+    let (Some(&y0), Some(&y1)) = (years.first(), years.last()) else {
         return html! {};
     };
-    let max = props
-        .data
+    let max = data
         .iter()
         .flat_map(|(_, l)| l.iter().map(|p| p.1))
         .fold(0.0_f64, f64::max);
@@ -119,8 +112,8 @@ fn Chart(props: &ChartProps) -> Html {
     let yv = |v: f64| top + (h - top - bottom) * (1.0 - v / max);
     // The period before `y` on the axis: a line joins two points only when no period lies between them,
     // so a republic without a figure for a period shows a gap, not a made-up trend.
-    let before = |y: i32| props.years.iter().rev().find(|&&v| v < y).copied();
-    let lines = props.data.iter().filter(|(_, l)| !l.is_empty()).map(|(c, l)| {
+    let before = |y: i32| years.iter().rev().find(|&&v| v < y).copied();
+    let lines = data.iter().filter(|(_, l)| !l.is_empty()).map(|(c, l)| {
         let d: String = l
             .iter()
             .enumerate()
@@ -142,7 +135,7 @@ fn Chart(props: &ChartProps) -> Html {
         <svg class="across-chart" viewBox={format!("0 0 {} {}", shortest(w), shortest(h))} role="img"
             aria-label="Line chart of the same figures as the table below">
             <line x1={shortest(left)} x2={shortest(w - right)} y1={shortest(h - bottom)} y2={shortest(h - bottom)} class="axis" />
-            { for props.years.iter().map(|&y| html! { <text class="tick" x={fixed(x(y), 1)} y={shortest(h - 6.0)}>{ y.to_string() }</text> }) }
+            { for years.iter().map(|&y| html! { <text class="tick" x={fixed(x(y), 1)} y={shortest(h - 6.0)}>{ y.to_string() }</text> }) }
             { for lines }
         </svg>
     }

@@ -8,7 +8,7 @@ pub mod region_map;
 
 use yew::prelude::*;
 
-use crate::components::data::{DataControls, DataPanel, Legend};
+use crate::components::data::{legend, DataControls, DataPanel};
 use crate::components::{PartHeading, PartProps};
 use crate::data::slice;
 use crate::geo::{geo, CountryShape};
@@ -78,7 +78,7 @@ pub fn MapPart(props: &PartProps) -> Html {
                         <RegionMap view={props.view} />
                         <figcaption>
                             // The legend sits under the map it explains and changes with it in the same frame.
-                            <Legend slice={s} />
+                            { legend(s) }
                             <MapNotes />
                         </figcaption>
                     </figure>

@@ -134,8 +134,8 @@ pub fn Places() -> Html {
 }
 
 /// The scale bar: the generator's round distance at the frame centre.
-#[component]
-pub fn ScaleBar() -> Html {
+/// A plain function, not a component: it holds no state.
+pub fn scale_bar() -> Html {
     let bar = &geo().scale_bar;
     let [x, y] = SCALE_AT;
     html! {

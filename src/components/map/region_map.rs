@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::places::{Places, ScaleBar};
+use super::places::{scale_bar, Places};
 use super::{accessible_name, shape, st, HATCH_ID};
 use crate::components::use_dispatch;
 use crate::data::{shades, Shade};
@@ -119,7 +119,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
                     <rect width="8" height="8" fill="#ffffff" />
                     <line x1="0" y1="0" x2="0" y2="8" stroke="#6b7280" stroke-width="3" />
                 </pattern>
-                <ReliabilityPatterns />
+                { reliability_patterns() }
             </defs>
             <rect class="water" x={shortest(x)} y={shortest(y)} width={shortest(w)} height={shortest(h)} fill="#dce9f2" />
             <Neighbours />
@@ -128,7 +128,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             { outline(*focused, "focused") }
             <Labels shades={shades} />
             <Places />
-            <ScaleBar />
+            { scale_bar() }
         </svg>
     }
 }
@@ -174,8 +174,8 @@ fn Labels(props: &LabelsProps) -> Html {
 
 /// The patterns drawn over a republic whose source is of medium (dots) or low (crosses) reliability: dark
 /// marks with a white edge, visible on every palette step.
-#[component]
-fn ReliabilityPatterns() -> Html {
+/// A plain function, not a component: it holds no state.
+fn reliability_patterns() -> Html {
     html! { <>
         <pattern id="map-medium" patternUnits="userSpaceOnUse" width="16" height="16">
             <circle cx="8" cy="8" r="2.6" fill="#1b1f24" stroke="#ffffff" stroke-width="1.2" />

@@ -137,21 +137,15 @@ pub fn today() -> String {
         .collect()
 }
 
-/// Props: the progress to show.
-#[derive(Properties, PartialEq)]
-pub struct PrintableProps {
-    pub progress: std::rc::Rc<Progress>,
-}
-
-/// The summary as a section that prints on its own (see the print rules in 40-study.css).
-#[component]
-pub fn PrintableSummary(props: &PrintableProps) -> Html {
-    let t = props.progress.tally();
+/// The summary of `progress` as a section that prints on its own (see the print rules in 40-study.css). A
+/// plain function, not a component: it holds no state.
+pub fn printable_summary(progress: &Progress) -> Html {
+    let t = progress.tally();
     let steps = study().tour.iter().enumerate().map(|(i, s)| {
-        let seen = props.progress.steps.contains(&(i + 1));
+        let seen = progress.steps.contains(&(i + 1));
         html! { <li>{ s.title.to_string() }{ if seen { " (seen)" } else { " (not seen)" } }</li> }
     });
-    let rows = entries(&props.progress).into_iter().map(|e| html! {
+    let rows = entries(progress).into_iter().map(|e| html! {
         <li>
             <p class="summary-prompt"><span class="summary-part">{ format!("{}: ", e.part) }</span>{ e.prompt }</p>
             <p>{ "Your answer: " }{ e.answer }</p>

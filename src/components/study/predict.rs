@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::progress_context::use_progress;
-use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
+use super::quiz::{check_and_record, feedback, figure_value, question, saved, QuestionProps};
 use super::tour::apply_view;
 use crate::components::use_dispatch;
 use crate::model::study::{Answer, QuestionKind};
@@ -101,7 +101,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
             <button type="button" class="secondary" onclick={reveal}>{ "Reveal" }</button>
             <div class="feedback-area" aria-live="polite">
                 if *revealed {
-                    <Feedback index={props.index} correct={verdict.correct}>
+                    { feedback(props.index, verdict.correct, html! { <>
                         if let Some(e) = verdict.expected {
                             <p class="reveal"><strong>{ format!("The real value: {} {unit_text}. ", format_number(e, 1)) }</strong>
                                 { format!("Your guess, {} {unit_text}, is {far}.", format_number(*guess, 1)) }</p>
@@ -109,7 +109,7 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
                             <p class="missing">{ "The data needed for this value is missing." }</p>
                         }
                         { for on_map }
-                    </Feedback>
+                    </> }) }
                 }
             </div>
         </fieldset>

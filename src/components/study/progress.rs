@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::export::{summary_text, today, PrintableSummary};
+use super::export::{printable_summary, summary_text, today};
 use super::progress_context::use_progress;
 use super::progress_model::ProgressAction;
 
@@ -105,7 +105,7 @@ pub fn ProgressPanel() -> Html {
             if *printable {
                 <div class="printable-wrap">
                     <button type="button" class="secondary" onclick={Callback::from(|_: MouseEvent| crate::browser::print())}>{ "Print" }</button>
-                    <PrintableSummary progress={snap.progress.clone()} />
+                    { printable_summary(&snap.progress) }
                 </div>
             }
         </section>

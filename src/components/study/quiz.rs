@@ -105,20 +105,11 @@ fn static_question(q: &Question) -> Html {
     }
 }
 
-/// Props of the feedback: the question, the verdict, and kind-specific lines shown first.
-#[derive(Properties, PartialEq)]
-pub struct FeedbackProps {
-    pub index: usize,
-    pub correct: bool,
-    #[prop_or_default]
-    pub children: Html,
-}
-
-/// "✓ Correct" / "✗ Not quite", the explanation, the figures with their sources and the citations.
-#[component]
-pub fn Feedback(props: &FeedbackProps) -> Html {
-    let q = question(props.index);
-    let (class, icon, verdict, text) = if props.correct {
+/// "✓ Correct" / "✗ Not quite" for question `index`, kind-specific lines (`first`), the explanation, the
+/// figures with their sources and the citations. A plain function, not a component: it holds no state.
+pub fn feedback(index: usize, correct: bool, first: Html) -> Html {
+    let q = question(index);
+    let (class, icon, verdict, text) = if correct {
         ("qa-feedback correct", "✓", "Correct.", &q.feedback.correct)
     } else {
         (
@@ -131,7 +122,7 @@ pub fn Feedback(props: &FeedbackProps) -> Html {
     html! {
         <div {class}>
             <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ verdict }</p>
-            { props.children.clone() }
+            { first }
             <p><RichText text={text.to_string()} /></p>
             if !q.figures.is_empty() {
                 <ul class="feedback-figures">
@@ -202,7 +193,7 @@ pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">
                 if *hint { <p class="hint">{ "Choose an answer first." }</p> }
-                if let Some(correct) = *verdict { <Feedback index={props.index} {correct} /> }
+                if let Some(correct) = *verdict { { feedback(props.index, correct, Html::default()) } }
             </div>
         </fieldset>
     }

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::progress_context::use_progress;
-use super::quiz::{check_and_record, figure_value, question, saved, Feedback, QuestionProps};
+use super::quiz::{check_and_record, feedback, figure_value, question, saved, QuestionProps};
 use crate::model::study::{Answer, QuestionKind};
 use crate::model::SortedMap;
 use crate::text::plain;
@@ -81,10 +81,10 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
             <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
             <div class="feedback-area" aria-live="polite">
                 if let Some(v) = &*verdict {
-                    <Feedback index={props.index} correct={v.correct}>
+                    { feedback(props.index, v.correct, html! {
                         <p>{ format!("{} of {} placed as the essay does{}.", v.items.values().filter(|ok| **ok).count(), items.len(),
                             if unplaced > 0 { format!("; {unplaced} not placed yet") } else { String::new() }) }</p>
-                    </Feedback>
+                    }) }
                 }
             </div>
         </fieldset>
