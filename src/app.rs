@@ -8,7 +8,7 @@ use crate::components::{
     header::Header,
     map::MapPart,
     nav::Nav,
-    notices::Notices,
+    notices::notices,
     overview::OverviewPart,
     share::ShareDialog,
     sources::SourcesPart,
@@ -145,7 +145,7 @@ pub fn App(props: &AppProps) -> Html {
                 if view.shows(Control::Nav) {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />
                 }
-                <Notices notices={state.notices.clone()} on_action={on_action.clone()} />
+                { notices(&state.notices, &on_action) }
                 if view.step.is_some() && !static_page {
                     <TourPanel view={*view} />
                 }

@@ -4,22 +4,15 @@ use yew::prelude::*;
 
 use crate::state::Action;
 
-/// Props: the notices and the dispatcher.
-#[derive(Properties, PartialEq)]
-pub struct NoticesProps {
-    pub notices: Vec<String>,
-    pub on_action: Callback<Action>,
-}
-
 fn dismiss_id(i: usize) -> String {
     format!("notice-dismiss-{i}")
 }
 
-/// The notice list; a polite live region so new notices are announced.
-#[component]
-pub fn Notices(props: &NoticesProps) -> Html {
-    let items = props.notices.iter().enumerate().map(|(i, text)| {
-        let on_action = props.on_action.clone();
+/// The notice list; a polite live region so new notices are announced. `on_action` dismisses one. A plain
+/// function, not a component: it holds no state.
+pub fn notices(notices: &[String], on_action: &Callback<Action>) -> Html {
+    let items = notices.iter().enumerate().map(|(i, text)| {
+        let on_action = on_action.clone();
         let dismiss = Callback::from(move |_: MouseEvent| {
             on_action.emit(Action::Dismiss(i));
             // The button goes with its notice: focus the next notice's Dismiss (now at this place), the one
@@ -42,7 +35,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
     });
     html! {
         <div class="notices" role="status" aria-live="polite">
-            if !props.notices.is_empty() {
+            if !notices.is_empty() {
                 <ul>{ for items }</ul>
             }
         </div>

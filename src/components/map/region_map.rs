@@ -126,7 +126,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             <g class="republics">{ for shapes }</g>
             { outline(selected, "selected") }
             { outline(*focused, "focused") }
-            <Labels shades={shades} />
+            { labels(&shades) }
             <Places />
             { scale_bar() }
         </svg>
@@ -147,19 +147,13 @@ fn Neighbours() -> Html {
     }
 }
 
-/// Props: the shading, for each republic's value line and text colour.
-#[derive(Properties, PartialEq)]
-struct LabelsProps {
-    shades: Vec<Shade>,
-}
-
-/// The republics' names at their label points, each with the layer's value underneath.
-#[component]
-fn Labels(props: &LabelsProps) -> Html {
+/// The republics' names at their label points, each with the layer's value underneath (from `shades`, which
+/// also sets the text colour). A plain function, not a component: it holds no state.
+fn labels(shades: &[Shade]) -> Html {
     let labels = CountryId::ALL.iter().filter_map(|&c| {
         let s = shape(c)?;
         let [x, y] = s.label?;
-        let shade = props.shades.iter().find(|sh| sh.country == c);
+        let shade = shades.iter().find(|sh| sh.country == c);
         let light = shade.is_some_and(|sh| sh.light_text && sh.fill.is_some());
         let value = shade.map(|sh| sh.value_label.clone()).unwrap_or_default();
         Some(html! {
