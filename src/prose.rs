@@ -44,9 +44,11 @@ impl Prose {
         }
     }
 
-    /// The value of the `data-p` attribute that marks the element showing exactly this text.
-    pub fn key(self) -> AttrValue {
-        AttrValue::from(self.0.to_string())
+    /// The value of the `data-p` attribute that marks the element showing exactly this text on the
+    /// pre-rendered page. None in the browser build: the live page's elements are not marked (they draw
+    /// terms and figures as controls), so a saved copy of it reads as missing texts, not as wrong ones.
+    pub fn key(self) -> Option<AttrValue> {
+        (!cfg!(target_arch = "wasm32")).then(|| AttrValue::from(self.0.to_string()))
     }
 }
 

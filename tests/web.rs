@@ -108,6 +108,7 @@ mod web {
     pub mod cards;
     pub mod data;
     pub mod map;
+    pub mod prose;
     pub mod shell;
     pub mod study;
 }

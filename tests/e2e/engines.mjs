@@ -56,6 +56,8 @@ export async function pass(engine, base) {
     await until(engine, `() => document.querySelector(".parts-nav [aria-current=page]").getAttribute("href").startsWith("?${part === "overview" ? "" : "part=" + part}") && document.querySelector("main h2")`, `the ${part} part`);
     const heading = await engine.run(`return document.querySelector("main h2").textContent;`);
     assert.ok(heading.length > 3, `${engine.name}: ${part} shows its heading (got "${heading}")`);
+    // Display-only texts are read from the pre-rendered page (src/prose.rs): none may be missing.
+    assert.equal(await engine.run(`return document.querySelector("main").textContent.includes("could not be read from the page");`), false, `${engine.name}: ${part} shows every text`);
     await assertClean(engine, `on ${part}`);
   }
 
@@ -74,6 +76,7 @@ export async function pass(engine, base) {
   await engine.click(".card .card-toggle");
   await until(engine, `() => document.querySelector(".card.open .card-detail")`, "an open card");
   await until(engine, `() => new URLSearchParams(location.search).get("card")`, "the card in the address");
+  assert.equal(await engine.run(`return document.querySelector(".card.open .card-detail").textContent.includes("could not be read from the page");`), false, `${engine.name}: the card's texts are read`);
   await assertClean(engine, "after opening a card");
 
   // A self-check answered.

@@ -71,7 +71,11 @@ test("every part reads its texts from the page: none is missing, the glossary an
       const toggles = page.locator("main .source-toggle >> visible=true");
       for (let i = Math.min(await toggles.count(), 6) - 1; i >= 0; i--) await toggles.nth(i).click();
       const figures = JSON.parse(readFileSync(join(ROOT, "content/figures.json"), "utf8"));
-      const excerpts = await page.$$eval("main .figure-source .excerpt [data-p]", (els) => els.map((e) => e.textContent));
+      const excerpts = await page.$$eval("main .figure-source .excerpt", (els) => els.map((e) => {
+        const c = e.cloneNode(true);
+        c.querySelectorAll(".visually-hidden").forEach((x) => x.remove());
+        return c.textContent.replace(/^“|”$/g, "");
+      }));
       assert.ok(excerpts.length > 0, "a source is open");
       for (const e of excerpts) assert.ok(figures.some((f) => f.excerpt === e), `excerpt not in the content: ${e}`);
       assert.equal(await page.getByText(MISSING).count(), 0, "map sources: a text is missing");
@@ -97,4 +101,21 @@ test("a copy of the page that lacks a text shows a clear message in its place an
   await page.locator("li.card").nth(1).locator(".card-detail").waitFor();
   assertNoConsoleErrors(errors);
   await context.close();
+});
+
+test("a saved copy of the running page (no pre-rendered texts left) says what it cannot read, and runs", async () => {
+  const live = await open(browser, server.url + "?part=cards");
+  const saved = await live.page.content();
+  await live.context.close();
+  const copy = await serve(DIST, { "/saved.html": saved });
+  try {
+    const { page, context, errors } = await open(browser, copy.url + "saved.html?part=cards");
+    await page.waitForFunction((m) => document.querySelector("li.card .card-summary")?.textContent === m, MISSING);
+    assert.ok(await page.locator("#fatal").isHidden());
+    assert.ok((await page.locator("li.card .card-title").first().textContent()).length > 3, "titles (compiled in) still show");
+    assertNoConsoleErrors(errors);
+    await context.close();
+  } finally {
+    await copy.close();
+  }
 });
