@@ -35,8 +35,16 @@ pub fn keep_from(root: &web_sys::Element) {
     });
 }
 
+/// Keeps one more element of the pre-rendered page under `key`: one the app draws differently, which stands in
+/// until the app has drawn its own (`crate::components::use_stand_in`).
 #[cfg(target_arch = "wasm32")]
-fn take(key: &str) -> Option<web_sys::Element> {
+pub fn keep(key: &str, el: web_sys::Element) {
+    KEPT.with(|kept| kept.borrow_mut().push((key.to_string(), el)));
+}
+
+/// The element kept under `key`, once.
+#[cfg(target_arch = "wasm32")]
+pub fn take(key: &str) -> Option<web_sys::Element> {
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
         let at = kept.iter().position(|(k, _)| k == key)?;

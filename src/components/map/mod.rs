@@ -63,7 +63,32 @@ pub fn MapPart(props: &PartProps) -> Html {
     } else {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
+    // On start, the pre-rendered list of republics (and a deep link's profile) stands in for a task.
+    let selection = crate::components::use_stand_in("map-selection").unwrap_or_else(|| {
+        html! {
+            <div class="map-selection">
+                <CountryList view={props.view} />
+                { profiles }
+            </div>
+        }
+    });
     let s = slice(&props.view);
+    // On start, the pre-rendered map (drawn for the page's default view) stands in for a task.
+    let figure = crate::components::use_stand_in("map-figure").unwrap_or_else(|| {
+        html! {
+            <figure class="map-figure">
+                // Said on the map itself when the values do not compare (different years or sources).
+                <p class="map-caution" hidden={s.caution.is_none()}>
+                    <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.clone().unwrap_or_default() }</p>
+                <RegionMap view={props.view} />
+                <figcaption>
+                    // The legend sits under the map it explains and changes with it in the same frame.
+                    { legend(s) }
+                    <MapNotes />
+                </figcaption>
+            </figure>
+        }
+    });
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>
             <PartHeading part={Part::Map} />
@@ -71,22 +96,9 @@ pub fn MapPart(props: &PartProps) -> Html {
             <div class="map-layout">
                 <div class="map-main">
                     <DataControls ..props.clone() />
-                    <figure class="map-figure">
-                        // Said on the map itself when the values do not compare (different years or sources).
-                        <p class="map-caution" hidden={s.caution.is_none()}>
-                            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.clone().unwrap_or_default() }</p>
-                        <RegionMap view={props.view} />
-                        <figcaption>
-                            // The legend sits under the map it explains and changes with it in the same frame.
-                            { legend(s) }
-                            <MapNotes />
-                        </figcaption>
-                    </figure>
+                    { figure }
                 </div>
-                <div class="map-selection">
-                    <CountryList view={props.view} />
-                    { profiles }
-                </div>
+                { selection }
             </div>
             <DataPanel ..props.clone() />
         </section>
