@@ -642,7 +642,13 @@ fn the_compiled_notes_agree_with_the_json_file() {
         let l = &j["layers"][layer.key()];
         let note = n.layer(*layer);
         assert_eq!(
-            (note.title, note.source, note.short, note.about, note.caveat),
+            (
+                note.title,
+                note.source,
+                note.short,
+                note.about.text(),
+                note.caveat.text()
+            ),
             (
                 l["title"].as_str().unwrap(),
                 l["source"].as_str().unwrap(),

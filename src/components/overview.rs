@@ -20,9 +20,9 @@ pub fn OverviewPart(props: &PartProps) -> Html {
         .overview
         .how
         .iter()
-        .map(|line| html! { <li><RichText text={*line} /></li> });
+        .map(|line| html! { <li data-p={line.key()}><RichText text={*line} /></li> });
     let audiences = c.site.overview.audiences.iter().map(|a| {
-        html! { <div class="audience"><dt>{ a.who }</dt><dd>{ a.what }</dd></div> }
+        html! { <div class="audience"><dt>{ a.who }</dt><dd data-p={a.what.key()}>{ a.what.text() }</dd></div> }
     });
     let within = crate::deep_link::Within::of(&props.view);
     let go = |part: Part, label: &'static str| {

@@ -378,14 +378,14 @@ content_types! {
     /// The overview's lead, how-to list and audiences.
     pub struct Overview {
         pub lead: Prose,
-        pub how: List<Text>,
+        pub how: List<Prose>,
         pub audiences: List<Audience>,
     }
 
     /// Who the explainer serves, and how.
     pub struct Audience {
         pub who: Text,
-        pub what: Text,
+        pub what: Prose,
     }
 
     /// The whole map: view box, scale bar, country shapes and places, in view-box units.
@@ -477,8 +477,8 @@ content_types! {
         pub source: Text,
         /// The source in a few words, for the spoken summary ("Chinese official figures").
         pub short: Text,
-        pub about: Text,
-        pub caveat: Text,
+        pub about: Prose,
+        pub caveat: Prose,
     }
 
     /// What the per-person view divides by, per layer.

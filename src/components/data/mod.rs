@@ -162,8 +162,8 @@ fn about(s: &'static Slice) -> Html {
     html! {
         <div class="data-about">
             <h3>{ heading }</h3>
-            <p>{ note.about }</p>
-            <p class="data-caveat">{ note.caveat }</p>
+            <p data-p={note.about.key()}>{ note.about.text() }</p>
+            <p class="data-caveat" data-p={note.caveat.key()}>{ note.caveat.text() }</p>
             if let Some(text) = per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013")) {
                 <p class="data-per-person">{ text }</p>
             }
