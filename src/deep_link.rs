@@ -47,23 +47,19 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
         pairs.push((key, value));
     }
     for key in KEYS {
-        let values: Vec<&Option<String>> = pairs
-            .iter()
-            .filter(|(k, _)| k == key)
-            .map(|(_, v)| v)
-            .collect();
-        match values.as_slice() {
-            [] => {}
-            [Some(value)] if value.chars().count() <= MAX_VALUE_LEN => {
+        let mut values = pairs.iter().filter(|(k, _)| k == key).map(|(_, v)| v);
+        let (first, more) = (values.next(), values.count());
+        match first {
+            None => {}
+            Some(_) if more > 0 => {
+                ignored.push(format!("{key}: given {} times, so none was used", more + 1))
+            }
+            Some(Some(value)) if value.chars().count() <= MAX_VALUE_LEN => {
                 if let Err(why) = apply(&mut view, key, value, known) {
                     ignored.push(format!("{key} “{}”: {why}", shown(value)));
                 }
             }
-            [_] => ignored.push(format!("{key}: the value is malformed or too long")),
-            _ => ignored.push(format!(
-                "{key}: given {} times, so none was used",
-                values.len()
-            )),
+            Some(_) => ignored.push(format!("{key}: the value is malformed or too long")),
         }
     }
     // A year only means something for the layer it belongs to.
@@ -84,20 +80,21 @@ const KEYS: &[&str] = &[
     "part", "theme", "card", "layer", "year", "pp", "country", "step", "embed", "hide",
 ];
 
-fn unknown<T>(what: &str) -> Result<T, String> {
-    Err(format!("not a {what} this explainer knows"))
+/// Not generic over the value's type, so one copy serves every parameter.
+fn unknown(what: &str) -> String {
+    format!("not a {what} this explainer knows")
 }
 
 fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), String> {
     match key {
-        "part" => view.part = Part::from_key(value).map_or_else(|| unknown("part"), Ok)?,
-        "theme" => view.theme = Some(Theme::from_key(value).map_or_else(|| unknown("theme"), Ok)?),
-        "card" => view.card = Some((known.card)(value).map_or_else(|| unknown("card"), Ok)?),
-        "layer" => view.layer = Layer::from_key(value).map_or_else(|| unknown("layer"), Ok)?,
-        "year" => view.year = Some(Period::from_key(value).map_or_else(|| unknown("year"), Ok)?),
+        "part" => view.part = Part::from_key(value).ok_or_else(|| unknown("part"))?,
+        "theme" => view.theme = Some(Theme::from_key(value).ok_or_else(|| unknown("theme"))?),
+        "card" => view.card = Some((known.card)(value).ok_or_else(|| unknown("card"))?),
+        "layer" => view.layer = Layer::from_key(value).ok_or_else(|| unknown("layer"))?,
+        "year" => view.year = Some(Period::from_key(value).ok_or_else(|| unknown("year"))?),
         "pp" if value == "1" => view.per_person = true,
         "country" => {
-            view.country = Some(CountryId::from_key(value).map_or_else(|| unknown("republic"), Ok)?)
+            view.country = Some(CountryId::from_key(value).ok_or_else(|| unknown("republic"))?)
         }
         "step" => match value.parse::<usize>() {
             Ok(n) if (1..=known.steps).contains(&n) => view.step = Some(n),
@@ -107,8 +104,7 @@ fn apply(view: &mut View, key: &str, value: &str, known: &Known) -> Result<(), S
         "hide" => {
             let mut hidden = Hidden::NONE;
             for part in value.split(',').filter(|s| !s.is_empty()) {
-                hidden =
-                    hidden.with(Control::from_key(part).map_or_else(|| unknown("control"), Ok)?);
+                hidden = hidden.with(Control::from_key(part).ok_or_else(|| unknown("control"))?);
             }
             view.hidden = hidden;
         }
@@ -233,8 +229,7 @@ pub fn percent_decode(s: &str) -> Option<String> {
     while i < bytes.len() {
         match bytes[i] {
             b'%' => {
-                let hex = s.get(i + 1..i + 3)?;
-                out.push(u8::from_str_radix(hex, 16).ok()?);
+                out.push(hex_byte(s.get(i + 1..i + 3)?)?);
                 i += 3;
             }
             b'+' => {
@@ -248,6 +243,16 @@ pub fn percent_decode(s: &str) -> Option<String> {
         }
     }
     String::from_utf8(out).ok()
+}
+
+/// The byte two characters after `%` give, as `u8::from_str_radix(hex, 16)` reads them (which also takes
+/// "+f" as 15), without that function's general code.
+fn hex_byte(hex: &str) -> Option<u8> {
+    let digits = hex.strip_prefix('+').unwrap_or(hex);
+    digits
+        .chars()
+        .try_fold(0u8, |n, c| Some(n * 16 + c.to_digit(16)? as u8))
+        .filter(|_| !digits.is_empty())
 }
 
 /// Escapes everything but unreserved characters.
@@ -307,4 +312,21 @@ fn invisible(c: char) -> bool {
             | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
             | '\u{FFA0}' | '\u{FFF0}'..='\u{FFFB}' | '\u{1D173}'..='\u{1D17A}'
             | '\u{E0000}'..='\u{E0FFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn hex_byte_reads_what_from_str_radix_reads() {
+        for a in 0u8..128 {
+            for b in 0u8..128 {
+                let hex = String::from_utf8(vec![a, b]).unwrap();
+                assert_eq!(
+                    super::hex_byte(&hex),
+                    u8::from_str_radix(&hex, 16).ok(),
+                    "{hex:?}"
+                );
+            }
+        }
+    }
 }

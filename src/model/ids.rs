@@ -28,9 +28,10 @@ macro_rules! keyed_enum {
             pub fn key(self) -> &'static str { match self { $($name::$variant => $key,)+ } }
             /// The human label.
             pub fn label(self) -> &'static str { match self { $($name::$variant => $label,)+ } }
-            /// Parses a key; `None` for anything unknown.
+            /// Parses a key; `None` for anything unknown. (A search of `ALL` is a fraction of the code a
+            /// `match` on strings compiles to.)
             pub fn from_key(key: &str) -> Option<Self> {
-                match key { $($key => Some($name::$variant),)+ _ => None }
+                Self::ALL.iter().copied().find(|v| v.key() == key)
             }
         }
     };
