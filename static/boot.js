@@ -142,11 +142,23 @@
     }
     setTimeout(once, 400);
   }
+  // The browser opens a page's local storage on its first use, which takes a phone a few milliseconds: done
+  // here, while the wasm downloads, rather than inside the app's first render (study progress is read there).
+  function openStorage() {
+    try {
+      if (window.localStorage) window.localStorage.getItem("");
+    } catch (e) {
+      // A sandboxed frame or a browser setting refuses storage: the app says so when it saves progress.
+    }
+  }
   var started = false;
   function go() {
     if (started) return;
     started = true;
-    afterPaint(start);
+    afterPaint(function () {
+      start();
+      setTimeout(openStorage, 0);
+    });
   }
   if (document.readyState === "complete" || (document.readyState === "interactive" && typeof wasm_bindgen === "function")) {
     go();
