@@ -82,6 +82,28 @@
   // The single file's own wasm is unpacked at once; the site's is requested once the page is painted
   // (below), so that its download does not compete with the page and its stylesheet.
   if (document.getElementById("wasm-packed")) begin();
+  // Focus on the pre-rendered page (a reader who tabbed before the app started) moves to the app's element of
+  // the same kind and words once the app has drawn it; the app replaces the page's nodes.
+  function keepFocus() {
+    var app = document.getElementById("app");
+    var was = document.activeElement;
+    if (!app || !was || was === document.body || !app.contains(was) || typeof MutationObserver !== "function") return;
+    var tag = was.tagName;
+    var words = was.textContent;
+    var observer = new MutationObserver(function () {
+      if (document.activeElement && document.activeElement !== document.body) return observer.disconnect();
+      var all = app.querySelectorAll(tag);
+      for (var i = 0; i < all.length; i++) {
+        if (all[i].textContent === words) {
+          observer.disconnect();
+          all[i].focus({ preventScroll: true });
+          return;
+        }
+      }
+    });
+    observer.observe(app, { childList: true, subtree: true });
+    setTimeout(function () { observer.disconnect(); }, 10000);
+  }
   function start() {
     if (!early) begin();
     try {
@@ -94,7 +116,10 @@
           mark("wasm-source-ready");
           return new Promise(function (ok) { setTimeout(function () { ok(module_or_path); }, 0); });
         })
-        .then(function (module_or_path) { return wasm_bindgen({ module_or_path: module_or_path }); })
+        .then(function (module_or_path) {
+          keepFocus();
+          return wasm_bindgen({ module_or_path: module_or_path });
+        })
         .then(function () { mark("wasm-started"); })
         .catch(function (e) { fatal(describe(e)); });
     } catch (e) {

@@ -106,3 +106,23 @@ test("the site's wasm is requested once the pre-rendered page is painted, and th
   assert.equal(paints[paints.length - 1][1], "part-intro", "the largest paint is the map part's pre-rendered introduction");
   await context.close();
 });
+
+for (const [what, selector] of [["a link in the header", ".site-header a[href^='http']"], ["the part's heading", "#part-map"]]) {
+  test(`focus on the pre-rendered page stays where the reader put it when the app starts (${what}), and so does the scroll`, async () => {
+    const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+    const page = await context.newPage();
+    let release;
+    const held = new Promise((ok) => { release = ok; });
+    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.goto(server.url + "?part=map&layer=students");
+    await page.waitForFunction(() => document.readyState !== "loading");
+    await page.focus(selector);
+    await page.evaluate(() => window.scrollTo(0, 400));
+    const before = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    assert.deepEqual(await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]), before, "focus is on the same element of the app");
+    assert.equal(await page.evaluate(() => window.scrollY), 400, "the page did not scroll");
+    await context.close();
+  });
+}
