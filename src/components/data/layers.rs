@@ -2,22 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
 use crate::data::{notes, population_year};
 use crate::model::Layer;
 use crate::state::{Action, Control, View};
 
-/// Props: the view the toggles reflect.
-#[derive(Properties, PartialEq)]
-pub struct ViewProps {
-    pub view: View,
-}
-
-/// The three toggle groups above the map (each hidden where an embed asks for it).
-#[component]
-pub fn LayerControls(props: &ViewProps) -> Html {
-    let dispatch = use_dispatch();
-    let view = &props.view;
+/// The three toggle groups above the map for `view` (each hidden where an embed asks for it); a press goes
+/// to `dispatch`. A plain function, not a component: it holds no state.
+pub fn layer_controls(view: &View, dispatch: &Callback<Action>) -> Html {
     let year = view.year();
     let layers = Layer::ALL.iter().map(|&layer| {
         let onclick = dispatch.reform(move |_: MouseEvent| Action::SetLayer(layer));

@@ -17,7 +17,7 @@ use crate::model::Layer;
 use crate::state::View;
 
 pub use compare::{agreement, Comparisons};
-pub use layers::LayerControls;
+pub use layers::layer_controls;
 pub use legend::legend;
 pub use source::SourceToggle;
 pub use table::DataTable;
@@ -26,12 +26,13 @@ pub use table::DataTable;
 #[component]
 pub fn DataControls(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
+    let dispatch = crate::components::use_dispatch();
     if static_page {
         return html! {};
     }
     html! {
         <div class="data-controls">
-            <LayerControls view={props.view} />
+            { layer_controls(&props.view, &dispatch) }
             <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement.as_str() }</p>
         </div>
     }

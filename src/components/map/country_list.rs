@@ -3,26 +3,18 @@
 
 use yew::prelude::*;
 
-use crate::components::use_dispatch;
 use crate::data::slice;
 use crate::model::CountryId;
 use crate::state::{Action, View};
 
-/// Props: the view (selection and layer). The static page has links, no buttons.
-#[derive(Properties, PartialEq)]
-pub struct CountryListProps {
-    pub view: View,
-}
-
-/// "Choose a republic": five buttons with `aria-pressed`; pressing the selected one clears it.
-#[component]
-pub fn CountryList(props: &CountryListProps) -> Html {
-    let dispatch = use_dispatch();
-    let static_page = crate::components::use_static_page();
-    let shades = &slice(&props.view).shades;
+/// "Choose a republic": five buttons with `aria-pressed` for the view's selection and layer; pressing the
+/// selected one clears it (through `dispatch`). The static page has links, no buttons. A plain function, not a
+/// component: it holds no state (each component costs about 1.4 KB of wasm).
+pub fn country_list(view: &View, static_page: bool, dispatch: &Callback<Action>) -> Html {
+    let shades = &slice(view).shades;
     let items = CountryId::ALL.iter().map(|&c| {
         let value = shades.iter().find(|s| s.country == c).map(|s| s.value_label.clone()).unwrap_or_default();
-        let pressed = props.view.country == Some(c);
+        let pressed = view.country == Some(c);
         let content = html! { <><span class="name">{ c.label() }</span>{ " " }<span class="value">{ value }</span></> };
         if static_page {
             return html! { <li key={c.key()}><a class="country-button" href={format!("#profile-{}", c.key())}>{ content }</a></li> };

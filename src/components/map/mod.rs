@@ -14,7 +14,7 @@ use crate::data::slice;
 use crate::geo::{geo, CountryShape};
 use crate::model::{CountryId, Part};
 use crate::state::View;
-use country_list::CountryList;
+use country_list::country_list;
 use places::MapNotes;
 use profile::{CountryProfile, OnMap};
 use region_map::RegionMap;
@@ -52,6 +52,7 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
+    let dispatch = crate::components::use_dispatch();
     let profiles = if static_page {
         // Folded on the no-JavaScript page, so a phone reader chooses to see all five (a long read).
         html! {
@@ -67,7 +68,7 @@ pub fn MapPart(props: &PartProps) -> Html {
     let selection = crate::components::use_stand_in("map-selection").unwrap_or_else(|| {
         html! {
             <div class="map-selection">
-                <CountryList view={props.view} />
+                { country_list(&props.view, static_page, &dispatch) }
                 { profiles }
             </div>
         }
