@@ -83,7 +83,7 @@ def main() -> int:
     (DIST / "assets").mkdir(parents=True)
     names = {}
     for stem, ext, data in [("charm-offensive", "wasm", wasm), ("charm-offensive", "js", glue.encode()),
-                            ("style", "css", css.encode()), ("boot", "js", boot.encode())]:
+                            ("boot", "js", boot.encode())]:
         name = f"assets/{stem}.{digest(data)}.{ext}"
         (DIST / name).write_bytes(data)
         names[(stem, ext)] = name
@@ -97,13 +97,15 @@ def main() -> int:
         if extra.is_file() and extra.name not in ("boot.js", "early.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
 
-    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early)} 'wasm-unsafe-eval'; style-src 'self'; "
+    # The stylesheet inline in both pages (allowed by its hash): the first paint waits for no second request
+    # (Lighthouse, slow 4G: one round trip and the transfer of a render-blocking file less).
+    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early)} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
                 "img-src 'self' data:; font-src 'none'; connect-src 'self'; object-src 'none'; "
                 "base-uri 'none'; form-action 'none'")
     site = (page
             .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_tag}')
             .replace("<!--ICON-->", icon)
-            .replace("<!--STYLE-->", f'<link rel="stylesheet" href="{names[("style", "css")]}">')
+            .replace("<!--STYLE-->", f"<style>{css}</style>")
             .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
                                         f'<script async src="{names[("boot", "js")]}"></script>')
             .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}">'))
