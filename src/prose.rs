@@ -83,6 +83,12 @@ impl From<Prose> for String {
     }
 }
 
+impl IntoPropValue<yew::virtual_dom::VNode> for Prose {
+    fn into_prop_value(self) -> yew::virtual_dom::VNode {
+        yew::virtual_dom::VText::new(AttrValue::Static(self.text())).into()
+    }
+}
+
 impl IntoPropValue<AttrValue> for Prose {
     fn into_prop_value(self) -> AttrValue {
         AttrValue::Static(self.text())

@@ -48,7 +48,7 @@ async fn every_marked_text_reads_back_exactly_and_the_main_kinds_are_on_the_page
     let c = charm_offensive::content::content();
     let mut expected: Vec<Prose> = Vec::new();
     for card in c.cards {
-        expected.push(card.summary);
+        expected.extend([card.title, card.summary]);
         expected.extend(card.detail.iter().copied());
         expected.extend(card.quote.iter().flat_map(|q| [q.text, q.source]));
     }

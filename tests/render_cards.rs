@@ -60,7 +60,11 @@ async fn the_cards_part_renders_every_card_title() {
             "card {} is missing",
             c.id
         );
-        assert!(html.contains(&esc(c.title)), "title of {} is missing", c.id);
+        assert!(
+            html.contains(&esc(&c.title)),
+            "title of {} is missing",
+            c.id
+        );
     }
     assert_eq!(count(&html, "class=\"card-toggle\""), 53);
     assert_eq!(

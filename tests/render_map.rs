@@ -227,7 +227,7 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
     let card = content().card("kazakhstan").unwrap();
     assert!(html.contains("host of Xi"), "the actor card's summary");
     assert!(
-        html.contains(&esc(content().card("astana-speech-2013").unwrap().title)),
+        html.contains(&esc(&content().card("astana-speech-2013").unwrap().title)),
         "related card linked"
     );
     assert!(card.related.contains(&"astana-speech-2013"));

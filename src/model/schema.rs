@@ -147,7 +147,7 @@ content_types! {
     pub struct Card {
         pub id: Text,
         pub theme: Theme,
-        pub title: Text,
+        pub title: Prose,
         pub summary: Prose,
         pub detail: List<Prose>,
         pub quote: Option<Quote>,

@@ -35,7 +35,8 @@ pub fn card_view(
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
         <li key={id} id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), is_open.then_some("open"))}>
-            <h3 class="card-title">{ title }</h3>
+            // On the static page the heading holds the title alone: the browser build reads it from there.
+            <h3 class="card-title" data-p={card.title.key().filter(|_| static_page)}>{ title }</h3>
             <p class="card-meta">
                 <span class="badge">{ card.theme.label() }</span>
                 if let Some(when) = &card.when {

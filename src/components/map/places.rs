@@ -170,7 +170,7 @@ pub fn MapNotes() -> Html {
             html! {
                 <li key={p.id}>
                     <span aria-hidden="true" class="mark">{ mark }</span>{ format!(" {where_}: ") }
-                    <CardLink id={st(card.id)} shown={st(card.title)} />
+                    <CardLink id={st(card.id)} shown={card.title} />
                     if let Some(when) = &card.when { { format!(" ({})", when.start) } }
                     <Cites paragraphs={card.paragraphs} />
                 </li>

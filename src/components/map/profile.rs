@@ -132,7 +132,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                     if !card.related.is_empty() {
                         <h4>{ "Related cards" }</h4>
                         <ul class="related">{ for card.related.iter().filter_map(|id| content().card(id)).map(|r| html! {
-                            <li key={r.id}><CardLink id={st(r.id)} shown={st(r.title)} /></li>
+                            <li key={r.id}><CardLink id={st(r.id)} shown={r.title} /></li>
                         }) }</ul>
                     }
                 </> },
