@@ -174,20 +174,22 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     let restores = use_mut_ref(|| 0u64);
     // The view last written (`None` before the first): decides between a new entry and replacing this one.
     let written = use_mut_ref(|| None::<View>);
+    // A replacing write (a layer, period, republic...) waits for the reader to pause, so a burst of
+    // switches makes one write; a new entry writes the waiting one first, so each entry keeps its view.
+    let waiting = use_mut_ref(|| None::<String>);
+    let pause = use_memo((), |_| crate::browser::AfterPause::default());
     {
         // The address is written after the frame that shows the new view is painted (a pushState costs the
-        // main thread about a millisecond, and makes Chromium reload the favicon), in order.
-        let (on_action, restores) = (on_action.clone(), restores.clone());
+        // main thread one to several milliseconds, and makes Chromium reload the favicon), in order.
+        let (on_action, restores, waiting) = (on_action.clone(), restores.clone(), waiting.clone());
+        let pause = (*pause).clone();
         use_effect_with(*view, move |view| {
             let query = encode(view);
             let seen = *restores.borrow();
             let new_entry = written
                 .replace(Some(*view))
                 .is_some_and(|previous| view.is_new_place(&previous));
-            crate::browser::after_next_paint(move || {
-                if *restores.borrow() != seen {
-                    return;
-                }
+            let write = move |query: String, new_entry: bool| {
                 let current = crate::browser::query();
                 if query != current && !(query.is_empty() && current == "?") {
                     let written = if new_entry {
@@ -199,13 +201,34 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
                         on_action.emit(Action::Notice("This page cannot update its address here (the page it is embedded in may not allow it); use Share / embed to get a link to this view.".into()));
                     }
                 }
-            });
+            };
+            if new_entry {
+                // The replacing write still waiting belongs to the entry being left: it goes first.
+                let previous = waiting.take();
+                pause.cancel();
+                crate::browser::after_next_paint(move || {
+                    if *restores.borrow() == seen {
+                        if let Some(previous) = previous {
+                            write(previous, false);
+                        }
+                        write(query, true);
+                    }
+                });
+            } else {
+                *waiting.borrow_mut() = Some(query);
+                pause.schedule(move || {
+                    if let Some(query) = waiting.take().filter(|_| *restores.borrow() == seen) {
+                        write(query, false);
+                    }
+                });
+            }
         });
     }
     let on_action = on_action.clone();
     use_effect_with((), move |_| {
         let listener = crate::browser::on_history_move(move || {
             *restores.borrow_mut() += 1;
+            waiting.take();
             on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
         });
         move || drop(listener)

@@ -44,7 +44,39 @@ pub fn show_fatal(message: &str) {
 /// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
 /// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    let later = move || gloo::timers::callback::Timeout::new(0, f).forget();
+    after_paint(0, f);
+}
+
+/// How long the reader has to pause before [`AfterPause`] work runs, in milliseconds: longer than the gap
+/// between two quick clicks, short enough that the work is done before anyone looks for it.
+pub const PAUSE_MS: u32 = 150;
+
+/// Work that waits until the reader pauses: run [`PAUSE_MS`] after the next frame is painted, unless
+/// another `schedule` (or `cancel`) came first. A burst of quick switches then costs one run, made for
+/// the last, and leaves the main thread free for the next click.
+#[derive(Clone, Default)]
+pub struct AfterPause(std::rc::Rc<std::cell::Cell<u32>>);
+
+impl AfterPause {
+    /// Runs `f` after the pause, in place of anything scheduled before.
+    pub fn schedule(&self, f: impl FnOnce() + 'static) {
+        self.cancel();
+        let (latest, mine) = (self.0.clone(), self.0.get());
+        after_paint(PAUSE_MS, move || {
+            if latest.get() == mine {
+                f();
+            }
+        });
+    }
+
+    /// Drops what is scheduled.
+    pub fn cancel(&self) {
+        self.0.set(self.0.get().wrapping_add(1));
+    }
+}
+
+fn after_paint(ms: u32, f: impl FnOnce() + 'static) {
+    let later = move || gloo::timers::callback::Timeout::new(ms, f).forget();
     match window() {
         // A live window's requestAnimationFrame does not fail; its Result carries nothing to act on.
         Some(w) => {
@@ -58,21 +90,24 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Keeps `on_screen` equal to whether `el` is at least partly in the viewport (an IntersectionObserver);
-/// dropping the returned guard stops watching. `None` (and `on_screen` left as it is) where the browser
-/// cannot observe.
+/// Keeps `on_screen` equal to whether `el` is at least partly in the viewport (an IntersectionObserver), and
+/// calls `on_seen` each time it comes on screen; dropping the returned guard stops watching. `None` (and
+/// `on_screen` left as it is) where the browser cannot observe.
 pub fn watch_on_screen(
     el: &web_sys::Element,
     on_screen: std::rc::Rc<std::cell::Cell<bool>>,
+    on_seen: impl Fn() + 'static,
 ) -> Option<ScreenWatch> {
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
         move |entries: js_sys::Array| {
             if let Some(entry) = entries.iter().last() {
-                on_screen.set(
-                    entry
-                        .unchecked_into::<web_sys::IntersectionObserverEntry>()
-                        .is_intersecting(),
-                );
+                let seen = entry
+                    .unchecked_into::<web_sys::IntersectionObserverEntry>()
+                    .is_intersecting();
+                on_screen.set(seen);
+                if seen {
+                    on_seen();
+                }
             }
         },
     );

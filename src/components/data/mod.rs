@@ -87,39 +87,49 @@ pub fn DataPanel(props: &PartProps) -> Html {
 }
 
 /// The view a block below the map shows: `view` itself while the block is on screen; while it is off
-/// screen, the view it showed before, brought up to date once the frame that shows the new map is painted.
-/// A layer switch with the table out of sight then lays out only the controls and the map in its first
-/// frame (the panel is about half of a switch's layout and DOM work); the table follows a frame later,
-/// marked `aria-busy` until then.
+/// screen, the view it showed before, brought up to date once the reader pauses (`browser::AfterPause`:
+/// a moment after the frame that shows the new map is painted, with no newer switch) or as soon as the
+/// block comes on screen. A layer switch with the table out of sight then lays out only the controls and
+/// the map (the panel is about half of a switch's layout and DOM work), and a burst of quick switches
+/// brings the table up to date once, after the last; it is marked `aria-busy` until then.
 #[hook]
 fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
     use std::{cell::Cell, rc::Rc};
     let on_screen = use_memo((), |_| Rc::new(Cell::new(true)));
+    // The view shown, and the view it should show.
+    let shown = use_mut_ref(|| *view);
+    let latest = use_mut_ref(|| *view);
+    *latest.borrow_mut() = *view;
+    let update = use_force_update();
+    let catch_up = use_memo((), |_| {
+        let (shown, latest) = (shown.clone(), latest.clone());
+        Rc::new(move || {
+            if *shown.borrow() != *latest.borrow() {
+                *shown.borrow_mut() = *latest.borrow();
+                update.force_update();
+            }
+        })
+    });
+    let pause = use_memo((), |_| crate::browser::AfterPause::default());
     {
-        let (node, on_screen) = (node.clone(), (*on_screen).clone());
+        let (node, on_screen, catch_up) = (node.clone(), (*on_screen).clone(), (*catch_up).clone());
         use_effect_with((), move |_| {
             let watch = node
                 .cast::<web_sys::Element>()
-                .and_then(|el| crate::browser::watch_on_screen(&el, on_screen));
+                .and_then(|el| crate::browser::watch_on_screen(&el, on_screen, move || catch_up()));
             move || drop(watch)
         });
     }
-    let shown = use_mut_ref(|| *view);
     if on_screen.get() {
         *shown.borrow_mut() = *view;
     }
-    let update = use_force_update();
     {
-        let shown = shown.clone();
+        let (shown, catch_up, pause) = (shown.clone(), (*catch_up).clone(), (*pause).clone());
         use_effect_with(*view, move |view| {
             if *shown.borrow() != *view {
-                let view = *view;
-                crate::browser::after_next_paint(move || {
-                    if *shown.borrow() != view {
-                        *shown.borrow_mut() = view;
-                        update.force_update();
-                    }
-                });
+                pause.schedule(move || catch_up());
+            } else {
+                pause.cancel();
             }
         });
     }
