@@ -422,20 +422,27 @@ mod page {
         for &(at, text) in crate::content::generated::PROSE_KEPT {
             store[usize::from(at)] = Some(text);
         }
-        if let Ok(list) = root.query_selector_all("[data-p]") {
-            read_marked(&list, &mut store);
-        }
-        // The other parts, kept as text in <noscript> while JavaScript runs: read from that text as it is,
-        // without building their nodes.
+        // The parts after the overview, kept as text in <noscript> while JavaScript runs: read from that text
+        // as it is, without building their nodes.
         let rest = crate::browser::document()
             .and_then(|d| d.query_selector("noscript.static-rest").ok().flatten())
             .and_then(|n| n.text_content());
+        // From the DOM, only the overview (a deep-linked part that static/early.js showed is in the text
+        // too, and walking its nodes costs more); all of it if the page has no <noscript> text.
+        let in_dom = if rest.is_some() {
+            ".overview [data-p]"
+        } else {
+            "[data-p]"
+        };
         if let Some(rest) = rest {
             super::read_html(&rest, |at, text| {
                 if let Some(slot @ None) = store.get_mut(at) {
                     *slot = Some(Box::leak(text.into_boxed_str()));
                 }
             });
+        }
+        if let Ok(list) = root.query_selector_all(in_dom) {
+            read_marked(&list, &mut store);
         }
         STORE.with(|s| *s.borrow_mut() = store);
     }
