@@ -65,6 +65,17 @@ fn read<T: DeserializeOwned>(name: &str) -> T {
     })
 }
 
+/// The same checksum as `charm_offensive::prose::checksum` (FNV-1a, 64 bits, each text ended by a zero byte).
+fn checksum(texts: &[String]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in texts {
+        for b in t.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=build.rs");
@@ -79,7 +90,7 @@ fn main() {
     // without that list, of the native build and of the wasm tests (debug) is compiled in.
     println!("cargo::rustc-check-cfg=cfg(prose_from_page)");
     println!("cargo::rerun-if-env-changed=PROSE_ON_PAGE");
-    let on_page: Option<Vec<usize>> = env::var("PROSE_ON_PAGE")
+    let on_page: Option<String> = env::var("PROSE_ON_PAGE")
         .ok()
         .filter(|_| {
             env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
@@ -87,11 +98,7 @@ fn main() {
         })
         .map(|path| {
             println!("cargo::rerun-if-changed={path}");
-            let list =
-                fs::read_to_string(&path).unwrap_or_else(|e| panic!("PROSE_ON_PAGE={path}: {e}"));
-            list.lines()
-                .map(|n| n.trim().parse().unwrap_or_else(|_| panic!("{path}: {n:?}")))
-                .collect()
+            fs::read_to_string(&path).unwrap_or_else(|e| panic!("PROSE_ON_PAGE={path}: {e}"))
         });
     if on_page.is_some() {
         println!("cargo::rustc-cfg=prose_from_page");
@@ -166,7 +173,22 @@ fn main() {
     ));
     match on_page {
         None => out.push_str(&format!("pub static PROSE: &[&str] = &{prose:?};\n")),
-        Some(on_page) => {
+        Some(list) => {
+            // The list names the texts it was made from: numbers from other content would point at other texts.
+            let mut lines = list.lines();
+            let head = format!("# prose {} {:016x}", prose.len(), checksum(&prose));
+            assert_eq!(
+                lines.next(),
+                Some(head.as_str()),
+                "PROSE_ON_PAGE was made from other content: run the pre-renderer again (scripts/build.sh)"
+            );
+            let on_page: Vec<usize> = lines
+                .map(|n| {
+                    n.trim()
+                        .parse()
+                        .unwrap_or_else(|_| panic!("PROSE_ON_PAGE: {n:?}"))
+                })
+                .collect();
             let kept: Vec<(usize, &String)> = prose
                 .iter()
                 .enumerate()

@@ -95,6 +95,18 @@ impl IntoPropValue<AttrValue> for Prose {
     }
 }
 
+/// A checksum of every `Prose` text in order (FNV-1a, 64 bits), written at the top of the pre-renderer's list
+/// so that build.rs refuses a list made from other content (the numbers would point at other texts).
+pub fn checksum<'a>(texts: impl IntoIterator<Item = &'a str>) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for t in texts {
+        for b in t.bytes().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
 /// How many `Prose` texts the content has.
 pub const COUNT: usize = crate::content::generated::PROSE_COUNT;
 

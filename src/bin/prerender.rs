@@ -43,7 +43,14 @@ fn main() {
     eprintln!("prerender: {} bytes of static HTML", body.len());
     if let Some(list) = prose_list {
         let on_page = prose_on_page(&body);
-        let lines: String = on_page.iter().map(|at| format!("{at}\n")).collect();
+        let texts = (0..charm_offensive::prose::COUNT)
+            .map(|at| charm_offensive::prose::Prose(at as u16).text());
+        let mut lines = format!(
+            "# prose {} {:016x}\n",
+            charm_offensive::prose::COUNT,
+            charm_offensive::prose::checksum(texts)
+        );
+        lines.extend(on_page.iter().map(|at| format!("{at}\n")));
         std::fs::write(list, lines).expect("write the list of texts on the page");
         eprintln!(
             "prerender: {} of {} display-only texts are read from the page",
