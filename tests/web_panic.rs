@@ -25,7 +25,20 @@ async fn a_panic_after_mounting_shows_the_fatal_banner() {
 
     // As the page starts: install the hook and mount (Yew's renderer runs its panic-hook set-up here).
     charm_offensive::app::mount();
-    yew::scheduler::flush().await;
+    // The app starts in stages (app::mount: reading the page, then the first render, each its own task):
+    // wait for its first render, up to five seconds.
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        if app.query_selector("h1").unwrap().is_some() {
+            break;
+        }
+        let tick = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 10);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
+    }
     assert!(
         app.query_selector("h1").unwrap().is_some(),
         "the app mounted"
