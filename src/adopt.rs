@@ -13,7 +13,6 @@ thread_local! {
 /// Keeps the adoptable elements of the pre-rendered page in `root` before the app's first render replaces it.
 #[cfg(target_arch = "wasm32")]
 pub fn keep_from(root: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
     // The display-only texts, read once from the page before it is replaced (crate::prose).
     crate::prose::read_page(root);
     let Ok(list) = root.query_selector_all("[data-adopt]") else {
@@ -21,13 +20,7 @@ pub fn keep_from(root: &web_sys::Element) {
     };
     KEPT.with(|kept| {
         let mut kept = kept.borrow_mut();
-        for i in 0..list.length() {
-            let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
+        for el in crate::browser::elements(&list) {
             if let Some(key) = el.get_attribute("data-adopt") {
                 kept.push((key, el));
             }

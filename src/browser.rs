@@ -542,6 +542,11 @@ pub fn set_root_property(name: &str, value: Option<&str>) {
     };
 }
 
+/// The elements of a `NodeList` (from `query_selector_all`), skipping any node that is not an element.
+pub fn elements(list: &web_sys::NodeList) -> impl Iterator<Item = web_sys::Element> + '_ {
+    (0..list.length()).filter_map(move |i| list.item(i)?.dyn_into::<web_sys::Element>().ok())
+}
+
 /// While the page prints, opens every folded `<details>` (but the exercises') and folds them again
 /// afterwards, so paper shows what the screen keeps behind "show more". Dropping the result stops it.
 pub fn expand_details_when_printing() -> Option<[gloo::events::EventListener; 2]> {
@@ -557,14 +562,9 @@ pub fn expand_details_when_printing() -> Option<[gloo::events::EventListener; 2]
                 return;
             };
             let mut opened = opened.borrow_mut();
-            for i in 0..list.length() {
-                if let Some(el) = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-                {
-                    let _ = el.set_attribute("open", "");
-                    opened.push(el);
-                }
+            for el in elements(&list) {
+                let _ = el.set_attribute("open", "");
+                opened.push(el);
             }
         })
     };

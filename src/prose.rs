@@ -409,13 +409,7 @@ mod page {
     }
 
     fn read_marked(list: &web_sys::NodeList, store: &mut [Option<&'static str>]) {
-        for i in 0..list.length() {
-            let Some(el) = list
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
+        for el in crate::browser::elements(list) {
             let Some(at) = el
                 .get_attribute("data-p")
                 .and_then(|k| k.parse::<usize>().ok())
