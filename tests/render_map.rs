@@ -271,6 +271,12 @@ async fn the_static_page_has_the_map_without_buttons_and_all_five_profiles() {
         );
     }
     assert!(!html.contains(">Close<"));
+    // A figure's source is shown, not behind a "source" button that would do nothing without JavaScript.
+    assert!(html.contains(r#"class="figure-source""#));
+    assert!(
+        !html.contains(r#"class="source-toggle""#),
+        "no source buttons without JavaScript"
+    );
 }
 
 #[tokio::test]

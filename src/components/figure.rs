@@ -14,7 +14,7 @@ pub struct FigureProps {
 /// The value and a button that opens its source; a missing figure says so.
 #[component]
 pub fn FigureValue(props: &FigureProps) -> Html {
-    // The static page (print, no JavaScript) shows the source open.
+    // The static page (no JavaScript, and the page before the app starts) shows the source open.
     let static_page = super::use_static_page();
     let open = use_state(|| static_page);
     let Some(f) = content().figures.get(&props.id) else {
@@ -26,7 +26,12 @@ pub fn FigureValue(props: &FigureProps) -> Html {
             if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
                 <span class="figure-year">{ format!(" ({period})") }</span>
             }
-            { source_toggle(f, &f.display(), &open) }
+            if static_page {
+                // Without JavaScript a button would do nothing: the source is simply shown.
+                <FigureSource figure={f.clone()} />
+            } else {
+                { source_toggle(f, &f.display(), &open) }
+            }
         </span>
     }
 }
