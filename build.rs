@@ -76,6 +76,40 @@ fn checksum(texts: &[String]) -> u64 {
     h
 }
 
+/// Sets `slices_frozen` when `src/data/frozen.rs` (every view of the data, written by a test: see
+/// src/data/freeze.rs) was made from the files as they are now; otherwise the app works the views out at
+/// run time and that test fails until the file is written again.
+fn frozen_slices() {
+    println!("cargo::rustc-check-cfg=cfg(slices_frozen)");
+    let frozen = "src/data/frozen.rs";
+    println!("cargo::rerun-if-changed={frozen}");
+    let Ok(text) = fs::read_to_string(frozen) else {
+        return;
+    };
+    let mut lines = text.lines().skip(1);
+    let (Some(inputs), Some(sum)) = (
+        lines.next().and_then(|l| l.split_once("Made from: ")),
+        lines.next().and_then(|l| l.strip_prefix("// checksum ")),
+    ) else {
+        return;
+    };
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in inputs.1.split_whitespace() {
+        println!("cargo::rerun-if-changed={path}");
+        let Ok(bytes) = fs::read(path) else {
+            return;
+        };
+        for b in bytes.into_iter().chain([0]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    if format!("{h:016x}") == sum {
+        println!("cargo::rustc-cfg=slices_frozen");
+    } else {
+        println!("cargo::warning={frozen} is stale: the views of the data are worked out at run time (UPDATE_FROZEN=1 cargo test --lib freeze)");
+    }
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=content");
     println!("cargo::rerun-if-changed=build.rs");
@@ -103,6 +137,7 @@ fn main() {
     if on_page.is_some() {
         println!("cargo::rustc-cfg=prose_from_page");
     }
+    frozen_slices();
 
     let mut cards: Vec<Card> = Vec::new();
     for theme in ["concepts", "history", "actors", "argument"] {

@@ -155,7 +155,7 @@ async fn the_five_are_labelled_with_their_layer_values() {
         assert!(
             html.contains(&format!(
                 r#"class="value">{}</text>"#,
-                esc(&shade.value_label)
+                esc(shade.value_label)
             )),
             "{}",
             shade.value_label

@@ -91,7 +91,7 @@ pub fn announce(slice: &Slice) -> String {
             let text = if slice.per_person || slice.layer == Layer::Confucius {
                 rows[0].label.trim_start_matches('$').replace(" $", " ")
             } else {
-                spoken_money(&rows[0].label)
+                spoken_money(rows[0].label)
             };
             (names(&who), format!("{text} {unit}"))
         };

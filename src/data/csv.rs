@@ -37,7 +37,7 @@ fn field(s: &str) -> String {
 pub fn csv(slice: &Slice) -> String {
     let mut out = CSV_COLUMNS.join(",") + "\r\n";
     let unit = unit_words(slice.layer, true);
-    for row in &slice.rows {
+    for row in slice.rows {
         let cells: Vec<String> = match row.figure {
             Some(f) => {
                 let derived = row

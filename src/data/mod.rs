@@ -2,18 +2,23 @@
 //! table's rows and the spoken summary, computed once per layer, period and per-person view. Pure.
 
 mod announce;
+#[cfg(any(test, not(slices_frozen)))]
+mod compute;
 mod csv;
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod freeze;
+#[cfg(slices_frozen)]
+#[rustfmt::skip]
+mod frozen;
 pub mod notes;
 
 pub use announce::announce;
 pub use csv::{all_csv, csv, file_name, ALL_COLUMNS, CSV_COLUMNS};
 pub use notes::{notes, Comparison, DataNotes, LayerNote};
 
-use std::sync::LazyLock;
-
 use crate::content::content;
-use crate::model::{format_number, Confidence, CountryId, Figure, Layer};
-use crate::scale::{needs_light_text, Classes, Reading};
+use crate::model::{Confidence, CountryId, Figure, Layer};
+use crate::scale::{Classes, Reading};
 use crate::state::View;
 
 /// How one republic is drawn under the active layer.
@@ -23,7 +28,7 @@ pub struct Shade {
     /// The palette colour; `None` means no data (drawn hatched, labelled "no data").
     pub fill: Option<&'static str>,
     /// The value as written on the map ("$43.82bn", "more than 3,000 (2018)", "no data").
-    pub value_label: String,
+    pub value_label: &'static str,
     /// Whether the label needs light text on this fill.
     pub light_text: bool,
     /// The number the fill encodes (`None` without a figure).
@@ -103,7 +108,7 @@ pub struct Row {
     /// The value shown: the figure's, or the derived per-person value.
     pub value: Option<f64>,
     /// The value as written, qualifier kept ("about $2.6bn", "more than 3,000", "no data").
-    pub label: String,
+    pub label: &'static str,
     /// The population divided by, in the per-person view.
     pub population: Option<&'static Figure>,
     /// The energy part of an investment total (2005-2018).
@@ -111,20 +116,20 @@ pub struct Row {
     pub gap: Option<Gap>,
 }
 
-/// Everything one view of the data shows.
+/// Everything one view of the data shows (worked out ahead of time: see `all_slices`).
 #[derive(Debug, PartialEq)]
 pub struct Slice {
     pub layer: Layer,
     pub year: Option<&'static str>,
     pub per_person: bool,
-    pub rows: Vec<Row>,
-    pub shades: Vec<Shade>,
+    pub rows: &'static [Row],
+    pub shades: &'static [Shade],
     /// The value scale behind the fills: one per layer and unit, the same in every period.
     pub scale: Classes,
     /// Why the values on the map do not compare ("from different years, 2014 to 2023"), if they do not.
-    pub caution: Option<String>,
+    pub caution: Option<&'static str>,
     /// The sentence the live region reads out.
-    pub announcement: String,
+    pub announcement: &'static str,
 }
 
 /// The population year a per-person view divides by; `None` where the data has no defensible one.
@@ -204,105 +209,6 @@ pub fn map_figure(layer: Layer, year: Option<&str>, country: CountryId) -> Optio
     }
 }
 
-/// A figure's value in the view: as given, or divided by the population.
-fn shown(layer: Layer, f: &Figure, population: Option<&Figure>) -> f64 {
-    match (population, layer) {
-        (Some(p), Layer::Students) => f.value * 1e5 / p.value,
-        (Some(p), _) => f.value * 1e9 / p.value,
-        (None, _) => f.value,
-    }
-}
-
-/// The value as the table writes it: qualifier, number and (for money) the dollar sign.
-fn label(layer: Layer, per_person: bool, f: &Figure, value: f64) -> String {
-    let number = format_number(value, decimals(layer, per_person));
-    let text = match (layer, per_person) {
-        (Layer::Trade | Layer::Investment, false) => return f.display(),
-        (Layer::Trade | Layer::Investment, true) => format!("${number}"),
-        _ => number,
-    };
-    if f.qualifier.is_empty() {
-        text
-    } else {
-        format!("{} {text}", f.qualifier)
-    }
-}
-
-fn rows_for(layer: Layer, year: Option<&'static str>, per_person: bool) -> Vec<Row> {
-    let figures = &content().figures;
-    let mut rows = Vec::new();
-    for &country in CountryId::ALL {
-        let population = per_person
-            .then(|| population_year(layer, year))
-            .flatten()
-            .and_then(|y| figures.get(&format!("population-{y}-{}", country.key())));
-        let on_map = map_figure(layer, year, country);
-        let others = matches!(layer, Layer::Students | Layer::Confucius).then(|| {
-            figures
-                .of(layer.dataset(), country)
-                .filter(move |f| Some(f.id) != on_map.map(|m| m.id))
-        });
-        let mut listed: Vec<&'static Figure> = on_map
-            .into_iter()
-            .chain(others.into_iter().flatten())
-            .collect();
-        listed[on_map.is_some() as usize..].sort_by_key(|f| std::cmp::Reverse(lead_year(f.year)));
-        if on_map.is_none() {
-            let gap = if layer == Layer::Confucius {
-                Gap::NoneFound
-            } else {
-                Gap::NoData
-            };
-            let text = if gap == Gap::NoData {
-                "no data"
-            } else {
-                "none found"
-            };
-            rows.push(Row {
-                country,
-                figure: None,
-                on_map: true,
-                value: None,
-                label: text.into(),
-                population: None,
-                energy: None,
-                gap: Some(gap),
-            });
-        }
-        for (i, f) in listed.into_iter().enumerate() {
-            // Students per person: each figure over the population of its own year, or no value at all.
-            let population = match layer {
-                Layer::Students => population.and_then(|_| {
-                    let y = lead_year(f.year)?;
-                    figures.get(&format!("population-{y}-{}", country.key()))
-                }),
-                _ => population,
-            };
-            let value = shown(layer, f, population);
-            let energy = (layer == Layer::Investment && year == Some("2005-2018"))
-                .then(|| figures.get(&format!("investment-energy-2005-2018-{}", country.key())))
-                .flatten();
-            let on_map = i == 0 && on_map.is_some();
-            let own_year = !(per_person && population.is_none());
-            rows.push(Row {
-                country,
-                figure: Some(f),
-                on_map,
-                value: own_year.then_some(value),
-                label: if own_year {
-                    label(layer, per_person, f, value)
-                } else {
-                    "no per-person value".to_string()
-                },
-                population,
-                energy,
-                gap: None,
-            });
-        }
-    }
-    rows
-}
-
 /// Where a row sits on the layer's scale: its value, and whether the value is a lower bound.
 pub fn reading(row: &Row) -> Option<Reading> {
     let value = row.value?;
@@ -310,28 +216,6 @@ pub fn reading(row: &Row) -> Option<Reading> {
         .figure
         .is_some_and(|f| matches!(f.qualifier, "more than" | "over" | "at least"));
     Some(Reading { value, above })
-}
-
-fn shade_of(layer: Layer, row: &Row, scale: &Classes) -> Shade {
-    let (fill, step) = match (row.gap, reading(row)) {
-        (Some(Gap::NoneFound), _) => (Some(NONE_FOUND_FILL), 0),
-        (None, Some(r)) => (Some(scale.colour(r)), scale.step_of(r)),
-        _ => (None, 0),
-    };
-    let value_label = match row.figure {
-        Some(f) if matches!(layer, Layer::Students | Layer::Confucius) => {
-            format!("{} ({})", row.label, short_year(f.year))
-        }
-        _ => row.label.clone(),
-    };
-    Shade {
-        country: row.country,
-        fill,
-        value_label,
-        light_text: fill.is_some() && row.gap.is_none() && needs_light_text(step),
-        value: row.value,
-        reliability: row.figure.map(|f| Reliability::of(f.confidence)),
-    }
 }
 
 /// A figure's period in words a reader can follow, without nested brackets: "unknown (c. 2016-2019)" ->
@@ -356,84 +240,22 @@ pub fn period_words(year: &str) -> Option<String> {
     })
 }
 
-/// "the values come from different years (2014 to 2023)": why a view's values do not compare, if they do not.
-fn caution(rows: &[Row]) -> Option<String> {
-    let years: Vec<i32> = rows
-        .iter()
-        .filter(|r| r.on_map)
-        .filter_map(|r| r.figure.and_then(|f| lead_year(f.year)))
-        .collect();
-    let (lo, hi) = (years.iter().min()?, years.iter().max()?);
-    (lo != hi).then(|| {
-        format!("Not comparable: each republic's figure is from its own year ({lo} to {hi}) and source.")
-    })
-}
+/// Every view of the data, worked out when the content was frozen (`frozen.rs`, checked against the
+/// computation by a test), so the app neither carries nor runs that code.
+#[cfg(slices_frozen)]
+static SLICES: &[Slice] = frozen::SLICES;
 
-/// Every view of the data, computed once on first use (switching layers then only re-renders).
-static SLICES: LazyLock<Vec<Slice>> = LazyLock::new(|| {
-    let mut views = Vec::new();
-    for &layer in Layer::ALL {
-        let years: Vec<Option<&'static str>> = if layer.years().is_empty() {
-            vec![None]
-        } else {
-            layer.years().iter().map(|y| Some(y.key())).collect()
-        };
-        for year in years {
-            views.push((layer, year, false));
-            if layer.has_per_person() && population_year(layer, year).is_some() {
-                views.push((layer, year, true));
-            }
-        }
-    }
-    let rows: Vec<Vec<Row>> = views
-        .iter()
-        .map(|&(layer, year, pp)| rows_for(layer, year, pp))
-        .collect();
-    // One scale per layer and unit, over every period, so a colour means the same range in each.
-    let scale_of = |layer: Layer, pp: bool| {
-        let readings = views
-            .iter()
-            .zip(&rows)
-            .filter(|((l, _, p), _)| *l == layer && *p == pp)
-            .flat_map(|(_, rows)| rows.iter().filter_map(reading));
-        Classes::over(
-            readings,
-            !pp && matches!(layer, Layer::Students | Layer::Confucius),
-        )
-    };
-    let scales: Vec<Classes> = views
-        .iter()
-        .map(|&(layer, _, pp)| scale_of(layer, pp))
-        .collect();
-    views
-        .iter()
-        .zip(rows)
-        .zip(scales)
-        .map(|((&(layer, year, per_person), rows), scale)| {
-            let shades = rows
-                .iter()
-                .filter(|r| r.on_map)
-                .map(|r| shade_of(layer, r, &scale))
-                .collect();
-            let mut slice = Slice {
-                layer,
-                year,
-                per_person,
-                caution: caution(&rows),
-                rows,
-                shades,
-                scale,
-                announcement: String::new(),
-            };
-            slice.announcement = announce(&slice);
-            slice
-        })
-        .collect()
-});
+/// Every view of the data, worked out on first use: only where `frozen.rs` is stale (build.rs decides).
+#[cfg(not(slices_frozen))]
+static SLICES: std::sync::LazyLock<&'static [Slice]> =
+    std::sync::LazyLock::new(|| compute::slices().leak());
 
 /// Every view of the data (each layer, period, and per-person view where one exists).
 pub fn all_slices() -> &'static [Slice] {
-    &SLICES
+    #[cfg(slices_frozen)]
+    return SLICES;
+    #[cfg(not(slices_frozen))]
+    return &SLICES;
 }
 
 /// Whether the per-person view is in effect and possible for this view.
@@ -452,6 +274,6 @@ pub fn slice(view: &View) -> &'static Slice {
 }
 
 /// The shading of the five republics for a view.
-pub fn shades(view: &View) -> Vec<Shade> {
-    slice(view).shades.clone()
+pub fn shades(view: &View) -> &'static [Shade] {
+    slice(view).shades
 }

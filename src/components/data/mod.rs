@@ -33,7 +33,7 @@ pub fn DataControls(props: &PartProps) -> Html {
     html! {
         <div class="data-controls">
             { layer_controls(&props.view, &dispatch) }
-            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement.as_str() }</p>
+            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement }</p>
         </div>
     }
 }

@@ -104,7 +104,7 @@ pub fn DataTable(props: &DataTableProps) -> Html {
         Some(y) => format!("{}, {y}", notes().layer(s.layer).title),
         None => notes().layer(s.layer).title.to_string(),
     };
-    let rows = order(&s.rows, key, ascending)
+    let rows = order(s.rows, key, ascending)
         .into_iter()
         .map(|r| row(r, s, props, static_page, columns, &dispatch));
     html! {
@@ -170,7 +170,7 @@ fn row(
         return html! {
             <tr {key} {class} onclick={select} data-country={country.key()}>
                 <th scope="row">{ name }</th>
-                <td colspan={(columns - 1).to_string()} class="value gap-cell"><strong>{ r.label.as_str() }</strong></td>
+                <td colspan={(columns - 1).to_string()} class="value gap-cell"><strong>{ r.label }</strong></td>
             </tr>
         };
     };
@@ -179,7 +179,7 @@ fn row(
         <tr {key} {class} onclick={select} data-country={country.key()} data-figure={f.id}>
             <th scope="row">{ name }</th>
             <td class="value">
-                <span class="value-text">{ r.label.as_str() }</span>
+                <span class="value-text">{ r.label }</span>
                 if r.population.is_some() { <span class="tag derived">{ "derived" }</span> }
                 if !r.on_map { <span class="tag">{ "not on the map" }</span> }
                 if let Some(p) = r.population { <span class="value-from">{ format!("{} ÷ population {} ({})", f.display(), p.year, format_number(p.value, 0)) }</span> }

@@ -7,7 +7,7 @@ use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
 use crate::model::{fixed, shortest, CountryId, Layer};
 
 /// One cell: the period's column, the value (for the chart) and the value as written.
-type Cell = (i32, Option<f64>, String);
+type Cell = (i32, Option<f64>, &'static str);
 
 /// For each republic, its figures of a layer across every period (per person where the view is).
 fn cells(layer: Layer, per_person: bool) -> Vec<(CountryId, Vec<Cell>)> {
@@ -24,7 +24,7 @@ fn cells(layer: Layer, per_person: bool) -> Vec<(CountryId, Vec<Cell>)> {
                 .filter(|r| r.country == c)
                 .filter_map(|r| {
                     let f = r.figure?;
-                    Some((lead_year(f.year)?, r.value, r.label.clone()))
+                    Some((lead_year(f.year)?, r.value, r.label))
                 })
                 .collect();
             list.sort_by_key(|cell| cell.0);
@@ -63,7 +63,7 @@ pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
                     <tbody>{ for data.iter().map(|(c, list)| html! {
                         <tr key={c.key()}><th scope="row">{ c.label() }</th>
                             { for years.iter().map(|y| html! {
-                                <td>{ list.iter().find(|cell| cell.0 == *y).map_or("–".to_string(), |cell| cell.2.clone()) }</td>
+                                <td>{ list.iter().find(|cell| cell.0 == *y).map_or("–", |cell| cell.2) }</td>
                             }) }</tr>
                     }) }</tbody>
                 </table>

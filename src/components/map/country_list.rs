@@ -13,7 +13,7 @@ use crate::state::{Action, View};
 pub fn country_list(view: &View, static_page: bool, dispatch: &Callback<Action>) -> Html {
     let shades = &slice(view).shades;
     let items = CountryId::ALL.iter().map(|&c| {
-        let value = shades.iter().find(|s| s.country == c).map(|s| s.value_label.clone()).unwrap_or_default();
+        let value = shades.iter().find(|s| s.country == c).map_or("", |s| s.value_label);
         let pressed = view.country == Some(c);
         let content = html! { <><span class="name">{ c.label() }</span>{ " " }<span class="value">{ value }</span></> };
         if static_page {

@@ -39,7 +39,7 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
         .shades
         .iter()
         .find(|sh| sh.country == c)
-        .map_or("no data", |sh| sh.value_label.as_str());
+        .map_or("no data", |sh| sh.value_label);
     let period = s.year.map(|y| format!(" {y}")).unwrap_or_default();
     format!(
         "{}: {value}, {}{period}",
@@ -80,7 +80,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             <figure class="map-figure">
                 // Said on the map itself when the values do not compare (different years or sources).
                 <p class="map-caution" hidden={s.caution.is_none()}>
-                    <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.clone().unwrap_or_default() }</p>
+                    <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
                 <RegionMap view={props.view} />
                 <figcaption>
                     // The legend sits under the map it explains and changes with it in the same frame.

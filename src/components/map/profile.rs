@@ -47,7 +47,7 @@ impl OnMap {
             what: format!("{}{per}{period}", s.layer.label()).into(),
             figure: row.figure,
             population: row.population,
-            written: row.label.clone().into(),
+            written: row.label.into(),
         })
     }
 }

@@ -126,7 +126,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             <g class="republics">{ for shapes }</g>
             { outline(selected, "selected") }
             { outline(*focused, "focused") }
-            { labels(&shades) }
+            { labels(shades) }
             <Places />
             { scale_bar() }
         </svg>
@@ -155,7 +155,7 @@ fn labels(shades: &[Shade]) -> Html {
         let [x, y] = s.label?;
         let shade = shades.iter().find(|sh| sh.country == c);
         let light = shade.is_some_and(|sh| sh.light_text && sh.fill.is_some());
-        let value = shade.map(|sh| sh.value_label.clone()).unwrap_or_default();
+        let value = shade.map_or("", |sh| sh.value_label);
         Some(html! {
             <g key={c.key()} class={classes!("republic-label", light.then_some("light"))}>
                 <text class="name" x={shortest(x)} y={shortest(y)}>{ st(s.name) }</text>
