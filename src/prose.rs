@@ -4,7 +4,9 @@
 //! list, scripts/build.sh hands it to build.rs as PROSE_ON_PAGE), and the browser build compiles in only the
 //! number N for those, and the text of every other one. On start, [`read_page`] reads them back from the page
 //! (the overview from the DOM, the other parts straight from the `<noscript class="static-rest">` text by
-//! [`read_html`], without building nodes). Native builds (the pre-renderer, tests), the wasm tests and a
+//! [`read_html`], without building nodes). On the served site that text holds the map part only until
+//! static/early.js has put the other parts' text in (from `assets/rest.HASH.js`, before the app starts); if
+//! that file is missing, their texts read as [`MISSING`]. Native builds (the pre-renderer, tests), the wasm tests and a
 //! build without the list compile every text in.
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
@@ -123,7 +125,8 @@ pub enum Piece<'a> {
 }
 
 /// The markup an inline element of the static page was drawn from, as `(kind, id)`: from its class and
-/// `href` (`a.term-link` `#term-ID`, `a.card-link` `#card-ID`) or its `data-fig`. `None`: not markup.
+/// `href` (`a.term-link` `#term-ID`, `a.card-link` `#card-ID`, or `read.html#...` where the served page lacks
+/// the target: tools/build/assemble.py) or its `data-fig`. `None`: not markup.
 pub fn inline_markup<'a>(
     class: Option<&str>,
     href: Option<&'a str>,
@@ -135,6 +138,7 @@ pub fn inline_markup<'a>(
     let classes = class.unwrap_or_default();
     let has = |c: &str| classes.split_ascii_whitespace().any(|x| x == c);
     let href = href?;
+    let href = &href[href.find('#')?..];
     if has("term-link") {
         href.strip_prefix("#term-").map(|id| ("term", id))
     } else if has("card-link") {
@@ -477,6 +481,15 @@ mod tests {
             inline_markup(Some("term-link"), Some("#card-x"), None),
             None
         );
+        assert_eq!(
+            inline_markup(Some("term-link"), Some("read.html#term-sco"), None),
+            Some(("term", "sco"))
+        );
+        assert_eq!(
+            inline_markup(Some("card-link"), Some("read.html#card-bri"), None),
+            Some(("card", "bri"))
+        );
+        assert_eq!(inline_markup(Some("term-link"), Some("term-x"), None), None);
         assert_eq!(inline_markup(None, None, None), None);
     }
 

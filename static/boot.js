@@ -70,7 +70,11 @@
     return WebAssembly.compileStreaming(fetch(url)).catch(function () { return url; });
   }
   var early = null;
+  // The served page's other parts (static/early.js loads them once; nothing to load in the single file): the
+  // app reads their texts on start, so it starts once they are in, or known to be unavailable.
+  var otherParts = null;
   function begin() {
+    otherParts = typeof window.__charmRest === "function" ? window.__charmRest() : Promise.resolve();
     try {
       mark("boot-start");
       early = source();
@@ -110,7 +114,8 @@
       if (typeof wasm_bindgen !== "function") {
         throw new Error("the explainer's script did not load");
       }
-      early
+      otherParts
+        .then(function () { return early; })
         // A task of its own for the app (compiling the wasm ends on the main thread), so that neither is long.
         .then(function (module_or_path) {
           mark("wasm-source-ready");

@@ -4,6 +4,8 @@
 // and once the body is parsed it takes the requested part out of the pre-rendered parts that wait in
 // <noscript> and puts it in place of the overview. The app then starts on the same view. Does nothing for
 // the overview or without a `part`.
+// The served page carries only the overview and the map part: a deep link to another part waits for the
+// other parts' text (static/early-site.js).
 (function () {
   "use strict";
   // Scripts run: the places kept for the app's controls stay (static/css/05-early.css).
@@ -29,11 +31,19 @@
     }
     return html;
   }
-  function show() {
+  // `last`: the other parts' text is in (or cannot be); before that, a part not on the page waits for it, the
+  // overview still hidden and the site footer too (static/css/05-early.css), so that nothing moves when it comes.
+  function show(last) {
     var rest = document.querySelector("noscript.static-rest");
     var holder = document.createElement("template");
     if (rest) holder.innerHTML = cut(rest.textContent);
     var section = holder.content.querySelector('section[aria-labelledby="part-' + part + '"]');
+    if (!section && !last && typeof window.__charmRest === "function") {
+      root.setAttribute("data-early-wait", "");
+      window.__charmRest().then(function () { show(true); });
+      return;
+    }
+    root.removeAttribute("data-early-wait");
     if (!section) {
       root.removeAttribute("data-early-part");
       return;
@@ -58,7 +68,7 @@
   function ready() {
     if (document.readyState === "loading") return;
     document.removeEventListener("readystatechange", ready);
-    show();
+    show(false);
   }
   document.addEventListener("readystatechange", ready);
 })();

@@ -61,7 +61,8 @@ test("study shows one self-check at a time, says how far the reader is, and can 
 });
 
 test("without JavaScript every part fits in 10 phone screens with its folds closed, and they open", async () => {
-  const { page, context } = await open(browser, server.url, { viewport: PHONE, javaScript: false });
+  // read.html: the served page carries the overview and the map, and links to read.html for every part.
+  const { page, context } = await open(browser, server.url + "read.html", { viewport: PHONE, javaScript: false });
   // The static page lays out far-away parts lazily (content-visibility): measure them laid out.
   await page.evaluate(() => document.querySelectorAll(".part").forEach((p) => { p.style.contentVisibility = "visible"; }));
   const heights = await page.evaluate((h) => [...document.querySelectorAll(".part")].map((p) => [p.getAttribute("aria-labelledby"), p.getBoundingClientRect().height / h]), PHONE.height);

@@ -13,7 +13,8 @@ const cards = readdirSync(join(ROOT, "content/cards")).flatMap((f) => JSON.parse
 
 let server, browser;
 before(async () => {
-  const page = readFileSync(join(DIST, "index.html"), "utf8");
+  // The single file carries every part (the served page leaves all but the overview and the map to another file).
+  const page = readFileSync(join(DIST, "charm-offensive.html"), "utf8");
   // A saved or edited copy that lost one text: the first card's summary is no longer marked anywhere.
   const at = /<p[^>]* data-p="(\d+)"[^>]* class="card-summary"|<p[^>]* class="card-summary"[^>]* data-p="(\d+)"/.exec(page).slice(1).find(Boolean);
   const broken = page.replaceAll(`data-p="${at}"`, `data-gone="${at}"`);

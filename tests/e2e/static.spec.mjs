@@ -17,6 +17,15 @@ for (const mode of MODES) {
     assert.match(await page.locator("h1").innerText(), /Beijing's Charm Offensive/);
     assert.match(await page.locator(".noscript-note").innerText(), /need JavaScript/);
     assert.ok(await page.locator(".thesis").isVisible(), "the thesis is shown");
+    const part = page.getByRole("link", { name: "Sources", exact: true });
+    if (mode === "served") {
+      // The served page carries the overview and the map; its links lead to read.html for the other parts.
+      assert.ok(await page.locator("table").count() >= 1, "the map part's data table is on the first page");
+      assert.equal(await part.getAttribute("href"), "read.html#part-sources");
+      await part.click();
+      await page.waitForURL(/read\.html#part-sources$/);
+      assert.ok(await page.locator("#part-sources").isVisible(), "the link leads to the part");
+    }
     // textContent: the parts below the screen are laid out lazily (content-visibility), so innerText skips them.
     const text = await page.locator("#app").textContent();
     for (const words of ["Soft power", "Shanghai Cooperation Organization", "Nye, J. S. (1990)", "Natural Earth"]) {
@@ -29,7 +38,7 @@ for (const mode of MODES) {
     assert.ok(/43\.82/.test(text), "the data table shows China-customs trade figures");
     assert.ok(requests.every((u) => !/\.wasm/.test(u)), "nothing is fetched for the app");
     // Part links become anchors on the static page.
-    assert.equal(await page.getByRole("link", { name: "Sources", exact: true }).getAttribute("href"), "#part-sources");
+    assert.equal(await part.getAttribute("href"), "#part-sources");
     await context.close();
   });
 

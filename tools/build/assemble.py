@@ -7,7 +7,7 @@ never serves a stale mix. Each page carries its own Content-Security-Policy: the
 'self'; the single file allows only its own inline script and style, by hash.
 Writes dist/build.json with every size, raw and gzip.
 """
-import base64, gzip, hashlib, json, lzma, pathlib, shutil, struct, subprocess, sys, zlib
+import base64, gzip, hashlib, json, lzma, pathlib, re, shutil, struct, subprocess, sys, zlib
 
 from css import minify as minify_css
 
@@ -57,6 +57,50 @@ def minify_js(text: str) -> str:
                          text=True, check=True)
     return out.stdout
 
+# The served site's first document carries the overview and the map part only (Lighthouse's simulated slow 4G
+# downloads the whole page before the first paint: about 5 ms a KB gzip). The other parts, which wait in
+# <noscript class="static-rest"> in the single file, go to assets/rest.HASH.js, put back in that text by
+# static/early-site.js when the app starts (or a deep link shows one of them); read.html carries every part for
+# reading without JavaScript, and the page's links to what it lacks point there.
+REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
+IN_PAGE = "<!--in-page-->"  # where the rest file's text takes the page's own part back (static/early-site.js)
+PAGE_PART = "map"  # the one part after the overview that the served page carries itself (the most linked view)
+
+def part_span(html: str, part: str) -> tuple[int, int]:
+    """Where a part's markup is: from its <section ... aria-labelledby="part-KEY"> to the matching </section>
+    (parts nest sections of their own); the same cut as static/early.js."""
+    at = html.index(f'aria-labelledby="part-{part}"')
+    start = html.rindex("<section", 0, at)
+    depth = 0
+    for m in re.finditer(r"<(/?)section\b", html[start:]):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return start, html.index(">", start + m.start()) + 1
+    raise ValueError(f"part {part}: no end")
+
+def split_page(page: str) -> tuple[str, str, str]:
+    """The pre-rendered page as (served first page, rest text, full page for reading without JavaScript)."""
+    a = page.index(REST_OPEN) + len(REST_OPEN)
+    b = page.index(REST_CLOSE, a)
+    rest = page[a:b]
+    s, e = part_span(rest, PAGE_PART)
+    own, rest_text = rest[s:e], rest[:s] + IN_PAGE + rest[e:]
+    assert rest_text.replace(IN_PAGE, own) == rest
+    first = page[:a] + own + page[b:]
+    # Links to what the first page lacks (a part's heading, a card, a term) lead to the same place in read.html.
+    ids = set(re.findall(r'\sid="([^"]+)"', first))
+    first = re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else f'href="read.html#{m.group(1)}"', first)
+    # read.html: every part in the page itself, nothing waits for an app that this page does not start.
+    read = (page[:a - len(REST_OPEN)] + '<div class="static-rest">' + rest + "</div>" + page[b + len(REST_CLOSE):])
+    read = read.replace('<div id="app" aria-busy="true">', '<div id="app">')
+    return first, rest_text, read
+
+def js_string(text: str) -> str:
+    """`text` as a JavaScript string literal in single quotes (the HTML's attributes use double ones)."""
+    for a, b in (("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(a, b)
+    return f"'{text}'"
+
 def icon_data_uri() -> str:
     # A PNG rendered from static/icon.svg (tools/icon/render.mjs): Chromium decodes the favicon again on
     # every pushState, and an SVG one costs a whole SVG document each time.
@@ -76,6 +120,9 @@ def main() -> int:
     # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
     early = minify_js((STATIC / "early.js").read_text())
     early_tag = f"<script>{early}</script>"
+    # The site's own: static/early-site.js (loads the parts its page does not carry) before early.js.
+    early_site = minify_js((STATIC / "early-site.js").read_text() + (STATIC / "early.js").read_text())
+    early_site_tag = f"<script>{early_site}</script>"
     icon = f'<link rel="icon" href="{icon_data_uri()}">'
 
     if DIST.exists():
@@ -93,23 +140,37 @@ def main() -> int:
     wasm_js = f"{unpacker}\nwindow.__charmWasmPacked=\"{wasm_packed_b64}\";\n".encode()
     names[("charm-offensive.wasm", "js")] = f"assets/charm-offensive.wasm.{digest(wasm_js)}.js"
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
+    # The served page's other parts (see split_page), as a script: it loads where fetch() cannot (file://, a
+    # sandboxed frame without allow-same-origin), under the policy's script-src 'self'.
+    first, rest_text, read = split_page(page)
+    rest_js = f"window.__charmRestText={js_string(rest_text)};\n".encode()
+    names[("rest", "js")] = f"assets/rest.{digest(rest_js)}.js"
+    (DIST / names[("rest", "js")]).write_bytes(rest_js)
     for extra in STATIC.iterdir():
-        if extra.is_file() and extra.name not in ("boot.js", "early.js", "lzma.js"):
+        if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-site.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
 
     # The stylesheet inline in both pages (allowed by its hash): the first paint waits for no second request
     # (Lighthouse, slow 4G: one round trip and the transfer of a render-blocking file less).
-    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early)} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
+    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early_site)} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
                 "img-src 'self' data:; font-src 'none'; connect-src 'self'; object-src 'none'; "
                 "base-uri 'none'; form-action 'none'")
-    site = (page
-            .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_tag}')
+    site = (first
+            .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_site_tag}')
             .replace("<!--ICON-->", icon)
             .replace("<!--STYLE-->", f"<style>{css}</style>")
             .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
                                         f'<script async src="{names[("boot", "js")]}"></script>')
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}">'))
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}">'))
     (DIST / "index.html").write_text(site)
+    # Every part for reading without JavaScript (the served page's links to parts it lacks lead here): no script.
+    read_csp = (f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
+    read_page = (read
+                 .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{read_csp}">')
+                 .replace("<!--ICON-->", icon)
+                 .replace("<!--STYLE-->", f"<style>{css}</style>")
+                 .replace("<!--SCRIPTS-->\n", ""))
+    (DIST / "read.html").write_text(read_page)
 
     # The single file: glue, unpacker and boot in one inline script, after the wasm packed as base64 in a data
     # block (not executed, so no policy needed), unpacked in the browser by static/lzma.js.
@@ -130,13 +191,15 @@ def main() -> int:
     report = {
         "wasm": size(wasm), "wasm_packed_b64": size(wasm_packed_b64.encode()),
         "js": size(glue.encode() + boot.encode() + early.encode()), "unpacker": size(unpacker.encode()), "css": size(css.encode()),
-        "html_prerendered": size(site.encode()), "single_file": size(single.encode()),
+        "html_prerendered": size(site.encode()), "rest_js": size(rest_js), "read_html": size(read_page.encode()),
+        "single_file": size(single.encode()),
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
     }
     (DIST / "build.json").write_text(json.dumps(report, indent=2) + "\n")
     kb = lambda n: f"{n / 1024:.1f} KB"
     print(f"assemble: wasm {kb(report['wasm']['raw'])} ({kb(report['wasm']['gzip'])} gzip), "
-          f"single file {kb(report['single_file']['raw'])} ({kb(report['single_file']['gzip'])} gzip)")
+          f"single file {kb(report['single_file']['raw'])} ({kb(report['single_file']['gzip'])} gzip), "
+          f"site page {kb(report['html_prerendered']['gzip'])} gzip + other parts {kb(report['rest_js']['gzip'])} gzip")
     return 0
 
 if __name__ == "__main__":

@@ -1,0 +1,94 @@
+// The served site's light first page: index.html carries the overview and the map part; the other parts come
+// from assets/rest.HASH.js (static/early-site.js), and read.html carries every part for reading without
+// JavaScript. Here: nothing is lost without JavaScript, a deep link to a part the page lacks waits for it without
+// showing the overview or moving the footer, and a missing rest file costs only those parts' texts.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, ready, DIST } from "./lib.mjs";
+
+const MISSING = "This passage could not be read from the page.";
+const OTHER_PARTS = ["cards", "timeline", "study", "evidence", "sources"];
+const ids = (html) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+test("the served page lacks the other parts, and every link to them leads to read.html, which has them all", async () => {
+  const first = readFileSync(join(DIST, "index.html"), "utf8");
+  const read = readFileSync(join(DIST, "read.html"), "utf8");
+  for (const part of OTHER_PARTS) assert.ok(!first.includes(`id="part-${part}"`), `index.html carries ${part}`);
+  assert.ok(first.includes('id="part-map"') && first.includes('id="part-overview"'));
+  // Every in-page link of the first page has its target there, or in read.html.
+  const [here, there] = [ids(first), ids(read)];
+  const links = [...first.matchAll(/href="(read\.html)?#([^"]+)"/g)];
+  assert.ok(links.filter((m) => m[1]).length >= OTHER_PARTS.length, "links lead to read.html");
+  for (const [, page, id] of links) assert.ok((page ? there : here).has(id), `a link to ${page || ""}#${id} leads nowhere`);
+  // read.html runs no script and shows every part as it is, with JavaScript on or off.
+  assert.doesNotMatch(read, /<script|noscript class="static-rest"/);
+  for (const javaScriptEnabled of [true, false]) {
+    const context = await browser.newContext({ javaScriptEnabled });
+    const page = await context.newPage();
+    const requests = [];
+    page.on("request", (r) => requests.push(r.url()));
+    await page.goto(server.url + "read.html#part-sources");
+    for (const part of OTHER_PARTS) assert.ok(await page.locator(`#part-${part}`).isVisible(), `read.html shows ${part}`);
+    assert.equal(await page.locator(".bibliography > li").count(), 30);
+    assert.deepEqual(requests.filter((u) => !/read\.html/.test(u)), [], "read.html loads nothing else");
+    await context.close();
+  }
+});
+
+test("a deep link to a part the page lacks shows that part first: no overview meanwhile, and the footer does not move", async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shift += e.value; }).observe({ type: "layout-shift", buffered: true });
+  });
+  // The wasm waits until the end; the rest file until the page has been looked at.
+  const hold = () => { let release; const held = new Promise((ok) => { release = ok; }); return [held, release]; };
+  const [wasmHeld, releaseWasm] = hold();
+  const [restHeld, releaseRest] = hold();
+  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await wasmHeld; await route.continue(); });
+  await page.route(/\/rest\.[0-9a-f]+\.js$/, async (route) => { await restHeld; await route.continue(); });
+  await page.goto(server.url + "?part=sources", { waitUntil: "domcontentloaded" });
+  await page.waitForFunction(() => document.readyState !== "loading");
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator("#part-overview").isVisible(), false, "the overview is not shown while the part comes");
+  assert.equal(await page.locator(".site-footer").isVisible(), false, "nor the footer");
+  releaseRest();
+  await page.locator("main #part-sources").waitFor();
+  assert.ok(await page.locator(".site-footer").isVisible(), "the footer is back, below the part");
+  assert.equal(await page.locator("#part-overview").isVisible(), false);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "before the app starts");
+  assert.equal(await page.evaluate(() => window.__shift), 0, "nothing moved");
+  releaseWasm();
+  await ready(page);
+  assert.equal(await page.locator("main #part-sources").count(), 1);
+  assert.equal(await page.getByText(MISSING).count(), 0);
+  await context.close();
+});
+
+test("without the rest file the app still starts: those parts' texts say they could not be read, the map part's own are there", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route(/\/rest\.[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto(server.url + "?part=cards");
+  await ready(page);
+  assert.ok(await page.locator("li.card .card-title").first().isVisible(), "the cards (titles compiled in) are drawn");
+  assert.equal(await page.locator("li.card .card-summary").first().textContent(), MISSING);
+  assert.ok(await page.locator("#fatal").isHidden());
+  await page.getByRole("navigation").getByRole("link", { name: "Map & data", exact: true }).click();
+  await page.locator("main .region-map").waitFor();
+  // The map part's own texts are read from the page itself (a few it shares with other parts, such as a card's
+  // title or a source in brief, are marked only in those parts on the static page, and read as missing).
+  const intro = await page.locator("main .part-intro").first().textContent();
+  assert.ok(intro.length > 40 && !intro.includes(MISSING), "the map part's introduction is read from the page");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
