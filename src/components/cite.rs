@@ -41,7 +41,7 @@ pub fn Cites(props: &CitesProps) -> Html {
     let refs = props
         .refs
         .iter()
-        .map(|r| html! { <li key={*r}><Reference id={*r} /></li> });
+        .map(|r| html! { <li key={*r}>{ reference(r) }</li> });
     let essay = &c.references.essay;
     if super::use_static_page() {
         // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
@@ -67,17 +67,10 @@ pub fn Cites(props: &CitesProps) -> Html {
     }
 }
 
-/// Props: a reference id.
-#[derive(Properties, PartialEq)]
-pub struct ReferenceProps {
-    pub id: AttrValue,
-}
-
 /// One bibliography entry (with its link), or the note that it has none.
-#[component]
-pub fn Reference(props: &ReferenceProps) -> Html {
+pub fn reference(id: &str) -> Html {
     let c = content();
-    match c.citation(&props.id) {
+    match c.citation(id) {
         Some(Citation::Listed(r)) => html! {
             <span class="reference">
                 { r.citation.text() }
@@ -95,7 +88,7 @@ pub fn Reference(props: &ReferenceProps) -> Html {
             </span>
         },
         None => {
-            html! { <span class="reference missing">{ format!("Unknown source “{}”", props.id) }</span> }
+            html! { <span class="reference missing">{ format!("Unknown source “{id}”") }</span> }
         }
     }
 }

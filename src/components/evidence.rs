@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::{
-    cite::Cites, figure::FigureValue, rich::RichText, use_dispatch, PartHeading, PartProps,
+    cite::Cites, figure::FigureValue, rich::rich_text, use_dispatch, PartHeading, PartProps,
 };
 use crate::content::content;
 use crate::model::study::{study, Evidence, EvidenceKind, Status};
@@ -37,21 +37,12 @@ pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
 
 /// The badge of a status: its shape (so colour is never the only sign) and its word, with an optional
 /// qualifier in plain text ("Differs, slightly"). The same badge on the map and in Reading the evidence.
-#[derive(Properties, PartialEq)]
-pub struct StatusBadgeProps {
-    pub status: Status,
-    #[prop_or_default]
-    pub detail: Option<AttrValue>,
-}
-
-/// One status badge.
-#[component]
-pub fn StatusBadge(props: &StatusBadgeProps) -> Html {
-    let (label, shape, class) = status_badge(props.status);
+pub fn status_badge_of(status: Status, detail: Option<&str>) -> Html {
+    let (label, shape, class) = status_badge(status);
     html! {
         <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span>
             <span><span class="visually-hidden">{ "Status: " }</span>{ label }
-            if let Some(d) = &props.detail { <span class="status-detail">{ format!(", {d}") }</span> }</span></p>
+            if let Some(d) = detail { <span class="status-detail">{ format!(", {d}") }</span> }</span></p>
     }
 }
 
@@ -163,16 +154,16 @@ pub fn Note(props: &NoteProps) -> Html {
     html! {
         <article id={e.id} class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()} tabindex="-1">
             <h3 id={title_id}>{ e.title.to_string() }</h3>
-            <StatusBadge status={e.status} />
+            { status_badge_of(e.status, None) }
             if e.kind == EvidenceKind::Arithmetic {
                 if let Some(w) = worked_example(e) { <p class="worked">{ w }</p> }
             }
             <dl class="note-body">
                 <dt>{ "The essay says" }</dt>
-                <dd><p data-p={e.claim.key()}><RichText text={e.claim} /></p>
+                <dd><p data-p={e.claim.key()}>{ rich_text(&e.claim) }</p>
                     if let Some(q) = &e.quote { <blockquote><p>{ "“" }<span data-p={q.text.key()}>{ q.text.text() }</span>{ "”" }</p><footer data-p={q.source.key()}>{ q.source.text() }</footer></blockquote> }</dd>
-                <dt>{ "What the sources show" }</dt><dd data-p={e.finding.key()}><RichText text={e.finding} /></dd>
-                <dt>{ "Why it matters" }</dt><dd data-p={e.why_it_matters.key()}><RichText text={e.why_it_matters} /></dd>
+                <dt>{ "What the sources show" }</dt><dd data-p={e.finding.key()}>{ rich_text(&e.finding) }</dd>
+                <dt>{ "Why it matters" }</dt><dd data-p={e.why_it_matters.key()}>{ rich_text(&e.why_it_matters) }</dd>
             </dl>
             if !e.figures.is_empty() {
                 <div class="figure-compare">

@@ -28,7 +28,7 @@ pub fn FigureValue(props: &FigureProps) -> Html {
             }
             if static_page {
                 // Without JavaScript a button would do nothing: the source is simply shown.
-                <FigureSource figure={f.clone()} />
+                { figure_source(f) }
             } else {
                 { source_toggle(f, &f.display(), &open) }
             }
@@ -49,7 +49,7 @@ fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {
                 { "source" }<span class="visually-hidden">{ format!(" of {of}") }</span>
             </button>
             if **open {
-                <FigureSource figure={f.clone()} />
+                { figure_source(f) }
             } else {
                 <span class="print-only source-brief">{ source_brief(f) }</span>
             }
@@ -99,16 +99,9 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
     }
 }
 
-/// Props: the figure whose source to show.
-#[derive(Properties, PartialEq)]
-pub struct FigureSourceProps {
-    pub figure: Figure,
-}
-
-/// Publisher, date, title, link, excerpt, confidence and notes of one figure.
-#[component]
-pub fn FigureSource(props: &FigureSourceProps) -> Html {
-    let f = &props.figure;
+/// Publisher, date, title, link, excerpt, confidence and notes of one figure (a plain function: it holds
+/// no state, and a component's own code costs about 1 KB of wasm).
+pub fn figure_source(f: &Figure) -> Html {
     html! {
         <span class="figure-source" role="note">
             <span class="src-line"><strong>{ "Source: " }</strong>

@@ -40,8 +40,11 @@ pub struct StaticPage(pub bool);
 /// constant `false`, so the static-only branches compile away.
 #[hook]
 pub fn use_static_page() -> bool {
-    let on = use_context::<StaticPage>().is_some_and(|s| s.0);
-    !cfg!(target_arch = "wasm32") && on
+    // The browser build never renders it: no context to read (nor to provide, see `Prerendered`).
+    #[cfg(target_arch = "wasm32")]
+    return false;
+    #[cfg(not(target_arch = "wasm32"))]
+    use_context::<StaticPage>().is_some_and(|s| s.0)
 }
 
 /// While the app starts on the page already on screen (`app::mount`), what lies below the fold is drawn a task
@@ -104,6 +107,9 @@ pub struct PrerenderedProps {
 /// Tells everything below whether it renders the static page (the app's shell and render tests use it).
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    return props.children.clone();
+    #[cfg(not(target_arch = "wasm32"))]
     html! { <ContextProvider<StaticPage> context={StaticPage(props.on)}>{ props.children.clone() }</ContextProvider<StaticPage>> }
 }
 

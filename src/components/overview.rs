@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::rich::RichText;
+use super::rich::rich_text;
 use super::{cite::Cites, use_dispatch, PartHeading, PartProps};
 use crate::content::content;
 use crate::model::Part;
@@ -20,7 +20,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
         .overview
         .how
         .iter()
-        .map(|line| html! { <li data-p={line.key()}><RichText text={*line} /></li> });
+        .map(|line| html! { <li data-p={line.key()}>{ rich_text(line) }</li> });
     let audiences = c.site.overview.audiences.iter().map(|a| {
         html! { <div class="audience"><dt>{ a.who }</dt><dd data-p={a.what.key()}>{ a.what.text() }</dd></div> }
     });
@@ -39,8 +39,8 @@ pub fn OverviewPart(props: &PartProps) -> Html {
             if let Some(card) = thesis {
                 <div class="thesis">
                     <h3>{ "The thesis in brief" }</h3>
-                    <p><RichText text={card.summary} /></p>
-                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
+                    <p>{ rich_text(&card.summary) }</p>
+                    { for card.detail.iter().map(|d| html! { <p>{ rich_text(d) }</p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />
                 </div>
             }

@@ -8,16 +8,10 @@ use crate::content::content;
 use crate::state::Action;
 use crate::text::{spans, Span};
 
-/// Props: the prose (with `[shown](term:id)`, `[shown](card:id)` and `[shown](fig:id)` markup).
-#[derive(Properties, PartialEq)]
-pub struct RichTextProps {
-    pub text: AttrValue,
-}
-
-/// Inline prose; use inside a `<p>` or similar.
-#[component]
-pub fn RichText(props: &RichTextProps) -> Html {
-    let parts = spans(&props.text).into_iter().map(|span| match span {
+/// Inline prose (with `[shown](term:id)`, `[shown](card:id)` and `[shown](fig:id)` markup); use inside a
+/// `<p>` or similar. A plain function: it holds no state (its terms, links and figures are components).
+pub fn rich_text(text: &str) -> Html {
+    let parts = spans(text).into_iter().map(|span| match span {
         Span::Text(t) => html! { { t.to_string() } },
         Span::Term { shown, id } => {
             html! { <Term id={id.to_string()} shown={shown.to_string()} /> }

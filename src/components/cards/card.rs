@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::cite::Cites;
-use crate::components::rich::{CardLink, RichText};
+use crate::components::rich::{rich_text, CardLink};
 use crate::content::content;
 use crate::deep_link::Within;
 use crate::model::{Card, Part};
@@ -43,7 +43,7 @@ pub fn card_view(
                     <span class="card-when">{ &when.label }</span>
                 }
             </p>
-            <p class="card-summary" data-p={card.summary.key()}><RichText text={card.summary} /></p>
+            <p class="card-summary" data-p={card.summary.key()}>{ rich_text(&card.summary) }</p>
             if static_page {
                 // Without JavaScript: the detail under a native disclosure, so the page stays short.
                 <details class="card-more disclosure">
@@ -70,7 +70,7 @@ fn detail(
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
         <div class="card-detail" id={detail_id.to_string()} role="region" aria-label={format!("{}: detail", card.title)}>
-            { for card.detail.iter().map(|d| html! { <p data-p={d.key()}><RichText text={*d} /></p> }) }
+            { for card.detail.iter().map(|d| html! { <p data-p={d.key()}>{ rich_text(d) }</p> }) }
             if let Some(q) = &card.quote {
                 <figure class="quotation">
                     <p class="quotation-label">{ "Quotation" }</p>

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::cite::Cites;
-use crate::components::rich::RichText;
+use crate::components::rich::rich_text;
 use crate::content::content;
 use crate::model::{Placeable, Slot};
 
@@ -94,7 +94,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         let answers = items.iter().map(|item| html! {
             <li key={item.id}>
                 <strong>{ item.label }</strong>{ format!(": {}. ", answer_labels(slots, item).replace(['“', '”'], "")) }
-                <span data-p={item.explanation.key()}><RichText text={item.explanation} /></span>
+                <span data-p={item.explanation.key()}>{ rich_text(&item.explanation) }</span>
                 <Cites paragraphs={item.paragraphs} />
             </li>
         });
@@ -192,7 +192,7 @@ fn item_row(
         };
         html! {
             <div class={classes!("feedback", if right { "right" } else { "wrong" })}>
-                <p><strong>{ verdict }</strong><RichText text={item.explanation} /></p>
+                <p><strong>{ verdict }</strong>{ rich_text(&item.explanation) }</p>
                 <Cites paragraphs={item.paragraphs} />
             </div>
         }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::SourceToggle;
-use crate::components::evidence::{note_for, StatusBadge};
+use crate::components::evidence::{note_for, status_badge_of};
 use crate::components::figure::FigureValue;
 use crate::components::use_dispatch;
 use crate::data::{notes, Comparison};
@@ -114,7 +114,7 @@ fn CompareArticle(props: &CompareArticleProps) -> Html {
         <article class="compare" data-compare={c.id} {hidden}>
             <h4>{ c.title }</h4>
             { match agreement {
-                Some((status, detail, _)) => html! { <StatusBadge {status} detail={detail.map(AttrValue::Static)} /> },
+                Some((status, detail, _)) => status_badge_of(status, detail),
                 None => html! { <p class="compare-kind">{ c.status }</p> },
             } }
             <dl class="compare-pair">

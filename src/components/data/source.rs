@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::figure::FigureSource;
+use crate::components::figure::figure_source;
 use crate::model::Figure;
 
 /// Props: the figure, what the button names for screen readers, and whether it starts open.
@@ -47,7 +47,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} {onclick}>
                 { props.text.clone() }<span class="visually-hidden">{ format!(" of {}", props.of) }</span>
             </button>
-            if open { <FigureSource figure={props.figure.clone()} /> } else { { brief("print-only") } }
+            if open { { figure_source(props.figure) } } else { { brief("print-only") } }
         </>
     }
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::st;
 use crate::components::cite::Cites;
 use crate::components::figure::FigureValue;
-use crate::components::rich::{CardLink, RichText};
+use crate::components::rich::{rich_text, CardLink};
 use crate::components::use_dispatch;
 use crate::content::content;
 use crate::geo::geo;
@@ -126,8 +126,8 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             <h4>{ "What the essay says" }</h4>
             { match card {
                 Some(card) => html! { <>
-                    <p class="summary"><RichText text={card.summary} /></p>
-                    { for card.detail.iter().map(|d| html! { <p><RichText text={*d} /></p> }) }
+                    <p class="summary">{ rich_text(&card.summary) }</p>
+                    { for card.detail.iter().map(|d| html! { <p>{ rich_text(d) }</p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />
                     if !card.related.is_empty() {
                         <h4>{ "Related cards" }</h4>

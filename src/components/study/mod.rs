@@ -14,20 +14,16 @@ pub mod tour;
 use yew::prelude::*;
 
 use crate::components::{
-    cite::Cites, rich::RichText, use_dispatch, use_static_page, PartHeading, PartProps,
+    cite::Cites, rich::rich_text, use_dispatch, use_static_page, PartHeading, PartProps,
 };
 use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
-use crate::state::{Action, View};
+use crate::state::Action;
 use checks::SelfChecks;
 use progress::ProgressPanel;
 use progress_context::use_progress;
 use tour::view_for_step;
-
-/// The view the study part is shown in (for "Show on the map", which keeps embed settings).
-#[derive(Clone, PartialEq)]
-pub struct CurrentView(pub View);
 
 /// The study part. On the static page (no JavaScript, print) the tour is an ordered list of its steps in
 /// full, and every question shows its options with no answer revealed.
@@ -61,7 +57,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
             return html! {
                 <li key={step.id.to_string()}>
                     <h4>{ step.title.to_string() }</h4>
-                    { for step.body.iter().map(|b| html! { <p data-p={b.key()}><RichText text={*b} /></p> }) }
+                    { for step.body.iter().map(|b| html! { <p data-p={b.key()}>{ rich_text(b) }</p> }) }
                     <p class="look-for"><strong>{ "Look for: " }</strong><span data-p={step.look_for.key()}>{ step.look_for.text() }</span></p>
                     <Cites paragraphs={step.paragraphs} />
                 </li>
@@ -84,30 +80,28 @@ pub fn StudyPart(props: &PartProps) -> Html {
     html! {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
-            <ContextProvider<CurrentView> context={CurrentView(props.view)}>
-                <section class="study-tour" aria-labelledby="tour-intro-title">
-                    <h3 id="tour-intro-title">{ "Guided tour" }</h3>
-                    if static_page {
-                        <details class="disclosure">
-                            <summary><span class="disclosure-label">{ format!("The {total} steps of the tour") }</span></summary>
-                            <ol class="tour-steps static">{ for steps }</ol>
-                        </details>
-                    } else {
-                        if done {
-                            { tour_done(total, &dispatch) }
-                        }
-                        <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
-                        <button type="button" class="primary" id="start-tour" onclick={start}>
-                            { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
-                        </button>
-                        <ol class="tour-steps">{ for steps }</ol>
+            <section class="study-tour" aria-labelledby="tour-intro-title">
+                <h3 id="tour-intro-title">{ "Guided tour" }</h3>
+                if static_page {
+                    <details class="disclosure">
+                        <summary><span class="disclosure-label">{ format!("The {total} steps of the tour") }</span></summary>
+                        <ol class="tour-steps static">{ for steps }</ol>
+                    </details>
+                } else {
+                    if done {
+                        { tour_done(total, &dispatch) }
                     }
-                </section>
-                <SelfChecks />
-                if !static_page {
-                    <ProgressPanel />
+                    <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
+                    <button type="button" class="primary" id="start-tour" onclick={start}>
+                        { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
+                    </button>
+                    <ol class="tour-steps">{ for steps }</ol>
                 }
-            </ContextProvider<CurrentView>>
+            </section>
+            <SelfChecks />
+            if !static_page {
+                <ProgressPanel />
+            }
         </section>
     }
 }

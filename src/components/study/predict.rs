@@ -27,7 +27,8 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     let progress = use_progress();
     let q = question(props.index);
     let dispatch = use_dispatch();
-    let view = use_context::<super::CurrentView>();
+    // "Show on the map" keeps the embed settings of the view it is shown in.
+    let within = crate::components::use_within();
     let QuestionKind::Predict {
         unit,
         min,
@@ -70,7 +71,12 @@ pub fn PredictQuestion(props: &QuestionProps) -> Html {
     let slider_id = format!("{}-slider", q.id);
     let number_id = format!("{}-number", q.id);
     let on_map = q.view.as_ref().map(|v| {
-        let next = apply_view(&view.map(|c| c.0).unwrap_or_default(), v);
+        let current = crate::state::View {
+            embed: within.embed,
+            hidden: within.hidden,
+            ..Default::default()
+        };
+        let next = apply_view(&current, v);
         let onclick = dispatch.reform(move |_: MouseEvent| Action::Restore(next));
         html! { <button type="button" class="secondary" {onclick}>{ "Show on the map" }</button> }
     });

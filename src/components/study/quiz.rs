@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::progress_context::{use_progress, ProgressHandle};
 use super::progress_model::{ProgressAction, StudyProgress};
 use super::{predict::PredictQuestion, sort::SortQuestion};
-use crate::components::{cite::Cites, figure::FigureValue, rich::RichText};
+use crate::components::{cite::Cites, figure::FigureValue, rich::rich_text};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
 use crate::model::{format_number, Dataset};
@@ -84,13 +84,13 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
 fn static_question(q: &Question) -> Html {
     let body = match &q.kind {
         QuestionKind::Choice { options, .. } => html! {
-            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()} data-p={o.text.key()}><RichText text={o.text} /></li> }) }</ul>
+            <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()} data-p={o.text.key()}>{ rich_text(&o.text) }</li> }) }</ul>
         },
         QuestionKind::Sort { bins, items } => {
             let names: Vec<String> = bins.iter().map(|b| format!("“{}”", b.text)).collect();
             html! { <>
                 <p>{ format!("Sort each into {}:", names.join(", ")) }</p>
-                <ul class="sort-items static">{ for items.iter().map(|i| html! { <li key={i.id.to_string()}><RichText text={i.text.to_string()} /></li> }) }</ul>
+                <ul class="sort-items static">{ for items.iter().map(|i| html! { <li key={i.id.to_string()}>{ rich_text(i.text) }</li> }) }</ul>
             </> }
         }
         QuestionKind::Predict { unit, min, max, .. } => html! {
@@ -99,7 +99,7 @@ fn static_question(q: &Question) -> Html {
     };
     html! {
         <div class="question q-static">
-            <p class="prompt" data-p={q.prompt.key()}><RichText text={q.prompt} /></p>
+            <p class="prompt" data-p={q.prompt.key()}>{ rich_text(&q.prompt) }</p>
             { body }
         </div>
     }
@@ -123,7 +123,7 @@ pub fn feedback(index: usize, correct: bool, first: Html) -> Html {
         <div {class}>
             <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ verdict }</p>
             { first }
-            <p><RichText text={text.to_string()} /></p>
+            <p>{ rich_text(text) }</p>
             if !q.figures.is_empty() {
                 <ul class="feedback-figures">
                     { for q.figures.iter().map(|f| html! { <li key={*f}>{ figure_label(f) }<FigureValue id={*f} /></li> }) }

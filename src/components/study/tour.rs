@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use super::progress_context::use_progress;
 use super::progress_model::ProgressAction;
-use crate::components::{cite::Cites, rich::RichText, use_dispatch, PartProps};
+use crate::components::{cite::Cites, rich::rich_text, use_dispatch, PartProps};
 use crate::content::content;
 use crate::model::study::{self, study};
 use crate::model::{CardId, Part};
@@ -173,7 +173,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
             </div>
             <h2 id="tour-title" class="tour-title">{ step.title }</h2>
             <div class="tour-body" id="tour-body" hidden={!*expanded}>
-                { for step.body.iter().map(|b| html! { <p><RichText text={*b} /></p> }) }
+                { for step.body.iter().map(|b| html! { <p>{ rich_text(b) }</p> }) }
                 <Cites paragraphs={step.paragraphs} />
             </div>
             <p class="look-for"><strong>{ "Look for: " }</strong><span data-p={step.look_for.key()}>{ step.look_for.text() }</span></p>

@@ -10,7 +10,7 @@ pub use list::event_list;
 use yew::prelude::*;
 
 use super::cite::Cites;
-use super::rich::{CardLink, RichText};
+use super::rich::{rich_text, CardLink};
 use super::{PartHeading, PartProps};
 use crate::content::content;
 use crate::model::{Card, Part, Theme};
@@ -73,7 +73,7 @@ pub fn event_detail(selected: Option<&'static Card>) -> Html {
                         </p>
                     }
                     if let Some(era) = era { <p class="event-era">{ format!("Era: {}", era.label) }</p> }
-                    <p><RichText text={card.summary} /></p>
+                    <p>{ rich_text(&card.summary) }</p>
                     <p><CardLink id={card.id} shown={format!("Open the full card: {}", card.title)} /></p>
                     <Cites key={card.id} paragraphs={card.paragraphs} refs={card.refs} />
                 </>
