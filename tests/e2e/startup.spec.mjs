@@ -1,7 +1,10 @@
 // Start-up: the pre-rendered page (with a deep link's own part) is painted first, and the app takes it over.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch } from "./lib.mjs";
+import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, DIST } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -38,6 +41,43 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     await context.close();
   });
 }
+
+test("a deep link's part is in place as soon as the parser is past it, before the rest of the page arrives: no frame shows the footer where the part goes (no layout shift)", async () => {
+  // The page in two pieces, with a pause after the site footer: what the browser has parsed is painted meanwhile.
+  const html = readFileSync(join(DIST, "index.html"), "utf8");
+  const at = html.indexOf("</footer>", html.indexOf('<footer class="site-footer"')) + "</footer>".length;
+  const paused = createServer(async (req, res) => {
+    if (req.url.split("?")[0] !== "/") {
+      const r = await fetch(server.url + req.url.slice(1));
+      res.writeHead(r.status, { "content-type": r.headers.get("content-type") || "" });
+      return res.end(Buffer.from(await r.arrayBuffer()));
+    }
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.write(html.slice(0, at));
+    setTimeout(() => res.end(html.slice(at)), 600);
+  });
+  await new Promise((ok) => paused.listen(0, "127.0.0.1", ok));
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  try {
+    const page = await context.newPage();
+    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, () => {});
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(`http://127.0.0.1:${paused.address().port}/?part=map&layer=students&country=UZ`, { waitUntil: "commit" });
+    await page.waitForFunction(() => document.querySelector("footer.site-footer"), null, { polling: 20 });
+    assert.equal(await page.evaluate(() => document.readyState), "loading", "the rest of the page has not arrived");
+    assert.ok(await page.locator("main #part-map").isVisible(), "the map part is already in place");
+    await page.waitForFunction(() => document.readyState !== "loading");
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+  } finally {
+    await context.close();
+    paused.closeAllConnections();
+    await new Promise((ok) => paused.close(ok));
+  }
+});
 
 test("without a part, nothing waits: the overview is the pre-rendered page's first view", async () => {
   const context = await browser.newContext();
