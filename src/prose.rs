@@ -4,10 +4,11 @@
 //! list, scripts/build.sh hands it to build.rs as PROSE_ON_PAGE), and the browser build compiles in only the
 //! number N for those, and the text of every other one. On start, [`read_page`] reads them back from the page
 //! (the overview from the DOM, the other parts straight from the `<noscript class="static-rest">` text by
-//! [`read_html`], without building nodes). On the served site that text holds the map part only until
-//! static/early.js has put the other parts' text in (from `assets/rest.HASH.js`, before the app starts); if
-//! that file is missing, their texts read as [`MISSING`]. Native builds (the pre-renderer, tests), the wasm tests and a
-//! build without the list compile every text in.
+//! [`read_html`], without building nodes). On the served site that text is a data block,
+//! `<script type="text/html" class="static-rest">`, holding the map part only until static/early-site.js has put
+//! the other parts' text in (from `assets/rest.HASH.js`, before the app starts); if that file is missing, their
+//! texts read as [`MISSING`]. Native builds (the pre-renderer, tests), the wasm tests and a build without the
+//! list compile every text in.
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
 //! `<a class="term-link" href="#term-ID">`, `card:` as `<a class="card-link" href="#card-ID">` and `fig:` as
@@ -388,8 +389,9 @@ pub fn read_element(el: &web_sys::Element) -> String {
 }
 
 /// Reads every marked text of the pre-rendered page in `root` (and in the parts waiting in
-/// `<noscript class="static-rest">`) into the store `Prose::text` reads. Call before the first render
-/// replaces the page. Does nothing where the texts are compiled in.
+/// `<noscript class="static-rest">`, or the served site's data block of that class) into the store
+/// `Prose::text` reads. Call before the first render replaces the page. Does nothing where the texts are
+/// compiled in.
 #[cfg(target_arch = "wasm32")]
 pub fn read_page(root: &web_sys::Element) {
     #[cfg(prose_from_page)]
@@ -435,7 +437,7 @@ mod page {
         // The parts after the overview, kept as text in <noscript> while JavaScript runs: read from that text
         // as it is, without building their nodes.
         let rest = crate::browser::document()
-            .and_then(|d| d.query_selector("noscript.static-rest").ok().flatten())
+            .and_then(|d| d.query_selector(".static-rest").ok().flatten())
             .and_then(|n| n.text_content());
         // From the DOM, only the overview (a deep-linked part that static/early.js showed is in the text
         // too, and walking its nodes costs more); all of it if the page has no <noscript> text.

@@ -10,7 +10,7 @@
     var app = document.getElementById("app");
     if (app) app.removeAttribute("aria-busy");
     // The pre-rendered parts after the overview wait in <noscript>: show them, so everything stays readable.
-    var rest = document.querySelector("noscript.static-rest");
+    var rest = document.querySelector(".static-rest");
     // static/early.js may have shown a deep link's part already: show everything instead.
     var early = document.querySelectorAll("[data-early]");
     for (var i = 0; i < early.length; i++) early[i].parentNode.removeChild(early[i]);
@@ -131,10 +131,10 @@
       fatal(describe(e));
     }
   }
-  // The scripts sit in <head> (boot async and the glue deferred on the site; inline in the single file, after
-  // the wasm's data block): the app starts once the body is parsed, the glue has run and the page is painted.
-  // On the site this script may run after parsing but before the deferred glue, so it waits for
-  // DOMContentLoaded (after deferred scripts), with `load` as a last resort.
+  // The scripts are inline in the single file's <head>, after the wasm's data block; on the site static/early-site.js
+  // adds them (the glue, then this one) once the page is painted (`__charmLate`). The app starts once the body is
+  // parsed, the glue has run (or failed: start() says so) and the page is painted: in the single file at
+  // DOMContentLoaded, with `load` as a last resort.
   // The release wasm stops at once on a Rust panic (a trap, scripts/build.sh): say so in words, as the
   // app's own panic message would.
   function trapped(e) {
@@ -142,36 +142,8 @@
   }
   window.addEventListener("error", function (event) { trapped(event.error); });
   window.addEventListener("unhandledrejection", function (event) { trapped(event.reason); });
-  // The app starts once the pre-rendered page (with a deep link's part, static/early.js) is on screen: the
-  // reader sees it at once, and the browser has recorded its largest paint (an element the app replaces before
-  // that would be counted again at the app's first frame). Where the browser reports largest paints, that is
-  // the first one of the part on screen; elsewhere two frames. A hidden page paints nothing, so it does not
-  // wait, and no page waits longer than 400 ms.
-  function afterPaint(then) {
-    var done = false;
-    var observer = null;
-    function once() {
-      if (done) return;
-      done = true;
-      if (observer) observer.disconnect();
-      then();
-    }
-    if (document.visibilityState === "hidden" || typeof requestAnimationFrame !== "function") return once();
-    var part = document.querySelector("[data-early]");
-    function shown(entry) {
-      return entry.element && entry.element.isConnected && (!part || part.contains(entry.element));
-    }
-    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
-    if (types.indexOf("largest-contentful-paint") >= 0) {
-      observer = new PerformanceObserver(function (list) {
-        if (list.getEntries().some(shown)) setTimeout(once, 0);
-      });
-      observer.observe({ type: "largest-contentful-paint", buffered: true });
-    } else {
-      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(once, 0); }); });
-    }
-    setTimeout(once, 400);
-  }
+  // Once the pre-rendered page is on screen (static/early.js).
+  var afterPaint = window.__charmAfterPaint || function (then) { then(); };
   // The browser opens a page's local storage on its first use, which takes a phone a few milliseconds: done
   // here, while the wasm downloads, rather than inside the app's first render (study progress is read there).
   function openStorage() {
@@ -190,7 +162,7 @@
       setTimeout(openStorage, 0);
     });
   }
-  if (document.readyState === "complete" || (document.readyState === "interactive" && typeof wasm_bindgen === "function")) {
+  if (window.__charmLate || document.readyState === "complete" || (document.readyState === "interactive" && typeof wasm_bindgen === "function")) {
     go();
   } else {
     document.addEventListener("DOMContentLoaded", go);

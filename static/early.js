@@ -10,6 +10,37 @@
   "use strict";
   // Scripts run: the places kept for the app's controls stay (static/css/05-early.css).
   document.documentElement.classList.add("js");
+  // Calls `then` once the pre-rendered page (with a deep link's part) is on screen: the app starts then
+  // (static/boot.js), and the site requests its scripts then (static/early-site.js). The reader sees the page at
+  // once, and the browser has recorded its largest paint (an element the app replaces before that would be
+  // counted again at the app's first frame; Lighthouse counts every request started before it as holding it
+  // up). Where the browser reports largest paints, that is the first one of the part on screen; elsewhere two
+  // frames. A hidden page paints nothing, so it does not wait, and no page waits longer than 400 ms.
+  window.__charmAfterPaint = function (then) {
+    var done = false;
+    var observer = null;
+    function once() {
+      if (done) return;
+      done = true;
+      if (observer) observer.disconnect();
+      then();
+    }
+    if (document.visibilityState === "hidden" || typeof requestAnimationFrame !== "function") return once();
+    var part = document.querySelector("[data-early]");
+    function shown(entry) {
+      return entry.element && entry.element.isConnected && (!part || part.contains(entry.element));
+    }
+    var types = (window.PerformanceObserver && PerformanceObserver.supportedEntryTypes) || [];
+    if (types.indexOf("largest-contentful-paint") >= 0) {
+      observer = new PerformanceObserver(function (list) {
+        if (list.getEntries().some(shown)) setTimeout(once, 0);
+      });
+      observer.observe({ type: "largest-contentful-paint", buffered: true });
+    } else {
+      requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(once, 0); }); });
+    }
+    setTimeout(once, 400);
+  };
   var match = /[?&]part=([a-z]+)(?:&|$)/.exec(location.search);
   var part = match && match[1];
   if (!part || part === "overview") return;
@@ -34,7 +65,7 @@
   // `last`: the other parts' text is in (or cannot be); before that, a part not on the page waits for it, the
   // overview still hidden and the site footer too (static/css/05-early.css), so that nothing moves when it comes.
   function show(last) {
-    var rest = document.querySelector("noscript.static-rest");
+    var rest = document.querySelector(".static-rest");
     var holder = document.createElement("template");
     if (rest) holder.innerHTML = cut(rest.textContent);
     var section = holder.content.querySelector('section[aria-labelledby="part-' + part + '"]');
@@ -64,17 +95,17 @@
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
   }
-  // As soon as the parser is past the <noscript> (a node follows it or its <main>), in the task that parsed that
-  // node: no frame shows the page without its part, with the footer high up, then pushed down by the part (a layout
+  // As soon as the parser is past the <noscript> (the site's data block; a node follows it or its <main>), in
+  // the task that parsed that node: no frame shows the page without its part, with the footer high up, then pushed down by the part (a layout
   // shift Lighthouse saw in 5 of 12 loads). At the latest at "interactive": the body is parsed, before deferred
   // scripts run and before DOMContentLoaded.
   var watch = new MutationObserver(ready);
   function ready() {
-    var rest = document.querySelector("noscript.static-rest");
+    var rest = document.querySelector(".static-rest");
     if (document.readyState === "loading" && !(rest && (rest.nextSibling || rest.parentNode.nextSibling))) return;
     watch.disconnect();
     document.removeEventListener("readystatechange", ready);
-    show(false);
+    show();
   }
   watch.observe(root, { childList: true, subtree: true });
   document.addEventListener("readystatechange", ready);

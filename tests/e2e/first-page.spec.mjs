@@ -1,6 +1,6 @@
-// The served site's light first page: index.html carries the overview and the map part; the other parts come
-// from assets/rest.HASH.js (static/early-site.js), and read.html carries every part for reading without
-// JavaScript. Here: nothing is lost without JavaScript, a deep link to a part the page lacks waits for it without
+// The served site's light first page: index.html shows the overview and keeps the map part (without its data
+// tables) in a data block for a `?part=map` link; the other parts come from assets/rest.HASH.js
+// (static/early-site.js), and read.html carries every part for reading without JavaScript. Here: nothing is lost without JavaScript, a deep link to a part the page lacks waits for it without
 // showing the overview or moving the footer, and a missing rest file costs only those parts' texts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -21,9 +21,12 @@ test("the served page lacks the other parts, and every link to them leads to rea
   const read = readFileSync(join(DIST, "read.html"), "utf8");
   for (const part of OTHER_PARTS) assert.ok(!first.includes(`id="part-${part}"`), `index.html carries ${part}`);
   assert.ok(first.includes('id="part-map"') && first.includes('id="part-overview"'));
-  // Every in-page link of the first page has its target there, or in read.html.
-  const [here, there] = [ids(first), ids(read)];
-  const links = [...first.matchAll(/href="(read\.html)?#([^"]+)"/g)];
+  assert.ok(!first.includes("<table"), "the map's data tables come with the rest");
+  // Every in-page link of the page as shown (not the data block, for the app) has its target there, or in read.html.
+  const shown = first.replace(/<script type="text\/html" class="static-rest">[\s\S]*?<\/script>/, "");
+  assert.ok(!shown.includes('id="part-map"'), "the map part waits in the data block");
+  const [here, there] = [ids(shown), ids(read)];
+  const links = [...shown.matchAll(/href="(read\.html)?#([^"]+)"/g)];
   assert.ok(links.filter((m) => m[1]).length >= OTHER_PARTS.length, "links lead to read.html");
   for (const [, page, id] of links) assert.ok((page ? there : here).has(id), `a link to ${page || ""}#${id} leads nowhere`);
   // read.html runs no script and shows every part as it is, with JavaScript on or off.
@@ -90,5 +93,22 @@ test("without the rest file the app still starts: those parts' texts say they co
   const intro = await page.locator("main .part-intro").first().textContent();
   assert.ok(intro.length > 40 && !intro.includes(MISSING), "the map part's introduction is read from the page");
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("the page requests nothing before its largest paint: the app's scripts, the rest file and the wasm come after", async () => {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__lcp = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__lcp.push(e.startTime); }).observe({ type: "largest-contentful-paint", buffered: true });
+  });
+  for (const query of ["", "?part=map"]) {
+    await page.goto(server.url + query);
+    await ready(page);
+    const [paint, requests] = await page.evaluate(() => [window.__lcp[0], performance.getEntriesByType("resource").map((r) => [r.name.replace(/^.*\//, ""), r.startTime])]);
+    assert.ok(paint > 0 && requests.length >= 4, `a paint and the requests (${requests.length})`);
+    for (const [name, at] of requests) assert.ok(at >= paint, `${query || "/"}: ${name} was requested at ${at} ms, before the largest paint at ${paint} ms`);
+  }
   await context.close();
 });

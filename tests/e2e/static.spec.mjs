@@ -19,8 +19,7 @@ for (const mode of MODES) {
     assert.ok(await page.locator(".thesis").isVisible(), "the thesis is shown");
     const part = page.getByRole("link", { name: "Sources", exact: true });
     if (mode === "served") {
-      // The served page carries the overview and the map; its links lead to read.html for the other parts.
-      assert.ok(await page.locator("table").count() >= 1, "the map part's data table is on the first page");
+      // The served page shows the overview; its links lead to read.html for the parts.
       assert.equal(await part.getAttribute("href"), "read.html#part-sources");
       await part.click();
       await page.waitForURL(/read\.html#part-sources$/);

@@ -57,43 +57,57 @@ def minify_js(text: str) -> str:
                          text=True, check=True)
     return out.stdout
 
-# The served site's first document carries the overview and the map part only (Lighthouse's simulated slow 4G
-# downloads the whole page before the first paint: about 5 ms a KB gzip). The other parts, which wait in
-# <noscript class="static-rest"> in the single file, go to assets/rest.HASH.js, put back in that text by
-# static/early-site.js when the app starts (or a deep link shows one of them); read.html carries every part for
-# reading without JavaScript, and the page's links to what it lacks point there.
+# The served site's first document stays light (Lighthouse's simulated slow 4G downloads the whole page before
+# the first paint: about 5 ms a KB gzip). It shows the header, the overview and the footer; its links to the
+# parts lead to read.html, which carries every part for reading without JavaScript. The map part (the most
+# linked view) waits in a data block (<script type="text/html" class="static-rest">: neither run nor shown) for
+# static/early.js to show a `?part=map` link at once, without its data panel's folded tables. The other parts and
+# those tables go to assets/rest.HASH.js, which static/early-site.js puts back into that block's text (at the
+# marks) before the app starts, or when a deep link asks for one of them. The single file keeps the whole page.
 REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
-IN_PAGE = "<!--in-page-->"  # where the rest file's text takes the page's own part back (static/early-site.js)
-PAGE_PART = "map"  # the one part after the overview that the served page carries itself (the most linked view)
+IN_PAGE = "<!--in-page-->"  # in the rest file's text: where the page's own part goes back (static/early-site.js)
+MORE = "<!--rest-more-->"  # in the page's part: where the rest file's second text goes back
+PAGE_PART = "map"  # the one part after the overview that the served page carries itself
+DATA_PANEL = '<div class="data-panel static">'  # its folded tables, below the map, come with the rest
+
+def element_end(html: str, start: int, tag: str) -> int:
+    """The index past the end tag of the <tag> element that starts at html[start] (nested ones counted)."""
+    depth = 0
+    for m in re.finditer(rf"<(/?){tag}\b", html[start:]):
+        depth += -1 if m.group(1) else 1
+        if depth == 0:
+            return html.index(">", start + m.start()) + 1
+    raise ValueError(f"no end of the <{tag}> at {start}")
 
 def part_span(html: str, part: str) -> tuple[int, int]:
     """Where a part's markup is: from its <section ... aria-labelledby="part-KEY"> to the matching </section>
     (parts nest sections of their own); the same cut as static/early.js."""
-    at = html.index(f'aria-labelledby="part-{part}"')
-    start = html.rindex("<section", 0, at)
-    depth = 0
-    for m in re.finditer(r"<(/?)section\b", html[start:]):
-        depth += -1 if m.group(1) else 1
-        if depth == 0:
-            return start, html.index(">", start + m.start()) + 1
-    raise ValueError(f"part {part}: no end")
+    start = html.rindex("<section", 0, html.index(f'aria-labelledby="part-{part}"'))
+    return start, element_end(html, start, "section")
 
-def split_page(page: str) -> tuple[str, str, str]:
-    """The pre-rendered page as (served first page, rest text, full page for reading without JavaScript)."""
-    a = page.index(REST_OPEN) + len(REST_OPEN)
-    b = page.index(REST_CLOSE, a)
-    rest = page[a:b]
+def split_page(page: str) -> tuple[str, str, str, str]:
+    """The pre-rendered page as (served first page, rest text, its second text, page for reading without
+    JavaScript)."""
+    a = page.index(REST_OPEN)
+    b = page.index(REST_CLOSE, a) + len(REST_CLOSE)
+    rest = page[a + len(REST_OPEN):b - len(REST_CLOSE)]
     s, e = part_span(rest, PAGE_PART)
     own, rest_text = rest[s:e], rest[:s] + IN_PAGE + rest[e:]
-    assert rest_text.replace(IN_PAGE, own) == rest
-    first = page[:a] + own + page[b:]
-    # Links to what the first page lacks (a part's heading, a card, a term) lead to the same place in read.html.
-    ids = set(re.findall(r'\sid="([^"]+)"', first))
-    first = re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else f'href="read.html#{m.group(1)}"', first)
-    # read.html: every part in the page itself, nothing waits for an app that this page does not start.
-    read = (page[:a - len(REST_OPEN)] + '<div class="static-rest">' + rest + "</div>" + page[b + len(REST_CLOSE):])
-    read = read.replace('<div id="app" aria-busy="true">', '<div id="app">')
-    return first, rest_text, read
+    d = own.index(DATA_PANEL) + len(DATA_PANEL)
+    d_end = element_end(own, d - len(DATA_PANEL), "div") - len("</div>")
+    own, more = own[:d] + MORE + own[d_end:], own[d:d_end]
+    assert rest_text.replace(IN_PAGE, own.replace(MORE, more)) == rest, "the split does not add up"
+    assert "</script" not in own.lower(), "the map part would end its data block"
+    # The visible page: links to what it lacks (a part's heading, a card, a term) lead to read.html.
+    before, after = page[:a], page[b:]
+    ids = set(re.findall(r'\sid="([^"]+)"', before + after))
+    def local(html: str) -> str:
+        return re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else f'href="read.html#{m.group(1)}"', html)
+    first = local(before) + f'<script type="text/html" class="static-rest">{own}</script>' + local(after)
+    # read.html: every part in the page itself; nothing waits for an app that this page does not start.
+    read = (page[:a] + '<div class="static-rest">' + rest + "</div>" + page[b:]).replace(
+        '<div id="app" aria-busy="true">', '<div id="app">')
+    return first, rest_text, more, read
 
 def js_string(text: str) -> str:
     """`text` as a JavaScript string literal in single quotes (the HTML's attributes use double ones)."""
@@ -142,8 +156,8 @@ def main() -> int:
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     # The served page's other parts (see split_page), as a script: it loads where fetch() cannot (file://, a
     # sandboxed frame without allow-same-origin), under the policy's script-src 'self'.
-    first, rest_text, read = split_page(page)
-    rest_js = f"window.__charmRestText={js_string(rest_text)};\n".encode()
+    first, rest_text, more, read = split_page(page)
+    rest_js = f"window.__charmRestText={js_string(rest_text)};\nwindow.__charmRestMore={js_string(more)};\n".encode()
     names[("rest", "js")] = f"assets/rest.{digest(rest_js)}.js"
     (DIST / names[("rest", "js")]).write_bytes(rest_js)
     for extra in STATIC.iterdir():
@@ -159,9 +173,10 @@ def main() -> int:
             .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_site_tag}')
             .replace("<!--ICON-->", icon)
             .replace("<!--STYLE-->", f"<style>{css}</style>")
-            .replace("<!--SCRIPTS-->", f'<script defer src="{names[("charm-offensive", "js")]}"></script>\n'
-                                        f'<script async src="{names[("boot", "js")]}"></script>')
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}">'))
+            # No script element: static/early-site.js requests the glue and boot.js (`data-app`) once the page is
+            # painted (Lighthouse counts every request started before the largest paint as holding it up).
+            .replace("<!--SCRIPTS-->\n", "")
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
     (DIST / "index.html").write_text(site)
     # Every part for reading without JavaScript (the served page's links to parts it lacks lead here): no script.
     read_csp = (f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
