@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Gives the wasm's imports short names, in the wasm and in wasm-bindgen's glue alike.
+"""Gives the wasm's imports (and wasm-bindgen's closure shims among its exports) short names, in the wasm and
+in wasm-bindgen's glue alike.
 
 wasm-bindgen names each import after its function and a 64-bit hash (`__wbg_setAttribute_2b6a8e5b8c7d9f0a`)
 and puts them all in a module named `./charm-offensive_bg.js`: some 180 names of about 40 bytes, written once in
@@ -89,6 +90,25 @@ def rewrite_imports(body: bytes) -> tuple[bytes, str, dict[str, str]]:
     return bytes(out), module, renamed
 
 
+def rewrite_exports(body: bytes) -> tuple[bytes, dict[str, str]]:
+    """The export section with short names for wasm-bindgen's closure shims (`wasm_bindgen_<hash>___convert__
+    closures...`, some 130 bytes each), which only the glue calls; old name -> new name."""
+    count, at = uleb(body, 0)
+    out = bytearray(leb(count))
+    renamed: dict[str, str] = {}
+    for _ in range(count):
+        n, at = uleb(body, at)
+        field = body[at:at + n].decode()
+        at += n
+        start = at
+        at += 1  # kind
+        _, at = uleb(body, at)  # index
+        if re.fullmatch(r"wasm_bindgen_[0-9a-f]{16}___convert__closures_\w+", field):
+            renamed[field] = f"c{len(renamed)}"
+        out += blob(renamed.get(field, field)) + body[start:at]
+    return bytes(out), renamed
+
+
 def main() -> None:
     wasm_path, js_path = Path(sys.argv[1]), Path(sys.argv[2])
     data = wasm_path.read_bytes()
@@ -96,13 +116,15 @@ def main() -> None:
         sys.exit(f"short_imports: {wasm_path} is not a wasm module")
     out = bytearray(data[:8])
     at = 8
-    module, renamed = None, {}
+    module, renamed, exports = None, {}, {}
     while at < len(data):
         section = data[at]
         size, body_at = uleb(data, at + 1)
         body = data[body_at:body_at + size]
         if section == 2:
             body, module, renamed = rewrite_imports(body)
+        elif section == 7:
+            body, exports = rewrite_exports(body)
         out += bytes([section]) + leb(len(body)) + body
         at = body_at + size
     if module is None:
@@ -117,9 +139,13 @@ def main() -> None:
         if len(pattern.findall(js)) != 1 or len(re.findall(rf"(?<![\w$]){re.escape(old)}(?![\w$])", js)) != 1:
             sys.exit(f"short_imports: the glue does not define import {old} exactly once")
         js = pattern.sub(new, js)
+    for old, new in exports.items():
+        if js.count(f"wasm.{old}(") != 1:
+            sys.exit(f"short_imports: the glue does not call export {old} exactly once")
+        js = js.replace(f"wasm.{old}(", f"wasm.{new}(")
     wasm_path.write_bytes(bytes(out))
     js_path.write_text(js)
-    print(f"short_imports: {len(renamed)} imports renamed, wasm {len(data)} -> {len(out)} B")
+    print(f"short_imports: {len(renamed)} imports and {len(exports)} exports renamed, wasm {len(data)} -> {len(out)} B")
 
 
 if __name__ == "__main__":
