@@ -76,6 +76,39 @@ fn checksum(texts: &[String]) -> u64 {
     h
 }
 
+/// The map's geometry. The shipped browser build leaves out the countries' outlines (17 KB) when the
+/// pre-rendered page beside the PROSE_ON_PAGE list (`index.html`) draws every one of them exactly, marked
+/// `data-geo="ID" d="..."`, and sets `geo_from_page`: the wasm reads them from the page (src/geo.rs).
+fn geo(prose_on_page: Option<&str>) -> GeoData {
+    println!("cargo::rustc-check-cfg=cfg(geo_from_page)");
+    let mut geo: GeoData = read("geo.json");
+    let Some(list) = prose_on_page else {
+        return geo;
+    };
+    let page = Path::new(list).with_file_name("index.html");
+    println!("cargo::rerun-if-changed={}", page.display());
+    let html = fs::read_to_string(&page).unwrap_or_default();
+    let missing: Vec<&str> = geo
+        .countries
+        .0
+        .iter()
+        .filter(|c| !html.contains(&format!(" data-geo=\"{}\" d=\"{}\"", c.id, c.path)))
+        .map(|c| c.id.as_str())
+        .collect();
+    if missing.is_empty() {
+        for c in &mut geo.countries.0 {
+            c.path.clear();
+        }
+        println!("cargo::rustc-cfg=geo_from_page");
+    } else {
+        println!(
+            "cargo::warning={} lacks the outlines of {missing:?}: they are compiled in",
+            page.display()
+        );
+    }
+    geo
+}
+
 /// Sets `slices_frozen` when `src/data/frozen.rs` (every view of the data, written by a test: see
 /// src/data/freeze.rs) was made from the files as they are now; otherwise the app works the views out at
 /// run time and that test fails until the file is written again.
@@ -124,16 +157,14 @@ fn main() {
     // without that list, of the native build and of the wasm tests (debug) is compiled in.
     println!("cargo::rustc-check-cfg=cfg(prose_from_page)");
     println!("cargo::rerun-if-env-changed=PROSE_ON_PAGE");
-    let on_page: Option<String> = env::var("PROSE_ON_PAGE")
-        .ok()
-        .filter(|_| {
-            env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
-                && env::var("PROFILE").as_deref() == Ok("release")
-        })
-        .map(|path| {
-            println!("cargo::rerun-if-changed={path}");
-            fs::read_to_string(&path).unwrap_or_else(|e| panic!("PROSE_ON_PAGE={path}: {e}"))
-        });
+    let on_page_path: Option<String> = env::var("PROSE_ON_PAGE").ok().filter(|_| {
+        env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+            && env::var("PROFILE").as_deref() == Ok("release")
+    });
+    let on_page: Option<String> = on_page_path.as_ref().map(|path| {
+        println!("cargo::rerun-if-changed={path}");
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("PROSE_ON_PAGE={path}: {e}"))
+    });
     if on_page.is_some() {
         println!("cargo::rustc-cfg=prose_from_page");
     }
@@ -179,7 +210,7 @@ fn main() {
         (
             "GEO",
             "GeoData",
-            format!("{:?}", read::<GeoData>("geo.json")),
+            format!("{:?}", geo(on_page_path.as_deref())),
         ),
         (
             "DATA_NOTES",

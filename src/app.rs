@@ -319,6 +319,8 @@ pub fn mount() {
     // next task, so that reading the page and drawing it are not one long task. The page stays as it is
     // until the same task draws it.
     crate::adopt::keep_from(&root);
+    // The map's outlines, which the browser build reads from the page (crate::geo).
+    crate::geo::read_page(&root);
     // A deep link's part (static/early.js) lends what the app draws a task later (`use_stand_in`).
     for key in ["map-figure", "map-selection"] {
         if let Ok(Some(el)) = root.query_selector(&format!("[data-early] .{key}")) {

@@ -7,6 +7,84 @@ impl CountryShape {
     pub fn is_focus(&self) -> bool {
         self.focus
     }
+
+    /// The outline as SVG path data (`GeoMeta::path_grammar`). The browser build does not carry it: it reads
+    /// it from the pre-rendered map at start ([`read_page`]); one the page lacked draws as an empty shape.
+    pub fn path(&self) -> &'static str {
+        #[cfg(geo_from_page)]
+        return page::path(self.id).unwrap_or("M0,0Z");
+        #[cfg(not(geo_from_page))]
+        self.path
+    }
+}
+
+/// The attribute that marks a country's shape on the static page (`data-geo="KZ"`), followed by its `d`.
+pub const MARK: &str = "data-geo";
+
+/// `read_paths(html, found)` calls `found(id, d)` for each shape in server-rendered HTML marked
+/// ` data-geo="ID"` whose next attribute is its path, ` d="..."` (path data needs no escaping).
+pub fn read_paths<'a>(html: &'a str, mut found: impl FnMut(&'a str, &'a str)) {
+    const OPEN: &str = " data-geo=\"";
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        rest = &rest[at + OPEN.len()..];
+        let Some((id, after)) = rest.split_once('"') else {
+            return;
+        };
+        if let Some((d, _)) = after.strip_prefix(" d=\"").and_then(|a| a.split_once('"')) {
+            found(id, d);
+        }
+        rest = after;
+    }
+}
+
+/// Reads the countries' outlines from the pre-rendered page before the app replaces it: from the parts' text
+/// waiting in `.static-rest` (as `crate::prose` reads its texts), else from the map on screen. Does nothing
+/// where the outlines are compiled in.
+#[cfg(target_arch = "wasm32")]
+pub fn read_page(root: &web_sys::Element) {
+    #[cfg(geo_from_page)]
+    page::read(root);
+    #[cfg(not(geo_from_page))]
+    let _ = root;
+}
+
+#[cfg(geo_from_page)]
+mod page {
+    use std::cell::RefCell;
+
+    thread_local! {
+        /// The outlines read from the page: (country id, path data).
+        static STORE: RefCell<Vec<(String, &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn path(id: &str) -> Option<&'static str> {
+        STORE.with(|s| s.borrow().iter().find(|(k, _)| k == id).map(|(_, d)| *d))
+    }
+
+    pub fn read(root: &web_sys::Element) {
+        let mut store: Vec<(String, &'static str)> = Vec::new();
+        let mut keep = |id: &str, d: &str| {
+            if !store.iter().any(|(k, _)| k == id) {
+                store.push((id.to_string(), Box::leak(d.into())));
+            }
+        };
+        let rest = crate::browser::document()
+            .and_then(|d| d.query_selector(".static-rest").ok().flatten())
+            .and_then(|n| n.text_content());
+        if let Some(rest) = &rest {
+            super::read_paths(rest, &mut keep);
+        }
+        if let Ok(list) = root.query_selector_all("[data-geo]") {
+            for el in crate::browser::elements(&list) {
+                if let (Some(id), Some(d)) = (el.get_attribute(super::MARK), el.get_attribute("d"))
+                {
+                    keep(&id, &d);
+                }
+            }
+        }
+        STORE.with(|s| *s.borrow_mut() = store);
+    }
 }
 
 /// The map data (compiled in from `content/geo.json` by build.rs).

@@ -365,3 +365,30 @@ async fn a_selected_republics_profile_gives_the_maps_value_with_its_source_or_sa
         "and the population, with its source"
     );
 }
+
+/// The browser build does not carry the outlines: it reads them from the pre-rendered page (src/geo.rs,
+/// build.rs checks the built page the same way). The page the build pre-renders must mark each country's
+/// outline once, exactly as geo.json has it, and the app's own rendering marks none.
+#[tokio::test]
+async fn the_static_page_gives_back_every_outline_once() {
+    let page =
+        yew::LocalServerRenderer::<charm_offensive::App>::with_props(charm_offensive::AppProps {
+            query: "".into(),
+            static_page: true,
+        })
+        .hydratable(false)
+        .render()
+        .await;
+    let mut read: Vec<(&str, &str)> = Vec::new();
+    charm_offensive::geo::read_paths(&page, |id, d| read.push((id, d)));
+    let mut expected: Vec<(&str, &str)> = geo().countries.iter().map(|c| (c.id, c.path)).collect();
+    read.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(read, expected);
+    assert!(expected.iter().all(|(_, d)| d.len() > 20));
+    let live = render(map_view(), false).await;
+    assert!(
+        !live.contains(charm_offensive::geo::MARK),
+        "the app's own map is not marked"
+    );
+}

@@ -2,7 +2,9 @@
 // the profile shows its capital and sourced population; the URL follows and back works; axe is clean.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, MODES, startUrl, assertNoExternalRequests, assertNoConsoleErrors, assertAccessible } from "./lib.mjs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { serve, launch, open, MODES, startUrl, assertNoExternalRequests, assertNoConsoleErrors, assertAccessible, ROOT } from "./lib.mjs";
 
 const REPUBLICS = [["KZ", "Kazakhstan", "Astana"], ["KG", "Kyrgyzstan", "Bishkek"], ["TJ", "Tajikistan", "Dushanbe"],
   ["TM", "Turkmenistan", "Ashgabat"], ["UZ", "Uzbekistan", "Tashkent"]];
@@ -13,7 +15,27 @@ after(async () => { await browser.close(); await server.close(); });
 const profileName = (page) => page.locator(".profile h3").innerText();
 const selectedIn = (page) => page.evaluate(() => new URLSearchParams(location.search).get("country"));
 
+const GEO_PATHS = JSON.parse(readFileSync(join(ROOT, "content/geo.json"), "utf8")).countries.map((c) => c.path).sort();
+
+/** The `d` of every country's shape on the live map (the browser build reads them from the page: src/geo.rs). */
+const outlines = (page) => page.evaluate(() =>
+  [...document.querySelectorAll(".region-map .republics path:not(.reliability), .region-map .neighbours path")]
+    .map((p) => p.getAttribute("d")));
+
 for (const mode of MODES) {
+  test(`${mode}: the map draws every country's outline, deep-linked and after navigating from the overview`, async () => {
+    for (const query of ["?part=map", ""]) {
+      const { page, context, errors } = await open(browser, startUrl(mode, server, query));
+      if (!query) {
+        await page.locator("nav.parts-nav").getByRole("link", { name: "Map & data" }).click();
+        await page.locator(".region-map .republics path").first().waitFor();
+      }
+      assert.deepEqual((await outlines(page)).sort(), GEO_PATHS, `${query || "/"}: every outline as in geo.json`);
+      assertNoConsoleErrors(errors);
+      await context.close();
+    }
+  });
+
   test(`${mode}: clicking each republic on the map selects it and opens its profile`, async () => {
     const { page, context, requests, errors } = await open(browser, startUrl(mode, server, "?part=map"));
     for (const [key, name, capital] of REPUBLICS) {

@@ -47,9 +47,10 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
         // Reliability is a pattern over the fill, so the fill keeps meaning the value.
         let pattern = shade.and_then(|sh| sh.reliability).and_then(|r| r.pattern());
+        // The static page marks each country's outline once (`data-geo`): the browser build reads it from there.
         let path = html! { <>
-            <path d={st(s.path)} {fill} />
-            if let Some(id) = pattern { <path class="reliability" d={st(s.path)} fill={format!("url(#{id})")} /> }
+            <path data-geo={static_page.then_some(s.id)} d={st(s.path())} {fill} />
+            if let Some(id) = pattern { <path class="reliability" d={st(s.path())} fill={format!("url(#{id})")} /> }
         </> };
         let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
         let value = shade.and_then(|sh| sh.value).map(|v| fixed(v, 4));
@@ -108,7 +109,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let outline = |c: Option<CountryId>, class: &'static str| {
         let d = c
             .and_then(shape)
-            .map_or(AttrValue::Static("M0,0Z"), |s| st(s.path));
+            .map_or(AttrValue::Static("M0,0Z"), |s| st(s.path()));
         html! { <path class={classes!("outline", class, c.is_none().then_some("unused"))} {d} /> }
     };
     html! {
@@ -136,10 +137,11 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
 /// The neighbouring countries, muted, with their names where they fit (never re-rendered).
 #[component]
 fn Neighbours() -> Html {
+    let static_page = crate::components::use_static_page();
     let others = || geo().countries.iter().filter(|c| !c.is_focus());
     html! {
         <g class="neighbours" aria-hidden="true">
-            { for others().map(|c| html! { <path d={st(c.path)} fill="#e8e6e1" /> }) }
+            { for others().map(|c| html! { <path data-geo={static_page.then_some(c.id)} d={st(c.path())} fill="#e8e6e1" /> }) }
             { for others().filter_map(|c| c.label.map(|[x, y]| html! {
                 <text class="neighbour-label" x={shortest(x)} y={shortest(y)}>{ st(c.name) }</text>
             })) }
