@@ -174,7 +174,19 @@ fn main() {
     for theme in ["concepts", "history", "actors", "argument"] {
         cards.extend(read::<List<Card>>(&format!("cards/{theme}.json")).0);
     }
+    // The timeline's events: the history cards with a date, by start year, then end year, then content order
+    // (a stable sort), as indices into CARDS; the app does not sort them again.
+    let mut timeline: Vec<usize> = (0..cards.len())
+        .filter(|&i| cards[i].theme == ids::Theme::History && cards[i].when.is_some())
+        .collect();
+    timeline.sort_by_key(|&i| cards[i].when.as_ref().map(|w| (w.start, w.end)));
+    assert!(
+        cards.len() <= usize::from(u8::MAX),
+        "TIMELINE holds card indices as u8"
+    );
+    let timeline = format!("&{timeline:?}");
     let statics: Vec<(&str, &str, String)> = vec![
+        ("TIMELINE", "&[u8]", timeline),
         ("CARDS", "&[Card]", format!("{:?}", List(cards))),
         (
             "GLOSSARY",

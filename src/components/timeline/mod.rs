@@ -13,16 +13,33 @@ use super::cite::Cites;
 use super::rich::{rich_text, CardLink};
 use super::{PartHeading, PartProps};
 use crate::content::content;
-use crate::model::{Card, Part, Theme};
+use crate::model::{Card, Part};
 
-/// The history cards, ordered by start year (then end year, then content order).
+/// The history cards, ordered by start year (then end year, then content order): build.rs works the order
+/// out (`TIMELINE`, indices into the cards).
 pub fn events() -> Vec<&'static Card> {
-    let mut events: Vec<&'static Card> = content()
-        .cards_of(Theme::History)
-        .filter(|c| c.when.is_some())
-        .collect();
-    events.sort_by_key(|c| c.when.as_ref().map(|w| (w.start, w.end)));
-    events
+    crate::content::generated::TIMELINE
+        .iter()
+        .map(|&i| &content().cards[usize::from(i)])
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Theme;
+
+    #[test]
+    fn events_are_the_dated_history_cards_by_start_then_end_then_content_order() {
+        let mut expected: Vec<&'static Card> = content()
+            .cards_of(Theme::History)
+            .filter(|c| c.when.is_some())
+            .collect();
+        expected.sort_by_key(|c| c.when.as_ref().map(|w| (w.start, w.end)));
+        let ids = |v: &[&Card]| v.iter().map(|c| c.id).collect::<Vec<_>>();
+        assert!(expected.len() > 10);
+        assert_eq!(ids(&events()), ids(&expected));
+    }
 }
 
 /// The timeline part.
