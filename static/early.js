@@ -81,6 +81,7 @@
     }
     section.setAttribute("data-early", "");
     showCountry(section);
+    showLayer(section);
     rest.parentNode.insertBefore(section, rest);
   }
   // A republic in the link (`&country=UZ`): its profile where the app shows it, beside (wide) or over (narrow,
@@ -94,6 +95,34 @@
     profile.classList.add("sheet");
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
+  }
+  // A layer in the link (`&layer=students`, at its default period): what changes with it (the caution, the map, its
+  // legend, the list of republics, the profile's value) from the page's <template> for that layer, in place of the
+  // default layer's. The templates go either way.
+  function showLayer(section) {
+    var layer = /[?&]layer=([a-z]+)(?:&|$)/.exec(location.search);
+    var variant = layer && !/[?&](year|pp)=/.test(location.search) &&
+      section.querySelector('template.map-variant[data-layer="' + layer[1] + '"]');
+    if (variant) {
+      var from = variant.content;
+      [".map-figure > .map-caution", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
+        var old = section.querySelector(sel);
+        var by = from.querySelector(sel.replace(/^\.map-figure >? ?/, ""));
+        if (old && by) old.parentNode.replaceChild(by, old);
+      });
+      Array.prototype.forEach.call(section.querySelectorAll(".profile"), function (profile) {
+        var dt = profile.querySelector("dt.on-map");
+        var row = from.querySelector('dl[data-country="' + profile.id.slice(8) + '"]');
+        if (!dt) return;
+        var dd = dt.nextElementSibling;
+        while (row && row.firstChild) dt.parentNode.insertBefore(row.firstChild, dt);
+        dt.parentNode.removeChild(dd);
+        dt.parentNode.removeChild(dt);
+      });
+    }
+    Array.prototype.forEach.call(section.querySelectorAll("template.map-variant"), function (t) {
+      t.parentNode.removeChild(t);
+    });
   }
   // As soon as the parser is past the <noscript> (the site's data block; a node follows it or its <main>), in
   // the task that parsed that node: no frame shows the page without its part, with the footer high up, then pushed down by the part (a layout

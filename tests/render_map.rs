@@ -253,13 +253,41 @@ async fn an_interactive_profile_has_a_close_button_and_sources_behind_one_click(
 
 #[tokio::test]
 async fn the_static_page_has_the_map_without_buttons_and_all_five_profiles() {
-    let html = render(map_view(), true).await;
+    let page = render(map_view(), true).await;
+    // What the page shows; the other layers wait in <template>s (inert) for static/early.js.
+    let mut html = page.clone();
+    while let Some(at) = html.find("<template") {
+        let end = html[at..].find("</template>").expect("closed") + at + "</template>".len();
+        html.replace_range(at..end, "");
+    }
     assert!(html.contains("<svg"));
     assert!(
-        !html.contains(r#"role="button""#),
+        !page.contains(r#"role="button""#),
         "no widgets without JavaScript"
     );
     assert_eq!(html.matches(r#"role="img""#).count(), 5);
+    for layer in ["investment", "students", "confucius"] {
+        let at = page
+            .find(&format!(
+                r#"<template data-layer="{layer}" class="map-variant">"#
+            ))
+            .unwrap_or_else(|| panic!("a template for the {layer} layer"));
+        let variant = &page[at..at + page[at..].find("</template>").expect("closed")];
+        assert_eq!(variant.matches(r#"role="img""#).count(), 5, "{layer}");
+        assert_eq!(
+            variant.matches(r#"<dt class="on-map">"#).count(),
+            5,
+            "{layer}"
+        );
+        assert!(
+            variant.contains(&format!(", {layer}")),
+            "its values are the {layer} layer's"
+        );
+    }
+    assert!(
+        !page.contains(r#"data-layer="trade" class="map-variant""#),
+        "the page's own layer is shown, not a template"
+    );
     for &c in CountryId::ALL {
         assert!(
             html.contains(&format!(r#"id="profile-{}""#, c.key())),

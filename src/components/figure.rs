@@ -36,6 +36,18 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+/// A figure's value and its period, without its source (as `FigureValue` shows them): the static page's rows
+/// for other layers (`crate::components::map`).
+pub fn figure_brief(f: &Figure) -> Html {
+    html! { <>
+        <span class="figure-value">{ f.display() }</span>
+        if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
+            <span class="figure-year">{ format!(" ({period})") }</span>
+        }
+    </> }
+}
+
 /// The "source" button for the figure shown as `of`, and, once opened, its source in place (closed, a
 /// one-line source that only print shows).
 fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {

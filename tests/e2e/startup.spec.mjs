@@ -27,6 +27,16 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     assert.equal(await page.locator("main #part-map").count(), 1, "one map part");
     assert.ok(await page.locator("main #profile-UZ").isVisible(), "the republic's profile is on screen");
     assert.equal(await page.locator("main .profile:visible").count(), 1, "and no other profile");
+    // The link's layer (students), not the page's default (trade): on the map, in the list and in the profile.
+    const layer = () => page.evaluate(() => [
+      document.querySelector("main .region-map .republic[aria-label^='Uzbekistan']").getAttribute("aria-label"),
+      document.querySelector("main .country-list li:last-child .value").textContent,
+      document.querySelector("main #profile-UZ dt.on-map").textContent,
+      document.querySelector("main .legend-title").textContent,
+    ]);
+    const early = await layer();
+    assert.match(early[0], /students/, "the map shows the students layer");
+    assert.equal(early[2], "On the map: Students");
     const tops = () => page.evaluate(() => ["#part-map", "main #profile-UZ", ".parts-nav"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
     const before = await tops();
     release();
@@ -34,6 +44,7 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     assert.equal(await page.locator("main #part-map").count(), 1, "still one map part once the app runs");
     assert.equal(await page.locator("main [data-layer=students]").getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator("main .profile").count(), 1, "one profile once the app runs");
+    assert.deepEqual(await layer(), early, "the app shows the layer as the early paint did");
     const [heading, profile, nav] = await tops();
     assert.deepEqual([heading, nav], [before[0], before[2]], "the part's heading and the navigation did not move");
     // The profile sits where the app draws it: the same place on a phone (a sheet), the same column on a wide screen.

@@ -48,6 +48,14 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
     )
 }
 
+/// Said on the map itself when the values do not compare (different years or sources).
+fn caution(s: &crate::data::Slice) -> Html {
+    html! {
+        <p class="map-caution" hidden={s.caution.is_none()}>
+            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
+    }
+}
+
 /// The map part.
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
@@ -73,14 +81,12 @@ pub fn MapPart(props: &PartProps) -> Html {
             </div>
         }
     });
-    let s = slice(&props.view);
     // On start, the pre-rendered map (drawn for the page's default view) stands in for a task.
     let figure = crate::components::use_stand_in("map-figure").unwrap_or_else(|| {
+        let s = slice(&props.view);
         html! {
             <figure class="map-figure">
-                // Said on the map itself when the values do not compare (different years or sources).
-                <p class="map-caution" hidden={s.caution.is_none()}>
-                    <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
+                { caution(s) }
                 <RegionMap view={props.view} />
                 <figcaption>
                     // The legend sits under the map it explains and changes with it in the same frame.
@@ -90,6 +96,42 @@ pub fn MapPart(props: &PartProps) -> Html {
             </figure>
         }
     });
+    // The static page also carries, inert in a <template> per other layer (at its default period), what changes
+    // with the layer: the caution, the map, its legend, the list of republics and each profile's value.
+    // static/early.js shows a deep link's layer from there before the app starts.
+    #[cfg(not(target_arch = "wasm32"))]
+    let variants = if static_page {
+        let variant = |layer: crate::model::Layer| {
+            let view = View {
+                layer,
+                year: None,
+                per_person: false,
+                country: None,
+                ..props.view
+            };
+            let s = slice(&view);
+            html! {
+                <template class="map-variant" data-layer={layer.key()}>
+                    { caution(s) }
+                    { region_map::static_layer(&view) }
+                    { legend(s) }
+                    { country_list(&view, true, &dispatch) }
+                    { for CountryId::ALL.iter().filter_map(|&c| OnMap::of(&view, c).map(|m| html! {
+                        <dl data-country={c.key()}>{ profile::on_map_brief(&m) }</dl>
+                    })) }
+                </template>
+            }
+        };
+        crate::model::Layer::ALL
+            .iter()
+            .filter(|&&l| l != props.view.layer)
+            .map(|&l| variant(l))
+            .collect::<Html>()
+    } else {
+        Html::default()
+    };
+    #[cfg(target_arch = "wasm32")]
+    let variants = Html::default();
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>
             <PartHeading part={Part::Map} />
@@ -98,6 +140,7 @@ pub fn MapPart(props: &PartProps) -> Html {
                 <div class="map-main">
                     <DataControls ..props.clone() />
                     { figure }
+                    { variants }
                 </div>
                 { selection }
             </div>

@@ -61,6 +61,19 @@ pub fn latest_figure(layer: Dataset, c: CountryId) -> Option<AttrValue> {
         .map(|f| st(f.id))
 }
 
+/// The profile's row for what the map shows (`dt.on-map`, `dd.on-map`), in brief: the value without its source,
+/// for the static page's template of another layer (`super::MapPart`; static/early.js swaps the rows).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn on_map_brief(m: &OnMap) -> Html {
+    html! { <>
+        <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
+        <dd class="on-map">{ match m.figure.filter(|_| m.population.is_none()) {
+            Some(f) => html! { <span class="figure">{ crate::components::figure::figure_brief(f) }</span> },
+            None => html! { m.written.clone() },
+        } }</dd>
+    </> }
+}
+
 /// One republic's profile.
 #[component]
 pub fn CountryProfile(props: &ProfileProps) -> Html {
@@ -111,8 +124,8 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
                     None => html! { <span class="missing">{ "Not in the project's data." }</span> },
                 } }</dd>
                 if let Some(m) = &props.on_map {
-                    <dt>{ format!("On the map: {}", m.what) }</dt>
-                    <dd>{ match m.figure {
+                    <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
+                    <dd class="on-map">{ match m.figure {
                         // The figure behind the map's value, with its source one click away.
                         Some(f) if m.population.is_none() => html! { <FigureValue id={st(f.id)} /> },
                         Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} />

@@ -7,7 +7,7 @@ use super::places::{scale_bar, Places};
 use super::{accessible_name, shape, st, HATCH_ID};
 use crate::components::use_dispatch;
 use crate::data::{shades, Shade};
-use crate::geo::geo;
+use crate::geo::{geo, CountryShape};
 use crate::model::{fixed, shortest, CountryId};
 use crate::state::{Action, View};
 
@@ -43,17 +43,8 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let shades = shades(&props.view);
     let [x, y, w, h] = geo().view_box;
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
-        let shade = shades.iter().find(|sh| sh.country == c);
-        let fill = shade.map_or("#e6eef8".to_string(), |sh| sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string));
-        // Reliability is a pattern over the fill, so the fill keeps meaning the value.
-        let pattern = shade.and_then(|sh| sh.reliability).and_then(|r| r.pattern());
         // The static page marks each country's outline once (`data-geo`): the browser build reads it from there.
-        let path = html! { <>
-            <path data-geo={static_page.then_some(s.id)} d={st(s.path())} {fill} />
-            if let Some(id) = pattern { <path class="reliability" d={st(s.path())} fill={format!("url(#{id})")} /> }
-        </> };
-        let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
-        let value = shade.and_then(|sh| sh.value).map(|v| fixed(v, 4));
+        let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), static_page);
         if static_page {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
@@ -132,6 +123,51 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             { scale_bar() }
         </svg>
     }
+}
+
+/// A republic's shape filled for its shade (hatched without data), with its source's reliability as a pattern
+/// over the fill (so the fill keeps meaning the value); and its `data-reliability` and `data-value`.
+/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country).
+fn shaded(
+    s: &CountryShape,
+    shade: Option<&Shade>,
+    mark: bool,
+) -> (Html, Option<&'static str>, Option<String>) {
+    let fill = shade.map_or("#e6eef8".to_string(), |sh| {
+        sh.fill.map_or(format!("url(#{HATCH_ID})"), str::to_string)
+    });
+    let pattern = shade
+        .and_then(|sh| sh.reliability)
+        .and_then(|r| r.pattern());
+    let path = html! { <>
+        <path data-geo={mark.then_some(s.id)} d={st(s.path())} {fill} />
+        if let Some(id) = pattern { <path class="reliability" d={st(s.path())} fill={format!("url(#{id})")} /> }
+    </> };
+    let reliability = shade.and_then(|sh| sh.reliability).map(|r| r.word());
+    (
+        path,
+        reliability,
+        shade.and_then(|sh| sh.value).map(|v| fixed(v, 4)),
+    )
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// A republic on the static page: an image with its value in words, not a button.
+fn static_republic(c: CountryId, s: &CountryShape, shades: &[Shade], view: &View) -> Html {
+    let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), false);
+    html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, view)} data-reliability={reliability} data-value={value}>{ path }</g> }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+/// What of the static map changes with the layer: the republics' shading and their labels, for the static
+/// page's template of another layer (static/early.js puts them in the map before the app starts).
+pub fn static_layer(view: &View) -> Html {
+    let shades = shades(view);
+    let shapes = CountryId::ALL
+        .iter()
+        .filter_map(|&c| Some((c, shape(c)?)))
+        .map(|(c, s)| static_republic(c, s, shades, view));
+    html! { <svg><g class="republics">{ for shapes }</g>{ labels(shades) }</svg> }
 }
 
 /// The neighbouring countries, muted, with their names where they fit (never re-rendered).
