@@ -125,6 +125,10 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| sharing.set(false))
     };
     use_return_focus_after_dialog(*sharing);
+    // The same on the pre-rendered page and in the app: on start the app keeps the page's footer (crate::adopt).
+    let footer = crate::adopt::use_adopted("footer".into(), || {
+        html! { <footer class="site-footer" data-adopt="footer"><p>{ content().site.credits }</p></footer> }
+    });
     // Links inside text keep the embed settings (readers re-render only when these change).
     let within = Within::of(view);
     let full_link = view.embed.then(|| {
@@ -151,7 +155,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <main id="main" tabindex="-1">{ main }</main>
                 if !view.embed {
-                    <footer class="site-footer"><p>{ content().site.credits }</p></footer>
+                    { footer }
                 }
                 if *sharing {
                     <ShareDialog view={*view} on_close={close_share} />

@@ -115,7 +115,7 @@ test("a trap in the running wasm (the release build's panic) shows the fatal mes
 });
 
 for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=students&country=UZ", "#part-map"]]) {
-  test(`on start the app keeps the pre-rendered part heading (${query || "/"}): the same nodes, not drawn again`, async () => {
+  test(`on start the app keeps the pre-rendered part heading and the site footer (${query || "/"}): the same nodes, not drawn again`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     let release;
@@ -128,13 +128,16 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       const h = document.querySelector(sel);
       h.__prerendered = true;
       h.nextElementSibling.__prerendered = true;
+      document.querySelector("footer.site-footer").__prerendered = true;
     }, heading);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     assert.deepEqual(await page.evaluate((sel) => {
       const h = document.querySelector(sel);
-      return [h.__prerendered === true, h.nextElementSibling.__prerendered === true, document.querySelectorAll(sel).length, h.closest("main") !== null];
-    }, heading), [true, true, 1, true]);
+      const footer = document.querySelectorAll("footer.site-footer");
+      return [h.__prerendered === true, h.nextElementSibling.__prerendered === true, document.querySelectorAll(sel).length, h.closest("main") !== null,
+        footer.length, footer[0].__prerendered === true, footer[0].parentElement.classList.contains("shell")];
+    }, heading), [true, true, 1, true, 1, true, true]);
     await context.close();
   });
 }
