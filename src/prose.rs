@@ -403,7 +403,6 @@ pub fn read_page(root: &web_sys::Element) {
 #[cfg(prose_from_page)]
 mod page {
     use std::cell::RefCell;
-    use wasm_bindgen::JsCast;
 
     thread_local! {
         /// The texts read from the page, by number.

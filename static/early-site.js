@@ -1,45 +1,68 @@
-// The served site's other parts: its page shows only the overview, and keeps the map part (without its data
-// tables) in a data block, <script type="text/html" class="static-rest"> (tools/build/assemble.py); the rest is
-// in assets/rest.HASH.js (`data-rest` on <html>). `window.__charmRest()` loads it once and puts it into that
-// block's text, where the app reads it on start (src/prose.rs, static/boot.js) and static/early.js finds a deep
-// link's part. And it loads the app's scripts after the first
-// paint. Inline in the site's <head> before early.js; not in the single file, which carries every part and its
-// scripts itself.
+// The served site's parts and scripts. Its page shows the header, the overview and the footer, with the stylesheet's
+// files that style them; the parts' text waits in a data block, <script type="text/html" class="static-rest">
+// (tools/build/assemble.py). `window.__charmRest()` loads assets/rest.HASH.js (`data-rest` on <html>: every part
+// after the overview, and the rest of the stylesheet) once and puts its text into that block, where the app reads it
+// on start (src/prose.rs, static/boot.js) and static/early.js finds a deep link's part. `window.__charmPart(part)`
+// loads what a deep link to that part needs: for the map, whose heading the page holds, assets/map.HASH.js
+// (`data-map`: the map part without its folded data tables, and the stylesheet) once that is painted; for another,
+// the rest file at once. Then, once the page is painted, the app's scripts. Inline in
+// the site's <head> before early.js; not in the single file, which carries every part and its scripts itself.
 (function () {
   "use strict";
   var root = document.documentElement;
-  // Loaded by a script element, not fetch(): that works from file://, in a sandboxed frame and under the
-  // policy's script-src 'self'. Resolves once the text is in place, or when it cannot be (no file, a failed or
-  // broken download): the texts of those parts then read as missing, never a crash (src/prose.rs).
-  var rest = null;
-  // `text` with `what` in place of `mark`; null if either is missing.
-  function put(text, mark, what) {
-    var at = typeof text === "string" && typeof what === "string" ? text.indexOf(mark) : -1;
-    return at < 0 ? null : text.slice(0, at) + what + text.slice(at + mark.length);
+  // A stylesheet's run of files ([order, text]: the order of its first file in static/css) before the first
+  // <style data-order> with a higher order, so that the cascade is the single file's. Allowed by its hash.
+  function style(run) {
+    if (document.querySelector('style[data-order="' + run[0] + '"]')) return;
+    var el = document.createElement("style");
+    el.setAttribute("data-order", run[0]);
+    el.textContent = run[1];
+    var later = [].filter.call(document.querySelectorAll("style[data-order]"), function (s) {
+      return +s.getAttribute("data-order") > run[0];
+    })[0];
+    document.head.insertBefore(el, later || null);
   }
-  window.__charmRest = function () {
-    if (rest) return rest;
-    rest = new Promise(function (done) {
-      var src = root.getAttribute("data-rest");
+  // Loaded by a script element, not fetch(): that works from file://, in a sandboxed frame and under the policy's
+  // script-src 'self'. `put(text)` takes its text once it has run; the promise resolves then, or when it cannot
+  // (no file, a failed or broken download): the texts of those parts then read as missing, never a crash.
+  var loads = {};
+  function load(name, put) {
+    if (loads[name]) return loads[name];
+    loads[name] = new Promise(function (done) {
+      var src = root.getAttribute("data-" + name);
       if (!src) return done();
       var script = document.createElement("script");
       script.src = src;
       script.onload = function () {
         var holder = document.querySelector(".static-rest");
-        // The page's own part goes where its mark is, so that the parts keep their order, with its own missing
-        // piece (the map's data tables) at its mark.
-        var own = holder && put(holder.textContent, "<!--rest-more-->", window.__charmRestMore);
-        var all = own && put(window.__charmRestText, "<!--in-page-->", own);
-        if (all) holder.textContent = all;
+        if (typeof window.__charmText === "string" && holder) put(holder, window.__charmText);
+        if (window.__charmCss && window.__charmCss.forEach) window.__charmCss.forEach(style);
         done();
       };
       script.onerror = function () { done(); };
       document.head.appendChild(script);
     });
-    return rest;
+    return loads[name];
+  }
+  window.__charmRest = function () {
+    return load("rest", function (holder, text) { holder.textContent = text; });
+  };
+  // The map part alone, once its heading is painted (from the page itself; Lighthouse counts every request started
+  // before the largest paint as holding it up), unless every part is in already.
+  var map = null;
+  window.__charmPart = function (part) {
+    if (part !== "map") return window.__charmRest();
+    map = map || new Promise(function (done) {
+      window.__charmAfterPaint(function () {
+        load("map", function (holder, text) {
+          if (holder.textContent.indexOf("data-partial") >= 0) holder.textContent = text;
+        }).then(done);
+      });
+    });
+    return map;
   };
   // The app's scripts (wasm-bindgen's glue, then static/boot.js: `data-app` on <html>) are requested once the
-  // page is painted, in that order, with the other parts' text; boot.js then requests the wasm.
+  // page is painted, in that order, with the rest file; boot.js then requests the wasm.
   function loadApp() {
     window.__charmAfterPaint(function () {
       window.__charmLate = true;

@@ -4,8 +4,7 @@
 // and once the body is parsed it takes the requested part out of the pre-rendered parts that wait in
 // <noscript> and puts it in place of the overview. The app then starts on the same view. Does nothing for
 // the overview or without a `part`.
-// The served page carries only the overview and the map part: a deep link to another part waits for the
-// other parts' text (static/early-site.js).
+// The served page carries no part but the overview: a deep link's part waits for its text (static/early-site.js).
 (function () {
   "use strict";
   // Scripts run: the places kept for the app's controls stay (static/css/05-early.css).
@@ -46,6 +45,8 @@
   if (!part || part === "overview") return;
   var root = document.documentElement;
   root.setAttribute("data-early-part", part);
+  // On the site, the part's text is requested at once (static/early-site.js).
+  var coming = typeof window.__charmPart === "function" && window.__charmPart(part);
   // The part's own markup out of the <noscript> text: from its <section ...aria-labelledby="part-KEY"> to the
   // matching </section> (parts nest sections of their own). Parsing only that, not every part, saves the main
   // thread most of the work (about 60 ms at a phone's speed for the map). Everything, if the markup is not found.
@@ -64,25 +65,40 @@
   }
   // `last`: the other parts' text is in (or cannot be); before that, a part not on the page waits for it, the
   // overview still hidden and the site footer too (static/css/05-early.css), so that nothing moves when it comes.
+  // The site's page may hold the part's heading alone (`data-partial`): shown at once, and kept (the same nodes)
+  // when the whole part comes.
+  var shown = null;
   function show(last) {
     var rest = document.querySelector(".static-rest");
     var holder = document.createElement("template");
     if (rest) holder.innerHTML = cut(rest.textContent);
     var section = holder.content.querySelector('section[aria-labelledby="part-' + part + '"]');
-    if (!section && !last && typeof window.__charmRest === "function") {
+    var partial = section && section.hasAttribute("data-partial");
+    if (partial && !shown) {
+      shown = section;
+      section.setAttribute("data-early", "");
+      rest.parentNode.insertBefore(section, rest);
+    }
+    if ((!section || partial) && !last && coming) {
       root.setAttribute("data-early-wait", "");
-      window.__charmRest().then(function () { show(true); });
+      coming.then(function () { show(true); });
       return;
     }
     root.removeAttribute("data-early-wait");
-    if (!section) {
-      root.removeAttribute("data-early-part");
+    if (!section || partial) {
+      if (!shown) root.removeAttribute("data-early-part");
       return;
     }
     section.setAttribute("data-early", "");
     showCountry(section);
     showLayer(section);
-    rest.parentNode.insertBefore(section, rest);
+    var heading = shown && section.querySelector(".part-heading");
+    if (heading) {
+      heading.parentNode.replaceChild(shown.querySelector(".part-heading"), heading);
+      shown.parentNode.replaceChild(section, shown);
+    } else {
+      rest.parentNode.insertBefore(section, rest);
+    }
   }
   // A republic in the link (`&country=UZ`): its profile where the app shows it, beside (wide) or over (narrow,
   // a sheet) the list of republics, instead of the five folded profiles of the page without JavaScript.
@@ -125,9 +141,9 @@
     });
   }
   // As soon as the parser is past the <noscript> (the site's data block; a node follows it or its <main>), in
-  // the task that parsed that node: no frame shows the page without its part, with the footer high up, then pushed down by the part (a layout
-  // shift Lighthouse saw in 5 of 12 loads). At the latest at "interactive": the body is parsed, before deferred
-  // scripts run and before DOMContentLoaded.
+  // the task that parsed that node: no frame shows the page without its part, with the footer high up, then
+  // pushed down by the part (a layout shift Lighthouse saw in 5 of 12 loads). At the latest at "interactive":
+  // the body is parsed, before deferred scripts run and before DOMContentLoaded.
   var watch = new MutationObserver(ready);
   function ready() {
     var rest = document.querySelector(".static-rest");

@@ -1,6 +1,6 @@
-// The served site's light first page: index.html shows the overview and keeps the map part (without its data
-// tables) in a data block for a `?part=map` link; the other parts come from assets/rest.HASH.js
-// (static/early-site.js), and read.html carries every part for reading without JavaScript. Here: nothing is lost without JavaScript, a deep link to a part the page lacks waits for it without
+// The served site's light first page: index.html shows the overview; the parts come from assets/rest.HASH.js
+// (a `?part=map` link paints the map's heading from the page, then loads assets/map.HASH.js), put in place by
+// static/early-site.js, and read.html carries every part for reading without JavaScript. Here: nothing is lost without JavaScript, a deep link to a part the page lacks waits for it without
 // showing the overview or moving the footer, and a missing rest file costs only those parts' texts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -20,13 +20,11 @@ test("the served page lacks the other parts, and every link to them leads to rea
   const first = readFileSync(join(DIST, "index.html"), "utf8");
   const read = readFileSync(join(DIST, "read.html"), "utf8");
   for (const part of OTHER_PARTS) assert.ok(!first.includes(`id="part-${part}"`), `index.html carries ${part}`);
-  assert.ok(first.includes('id="part-map"') && first.includes('id="part-overview"'));
-  assert.ok(!first.includes("<table"), "the map's data tables come with the rest");
-  // Every in-page link of the page as shown (not the data block, for the app) has its target there, or in read.html.
-  const shown = first.replace(/<script type="text\/html" class="static-rest">[\s\S]*?<\/script>/, "");
-  assert.ok(!shown.includes('id="part-map"'), "the map part waits in the data block");
-  const [here, there] = [ids(shown), ids(read)];
-  const links = [...shown.matchAll(/href="(read\.html)?#([^"]+)"/g)];
+  assert.ok(first.includes('id="part-overview"'));
+  assert.match(first, /<script type="text\/html" class="static-rest"><section data-partial aria-labelledby="part-map"[^>]*><header[^]*<\/header><\/section><\/script>/, "of the map part, only its heading");
+  // Every in-page link of the page has its target there, or in read.html.
+  const [here, there] = [ids(first), ids(read)];
+  const links = [...first.matchAll(/href="(read\.html)?#([^"]+)"/g)];
   assert.ok(links.filter((m) => m[1]).length >= OTHER_PARTS.length, "links lead to read.html");
   for (const [, page, id] of links) assert.ok((page ? there : here).has(id), `a link to ${page || ""}#${id} leads nowhere`);
   // read.html runs no script and shows every part as it is, with JavaScript on or off.
@@ -96,7 +94,7 @@ test("without the rest file the app still starts: those parts' texts say they co
   await context.close();
 });
 
-test("the page requests nothing before its largest paint: the app's scripts, the rest file and the wasm come after", async () => {
+test("the page requests nothing before its largest paint: the map part's file, the app's scripts, the rest file and the wasm come after", async () => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   const page = await context.newPage();
   await page.addInitScript(() => {
@@ -109,6 +107,31 @@ test("the page requests nothing before its largest paint: the app's scripts, the
     const [paint, requests] = await page.evaluate(() => [window.__lcp[0], performance.getEntriesByType("resource").map((r) => [r.name.replace(/^.*\//, ""), r.startTime])]);
     assert.ok(paint > 0 && requests.length >= 4, `a paint and the requests (${requests.length})`);
     for (const [name, at] of requests) assert.ok(at >= paint, `${query || "/"}: ${name} was requested at ${at} ms, before the largest paint at ${paint} ms`);
+    if (query) assert.ok(requests.some(([name]) => /^map\./.test(name)), "the map part's file");
   }
   await context.close();
+});
+
+test("the page's own stylesheet (the rest comes later) draws the header, overview and footer exactly as the whole one", async () => {
+  // read.html has the whole stylesheet and the same header, overview and footer; both without JavaScript.
+  const look = async (url, viewport, colorScheme) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport, colorScheme });
+    const page = await context.newPage();
+    await page.goto(url);
+    const styles = await page.evaluate(() => [...document.querySelectorAll(".site-header, .site-header *, .parts-nav *, #part-overview, .overview *, .site-footer, .site-footer *")].map((el) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      // The footer comes after every part on read.html: its place is measured from its own top.
+      const top = el.closest(".site-footer")?.getBoundingClientRect().y || 0;
+      return [el.tagName, el.className, Math.round(r.x), Math.round(r.y - top), Math.round(r.width), Math.round(r.height),
+        s.display, s.color, s.backgroundColor, s.font, s.margin, s.padding, s.border, s.borderRadius].join(" ");
+    }));
+    await context.close();
+    return styles;
+  };
+  for (const [viewport, scheme] of [[{ width: 412, height: 823 }, "light"], [{ width: 1280, height: 900 }, "dark"]]) {
+    const [first, whole] = [await look(server.url, viewport, scheme), await look(server.url + "read.html", viewport, scheme)];
+    assert.ok(first.length > 50, `${first.length} elements`);
+    assert.deepEqual(first, whole, `${viewport.width} px, ${scheme}`);
+  }
 });

@@ -20,6 +20,8 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + "?part=map&layer=students&country=UZ");
     await page.waitForFunction(() => document.readyState !== "loading");
+    // The site's page paints the part's heading at once, and the rest of the part once that is painted.
+    await page.locator("main .region-map").waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "the app has not started");
     assert.ok(await page.locator("#part-map").isVisible(), "the map part's heading is on screen");
     assert.ok(await page.locator("main .region-map").isVisible(), "the pre-rendered map is on screen");
@@ -170,6 +172,7 @@ for (const [what, selector] of [["a link in the header", ".site-header a[href^='
     await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + "?part=map&layer=students");
     await page.waitForFunction(() => document.readyState !== "loading");
+    await page.locator("main .region-map").waitFor();
     await page.focus(selector);
     await page.evaluate(() => window.scrollTo(0, 400));
     const before = await page.evaluate(() => [document.activeElement.tagName, document.activeElement.textContent]);

@@ -57,18 +57,21 @@ def minify_js(text: str) -> str:
                          text=True, check=True)
     return out.stdout
 
-# The served site's first document stays light (Lighthouse's simulated slow 4G downloads the whole page before
-# the first paint: about 5 ms a KB gzip). It shows the header, the overview and the footer; its links to the
-# parts lead to read.html, which carries every part for reading without JavaScript. The map part (the most
-# linked view) waits in a data block (<script type="text/html" class="static-rest">: neither run nor shown) for
-# static/early.js to show a `?part=map` link at once, without its data panel's folded tables. The other parts and
-# those tables go to assets/rest.HASH.js, which static/early-site.js puts back into that block's text (at the
-# marks) before the app starts, or when a deep link asks for one of them. The single file keeps the whole page.
+# The served site's first document stays light: Lighthouse's simulated slow 4G sends it in TCP round trips of
+# growing size (the first about 14 KB), all before the first paint; measured, a 12 KB gzip page painted at 0.67 s,
+# a 17 KB or a 30 KB one at 0.80 s. It shows the header, the overview and the footer, with the stylesheet's files
+# that style them (CRITICAL_CSS); its links to the parts lead to read.html, which carries every part for reading
+# without JavaScript. The parts' text waits in an empty data block (<script type="text/html" class="static-rest">:
+# neither run nor shown, holding only the map part's heading), which static/early-site.js fills from
+# assets/rest.HASH.js (every part after the overview, and the rest of the stylesheet) before the app starts, or
+# sooner for a deep link to a part. For `?part=map`, the most linked view, the heading and introduction are painted
+# at once, and the rest of the part comes from assets/map.HASH.js once they are: the map part without its data
+# panel's folded tables (below the map; they come with the rest), and the stylesheet. The single file keeps the
+# whole page.
 REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
-IN_PAGE = "<!--in-page-->"  # in the rest file's text: where the page's own part goes back (static/early-site.js)
-MORE = "<!--rest-more-->"  # in the page's part: where the rest file's second text goes back
-PAGE_PART = "map"  # the one part after the overview that the served page carries itself
-DATA_PANEL = '<div class="data-panel static">'  # its folded tables, below the map, come with the rest
+MAP_PART = "map"
+DATA_PANEL = '<div class="data-panel static">'
+CRITICAL_CSS = ("00-base", "05-early", "50-embed", "85-settings", "90-print")
 
 def element_end(html: str, start: int, tag: str) -> int:
     """The index past the end tag of the <tag> element that starts at html[start] (nested ones counted)."""
@@ -86,28 +89,45 @@ def part_span(html: str, part: str) -> tuple[int, int]:
     return start, element_end(html, start, "section")
 
 def split_page(page: str) -> tuple[str, str, str, str]:
-    """The pre-rendered page as (served first page, rest text, its second text, page for reading without
-    JavaScript)."""
+    """The pre-rendered page as (served first page, rest text, map text, page for reading without JavaScript)."""
     a = page.index(REST_OPEN)
     b = page.index(REST_CLOSE, a) + len(REST_CLOSE)
     rest = page[a + len(REST_OPEN):b - len(REST_CLOSE)]
-    s, e = part_span(rest, PAGE_PART)
-    own, rest_text = rest[s:e], rest[:s] + IN_PAGE + rest[e:]
-    d = own.index(DATA_PANEL) + len(DATA_PANEL)
-    d_end = element_end(own, d - len(DATA_PANEL), "div") - len("</div>")
-    own, more = own[:d] + MORE + own[d_end:], own[d:d_end]
-    assert rest_text.replace(IN_PAGE, own.replace(MORE, more)) == rest, "the split does not add up"
-    assert "</script" not in own.lower(), "the map part would end its data block"
+    s, e = part_span(rest, MAP_PART)
+    map_part = rest[s:e]
+    d = map_part.index(DATA_PANEL) + len(DATA_PANEL)
+    map_part = map_part[:d] + map_part[element_end(map_part, d - len(DATA_PANEL), "div") - len("</div>"):]
+    # The map part's heading and introduction (its largest text) in the page itself, marked partial: a `?part=map`
+    # link paints them at once, and the rest of the part when assets/map.HASH.js has come.
+    h = map_part.index("<header")
+    start_tag = map_part[:map_part.index(">") + 1]
+    map_head = start_tag.replace("<section", "<section data-partial", 1) + map_part[h:element_end(map_part, h, "header")] + "</section>"
+    assert "</script" not in map_head.lower(), "the map's heading would end its data block"
     # The visible page: links to what it lacks (a part's heading, a card, a term) lead to read.html.
     before, after = page[:a], page[b:]
     ids = set(re.findall(r'\sid="([^"]+)"', before + after))
     def local(html: str) -> str:
         return re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else f'href="read.html#{m.group(1)}"', html)
-    first = local(before) + f'<script type="text/html" class="static-rest">{own}</script>' + local(after)
+    first = local(before) + f'<script type="text/html" class="static-rest">{map_head}</script>' + local(after)
     # read.html: every part in the page itself; nothing waits for an app that this page does not start.
     read = (page[:a] + '<div class="static-rest">' + rest + "</div>" + page[b:]).replace(
         '<div id="app" aria-busy="true">', '<div id="app">')
-    return first, rest_text, more, read
+    return first, rest, map_part, read
+
+def stylesheets(files: list[pathlib.Path]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """static/css/*.css in name order as (critical, deferred) runs of consecutive files, each (order of its first
+    file, minified text): static/early-site.js puts a deferred run before the first <style data-order> with a
+    higher order, so that the cascade is the one stylesheet's."""
+    runs: list[tuple[bool, int, list[str]]] = []
+    for i, f in enumerate(files):
+        critical = f.stem in CRITICAL_CSS
+        if runs and runs[-1][0] == critical:
+            runs[-1][2].append(f.read_text())
+        else:
+            runs.append((critical, i, [f.read_text()]))
+    assert {f.stem for f in files} >= set(CRITICAL_CSS), "a critical stylesheet is missing"
+    pick = lambda c: [(i, minify_css("\n".join(texts))) for critical, i, texts in runs if critical == c]
+    return pick(True), pick(False)
 
 def js_string(text: str) -> str:
     """`text` as a JavaScript string literal in single quotes (the HTML's attributes use double ones)."""
@@ -124,8 +144,11 @@ def main() -> int:
     page = PRE.read_text()
     glue = minify_js(GLUE.read_text())
     wasm = WASM.read_bytes()
-    # One stylesheet from static/css/*.css in name order (00-base first, 90-print last).
-    css = minify_css("\n".join(f.read_text() for f in sorted((STATIC / "css").glob("*.css"))))
+    # One stylesheet from static/css/*.css in name order (00-base first, 90-print last); the site's page has the
+    # critical runs inline, the others come with the rest and map files.
+    css_files = sorted((STATIC / "css").glob("*.css"))
+    css = minify_css("\n".join(f.read_text() for f in css_files))
+    css_critical, css_deferred = stylesheets(css_files)
     boot = minify_js((STATIC / "boot.js").read_text())
     # The unpacker: static/lzma.js with the decoder's wasm inlined as base64.
     unlzma_b64 = base64.b64encode(UNLZMA.read_bytes()).decode()
@@ -156,27 +179,30 @@ def main() -> int:
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     # The served page's other parts (see split_page), as a script: it loads where fetch() cannot (file://, a
     # sandboxed frame without allow-same-origin), under the policy's script-src 'self'.
-    first, rest_text, more, read = split_page(page)
-    rest_js = f"window.__charmRestText={js_string(rest_text)};\nwindow.__charmRestMore={js_string(more)};\n".encode()
-    names[("rest", "js")] = f"assets/rest.{digest(rest_js)}.js"
-    (DIST / names[("rest", "js")]).write_bytes(rest_js)
+    first, rest_text, map_text, read = split_page(page)
+    css_js = "[" + ",".join(f"[{i},{js_string(text)}]" for i, text in css_deferred) + "]"
+    for stem, text in [("rest", rest_text), ("map", map_text)]:
+        data = f"window.__charmText={js_string(text)};\nwindow.__charmCss={css_js};\n".encode()
+        names[(stem, "js")] = f"assets/{stem}.{digest(data)}.js"
+        (DIST / names[(stem, "js")]).write_bytes(data)
     for extra in STATIC.iterdir():
         if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-site.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
 
     # The stylesheet inline in both pages (allowed by its hash): the first paint waits for no second request
     # (Lighthouse, slow 4G: one round trip and the transfer of a render-blocking file less).
-    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early_site)} 'wasm-unsafe-eval'; style-src {csp_hash(css)}; "
+    site_styles = " ".join(csp_hash(text) for _, text in css_critical + css_deferred)
+    site_csp = (f"default-src 'self'; script-src 'self' {csp_hash(early_site)} 'wasm-unsafe-eval'; style-src {site_styles}; "
                 "img-src 'self' data:; font-src 'none'; connect-src 'self'; object-src 'none'; "
                 "base-uri 'none'; form-action 'none'")
     site = (first
             .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{site_csp}">\n{early_site_tag}')
             .replace("<!--ICON-->", icon)
-            .replace("<!--STYLE-->", f"<style>{css}</style>")
+            .replace("<!--STYLE-->", "".join(f'<style data-order="{i}">{text}</style>' for i, text in css_critical))
             # No script element: static/early-site.js requests the glue and boot.js (`data-app`) once the page is
             # painted (Lighthouse counts every request started before the largest paint as holding it up).
             .replace("<!--SCRIPTS-->\n", "")
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}" data-map="{names[("map", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
     (DIST / "index.html").write_text(site)
     # Every part for reading without JavaScript (the served page's links to parts it lacks lead here): no script.
     read_csp = (f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
@@ -206,7 +232,8 @@ def main() -> int:
     report = {
         "wasm": size(wasm), "wasm_packed_b64": size(wasm_packed_b64.encode()),
         "js": size(glue.encode() + boot.encode() + early.encode()), "unpacker": size(unpacker.encode()), "css": size(css.encode()),
-        "html_prerendered": size(site.encode()), "rest_js": size(rest_js), "read_html": size(read_page.encode()),
+        "html_prerendered": size(site.encode()), "rest_js": size((DIST / names[("rest", "js")]).read_bytes()),
+        "map_js": size((DIST / names[("map", "js")]).read_bytes()), "read_html": size(read_page.encode()),
         "single_file": size(single.encode()),
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
     }
