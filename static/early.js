@@ -4,7 +4,8 @@
 // and once the body is parsed it takes the requested part out of the pre-rendered parts that wait in
 // <noscript> and puts it in place of the overview. The app then starts on the same view. Does nothing for
 // the overview or without a `part`.
-// The served page carries no part but the overview: a deep link's part waits for its text (static/early-site.js).
+// The served page carries no part but the overview (and the map part's heading): a deep link's part waits for its
+// text (static/early-site.js).
 (function () {
   "use strict";
   // Scripts run: the places kept for the app's controls stay (static/css/05-early.css).
