@@ -35,9 +35,13 @@
       script.src = src;
       script.onload = function () {
         var holder = document.querySelector(".static-rest");
+        var css = window.__charmCss;
         if (typeof window.__charmText === "string" && holder) put(holder, window.__charmText);
-        if (window.__charmCss && window.__charmCss.forEach) window.__charmCss.forEach(style);
-        done();
+        // The stylesheet in a task of its own: with the script's own, one task would be long at a phone's speed.
+        setTimeout(function () {
+          if (css && css.forEach) css.forEach(style);
+          done();
+        }, 0);
       };
       script.onerror = function () { done(); };
       document.head.appendChild(script);
