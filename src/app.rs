@@ -139,8 +139,7 @@ pub fn App(props: &AppProps) -> Html {
         })
     });
     html! {
-        <ContextProvider<Dispatch> context={Dispatch(on_action.clone())}>
-        <ContextProvider<Within> context={within}>
+        <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         <Prerendered on={static_page}>
         <ProgressProvider>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
@@ -163,7 +162,6 @@ pub fn App(props: &AppProps) -> Html {
             </div>
         </ProgressProvider>
         </Prerendered>
-        </ContextProvider<Within>>
         </ContextProvider<Dispatch>>
     }
 }
