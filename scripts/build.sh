@@ -28,8 +28,9 @@ say "optimising the wasm for size (wasm-opt -Oz)"
 # WASM_OPT_EXTRA=-g keeps function names, for profiling (bench/profile.mjs); the release build leaves it empty.
 # --low-memory-unused: the first 1 KB of memory is never used (Rust puts its 1 MB stack first, growing down
 # towards 0, and the data after it), so constant offsets fold into loads and stores. -Oz twice: the second
-# pass finds more after the first. Measured: 855,041 -> 851,431 B raw (325,966 -> 324,213 gzip).
-node_modules/.bin/wasm-opt --low-memory-unused -Oz -Oz ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+# pass finds more after the first. Measured: 855,041 -> 851,431 B raw (325,966 -> 324,213 gzip). The producers and
+# target_features sections (252 B) are dropped: browsers do not read them.
+node_modules/.bin/wasm-opt --low-memory-unused -Oz -Oz --strip-producers --strip-target-features ${WASM_OPT_EXTRA:-} --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-multivalue \
   target/bindgen/charm-offensive_bg.wasm -o target/bindgen/charm-offensive_bg.wasm
 # Short import names in the wasm and the glue alike (wasm-bindgen's carry a hash each). Measured: single file
