@@ -2,7 +2,7 @@
 //! table's rows and the spoken summary, computed once per layer, period and per-person view. Pure.
 
 mod announce;
-#[cfg(any(test, not(slices_frozen)))]
+#[cfg(any(all(test, not(target_arch = "wasm32")), not(slices_frozen)))]
 mod compute;
 mod csv;
 #[cfg(all(test, not(target_arch = "wasm32")))]
