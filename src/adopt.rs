@@ -46,17 +46,18 @@ pub fn take(key: &str) -> Option<web_sys::Element> {
 }
 
 /// The pre-rendered element for `key` while one is waiting (taken once, then the same node for this
-/// component's life); otherwise `render()`, which must draw it exactly as the build did, `data-adopt` included.
+/// component's life); `None` otherwise, and the caller draws it exactly as the build did, `data-adopt` included
+/// (`use_kept(key).unwrap_or_else(|| html! { ... })`). One hook for every caller: not generic over the drawing.
 #[hook]
-pub fn use_adopted(key: String, render: impl FnOnce() -> Html) -> Html {
+pub fn use_kept(key: String) -> Option<Html> {
     #[cfg(target_arch = "wasm32")]
     {
         let kept = use_memo((), move |_| take(&key));
-        if let Some(el) = kept.as_ref() {
-            return Html::VRef(el.clone().into());
-        }
+        kept.as_ref().clone().map(|el| Html::VRef(el.into()))
     }
     #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
-    render()
+    {
+        let _ = key;
+        None
+    }
 }

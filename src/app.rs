@@ -126,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     use_return_focus_after_dialog(*sharing);
     // The same on the pre-rendered page and in the app: on start the app keeps the page's footer (crate::adopt).
-    let footer = crate::adopt::use_adopted("footer".into(), || {
+    let footer = crate::adopt::use_kept("footer".into()).unwrap_or_else(|| {
         html! { <footer class="site-footer" data-adopt="footer"><p>{ content().site.credits }</p></footer> }
     });
     // Links inside text keep the embed settings (readers re-render only when these change).

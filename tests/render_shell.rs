@@ -53,6 +53,65 @@ async fn the_overview_states_the_thesis_with_its_citations() {
     assert!(html.contains("P1"));
 }
 
+/// The element whose start tag carries `data-adopt="KEY"`, whole, with the `data-p` marks left out.
+fn adopted(html: &str, key: &str) -> Option<String> {
+    let at = html.find(&format!(r#"data-adopt="{key}""#))?;
+    let open = html[..at].rfind('<')?;
+    let name = html[open + 1..].split([' ', '>']).next()?;
+    let (start, end) = (format!("<{name}"), format!("</{name}>"));
+    let (mut depth, mut i) = (0usize, open);
+    loop {
+        let next_open = html[i..].find(&start).map(|k| k + i);
+        let next_close = html[i..].find(&end).map(|k| k + i)?;
+        match next_open {
+            Some(o) if o < next_close => {
+                depth += 1;
+                i = o + start.len();
+            }
+            _ => {
+                depth -= 1;
+                i = next_close + end.len();
+                if depth == 0 {
+                    let mut el = html[open..i].to_string();
+                    while let Some(p) = el.find(" data-p=\"") {
+                        let close = el[p + 9..].find('"').expect("closed") + p + 10;
+                        el.replace_range(p..close, "");
+                    }
+                    return Some(el);
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn what_the_app_keeps_on_start_is_drawn_as_the_page_drew_it() {
+    // On start the app keeps the pre-rendered nodes marked data-adopt (crate::adopt) instead of drawing them:
+    // the app's own rendering of each must be the page's (but the page's data-p marks).
+    for (query, keys) in [
+        (
+            "",
+            &[
+                "heading-overview",
+                "overview-lead",
+                "overview-guide",
+                "footer",
+            ][..],
+        ),
+        ("?part=map", &["heading-map", "footer"][..]),
+    ] {
+        let (page, app) = (render(query, true).await, render(query, false).await);
+        for key in keys {
+            let kept = adopted(&page, key).unwrap_or_else(|| panic!("{key} on the page"));
+            assert_eq!(
+                adopted(&app, key).as_deref(),
+                Some(kept.as_str()),
+                "{key} ({query})"
+            );
+        }
+    }
+}
+
 #[tokio::test]
 async fn ignored_link_values_are_shown_as_notices() {
     let html = render("?layer=%%%&country=XX", false).await;

@@ -138,7 +138,7 @@ pub struct PartHeadingProps {
 #[component]
 pub fn PartHeading(props: &PartHeadingProps) -> Html {
     let part = props.part;
-    crate::adopt::use_adopted(format!("heading-{}", part.key()), || {
+    crate::adopt::use_kept(format!("heading-{}", part.key())).unwrap_or_else(|| {
         let intro = crate::content::content().part_intro(part);
         html! {
             <header class="part-heading" data-adopt={format!("heading-{}", part.key())}>

@@ -15,14 +15,30 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let static_page = super::use_static_page();
     let thesis = c.card("thesis");
-    let how = c
-        .site
-        .overview
-        .how
-        .iter()
-        .map(|line| html! { <li data-p={line.key()}>{ rich_text(line) }</li> });
-    let audiences = c.site.overview.audiences.iter().map(|a| {
-        html! { <div class="audience"><dt>{ a.who }</dt><dd data-p={a.what.key()}>{ a.what.text() }</dd></div> }
+    // Text drawn the same on the pre-rendered page and in the app: on start the app keeps the page's nodes
+    // (crate::adopt); tests/render_shell.rs checks that the two renderings agree.
+    let lead = crate::adopt::use_kept("overview-lead".into()).unwrap_or_else(|| {
+        let lead = &c.site.overview.lead;
+        html! { <p class="lead" data-adopt="overview-lead" data-p={lead.key()}>{ lead.text() }</p> }
+    });
+    let guide = crate::adopt::use_kept("overview-guide".into()).unwrap_or_else(|| {
+        let how = c
+            .site
+            .overview
+            .how
+            .iter()
+            .map(|line| html! { <li data-p={line.key()}>{ rich_text(line) }</li> });
+        let audiences = c.site.overview.audiences.iter().map(|a| {
+            html! { <div class="audience"><dt>{ a.who }</dt><dd data-p={a.what.key()}>{ a.what.text() }</dd></div> }
+        });
+        html! {
+            <div class="overview-guide" data-adopt="overview-guide">
+                <h3>{ "How to use this explainer" }</h3>
+                <ul class="how">{ for how }</ul>
+                <h3>{ "Who it is for" }</h3>
+                <dl class="audiences">{ for audiences }</dl>
+            </div>
+        }
     });
     let within = crate::deep_link::Within::of(&props.view);
     let go = |part: Part, label: &'static str| {
@@ -35,7 +51,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     html! {
         <section class="part overview" aria-labelledby={Part::Overview.heading_id()}>
             <PartHeading part={Part::Overview} />
-            <p class="lead" data-p={c.site.overview.lead.key()}>{ c.site.overview.lead.text() }</p>
+            { lead }
             if let Some(card) = thesis {
                 <div class="thesis">
                     <h3>{ "The thesis in brief" }</h3>
@@ -51,10 +67,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
                     { go(Part::Study, "Take the guided tour") }
                 </p>
             }
-            <h3>{ "How to use this explainer" }</h3>
-            <ul class="how">{ for how }</ul>
-            <h3>{ "Who it is for" }</h3>
-            <dl class="audiences">{ for audiences }</dl>
+            { guide }
         </section>
     }
 }

@@ -131,15 +131,21 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       h.__prerendered = true;
       h.nextElementSibling.__prerendered = true;
       document.querySelector("footer.site-footer").__prerendered = true;
+      for (const el of document.querySelectorAll("main [data-adopt]")) el.__prerendered = true;
     }, heading);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     assert.deepEqual(await page.evaluate((sel) => {
       const h = document.querySelector(sel);
       const footer = document.querySelectorAll("footer.site-footer");
+      // Every block the app keeps (the overview's lead and guide on /) is the page's node, in the app's part, and
+      // keeps no link of the page without JavaScript (read.html).
+      const kept = [...document.querySelectorAll("main [data-adopt]")];
       return [h.__prerendered === true, h.nextElementSibling.__prerendered === true, document.querySelectorAll(sel).length, h.closest("main") !== null,
-        footer.length, footer[0].__prerendered === true, footer[0].parentElement.classList.contains("shell")];
-    }, heading), [true, true, 1, true, 1, true, true]);
+        footer.length, footer[0].__prerendered === true, footer[0].parentElement.classList.contains("shell"),
+        kept.map((el) => el.dataset.adopt + (el.__prerendered === true ? "" : " drawn anew")).join(","),
+        document.querySelectorAll("[data-adopt] a[href^='read.html']").length];
+    }, heading), [true, true, 1, true, 1, true, true, query ? "heading-map" : "heading-overview,overview-lead,overview-guide", 0]);
     await context.close();
   });
 }
