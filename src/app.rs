@@ -228,12 +228,25 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     }
     let on_action = on_action.clone();
     use_effect_with((), move |_| {
+        // A write still waiting for the pause is made at once when the page is hidden or left (a reload,
+        // a link followed, the tab closed or put away), so the address kept is the view on screen.
+        let flush = {
+            let waiting = waiting.clone();
+            move || {
+                if let Some(query) = waiting.take() {
+                    if query != crate::browser::query() {
+                        let _ = crate::browser::replace_query(&query);
+                    }
+                }
+            }
+        };
+        let leaving = crate::browser::on_leave_or_hide(flush);
         let listener = crate::browser::on_history_move(move || {
             *restores.borrow_mut() += 1;
             waiting.take();
             on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
         });
-        move || drop(listener)
+        move || drop((listener, leaving))
     });
 }
 

@@ -393,6 +393,24 @@ pub fn on_page_hidden_and_left(on_hide: impl Fn() + 'static, on_leave: impl Fn()
     }
 }
 
+/// Calls `f` when the page is left (`pagehide`) or hidden (`visibilitychange`), until the returned
+/// listeners are dropped. `None` without a window.
+pub fn on_leave_or_hide(f: impl Fn() + 'static) -> Option<[gloo::events::EventListener; 2]> {
+    let w = window()?;
+    let doc = w.document()?;
+    let f = std::rc::Rc::new(f);
+    let on_leave = f.clone();
+    let watched = doc.clone();
+    Some([
+        gloo::events::EventListener::new(&w, "pagehide", move |_| on_leave()),
+        gloo::events::EventListener::new(&doc, "visibilitychange", move |_| {
+            if watched.hidden() {
+                f();
+            }
+        }),
+    ])
+}
+
 /// The element with this id, if the page has one.
 pub fn element(id: &str) -> Option<web_sys::Element> {
     document().and_then(|d| d.get_element_by_id(id))

@@ -45,6 +45,21 @@ for (const mode of MODES) {
     await context.close();
   });
 
+  test(`${mode}: leaving the page straight after a switch keeps the view switched to in the address`, async () => {
+    // The address of a layer or a republic is written once the reader pauses (150 ms); a page left or put
+    // away before that (pagehide, visibilitychange) writes the waiting address at once, so closing the tab
+    // or switching apps on a phone does not lose the last switch.
+    const { page, context, errors } = await open(browser, startUrl(mode, server, "?part=map"));
+    await page.getByRole("button", { name: "Students", exact: true }).click();
+    const written = await page.evaluate(() => {
+      window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: true }));
+      return location.search;
+    });
+    assert.equal(written, "?part=map&layer=students", "the address when the page is left");
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
   test(`${mode}: back and forward move between places; settings change the entry in place`, async () => {
     const { page, context } = await open(browser, startUrl(mode, server, "?part=map"));
     const entries = await page.evaluate(() => history.length);

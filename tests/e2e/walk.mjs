@@ -158,7 +158,9 @@ export async function walk(browser, { start, seed, actions, origin, label }) {
   let newTabChecks = 0;
 
   const checkNewTab = async () => {
-    await page.waitForTimeout(30);
+    // A layer, period or republic is written to the address once the reader pauses (browser::PAUSE_MS,
+    // 150 ms after the frame that shows it): a reader copies the address after that.
+    await page.waitForTimeout(250);
     await settle(page);
     const url = page.url();
     const here = await page.evaluate(signature);
