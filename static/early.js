@@ -122,9 +122,9 @@
       section.querySelector('template.map-variant[data-layer="' + layer[1] + '"]');
     if (variant) {
       var from = variant.content;
-      [".map-figure > .map-caution", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
+      [".map-main > .data-controls", ".map-figure > .map-caution", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
         var old = section.querySelector(sel);
-        var by = from.querySelector(sel.replace(/^\.map-figure >? ?/, ""));
+        var by = from.querySelector(sel.replace(/^\.map-(figure|main) >? ?/, ""));
         if (old && by) old.parentNode.replaceChild(by, old);
       });
       Array.prototype.forEach.call(section.querySelectorAll(".profile"), function (profile) {
@@ -139,6 +139,13 @@
     }
     Array.prototype.forEach.call(section.querySelectorAll("template.map-variant"), function (t) {
       t.parentNode.removeChild(t);
+    });
+    // The controls' place (static/css/05-early.css) without those an embed hides (`&hide=layers,year`).
+    var hide = /[?&]hide=([a-z,]+)/.exec(location.search);
+    var groups = { layers: '[aria-label="Data layer"]', year: '[aria-label="Period"]', perperson: ".per-person" };
+    (hide ? hide[1].split(",") : []).forEach(function (key) {
+      var group = groups[key] && section.querySelector(".data-controls " + groups[key]);
+      if (group) group.parentNode.removeChild(group);
     });
   }
   // As soon as the parser is past the <noscript> (the site's data block; a node follows it or its <main>), in

@@ -39,7 +39,7 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     const early = await layer();
     assert.match(early[0], /students/, "the map shows the students layer");
     assert.equal(early[2], "On the map: Students");
-    const tops = () => page.evaluate(() => ["#part-map", "main #profile-UZ", ".parts-nav"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
+    const tops = () => page.evaluate(() => ["#part-map", "main #profile-UZ", ".parts-nav", "main .map-figure"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
     const before = await tops();
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
@@ -47,13 +47,33 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     assert.equal(await page.locator("main [data-layer=students]").getAttribute("aria-pressed"), "true");
     assert.equal(await page.locator("main .profile").count(), 1, "one profile once the app runs");
     assert.deepEqual(await layer(), early, "the app shows the layer as the early paint did");
-    const [heading, profile, nav] = await tops();
+    const [heading, profile, nav, map] = await tops();
     assert.deepEqual([heading, nav], [before[0], before[2]], "the part's heading and the navigation did not move");
+    // The layer buttons' place is kept in the early paint (the link's layer's: students has no period row).
+    assert.equal(map, before[3], "the map did not move down when the app drew its controls above it");
     // The profile sits where the app draws it: the same place on a phone (a sheet), the same column on a wide screen.
     assert.ok(Math.abs(profile - before[1]) <= (width < 1024 ? 0 : 60), `the profile moved from ${before[1]} to ${profile}`);
     await context.close();
   });
 }
+
+test("?part=map on a wide screen: the map does not move when the app draws its layer buttons above it", async () => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + "?part=map");
+  await page.locator("main .region-map").waitFor();
+  const top = () => page.evaluate(() => Math.round(document.querySelector("main .map-figure").getBoundingClientRect().top));
+  const before = await top();
+  assert.equal(await page.locator("main .data-controls button:visible").count(), 0, "the controls' place shows no button before the app starts");
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  assert.ok(await page.locator("main [data-layer=trade]").isVisible(), "the app's layer buttons are on screen");
+  assert.equal(await top(), before, "the map's top did not move at start");
+  await context.close();
+});
 
 test("a deep link's part is in place as soon as the parser is past it, before the rest of the page arrives: no frame shows the footer where the part goes (no layout shift)", async () => {
   // The page in two pieces, with a pause after the site footer: what the browser has parsed is painted meanwhile.

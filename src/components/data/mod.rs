@@ -28,6 +28,9 @@ pub fn DataControls(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
     let dispatch = crate::components::use_dispatch();
     if static_page {
+        #[cfg(not(target_arch = "wasm32"))]
+        return controls_place(&props.view, &dispatch);
+        #[cfg(target_arch = "wasm32")]
         return html! {};
     }
     html! {
@@ -35,6 +38,16 @@ pub fn DataControls(props: &PartProps) -> Html {
             { layer_controls(&props.view, &dispatch) }
             <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement }</p>
         </div>
+    }
+}
+
+/// The controls' place on the pre-rendered page, kept while the app starts so that the map does not move down
+/// when they come: the same buttons, never seen nor reached, and absent without JavaScript (static/css/05-early.css).
+/// `super::map::MapPart` carries one per other layer for a deep link's (static/early.js).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn controls_place(view: &View, dispatch: &Callback<crate::state::Action>) -> Html {
+    html! {
+        <div class="data-controls" data-needs-js="" inert=true aria-hidden="true">{ layer_controls(view, dispatch) }</div>
     }
 }
 

@@ -112,6 +112,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             let s = slice(&view);
             html! {
                 <template class="map-variant" data-layer={layer.key()}>
+                    { crate::components::data::controls_place(&view, &dispatch) }
                     { caution(s) }
                     { region_map::static_layer(&view) }
                     { legend(s) }
