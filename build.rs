@@ -95,6 +95,17 @@ fn geo(prose_on_page: Option<&str>) -> GeoData {
         .filter(|c| !html.contains(&format!(" data-geo=\"{}\" d=\"{}\"", c.id, c.path)))
         .map(|c| c.id.as_str())
         .collect();
+    // Provenance the app never shows (the map's notes name only the source and licence; the pre-renderer and
+    // the native tools keep it all).
+    for text in [
+        &mut geo.meta.projection,
+        &mut geo.meta.simplify,
+        &mut geo.meta.path_grammar,
+        &mut geo.meta.distance_method,
+        &mut geo.meta.generator,
+    ] {
+        text.clear();
+    }
     if missing.is_empty() {
         for c in &mut geo.countries.0 {
             c.path.clear();
@@ -107,6 +118,16 @@ fn geo(prose_on_page: Option<&str>) -> GeoData {
         );
     }
     geo
+}
+
+/// The site's framing words. The shipped browser build leaves out the no-JavaScript note: only the pre-rendered
+/// page shows it (src/bin/prerender.rs), never the app.
+fn site(shipped: bool) -> Site {
+    let mut site: Site = read("site.json");
+    if shipped {
+        site.noscript.clear();
+    }
+    site
 }
 
 /// Sets `slices_frozen` when `src/data/frozen.rs` (every view of the data, written by a test: see
@@ -218,7 +239,11 @@ fn main() {
             "&[Figure]",
             format!("{:?}", read::<List<Figure>>("figures.json")),
         ),
-        ("SITE", "Site", format!("{:?}", read::<Site>("site.json"))),
+        (
+            "SITE",
+            "Site",
+            format!("{:?}", site(on_page_path.is_some())),
+        ),
         (
             "GEO",
             "GeoData",

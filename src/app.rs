@@ -10,11 +10,12 @@ use crate::components::{
     nav::Nav,
     notices::notices,
     overview::OverviewPart,
+    prerendered,
     share::ShareDialog,
     sources::SourcesPart,
     study::{progress_context::ProgressProvider, tour::TourPanel, StudyPart},
     timeline::TimelinePart,
-    Dispatch, PartProps, Prerendered, Staged,
+    Dispatch, PartProps, Staged,
 };
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known, Within};
@@ -140,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
-        <Prerendered on={static_page}>
+        { prerendered(static_page, html! {
         <ProgressProvider>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 <a class="skip-link" href="#main">{ "Skip to content" }</a>
@@ -161,7 +162,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </div>
         </ProgressProvider>
-        </Prerendered>
+        }) }
         </ContextProvider<Dispatch>>
     }
 }

@@ -106,13 +106,26 @@ pub struct PrerenderedProps {
     pub children: Html,
 }
 
-/// Tells everything below whether it renders the static page (the app's shell and render tests use it).
+/// Tells everything below whether it renders the static page (the app's shell, through `prerendered`, and
+/// render tests use it).
 #[component]
 pub fn Prerendered(props: &PrerenderedProps) -> Html {
     #[cfg(target_arch = "wasm32")]
     return props.children.clone();
     #[cfg(not(target_arch = "wasm32"))]
     html! { <ContextProvider<StaticPage> context={StaticPage(props.on)}>{ props.children.clone() }</ContextProvider<StaticPage>> }
+}
+
+/// What the app's shell wraps its tree in: `Prerendered` where the static page is rendered, the children
+/// themselves in the browser build (no component to mount there: its code is about 1 KB of wasm).
+pub fn prerendered(on: bool, children: Html) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let _ = on;
+        children
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    html! { <Prerendered {on}>{ children }</Prerendered> }
 }
 
 /// The embed settings every link keeps (from context; none outside the app).
