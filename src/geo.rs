@@ -49,6 +49,15 @@ pub fn read_page(root: &web_sys::Element) {
     let _ = root;
 }
 
+/// Whether the browser build found no outlines on the page (the files with the map did not arrive): the map part
+/// then says so instead of drawing empty shapes.
+pub fn outlines_missing() -> bool {
+    #[cfg(geo_from_page)]
+    return page::empty();
+    #[cfg(not(geo_from_page))]
+    false
+}
+
 #[cfg(geo_from_page)]
 mod page {
     use std::cell::RefCell;
@@ -56,6 +65,10 @@ mod page {
     thread_local! {
         /// The outlines read from the page: (country id, path data).
         static STORE: RefCell<Vec<(String, &'static str)>> = const { RefCell::new(Vec::new()) };
+    }
+
+    pub fn empty() -> bool {
+        STORE.with(|s| s.borrow().is_empty())
     }
 
     pub fn path(id: &str) -> Option<&'static str> {

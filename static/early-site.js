@@ -23,33 +23,44 @@
     document.head.insertBefore(el, later || null);
   }
   // Loaded by a script element, not fetch(): that works from file://, in a sandboxed frame and under the policy's
-  // script-src 'self'. `put(text)` takes its text once it has run; the promise resolves then, or when it cannot
-  // (no file, a failed or broken download): the texts of those parts then read as missing, never a crash.
+  // script-src 'self'. `put(text)` takes its text once it has run; the promise resolves then (to true), or when it
+  // cannot (no file, a failed or broken download; to false): the texts of those parts then read as missing, never
+  // a crash.
   var loads = {};
   function load(name, put) {
     if (loads[name]) return loads[name];
     loads[name] = new Promise(function (done) {
       var src = root.getAttribute("data-" + name);
-      if (!src) return done();
+      if (!src) return done(false);
       var script = document.createElement("script");
       script.src = src;
       script.onload = function () {
         var holder = document.querySelector(".static-rest");
         var css = window.__charmCss;
-        if (typeof window.__charmText === "string" && holder) put(holder, window.__charmText);
+        var text = window.__charmText;
+        // Taken once: a file that runs but sets nothing (broken) is not read as the one before it.
+        window.__charmText = window.__charmCss = null;
+        if (typeof text === "string" && holder) put(holder, text);
         // The stylesheet in a task of its own: with the script's own, one task would be long at a phone's speed.
         setTimeout(function () {
           if (css && css.forEach) css.forEach(style);
-          done();
+          done(typeof text === "string");
         }, 0);
       };
-      script.onerror = function () { done(); };
+      script.onerror = function () { done(false); };
       document.head.appendChild(script);
     });
     return loads[name];
   }
+  // Without the rest file (blocked, missing), the map part's file at least: it carries the map's outlines and
+  // texts, which the app reads from the page on start (src/geo.rs, src/prose.rs).
+  function putMap(holder, text) {
+    if (holder.textContent.indexOf("data-partial") >= 0) holder.textContent = text;
+  }
   window.__charmRest = function () {
-    return load("rest", function (holder, text) { holder.textContent = text; });
+    return load("rest", function (holder, text) { holder.textContent = text; }).then(function (ok) {
+      return ok || load("map", putMap);
+    });
   };
   // The map part alone, once its heading is painted (from the page itself; Lighthouse counts every request started
   // before the largest paint as holding it up), unless every part is in already.
@@ -58,9 +69,7 @@
     if (part !== "map") return window.__charmRest();
     map = map || new Promise(function (done) {
       window.__charmAfterPaint(function () {
-        load("map", function (holder, text) {
-          if (holder.textContent.indexOf("data-partial") >= 0) holder.textContent = text;
-        }).then(done);
+        load("map", putMap).then(done);
       });
     });
     return map;

@@ -95,6 +95,28 @@ test("without the rest file the app still starts: those parts' texts say they co
   // title or a source in brief, are marked only in those parts on the static page, and read as missing).
   const intro = await page.locator("main .part-intro").first().textContent();
   assert.ok(intro.length > 40 && !intro.includes(MISSING), "the map part's introduction is read from the page");
+  // Its outlines too: the map part's file stands in for the rest file (static/early-site.js).
+  const outlines = await page.evaluate(() => [...document.querySelectorAll("main .region-map .republic path:not(.reliability)")].map((p) => p.getAttribute("d").length));
+  assert.equal(outlines.length, 5, "five republics");
+  assert.ok(outlines.every((n) => n > 100), `the republics have their outlines (path lengths ${outlines})`);
+  assert.equal(await page.locator("main .map-missing").count(), 0, "no message about missing outlines");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("without the rest file and the map part's file, the map opened from / says its outlines did not load", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route(/\/(rest|map)\.[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.goto(server.url);
+  await ready(page);
+  await page.getByRole("navigation").getByRole("link", { name: "Map & data", exact: true }).click();
+  await page.locator("main .map-missing").waitFor();
+  assert.match(await page.locator("main .map-missing").textContent(), /outlines did not load/);
+  assert.ok(await page.locator("main .country-list").isVisible(), "the list of republics is there");
+  assert.ok(await page.locator("#fatal").isHidden());
   assert.deepEqual(errors, []);
   await context.close();
 });

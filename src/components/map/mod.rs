@@ -87,6 +87,10 @@ pub fn MapPart(props: &PartProps) -> Html {
         html! {
             <figure class="map-figure">
                 { caution(s) }
+                if crate::geo::outlines_missing() {
+                    <p class="map-caution map-missing" role="note"><span aria-hidden="true">{ "⚠ " }</span>
+                        { "The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map." }</p>
+                }
                 <RegionMap view={props.view} />
                 <figcaption>
                     // The legend sits under the map it explains and changes with it in the same frame.
