@@ -2,7 +2,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { serve, launch, open, MODES, startUrl } from "./lib.mjs";
+import { serve, launch, open, MODES, startUrl, assertAccessible } from "./lib.mjs";
 
 /** The text of a PDF as pdftotext (Debian's poppler-utils) reads it, in reading order, white space folded. */
 const pdfText = (pdf) => execFileSync("pdftotext", ["-", "-"], { input: pdf }).toString("utf8").replace(/\s+/g, " ");
@@ -71,6 +71,20 @@ for (const mode of MODES) {
     await context.close();
   });
 }
+
+test("the page for reading without JavaScript (read.html) has no accessibility violation, at 1280 and 390 px", async () => {
+  // read.html has no script; axe is injected by the test. Its parts are laid out lazily (content-visibility),
+  // and axe measures the skipped ones wrongly: every part is laid out first, as a reader scrolling reaches it.
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(server.url.replace(/\/?$/, "/") + "read.html");
+    assert.equal(await page.locator("#part-sources").count(), 1, "read.html has every part");
+    await page.evaluate(() => document.querySelectorAll(".part").forEach((p) => p.style.setProperty("content-visibility", "visible")));
+    await assertAccessible(page, `read.html at ${viewport.width} px`);
+    await context.close();
+  }
+});
 
 test("a WebAssembly that fails to start leaves a readable message and the pre-rendered text", async () => {
   const context = await browser.newContext();
