@@ -17,3 +17,9 @@ pub mod state;
 pub mod text;
 
 pub use app::{App, AppProps};
+
+/// The browser build allocates with Talc (single-threaded, growing the wasm memory as it needs): about 5 KB of
+/// wasm smaller than the standard library's dlmalloc.
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
