@@ -13,9 +13,10 @@ use crate::components::{
     prerendered,
     share::ShareDialog,
     sources::SourcesPart,
+    staged,
     study::{progress_context::ProgressProvider, tour::TourPanel, StudyPart},
     timeline::TimelinePart,
-    Dispatch, PartProps, Staged,
+    Dispatch, PartProps,
 };
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known, Within};
@@ -279,9 +280,8 @@ fn use_return_focus_after_dialog(open: bool) {
 /// from then on components draw at once.
 #[hook]
 fn use_mark_interactive() {
-    let staged = use_context::<Staged>();
     use_effect_with((), move |_| {
-        if staged.is_some_and(|s| s.0.replace(false)) {
+        if staged::end() {
             gloo::timers::callback::Timeout::new(0, crate::browser::mark_interactive).forget();
         } else {
             crate::browser::mark_interactive();
@@ -307,16 +307,6 @@ fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
             crate::browser::scroll_to_top();
         }
     });
-}
-
-/// The app as `mount` starts it on the pre-rendered page: in stages (`Staged`).
-#[cfg(target_arch = "wasm32")]
-#[component]
-fn Started(props: &AppProps) -> Html {
-    let staged = use_memo((), |_| Staged(std::rc::Rc::new(std::cell::Cell::new(true))));
-    html! {
-        <ContextProvider<Staged> context={(*staged).clone()}><App ..props.clone() /></ContextProvider<Staged>>
-    }
 }
 
 /// Mounts the app on `#app`, replacing the pre-rendered static page; a panic from then on shows the
@@ -347,7 +337,8 @@ pub fn mount() {
         root.set_inner_html("");
         let _ = root.remove_attribute("aria-busy");
         let query = crate::browser::query();
-        yew::Renderer::<Started>::with_root_and_props(
+        staged::start();
+        yew::Renderer::<App>::with_root_and_props(
             root,
             AppProps {
                 query: query.into(),

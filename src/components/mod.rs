@@ -50,18 +50,36 @@ pub fn use_static_page() -> bool {
 }
 
 /// While the app starts on the page already on screen (`app::mount`), what lies below the fold is drawn a task
-/// after the rest, so that the start is not one long task: provided once by the app, `true` during its first
-/// render only (a cell, so that clearing it re-renders nothing).
-#[derive(Clone, PartialEq, Default)]
-pub struct Staged(pub std::rc::Rc<std::cell::Cell<bool>>);
+/// after the rest, so that the start is not one long task: set by `app::mount` just before the app's first
+/// render, cleared by the app once that render is done (a flag, not a context: no provider component to
+/// mount, and clearing it re-renders nothing).
+pub mod staged {
+    use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
+
+    static STAGED: AtomicBool = AtomicBool::new(false);
+
+    /// The app's first render is starting in stages.
+    pub fn start() {
+        STAGED.store(true, Relaxed);
+    }
+
+    /// Whether the app is in its first render, started in stages.
+    pub fn now() -> bool {
+        STAGED.load(Relaxed)
+    }
+
+    /// The first render is done: whether it was started in stages.
+    pub fn end() -> bool {
+        STAGED.swap(false, Relaxed)
+    }
+}
 
 /// Whether to draw this component's content now: `false` on its first render while the app is starting in
-/// stages (`Staged`), then `true` from a later task on; always `true` otherwise (navigation, tests, the
+/// stages (`staged`), then `true` from a later task on; always `true` otherwise (navigation, tests, the
 /// static page). The caller draws an empty element of the same kind until then.
 #[hook]
 pub fn use_drawn_later() -> bool {
-    let staged = use_context::<Staged>().is_some_and(|s| s.0.get());
-    let drawn = use_state(|| !staged);
+    let drawn = use_state(|| !staged::now());
     {
         let drawn = drawn.clone();
         use_effect_with((), move |_| {

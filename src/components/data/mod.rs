@@ -75,7 +75,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
             </div>
         };
     }
-    // Below the map: on start, drawn a task after the map (crate::components::Staged).
+    // Below the map: on start, drawn a task after the map (crate::components::staged).
     let drawn = crate::components::use_drawn_later();
     let node = use_node_ref();
     let view = use_follow_when_seen(&node, &props.view);
