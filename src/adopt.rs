@@ -12,9 +12,9 @@ thread_local! {
 
 /// Keeps the adoptable elements of the pre-rendered page in `root` before the app's first render replaces it.
 #[cfg(target_arch = "wasm32")]
-pub fn keep_from(root: &web_sys::Element) {
+pub fn keep_from(root: &web_sys::Element, rest: Option<&str>) {
     // The display-only texts, read once from the page before it is replaced (crate::prose).
-    crate::prose::read_page(root);
+    crate::prose::read_page(root, rest);
     let Ok(list) = root.query_selector_all("[data-adopt]") else {
         return;
     };

@@ -321,31 +321,45 @@ pub fn mount() {
         crate::browser::show_fatal("The page has no #app element to start in.");
         return;
     };
-    // The nodes the app draws exactly as pre-rendered are kept (crate::adopt); the rest is drawn anew, in the
-    // next task, so that reading the page and drawing it are not one long task. The page stays as it is
-    // until the same task draws it.
-    crate::adopt::keep_from(&root);
-    // The map's outlines, which the browser build reads from the page (crate::geo).
-    crate::geo::read_page(&root);
-    // A deep link's part (static/early.js) lends what the app draws a task later (`use_stand_in`).
+    // The other parts' text waiting in `.static-rest` (about 480 KB), copied into the wasm once: the texts
+    // (crate::prose) and the map's outlines (crate::geo) are read from it.
+    let rest = doc
+        .query_selector(".static-rest")
+        .ok()
+        .flatten()
+        .and_then(|n| n.text_content());
+    // The nodes the app draws exactly as pre-rendered are kept (crate::adopt); the rest is drawn anew, two
+    // tasks later, so that reading the page (texts, then outlines) and drawing it are not one long task. The
+    // page stays as it is until the last task draws it.
+    crate::adopt::keep_from(&root, rest.as_deref());
+    // A deep link's part (static/early.js) lends what the app draws later (`use_stand_in`).
     for key in ["map-figure", "map-selection"] {
         if let Ok(Some(el)) = root.query_selector(&format!("[data-early] .{key}")) {
             crate::adopt::keep(key, el);
         }
     }
     gloo::timers::callback::Timeout::new(0, move || {
-        root.set_inner_html("");
-        let _ = root.remove_attribute("aria-busy");
-        let query = crate::browser::query();
-        staged::start();
-        yew::Renderer::<App>::with_root_and_props(
-            root,
-            AppProps {
-                query: query.into(),
-                static_page: false,
-            },
-        )
-        .render();
+        // The map's outlines, which the browser build reads from the page (crate::geo).
+        crate::geo::read_page(&root, rest.as_deref());
+        drop(rest);
+        gloo::timers::callback::Timeout::new(0, move || render(root)).forget();
     })
     .forget();
+}
+
+/// Draws the app in `root` in place of the pre-rendered page (`mount`).
+#[cfg(target_arch = "wasm32")]
+fn render(root: web_sys::Element) {
+    root.set_inner_html("");
+    let _ = root.remove_attribute("aria-busy");
+    let query = crate::browser::query();
+    staged::start();
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            query: query.into(),
+            static_page: false,
+        },
+    )
+    .render();
 }

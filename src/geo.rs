@@ -42,11 +42,11 @@ pub fn read_paths<'a>(html: &'a str, mut found: impl FnMut(&'a str, &'a str)) {
 /// waiting in `.static-rest` (as `crate::prose` reads its texts), else from the map on screen. Does nothing
 /// where the outlines are compiled in.
 #[cfg(target_arch = "wasm32")]
-pub fn read_page(root: &web_sys::Element) {
+pub fn read_page(root: &web_sys::Element, rest: Option<&str>) {
     #[cfg(geo_from_page)]
-    page::read(root);
+    page::read(root, rest);
     #[cfg(not(geo_from_page))]
-    let _ = root;
+    let _ = (root, rest);
 }
 
 /// Whether the browser build found no outlines on the page (the files with the map did not arrive): the map part
@@ -75,17 +75,14 @@ mod page {
         STORE.with(|s| s.borrow().iter().find(|(k, _)| k == id).map(|(_, d)| *d))
     }
 
-    pub fn read(root: &web_sys::Element) {
+    pub fn read(root: &web_sys::Element, rest: Option<&str>) {
         let mut store: Vec<(String, &'static str)> = Vec::new();
         let mut keep = |id: &str, d: &str| {
             if !store.iter().any(|(k, _)| k == id) {
                 store.push((id.to_string(), Box::leak(d.into())));
             }
         };
-        let rest = crate::browser::document()
-            .and_then(|d| d.query_selector(".static-rest").ok().flatten())
-            .and_then(|n| n.text_content());
-        if let Some(rest) = &rest {
+        if let Some(rest) = rest {
             super::read_paths(rest, &mut keep);
         }
         if let Ok(list) = root.query_selector_all("[data-geo]") {

@@ -393,11 +393,11 @@ pub fn read_element(el: &web_sys::Element) -> String {
 /// `Prose::text` reads. Call before the first render replaces the page. Does nothing where the texts are
 /// compiled in.
 #[cfg(target_arch = "wasm32")]
-pub fn read_page(root: &web_sys::Element) {
+pub fn read_page(root: &web_sys::Element, rest: Option<&str>) {
     #[cfg(prose_from_page)]
-    page::read(root);
+    page::read(root, rest);
     #[cfg(not(prose_from_page))]
-    let _ = root;
+    let _ = (root, rest);
 }
 
 #[cfg(prose_from_page)]
@@ -427,17 +427,15 @@ mod page {
         }
     }
 
-    pub fn read(root: &web_sys::Element) {
+    pub fn read(root: &web_sys::Element, rest: Option<&str>) {
         let mut store = vec![None; super::COUNT];
         // The texts the page does not give back are compiled in (build.rs).
         for &(at, text) in crate::content::generated::PROSE_KEPT {
             store[usize::from(at)] = Some(text);
         }
         // The parts after the overview, kept as text in <noscript> while JavaScript runs: read from that text
-        // as it is, without building their nodes.
-        let rest = crate::browser::document()
-            .and_then(|d| d.query_selector(".static-rest").ok().flatten())
-            .and_then(|n| n.text_content());
+        // as it is, without building their nodes (`crate::app::mount` copies it into the wasm once, for this
+        // and the map's outlines).
         // From the DOM, only the overview (a deep-linked part that static/early.js showed is in the text
         // too, and walking its nodes costs more); all of it if the page has no <noscript> text.
         let in_dom = if rest.is_some() {
@@ -446,7 +444,7 @@ mod page {
             "[data-p]"
         };
         if let Some(rest) = rest {
-            super::read_html(&rest, |at, text| {
+            super::read_html(rest, |at, text| {
                 if let Some(slot @ None) = store.get_mut(at) {
                     *slot = Some(Box::leak(text.into_boxed_str()));
                 }

@@ -26,29 +26,43 @@
   // script-src 'self'. `put(text)` takes its text once it has run; the promise resolves then (to true), or when it
   // cannot (no file, a failed or broken download; to false): the texts of those parts then read as missing, never
   // a crash.
+  // A text may come in several files (`data-rest` lists them): requested together, each run in a task of its own
+  // (one script with the whole text is a long task at a phone's speed), their texts joined in the listed order.
   var loads = {};
   function load(name, put) {
     if (loads[name]) return loads[name];
     loads[name] = new Promise(function (done) {
-      var src = root.getAttribute("data-" + name);
-      if (!src) return done(false);
-      var script = document.createElement("script");
-      script.src = src;
-      script.onload = function () {
+      var srcs = (root.getAttribute("data-" + name) || "").split(" ").filter(Boolean);
+      var texts = [];
+      var css = null;
+      var left = srcs.length;
+      var failed = !left;
+      if (failed) return done(false);
+      function settle() {
+        if (--left) return;
         var holder = document.querySelector(".static-rest");
-        var css = window.__charmCss;
-        var text = window.__charmText;
-        // Taken once: a file that runs but sets nothing (broken) is not read as the one before it.
-        window.__charmText = window.__charmCss = null;
-        if (typeof text === "string" && holder) put(holder, text);
+        if (!failed && holder) put(holder, texts.join(""));
         // The stylesheet in a task of its own: with the script's own, one task would be long at a phone's speed.
         setTimeout(function () {
-          if (css && css.forEach) css.forEach(style);
-          done(typeof text === "string");
+          if (!failed && css && css.forEach) css.forEach(style);
+          done(!failed);
         }, 0);
-      };
-      script.onerror = function () { done(false); };
-      document.head.appendChild(script);
+      }
+      srcs.forEach(function (src, i) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () {
+          var text = window.__charmText;
+          if (window.__charmCss) css = window.__charmCss;
+          // Taken once: a file that runs but sets nothing (broken) is not read as the one before it.
+          window.__charmText = window.__charmCss = null;
+          if (typeof text === "string") texts[i] = text;
+          else failed = true;
+          settle();
+        };
+        script.onerror = function () { failed = true; settle(); };
+        document.head.appendChild(script);
+      });
     });
     return loads[name];
   }

@@ -129,6 +129,22 @@ def stylesheets(files: list[pathlib.Path]) -> tuple[list[tuple[int, str]], list[
     pick = lambda c: [(i, minify_css("\n".join(texts))) for critical, i, texts in runs if critical == c]
     return pick(True), pick(False)
 
+REST_PIECE = 100_000
+
+def text_pieces(text: str, size: int) -> list[str]:
+    """`text` cut into consecutive pieces of about `size` characters (their concatenation is `text`), each cut
+    before a "<section" (a part or one of its blocks) where one is near, else anywhere."""
+    pieces, start = [], 0
+    while len(text) - start > size * 1.5:
+        at = text.find("<section", start + size)
+        if at < 0 or at > start + size * 1.5:
+            at = start + size
+        pieces.append(text[start:at])
+        start = at
+    pieces.append(text[start:])
+    assert "".join(pieces) == text
+    return pieces
+
 def js_string(text: str) -> str:
     """`text` as a JavaScript string literal in single quotes (the HTML's attributes use double ones)."""
     for a, b in (("\\", "\\\\"), ("'", "\\'"), ("\n", "\\n"), ("\r", "\\r"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
@@ -181,10 +197,21 @@ def main() -> int:
     # sandboxed frame without allow-same-origin), under the policy's script-src 'self'.
     first, rest_text, map_text, read = split_page(page)
     css_js = "[" + ",".join(f"[{i},{js_string(text)}]" for i, text in css_deferred) + "]"
-    for stem, text in [("rest", rest_text), ("map", map_text)]:
-        data = f"window.__charmText={js_string(text)};\nwindow.__charmCss={css_js};\n".encode()
-        names[(stem, "js")] = f"assets/{stem}.{digest(data)}.js"
-        (DIST / names[(stem, "js")]).write_bytes(data)
+    # The rest file in pieces of about REST_PIECE characters, cut between parts' sections where it can: one
+    # script with the whole 480 KB string took 60-100 ms to compile and run at a phone's speed (4x CPU), a long
+    # task; the pieces download together and run in order, each in a task of its own (static/early-site.js
+    # joins their texts). The stylesheet comes with the last.
+    rest_files = []
+    pieces = text_pieces(rest_text, REST_PIECE)
+    for i, text in enumerate(pieces):
+        css_part = f"window.__charmCss={css_js};\n" if i == len(pieces) - 1 else ""
+        data = f"window.__charmText={js_string(text)};\n{css_part}".encode()
+        rest_files.append(f"assets/rest.{digest(data)}.js")
+        (DIST / rest_files[-1]).write_bytes(data)
+    names[("rest", "js")] = " ".join(rest_files)
+    data = f"window.__charmText={js_string(map_text)};\nwindow.__charmCss={css_js};\n".encode()
+    names[("map", "js")] = f"assets/map.{digest(data)}.js"
+    (DIST / names[("map", "js")]).write_bytes(data)
     for extra in STATIC.iterdir():
         if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-site.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
@@ -232,7 +259,8 @@ def main() -> int:
     report = {
         "wasm": size(wasm), "wasm_packed_b64": size(wasm_packed_b64.encode()),
         "js": size(glue.encode() + boot.encode() + early.encode()), "unpacker": size(unpacker.encode()), "css": size(css.encode()),
-        "html_prerendered": size(site.encode()), "rest_js": size((DIST / names[("rest", "js")]).read_bytes()),
+        "html_prerendered": size(site.encode()), "rest_js": {k: sum(size((DIST / n).read_bytes())[k] for n in rest_files) for k in ("raw", "gzip")},
+        "rest_js_files": [size((DIST / n).read_bytes()) for n in rest_files],
         "map_js": size((DIST / names[("map", "js")]).read_bytes()), "read_html": size(read_page.encode()),
         "single_file": size(single.encode()),
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
