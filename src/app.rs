@@ -230,8 +230,9 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
     }
     let on_action = on_action.clone();
     use_effect_with((), move |_| {
-        // A write still waiting for the pause is made at once when the page is hidden or left (a reload,
-        // a link followed, the tab closed or put away), so the address kept is the view on screen.
+        // A write still waiting for the pause is made at once when the page is put away or closed (another
+        // tab or app: `visibilitychange` to hidden; `pagehide`), so the address kept is the view on screen. A
+        // reload within the pause still reloads the previous address: the browser takes it before `pagehide`.
         let flush = {
             let waiting = waiting.clone();
             move || {
