@@ -9,6 +9,8 @@
 
 use std::{env, fs, path::Path};
 
+#[path = "src/data/fnv.rs"]
+mod fnv;
 #[allow(dead_code)]
 #[path = "src/model/ids.rs"]
 mod ids;
@@ -147,15 +149,13 @@ fn frozen_slices() {
     ) else {
         return;
     };
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut h = fnv::START;
     for path in inputs.1.split_whitespace() {
         println!("cargo::rerun-if-changed={path}");
         let Ok(bytes) = fs::read(path) else {
             return;
         };
-        for b in bytes.into_iter().chain([0]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+        h = fnv::add(h, &bytes);
     }
     if format!("{h:016x}") == sum {
         println!("cargo::rustc-cfg=slices_frozen");

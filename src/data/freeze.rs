@@ -21,16 +21,15 @@ const INPUTS: [&str; 8] = [
     "src/model/ids.rs",
 ];
 
-/// FNV-1a (64 bits) over each file's bytes, each ended by a zero byte: the same sum as build.rs.
+#[path = "fnv.rs"]
+mod fnv;
+
+/// The inputs' checksum, as build.rs works it out (`fnv.rs`, shared).
 fn checksum(root: &std::path::Path) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for path in INPUTS {
+    INPUTS.iter().fold(fnv::START, |h, path| {
         let bytes = std::fs::read(root.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"));
-        for b in bytes.into_iter().chain([0]) {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    h
+        fnv::add(h, &bytes)
+    })
 }
 
 fn figure(f: Option<&Figure>) -> String {
