@@ -21,6 +21,15 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 108
     assert.ok(heading.x >= map.x + map.width, "the profile is beside the map, not under it");
     assert.ok(heading.y < map.y + map.height, "and level with it");
     assert.equal(await page.locator(".profile h3").innerText(), "Kyrgyzstan");
+    // The header, the part's heading and the map share one left edge, and the Share button ends where the
+    // list of republics does (at 1920 px the map part is wider than the reading column; the header widens with it).
+    const edges = await page.evaluate(() => {
+      const box = (s) => document.querySelector(s).getBoundingClientRect();
+      return { title: box(".site-header h1").left, part: box("main .part.map .part-heading").left, map: box(".region-map").left,
+        share: box(".site-header .share-button, .site-header button").right, list: box(".map-selection").right };
+    });
+    assert.ok(Math.abs(edges.title - edges.part) <= 1 && Math.abs(edges.part - edges.map) <= 1, `left edges line up: ${JSON.stringify(edges)}`);
+    assert.ok(Math.abs(edges.share - edges.list) <= 8, `right edges line up: ${JSON.stringify(edges)}`);
     assertNoConsoleErrors(errors);
     await context.close();
   });
