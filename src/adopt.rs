@@ -15,6 +15,8 @@ thread_local! {
 pub fn keep_from(root: &web_sys::Element, rest: Option<&str>) {
     // The display-only texts, read once from the page before it is replaced (crate::prose).
     crate::prose::read_page(root, rest);
+    #[cfg(prose_from_page)]
+    keep_islands(root, rest);
     let Ok(list) = root.query_selector_all("[data-adopt]") else {
         return;
     };
@@ -59,5 +61,107 @@ pub fn use_kept(key: String) -> Option<Html> {
     {
         let _ = key;
         None
+    }
+}
+
+/// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
+/// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub const ISLANDS: [crate::model::Part; 1] = [crate::model::Part::Sources];
+
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+thread_local! {
+    /// Each island's section as the page drew it, and whether it has been shown yet.
+    static KEPT_ISLANDS: std::cell::RefCell<Vec<(crate::model::Part, web_sys::Node, bool)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The part's `<section ... aria-labelledby="part-KEY">` to its matching `</section>` in pre-rendered HTML (parts
+/// nest sections of their own), as static/early.js cuts it. Pure.
+pub fn part_html<'a>(html: &'a str, key: &str) -> Option<&'a str> {
+    let at = html.find(&format!("aria-labelledby=\"part-{key}\""))?;
+    let start = html[..at].rfind("<section")?;
+    let mut depth = 0usize;
+    let mut from = start;
+    while let Some(found) = html[from..]
+        .find("<section")
+        .into_iter()
+        .chain(html[from..].find("</section"))
+        .min()
+    {
+        let tag = from + found;
+        if html[tag..].starts_with("</") {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(&html[start..tag + html[tag..].find('>')? + 1]);
+            }
+        } else {
+            depth += 1;
+        }
+        from = tag + 2;
+    }
+    None
+}
+
+/// Keeps each island's section: the one on screen (a deep link's part, shown by static/early.js: the same
+/// nodes), or one built from the `.static-rest` text.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+fn keep_islands(root: &web_sys::Element, rest: Option<&str>) {
+    let Some(doc) = crate::browser::document() else {
+        return;
+    };
+    for part in ISLANDS {
+        let on_screen = root
+            .query_selector(&format!("section[aria-labelledby=\"part-{}\"]", part.key()))
+            .ok()
+            .flatten();
+        let el = on_screen.or_else(|| {
+            let html = part_html(rest?, part.key())?;
+            let holder = doc.create_element("div").ok()?;
+            holder.set_inner_html(html);
+            holder.first_element_child()
+        });
+        if let Some(el) = el {
+            let _ = el.remove_attribute("data-early");
+            KEPT_ISLANDS.with(|k| k.borrow_mut().push((part, el.into(), false)));
+        }
+    }
+}
+
+/// An island's section for this component's life: the page's own the first time, a copy of it afterwards;
+/// `None` where the page lacked it (its file did not load).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+#[hook]
+pub fn use_island(part: crate::model::Part) -> Option<Html> {
+    let el = use_memo((), move |_| {
+        KEPT_ISLANDS.with(|k| {
+            let mut k = k.borrow_mut();
+            let (_, el, shown) = k.iter_mut().find(|(p, ..)| *p == part)?;
+            let copy = el.clone_node_with_deep(true).ok()?;
+            if std::mem::replace(shown, true) {
+                Some(copy)
+            } else {
+                // The first time the page's own nodes, kept as they were before the reader changes them (a
+                // folded section opened): later ones start from the page's state too.
+                Some(std::mem::replace(el, copy))
+            }
+        })
+    });
+    el.as_ref().clone().map(Html::VRef)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_part_is_cut_to_its_own_section_with_the_sections_it_nests() {
+        let html = r#"<section aria-labelledby="part-a"><p>a</p></section><section class="part" aria-labelledby="part-b"><section><h3>x</h3></section><p>b</p></section><section aria-labelledby="part-c"></section>"#;
+        assert_eq!(
+            super::part_html(html, "b"),
+            Some(
+                r#"<section class="part" aria-labelledby="part-b"><section><h3>x</h3></section><p>b</p></section>"#
+            )
+        );
+        assert_eq!(super::part_html(html, "z"), None);
+        assert_eq!(super::part_html(&html[..120], "b"), None, "unfinished");
     }
 }

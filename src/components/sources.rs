@@ -3,14 +3,33 @@
 
 use yew::prelude::*;
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use super::cite::link_label;
 use super::{PartHeading, PartProps};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 use crate::model::Part;
 
-/// The sources part.
+/// The sources part. Only displayed: the browser build that reads its texts from the page shows the page's own
+/// section (`crate::adopt::use_island`) and carries no code to draw it.
 #[component]
 pub fn SourcesPart(_props: &PartProps) -> Html {
+    #[cfg(all(target_arch = "wasm32", prose_from_page))]
+    return crate::adopt::use_island(Part::Sources).unwrap_or_else(|| {
+        html! {
+            <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
+                <PartHeading part={Part::Sources} />
+                <p>{ crate::prose::MISSING }</p>
+            </section>
+        }
+    });
+    #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+    drawn()
+}
+
+/// The sources part as the build draws it.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+fn drawn() -> Html {
     let c = content();
     let r = &c.references;
     let entries = r.entries.iter().map(|e| {

@@ -71,9 +71,13 @@ test("a deep link to a part the page lacks shows that part first: no overview me
   assert.equal(await page.locator("#part-overview").isVisible(), false);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.ready), undefined, "before the app starts");
   assert.equal(await page.evaluate(() => window.__shift), 0, "nothing moved");
+  // The part is only displayed: the app shows the page's own section (the same nodes), not one drawn again.
+  await page.evaluate(() => { document.querySelector("main section.sources").__pre = true; });
   releaseWasm();
   await ready(page);
   assert.equal(await page.locator("main #part-sources").count(), 1);
+  assert.ok(await page.evaluate(() => document.querySelector("main section.sources").__pre === true), "the same section after start");
+  assert.ok(await page.locator("main .glossary").count() === 1, "with its glossary");
   assert.equal(await page.getByText(MISSING).count(), 0);
   await context.close();
 });

@@ -45,12 +45,17 @@ for (const mode of MODES) {
     }
     const { page, context } = await open(browser, startUrl(mode, server));
     await page.getByRole("link", { name: "Sources", exact: true }).click();
+    // The sources part is the page's own section (an island): shown again in full when the reader comes back.
+    const entries = await page.locator("main ol.bibliography > li").count();
+    assert.ok(entries > 10, `the bibliography (${entries} entries)`);
     await page.getByRole("link", { name: "Timeline", exact: true }).click();
     // The address is written once the new part is painted; a reader presses Back after seeing it.
     await page.waitForFunction(() => location.search === "?part=timeline");
     await page.goBack();
     await page.waitForFunction(() => location.search === "?part=sources");
     assert.equal(await page.locator("main h2").first().innerText(), "Sources");
+    assert.equal(await page.locator("main ol.bibliography > li").count(), entries, "the bibliography again");
+    assert.equal(await page.locator("main .sources").getByText("could not be read from the page").count(), 0);
     await context.close();
   });
 }
