@@ -7,58 +7,74 @@ use super::export::{printable_summary, summary_text, today};
 use super::progress_context::use_progress;
 use super::progress_model::ProgressAction;
 
-/// The progress panel.
+/// What the panel shows besides the progress: the reset question, the printable summary, and the summary
+/// as text where the download was refused (the reason and the text).
+#[derive(Clone, Default, PartialEq)]
+struct Panel {
+    confirming: bool,
+    printable: bool,
+    fallback: Option<(String, String)>,
+}
+
+/// The progress panel. Its buttons name their action in `data-act`, read by one click handler.
 #[component]
 pub fn ProgressPanel() -> Html {
     let handle = use_progress();
-    let confirming = use_state(|| false);
-    let printable = use_state(|| false);
-    let fallback = use_state(|| None::<(String, String)>);
+    let panel = use_state(Panel::default);
     {
         // Keep keyboard focus on the reset controls as they swap.
         let first = use_mut_ref(|| true);
-        use_effect_with(*confirming, move |on| {
+        use_effect_with(panel.confirming, move |on| {
             if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 crate::browser::focus(if *on { "reset-yes" } else { "reset-progress" });
             }
         });
     }
+    let act = {
+        let (panel, handle) = (panel.clone(), handle.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(act) = e
+                .target_unchecked_into::<web_sys::Element>()
+                .closest("[data-act]")
+                .ok()
+                .flatten()
+                .and_then(|el| el.get_attribute("data-act"))
+            else {
+                return;
+            };
+            let mut next = (*panel).clone();
+            match act.as_str() {
+                "export" => {
+                    let text = summary_text(&handle.progress, &today());
+                    next.fallback = crate::browser::download(
+                        "study-summary.txt",
+                        &text,
+                        "text/plain;charset=utf-8",
+                    )
+                    .err()
+                    .map(|why| (why, text));
+                }
+                "printable" => next.printable = !next.printable,
+                "print" => return crate::browser::print(),
+                "dismiss" => return handle.dispatch(ProgressAction::DismissCorrupted),
+                "reset" => {
+                    handle.dispatch(ProgressAction::Reset);
+                    next.confirming = false;
+                }
+                "ask" => next.confirming = true,
+                "cancel" => next.confirming = false,
+                _ => return,
+            }
+            panel.set(next);
+        })
+    };
     let snap = &*handle;
     let t = snap.progress.tally();
-    let export = {
-        let (fallback, progress) = (fallback.clone(), snap.progress.clone());
-        Callback::from(move |_: MouseEvent| {
-            let text = summary_text(&progress, &today());
-            match crate::browser::download("study-summary.txt", &text, "text/plain;charset=utf-8") {
-                Ok(()) => fallback.set(None),
-                Err(why) => fallback.set(Some((why, text))),
-            }
-        })
-    };
-    let toggle_print = {
-        let printable = printable.clone();
-        Callback::from(move |_: MouseEvent| printable.set(!*printable))
-    };
-    let ask = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
-    };
-    let cancel = {
-        let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
-    };
-    let reset = {
-        let (confirming, handle) = (confirming.clone(), handle.clone());
-        Callback::from(move |_: MouseEvent| {
-            handle.dispatch(ProgressAction::Reset);
-            confirming.set(false);
-        })
-    };
     let rows = t.parts.iter().map(|(label, answered, correct, total)| html! {
         <tr><th scope="row">{ label.clone() }</th><td class="num">{ format!("{answered} of {total}") }</td><td class="num">{ correct }</td></tr>
     });
     html! {
-        <section class="study-progress" aria-labelledby="progress-title">
+        <section class="study-progress" aria-labelledby="progress-title" onclick={act}>
             <h3 id="progress-title">{ "Your progress" }</h3>
             <div role="status" class="storage-status">
                 if let Some(why) = &snap.blocked {
@@ -68,7 +84,7 @@ pub fn ProgressPanel() -> Html {
                 if let Some(why) = &snap.corrupted {
                     <p class="storage-note"><span aria-hidden="true">{ "⚠ " }</span>
                         { format!("Saved progress could not be read ({why}), so it was reset.") }
-                        <button type="button" class="link-button" onclick={handle.dispatcher().to_callback().reform(|_: MouseEvent| ProgressAction::DismissCorrupted)}>{ "Dismiss" }</button></p>
+                        <button type="button" class="link-button" data-act="dismiss">{ "Dismiss" }</button></p>
                 }
             </div>
             <p class="progress-summary">
@@ -84,27 +100,27 @@ pub fn ProgressPanel() -> Html {
                 </table>
             </div>
             <div class="progress-actions">
-                <button type="button" class="secondary" onclick={export}>{ "Export summary" }</button>
-                <button type="button" class="secondary" aria-expanded={printable.to_string()} onclick={toggle_print}>{ "Printable summary" }</button>
-                if *confirming {
+                <button type="button" class="secondary" data-act="export">{ "Export summary" }</button>
+                <button type="button" class="secondary" aria-expanded={if panel.printable { "true" } else { "false" }} data-act="printable">{ "Printable summary" }</button>
+                if panel.confirming {
                     <span class="confirm" role="group" aria-label="Confirm reset">
                         <span>{ "Forget all steps and answers?" }</span>
-                        <button type="button" id="reset-yes" class="danger" onclick={reset}>{ "Yes, reset" }</button>
-                        <button type="button" class="secondary" onclick={cancel}>{ "Cancel" }</button>
+                        <button type="button" id="reset-yes" class="danger" data-act="reset">{ "Yes, reset" }</button>
+                        <button type="button" class="secondary" data-act="cancel">{ "Cancel" }</button>
                     </span>
                 } else {
-                    <button type="button" id="reset-progress" class="secondary" onclick={ask}>{ "Reset progress" }</button>
+                    <button type="button" id="reset-progress" class="secondary" data-act="ask">{ "Reset progress" }</button>
                 }
             </div>
-            if let Some((why, text)) = &*fallback {
+            if let Some((why, text)) = &panel.fallback {
                 <div class="summary-fallback">
                     <label for="summary-text">{ format!("The download was refused ({why}). Copy the summary from here:") }</label>
                     <textarea id="summary-text" readonly=true rows="12" value={text.clone()} />
                 </div>
             }
-            if *printable {
+            if panel.printable {
                 <div class="printable-wrap">
-                    <button type="button" class="secondary" onclick={Callback::from(|_: MouseEvent| crate::browser::print())}>{ "Print" }</button>
+                    <button type="button" class="secondary" data-act="print">{ "Print" }</button>
                     { printable_summary(&snap.progress) }
                 </div>
             }

@@ -1,15 +1,16 @@
-//! Self-check questions: one view per kind (choice here; sort and predict in their files) and the shared
-//! feedback that says right or wrong in words and with an icon, explains why and cites.
+//! Self-check questions: one shell for every kind (the prompt, the kind's controls, a Check or Reveal button
+//! and the feedback area; choice here, sort and predict controls in their files) and the shared feedback
+//! that says right or wrong in words and with an icon, explains why and cites.
 
 use yew::prelude::*;
 
 use super::progress_context::{use_progress, ProgressHandle};
 use super::progress_model::{ProgressAction, StudyProgress};
-use super::{predict::PredictQuestion, sort::SortQuestion};
+use super::{predict, sort};
 use crate::components::{cite::Cites, figure::FigureValue, rich::rich_text};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};
-use crate::model::{format_number, Dataset};
+use crate::model::{format_number, Dataset, SortedMap};
 use crate::text::plain;
 
 /// Props of a question view: its index in `study().questions`.
@@ -67,17 +68,156 @@ pub fn check_and_record(progress: &ProgressHandle, q: &'static Question, answer:
     correct
 }
 
-/// One question, by kind; the static page shows its options without any answer.
+/// What a question view holds: the answer as the reader is giving it (no option chosen is an empty choice),
+/// whether its feedback is shown, and whether to ask for a choice first.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    answer: Answer,
+    shown: bool,
+    hint: bool,
+}
+
+impl Draft {
+    /// Where a question starts: the saved answer of its kind with its feedback, else nothing chosen (a guess
+    /// halfway along the slider).
+    fn start(q: &Question, saved: Option<Answer>) -> Draft {
+        let saved = match (&q.kind, saved) {
+            (QuestionKind::Choice { .. }, Some(a @ Answer::Choice(_)))
+            | (QuestionKind::Sort { .. }, Some(a @ Answer::Sort(_)))
+            | (QuestionKind::Predict { .. }, Some(a @ Answer::Predict(_))) => Some(a),
+            _ => None,
+        };
+        // A sort checked with nothing placed comes back unchecked.
+        let shown = saved
+            .as_ref()
+            .is_some_and(|a| *a != Answer::Sort(SortedMap::new()));
+        let answer = saved.unwrap_or_else(|| match &q.kind {
+            QuestionKind::Choice { .. } => Answer::Choice(String::new()),
+            QuestionKind::Sort { .. } => Answer::Sort(SortedMap::new()),
+            QuestionKind::Predict { min, max, step, .. } => {
+                Answer::Predict(((min + max) / 2.0 / step).round() * step)
+            }
+        });
+        Draft {
+            answer,
+            shown,
+            hint: false,
+        }
+    }
+}
+
+/// One question: a choice's radio group, a sort's bin selects or a guess's slider and number box, then
+/// Check (Reveal for a guess) and the feedback; the static page shows its options without any answer. One
+/// change handler on the fieldset reads whichever control changed.
 #[component]
 pub fn QuestionView(props: &QuestionProps) -> Html {
+    let q = question(props.index);
     if crate::components::use_static_page() {
-        return static_question(question(props.index));
+        return static_question(q);
     }
-    match &question(props.index).kind {
-        QuestionKind::Choice { .. } => html! { <ChoiceQuestion index={props.index} /> },
-        QuestionKind::Sort { .. } => html! { <SortQuestion index={props.index} /> },
-        QuestionKind::Predict { .. } => html! { <PredictQuestion index={props.index} /> },
+    let progress = use_progress();
+    let dispatch = crate::components::use_dispatch();
+    // "Show on the map" keeps the embed settings of the view it is shown in.
+    let within = crate::components::use_within();
+    let draft = use_state(|| Draft::start(q, saved(&progress, q)));
+    let edit = {
+        let draft = draft.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*draft).clone();
+            match (&mut next.answer, &q.kind) {
+                (Answer::Choice(chosen), _) => {
+                    *chosen = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value()
+                }
+                (Answer::Sort(placed), _) => {
+                    let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
+                    let id = select.id();
+                    let Some(item) = id.strip_prefix(q.id).and_then(|i| i.strip_prefix('-')) else {
+                        return;
+                    };
+                    sort::place(placed, item, select.value());
+                }
+                (Answer::Predict(guess), QuestionKind::Predict { min, max, .. }) => {
+                    // value_as_number: the browser parses, so the wasm needs no float parser.
+                    let v = e
+                        .target_unchecked_into::<web_sys::HtmlInputElement>()
+                        .value_as_number();
+                    if !v.is_finite() {
+                        return;
+                    }
+                    *guess = v.clamp(*min, *max);
+                }
+                _ => return,
+            }
+            next.shown = false;
+            draft.set(next);
+        })
+    };
+    let check = {
+        let draft = draft.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*draft).clone();
+            if next.answer == Answer::Choice(String::new()) {
+                next.hint = true;
+            } else {
+                check_and_record(&progress, q, next.answer.clone());
+                (next.hint, next.shown) = (false, true);
+            }
+            draft.set(next);
+        })
+    };
+    let verdict = draft.shown.then(|| q.check(&draft.answer, figure_value));
+    let (class, controls, first) = match &draft.answer {
+        Answer::Choice(chosen) => ("question q-choice", choice_options(q, chosen), None),
+        Answer::Sort(placed) => (
+            "question q-sort",
+            sort::rows(q, placed, verdict.as_ref()),
+            verdict.as_ref().map(|v| sort::tally(q, placed, v)),
+        ),
+        Answer::Predict(guess) => (
+            "question q-predict",
+            predict::controls(q, *guess),
+            verdict
+                .as_ref()
+                .map(|v| predict::reveal(q, *guess, v, &dispatch, within)),
+        ),
+    };
+    let predicting = matches!(q.kind, QuestionKind::Predict { .. });
+    // A guess updates as the slider moves; radios and selects report each change.
+    let (onchange, oninput) = if predicting {
+        (None, Some(edit.reform(Event::from)))
+    } else {
+        (Some(edit), None)
+    };
+    html! {
+        <fieldset {class} id={q.id} {onchange} {oninput}>
+            <legend>{ plain(&q.prompt) }</legend>
+            { controls }
+            <button type="button" class="secondary" onclick={check}>{ if predicting { "Reveal" } else { "Check" } }</button>
+            <div class="feedback-area" aria-live="polite">
+                if draft.hint { <p class="hint">{ "Choose an answer first." }</p> }
+                if let Some(v) = verdict { { feedback(props.index, v.correct, first.unwrap_or_default()) } }
+            </div>
+        </fieldset>
     }
+}
+
+/// A choice's radio group, `chosen` checked.
+fn choice_options(q: &Question, chosen: &str) -> Html {
+    let QuestionKind::Choice { options, .. } = &q.kind else {
+        return Html::default();
+    };
+    let radios = options.iter().map(|o| {
+        let id = format!("{}-{}", q.id, o.id);
+        html! {
+            <li key={o.id}>
+                <input type="radio" id={id.clone()} name={q.id} value={o.id} checked={chosen == o.id} />
+                <label for={id}>{ plain(&o.text) }</label>
+            </li>
+        }
+    });
+    html! { <ul class="options">{ for radios }</ul> }
 }
 
 /// The static (no-JavaScript, print) form of a question: its prompt and its options, no answer revealed.
@@ -131,70 +271,5 @@ pub fn feedback(index: usize, correct: bool, first: Html) -> Html {
             }
             <Cites paragraphs={q.paragraphs} refs={q.refs} />
         </div>
-    }
-}
-
-/// A multiple-choice question: a radio group, a Check button and feedback.
-#[component]
-pub fn ChoiceQuestion(props: &QuestionProps) -> Html {
-    let progress = use_progress();
-    let q = question(props.index);
-    let QuestionKind::Choice { options, .. } = &q.kind else {
-        return html! {};
-    };
-    let initial = match saved(&progress, q) {
-        Some(Answer::Choice(o)) => Some(o),
-        _ => None,
-    };
-    let verdict = use_state({
-        let shown = initial
-            .as_ref()
-            .map(|o| q.check(&Answer::Choice(o.clone()), figure_value).correct);
-        move || shown
-    });
-    let selected = use_state(move || initial);
-    let hint = use_state(|| false);
-    let radios = options.iter().map(|o| {
-        let id = format!("{}-{}", q.id, o.id);
-        let checked = selected.as_deref() == Some(o.id);
-        let onchange = {
-            let (selected, verdict, value) = (selected.clone(), verdict.clone(), o.id.to_string());
-            Callback::from(move |_: Event| {
-                selected.set(Some(value.clone()));
-                verdict.set(None);
-            })
-        };
-        html! {
-            <li key={o.id.to_string()}>
-                <input type="radio" id={id.clone()} name={q.id.to_string()} value={o.id.to_string()} {checked} {onchange} />
-                <label for={id}>{ plain(&o.text) }</label>
-            </li>
-        }
-    });
-    let check = {
-        let (selected, verdict, hint) = (selected.clone(), verdict.clone(), hint.clone());
-        let progress = progress.clone();
-        Callback::from(move |_: MouseEvent| match &*selected {
-            Some(o) => {
-                hint.set(false);
-                verdict.set(Some(check_and_record(
-                    &progress,
-                    q,
-                    Answer::Choice(o.clone()),
-                )));
-            }
-            None => hint.set(true),
-        })
-    };
-    html! {
-        <fieldset class="question q-choice" id={q.id.to_string()}>
-            <legend>{ plain(&q.prompt) }</legend>
-            <ul class="options">{ for radios }</ul>
-            <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
-            <div class="feedback-area" aria-live="polite">
-                if *hint { <p class="hint">{ "Choose an answer first." }</p> }
-                if let Some(correct) = *verdict { { feedback(props.index, correct, Html::default()) } }
-            </div>
-        </fieldset>
     }
 }

@@ -1,63 +1,45 @@
-//! A sorting question: each item gets a select of bins (keyboard only, no dragging), then per-item feedback.
+//! A sorting question's controls: each item gets a select of bins (keyboard only, no dragging), then
+//! per-item marks and a count of the items placed as the essay does. The shell is `quiz::QuestionView`.
 
 use yew::prelude::*;
 
-use super::progress_context::use_progress;
-use super::quiz::{check_and_record, feedback, figure_value, question, saved, QuestionProps};
-use crate::model::study::{Answer, QuestionKind};
+use crate::model::study::{Question, QuestionKind, Verdict};
 use crate::model::SortedMap;
 use crate::text::plain;
 
-/// Items, their bin selects, a Check button and feedback per item and overall.
-#[component]
-pub fn SortQuestion(props: &QuestionProps) -> Html {
-    let progress = use_progress();
-    let q = question(props.index);
+/// Puts `item` in `bin`; an empty bin ("Choose…") takes it out again.
+pub fn place(placed: &mut SortedMap<String, String>, item: &str, bin: String) {
+    if bin.is_empty() {
+        placed.remove(item);
+    } else {
+        placed.insert(item.to_string(), bin);
+    }
+}
+
+/// The items, each with its select (`{question}-{item}`, which the question's change handler reads) and,
+/// once checked, whether it is right or where the essay puts it.
+pub fn rows(q: &Question, placed: &SortedMap<String, String>, verdict: Option<&Verdict>) -> Html {
     let QuestionKind::Sort { bins, items } = &q.kind else {
-        return html! {};
+        return Html::default();
     };
-    let initial = match saved(&progress, q) {
-        Some(Answer::Sort(placed)) => placed,
-        _ => SortedMap::new(),
-    };
-    let verdict = use_state({
-        let shown =
-            (!initial.is_empty()).then(|| q.check(&Answer::Sort(initial.clone()), figure_value));
-        move || shown
-    });
-    let placed = use_state(move || initial);
     let rows = items.iter().map(|item| {
-        let select_id = format!("{}-{}", q.id, item.id);
-        let current = placed.get(item.id).cloned().unwrap_or_default();
-        let onchange = {
-            let (placed, verdict, item_id) = (placed.clone(), verdict.clone(), item.id.to_string());
-            Callback::from(move |e: Event| {
-                let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                let mut next = (*placed).clone();
-                if value.is_empty() {
-                    next.remove(&item_id);
-                } else {
-                    next.insert(item_id.clone(), value);
-                }
-                placed.set(next);
-                verdict.set(None);
-            })
-        };
-        let mark = verdict.as_ref().map(|v| {
-            if v.items.get(&*item.id).copied().unwrap_or(false) {
+        let current = placed.get(item.id).map_or("", String::as_str);
+        let mark = verdict.map(|v| {
+            if v.items.get(item.id).copied().unwrap_or(false) {
                 html! { <span class="item-mark right"><span aria-hidden="true">{ "✓ " }</span>{ "Right" }</span> }
             } else {
-                let label = bins.iter().find(|b| b.id == item.answer).map(|b| b.text.to_string()).unwrap_or_default();
+                let label = bins.iter().find(|b| b.id == item.answer).map_or("", |b| b.text.text());
                 html! { <span class="item-mark wrong"><span aria-hidden="true">{ "✗ " }</span>{ format!("The essay puts this under “{label}”") }</span> }
             }
         });
         let options = bins.iter().map(|b| {
-            html! { <option key={b.id.to_string()} value={b.id.to_string()} selected={current == *b.id}>{ b.text.to_string() }</option> }
+            html! { <option key={b.id} value={b.id} selected={current == b.id}>{ b.text.text() }</option> }
         });
+        let select_id = format!("{}-{}", q.id, item.id);
         html! {
-            <li key={item.id.to_string()} class="sort-item">
+            <li key={item.id} class="sort-item">
                 <label for={select_id.clone()}>{ plain(item.text) }</label>
-                <select id={select_id} {onchange}>
+                <select id={select_id}>
                     <option value="" selected={current.is_empty()}>{ "Choose…" }</option>
                     { for options }
                 </select>
@@ -65,28 +47,20 @@ pub fn SortQuestion(props: &QuestionProps) -> Html {
             </li>
         }
     });
-    let check = {
-        let (placed, verdict, progress) = (placed.clone(), verdict.clone(), progress.clone());
-        Callback::from(move |_: MouseEvent| {
-            let answer = Answer::Sort((*placed).clone());
-            check_and_record(&progress, q, answer.clone());
-            verdict.set(Some(q.check(&answer, figure_value)));
-        })
+    html! { <ul class="sort-items">{ for rows }</ul> }
+}
+
+/// "3 of 5 placed as the essay does; 1 not placed yet."
+pub fn tally(q: &Question, placed: &SortedMap<String, String>, v: &Verdict) -> Html {
+    let QuestionKind::Sort { items, .. } = &q.kind else {
+        return Html::default();
     };
     let unplaced = items.len() - items.iter().filter(|i| placed.contains_key(i.id)).count();
-    html! {
-        <fieldset class="question q-sort" id={q.id.to_string()}>
-            <legend>{ plain(&q.prompt) }</legend>
-            <ul class="sort-items">{ for rows }</ul>
-            <button type="button" class="secondary" onclick={check}>{ "Check" }</button>
-            <div class="feedback-area" aria-live="polite">
-                if let Some(v) = &*verdict {
-                    { feedback(props.index, v.correct, html! {
-                        <p>{ format!("{} of {} placed as the essay does{}.", v.items.values().filter(|ok| **ok).count(), items.len(),
-                            if unplaced > 0 { format!("; {unplaced} not placed yet") } else { String::new() }) }</p>
-                    }) }
-                }
-            </div>
-        </fieldset>
-    }
+    let right = v.items.values().filter(|ok| **ok).count();
+    let rest = if unplaced > 0 {
+        format!("; {unplaced} not placed yet")
+    } else {
+        String::new()
+    };
+    html! { <p>{ format!("{right} of {} placed as the essay does{rest}.", items.len()) }</p> }
 }
