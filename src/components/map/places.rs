@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::markup::esc;
 use super::st;
 use crate::components::cite::Cites;
 use crate::components::rich::CardLink;
@@ -94,56 +95,86 @@ pub fn capital_name_at(x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
         .map_or(candidates[0].1, |(_, at)| *at)
 }
 
-/// Capitals as dots (Astana as a star) with their names, and distant places as arrows at the edge.
-#[component]
-pub fn Places() -> Html {
-    let marks = geo().places.iter().map(|p| {
+/// Capitals as dots (Astana as a star) with their names, and distant places as arrows at the edge: markup
+/// written to `out` (display-only, the same for every view).
+pub fn places(out: &mut String) {
+    use std::fmt::Write;
+    out.push_str(r#"<g class="places" aria-hidden="true">"#);
+    for p in geo().places.iter() {
         if let Some([x, y]) = p.xy {
+            let name = esc(p.name);
             let astana = p.id == "astana";
-            let dot = if astana {
-                html! { <path class="dot star" transform={format!("translate({},{})", shortest(x), shortest(y))} d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z" /> }
-            } else {
-                html! { <circle class="dot" cx={shortest(x)} cy={shortest(y)} r="3.5" /> }
-            };
             let (tx, ty, anchor) = capital_name_at(x, y, p.name);
-            return html! {
-                <g key={p.id} class={classes!("capital", astana.then_some("astana"))}>
-                    { dot }<text class="capital-name" x={shortest(tx)} y={shortest(ty)} text-anchor={anchor}>{ st(p.name) }</text>
-                </g>
+            let (x, y) = (shortest(x), shortest(y));
+            let _ = if astana {
+                write!(
+                    out,
+                    r#"<g class="capital astana"><path class="dot star" transform="translate({x},{y})" d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z"></path>"#
+                )
+            } else {
+                write!(
+                    out,
+                    r#"<g class="capital"><circle class="dot" cx="{x}" cy="{y}" r="3.5"></circle>"#
+                )
             };
+            let _ = write!(
+                out,
+                r#"<text class="capital-name" x="{}" y="{}" text-anchor="{anchor}">{name}</text></g>"#,
+                shortest(tx),
+                shortest(ty)
+            );
+            continue;
         }
-        let Some([ex, ey]) = p.edge else { return html! {} };
+        let Some([ex, ey]) = p.edge else { continue };
         let [_, _, w, h] = geo().view_box;
         let angle = (ey - h / 2.0).atan2(ex - w / 2.0).to_degrees();
         let right = ex > w / 2.0;
-        let tx = if right { ex - 22.0 } else { ex + 22.0 };
-        let year = place_card(p).and_then(|c| c.when.as_ref()).map(|w| format!("{} summit", w.start));
-        let lines = [Some(p.name.to_string()), Some(edge_line(p)), year].into_iter().flatten().enumerate();
-        html! {
-            <g key={p.id} class="edge-marker">
-                <path class="arrow" transform={format!("translate({},{}) rotate({})", shortest(ex), shortest(ey), fixed(angle, 1))} d="M-4,0L-20,-8L-17,0L-20,8Z" />
-                <text class={classes!("edge-text", if right { "end" } else { "start" })}>
-                    { for lines.map(|(i, line)| html! {
-                        <tspan x={shortest(tx)} y={fixed(ey + (i as f64 - 1.0) * LINE, 1)} class={(i == 0).then_some("place-name")}>{ line }</tspan>
-                    }) }
-                </text>
-            </g>
+        let tx = shortest(if right { ex - 22.0 } else { ex + 22.0 });
+        let year = place_card(p)
+            .and_then(|c| c.when.as_ref())
+            .map(|w| format!("{} summit", w.start));
+        let _ = write!(
+            out,
+            r#"<g class="edge-marker"><path class="arrow" transform="translate({},{}) rotate({})" d="M-4,0L-20,-8L-17,0L-20,8Z"></path><text class="edge-text {}">"#,
+            shortest(ex),
+            shortest(ey),
+            fixed(angle, 1),
+            if right { "end" } else { "start" }
+        );
+        let lines = [Some(p.name.to_string()), Some(edge_line(p)), year]
+            .into_iter()
+            .flatten();
+        for (i, line) in lines.enumerate() {
+            let class = if i == 0 { r#" class="place-name""# } else { "" };
+            let _ = write!(
+                out,
+                r#"<tspan x="{tx}" y="{}"{class}>{}</tspan>"#,
+                fixed(ey + (i as f64 - 1.0) * LINE, 1),
+                esc(&line)
+            );
         }
-    });
-    html! { <g class="places" aria-hidden="true">{ for marks }</g> }
+        out.push_str("</text></g>");
+    }
+    out.push_str("</g>");
 }
 
-/// The scale bar: the generator's round distance at the frame centre.
-/// A plain function, not a component: it holds no state.
-pub fn scale_bar() -> Html {
+/// The scale bar: the generator's round distance at the frame centre, as markup written to `out`.
+pub fn scale_bar(out: &mut String) {
+    use std::fmt::Write;
     let bar = &geo().scale_bar;
     let [x, y] = SCALE_AT;
-    html! {
-        <g class="scale-bar" aria-hidden="true">
-            <path d={format!("M{},{}V{}H{}V{}", shortest(x), shortest(y - 5.0), shortest(y), shortest(x + bar.px), shortest(y - 5.0))} />
-            <text class="scale-text" x={shortest(x)} y={shortest(y - 9.0)}>{ format!("{} km", format_number(bar.km, 0)) }</text>
-        </g>
-    }
+    let _ = write!(
+        out,
+        r#"<g class="scale-bar" aria-hidden="true"><path d="M{},{}V{}H{}V{}"></path><text class="scale-text" x="{}" y="{}">{} km</text></g>"#,
+        shortest(x),
+        shortest(y - 5.0),
+        shortest(y),
+        shortest(x + bar.px),
+        shortest(y - 5.0),
+        shortest(x),
+        shortest(y - 9.0),
+        format_number(bar.km, 0)
+    );
 }
 
 /// Under the map: the marked places in words (with their cards and citations), the scale and the sources.

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::places::{scale_bar, Places};
+use super::markup::esc;
+use super::places::scale_bar;
 use super::{accessible_name, shape, st, HATCH_ID};
 use crate::components::use_dispatch;
 use crate::data::{shades, Shade};
@@ -106,23 +107,99 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     html! {
         <svg class="region-map" viewBox={format!("{} {} {} {}", shortest(x), shortest(y), shortest(w), shortest(h))} role="group"
             aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">
-            <defs>
-                <pattern id={HATCH_ID} patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">
-                    <rect width="8" height="8" fill="#ffffff" />
-                    <line x1="0" y1="0" x2="0" y2="8" stroke="#6b7280" stroke-width="3" />
-                </pattern>
-                { reliability_patterns() }
-            </defs>
-            <rect class="water" x={shortest(x)} y={shortest(y)} width={shortest(w)} height={shortest(h)} fill="#dce9f2" />
-            <Neighbours />
+            { still(static_page, true) }
             <g class="republics">{ for shapes }</g>
             { outline(selected, "selected") }
             { outline(*focused, "focused") }
             { labels(shades) }
-            <Places />
-            { scale_bar() }
+            { still(static_page, false) }
         </svg>
     }
+}
+
+/// What of the map never changes, as markup (`super::markup`), built once: `below` the republics, the
+/// patterns, the water and the neighbours (muted, named where they fit); above them, the places and the scale
+/// bar. `static_page`: the neighbours' outlines carry `data-geo` (the static page marks each outline once).
+fn still(static_page: bool, below: bool) -> Html {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Built again only if the outlines it draws have changed (read from the page, maybe after start): keyed
+        // by where their texts are.
+        let outlines: usize = geo()
+            .countries
+            .iter()
+            .filter(|c| below && !c.is_focus())
+            .map(|c| c.path().as_ptr() as usize)
+            .sum();
+        thread_local! {
+            static BUILT: std::cell::RefCell<[Option<(usize, AttrValue)>; 2]> = const { std::cell::RefCell::new([None, None]) };
+        }
+        BUILT.with(|b| {
+            let slot = &mut b.borrow_mut()[below as usize];
+            let markup = match slot {
+                Some((key, markup)) if *key == outlines => markup.clone(),
+                _ => slot
+                    .insert((outlines, still_markup(static_page, below).into()))
+                    .1
+                    .clone(),
+            };
+            super::markup::raw(markup)
+        })
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    super::markup::raw(still_markup(static_page, below))
+}
+
+fn still_markup(static_page: bool, below: bool) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    if !below {
+        super::places::places(&mut out);
+        scale_bar(&mut out);
+        return out;
+    }
+    let [x, y, w, h] = geo().view_box;
+    // The hatch for no data, then the patterns drawn over a republic whose source is of medium (dots) or low
+    // (crosses) reliability: dark marks with a white edge, visible on every palette step.
+    let _ = write!(
+        out,
+        concat!(
+            r#"<defs><pattern id="{}" patternUnits="userSpaceOnUse" width="8" height="8" patternTransform="rotate(45)">"#,
+            r##"<rect width="8" height="8" fill="#ffffff"></rect><line x1="0" y1="0" x2="0" y2="8" stroke="#6b7280" stroke-width="3"></line></pattern>"##,
+            r#"<pattern id="map-medium" patternUnits="userSpaceOnUse" width="16" height="16">"#,
+            r##"<circle cx="8" cy="8" r="2.6" fill="#1b1f24" stroke="#ffffff" stroke-width="1.2"></circle></pattern>"##,
+            r#"<pattern id="map-low" patternUnits="userSpaceOnUse" width="16" height="16">"#,
+            r##"<path d="M3,8H13M8,3V13" stroke="#ffffff" stroke-width="4"></path><path d="M3,8H13M8,3V13" stroke="#1b1f24" stroke-width="2"></path></pattern></defs>"##,
+            r##"<rect class="water" x="{}" y="{}" width="{}" height="{}" fill="#dce9f2"></rect><g class="neighbours" aria-hidden="true">"##
+        ),
+        HATCH_ID,
+        shortest(x),
+        shortest(y),
+        shortest(w),
+        shortest(h)
+    );
+    let others = || geo().countries.iter().filter(|c| !c.is_focus());
+    for c in others() {
+        if static_page {
+            let _ = write!(out, r#"<path data-geo="{}""#, c.id);
+        } else {
+            out.push_str("<path");
+        }
+        let _ = write!(out, r##" d="{}" fill="#e8e6e1"></path>"##, c.path());
+    }
+    for c in others() {
+        if let Some([x, y]) = c.label {
+            let _ = write!(
+                out,
+                r#"<text class="neighbour-label" x="{}" y="{}">{}</text>"#,
+                shortest(x),
+                shortest(y),
+                esc(c.name)
+            );
+        }
+    }
+    out.push_str("</g>");
+    out
 }
 
 /// A republic's shape filled for its shade (hatched without data), with its source's reliability as a pattern
@@ -170,21 +247,6 @@ pub fn static_layer(view: &View) -> Html {
     html! { <svg><g class="republics">{ for shapes }</g>{ labels(shades) }</svg> }
 }
 
-/// The neighbouring countries, muted, with their names where they fit (never re-rendered).
-#[component]
-fn Neighbours() -> Html {
-    let static_page = crate::components::use_static_page();
-    let others = || geo().countries.iter().filter(|c| !c.is_focus());
-    html! {
-        <g class="neighbours" aria-hidden="true">
-            { for others().map(|c| html! { <path data-geo={static_page.then_some(c.id)} d={st(c.path())} fill="#e8e6e1" /> }) }
-            { for others().filter_map(|c| c.label.map(|[x, y]| html! {
-                <text class="neighbour-label" x={shortest(x)} y={shortest(y)}>{ st(c.name) }</text>
-            })) }
-        </g>
-    }
-}
-
 /// The republics' names at their label points, each with the layer's value underneath (from `shades`, which
 /// also sets the text colour). A plain function, not a component: it holds no state.
 fn labels(shades: &[Shade]) -> Html {
@@ -202,19 +264,4 @@ fn labels(shades: &[Shade]) -> Html {
         })
     });
     html! { <g class="labels" aria-hidden="true">{ for labels }</g> }
-}
-
-/// The patterns drawn over a republic whose source is of medium (dots) or low (crosses) reliability: dark
-/// marks with a white edge, visible on every palette step.
-/// A plain function, not a component: it holds no state.
-fn reliability_patterns() -> Html {
-    html! { <>
-        <pattern id="map-medium" patternUnits="userSpaceOnUse" width="16" height="16">
-            <circle cx="8" cy="8" r="2.6" fill="#1b1f24" stroke="#ffffff" stroke-width="1.2" />
-        </pattern>
-        <pattern id="map-low" patternUnits="userSpaceOnUse" width="16" height="16">
-            <path d="M3,8H13M8,3V13" stroke="#ffffff" stroke-width="4" />
-            <path d="M3,8H13M8,3V13" stroke="#1b1f24" stroke-width="2" />
-        </pattern>
-    </> }
 }
