@@ -42,31 +42,44 @@ pub fn SelfChecks() -> Html {
     });
     let show_all = use_state_eq(|| false);
     {
-        // After a reset, start again at the first question.
+        // After a reset, start again at the first question; moving to another question brings it into view
+        // and gives its heading focus (neither on the first render).
         let current = current.clone();
-        let first = use_mut_ref(|| true);
-        use_effect_with(snap.resets, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                current.set(0);
-            }
-        });
-    }
-    {
-        // Moving to another question brings it into view and gives its heading focus (not on first render).
-        let first = use_mut_ref(|| true);
-        use_effect_with(*current, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                crate::browser::glide_to("check-current", true);
-                crate::browser::focus("check-current-title");
+        let seen = use_mut_ref(|| None::<(usize, usize)>);
+        use_effect_with((snap.resets, *current), move |&(resets, at)| {
+            if let Some((was_resets, was_at)) = seen.replace(Some((resets, at))) {
+                if resets != was_resets {
+                    current.set(0);
+                }
+                if at != was_at {
+                    crate::browser::glide_to("check-current", true);
+                    crate::browser::focus("check-current-title");
+                }
             }
         });
     }
     let at = (*current).min(total.saturating_sub(1));
-    let go = |to: usize| {
+    // One handler for the numbers, Previous / Next and "show all": the button's data-q is a question's
+    // index or "all".
+    let nav = {
         let (current, show_all) = (current.clone(), show_all.clone());
-        Callback::from(move |_: MouseEvent| {
-            show_all.set(false);
-            current.set(to);
+        Callback::from(move |e: MouseEvent| {
+            let Some(to) = e
+                .target_unchecked_into::<web_sys::Element>()
+                .closest("[data-q]")
+                .ok()
+                .flatten()
+                .and_then(|el| el.get_attribute("data-q"))
+            else {
+                return;
+            };
+            match to.parse() {
+                Ok(to) => {
+                    show_all.set(false);
+                    current.set(to);
+                }
+                Err(_) => show_all.set(!*show_all),
+            }
         })
     };
     let answered = snap.progress.answers.len().min(total);
@@ -79,17 +92,13 @@ pub fn SelfChecks() -> Html {
         };
         html! {
             <li key={q.id}>
-                <button type="button" class={classes!("check-number", class)} aria-current={(i == at && !*show_all).then_some("step")} onclick={go(i)}>
+                <button type="button" class={classes!("check-number", class)} aria-current={(i == at && !*show_all).then_some("step")} data-q={i.to_string()}>
                     <span aria-hidden="true">{ format!("{}{mark}", i + 1) }</span>
                     <span class="visually-hidden">{ format!("Question {}: {words}", i + 1) }</span>
                 </button>
             </li>
         }
     });
-    let toggle_all = {
-        let show_all = show_all.clone();
-        Callback::from(move |_: MouseEvent| show_all.set(!*show_all))
-    };
     let body = if static_page || *show_all {
         let groups = s.parts.iter().map(|part| {
             let questions: Vec<Html> = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
@@ -135,11 +144,11 @@ pub fn SelfChecks() -> Html {
                 }
                 <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
                 <div class="check-nav">
-                    <button type="button" class="secondary" disabled={at == 0} onclick={go(at.saturating_sub(1))}>
+                    <button type="button" class="secondary" disabled={at == 0} data-q={at.saturating_sub(1).to_string()}>
                         <span aria-hidden="true">{ "← " }</span>{ "Previous" }
                     </button>
                     if at + 1 < total {
-                        <button type="button" class="primary" onclick={go(at + 1)}>
+                        <button type="button" class="primary" data-q={(at + 1).to_string()}>
                             { "Next question" }<span aria-hidden="true">{ " →" }</span>
                         </button>
                     }
@@ -148,7 +157,7 @@ pub fn SelfChecks() -> Html {
         }
     };
     html! {
-        <section class="self-checks" aria-labelledby="checks-title">
+        <section class="self-checks" aria-labelledby="checks-title" onclick={nav}>
             <h3 id="checks-title" tabindex="-1">{ "Self-checks" }</h3>
             if static_page {
                 <p>{ "Answer these with the interactive version to get feedback; the answers are not shown here." }</p>
@@ -157,7 +166,7 @@ pub fn SelfChecks() -> Html {
                 <p class="check-progress" id="check-progress">{ format!("{answered} of {total} answered") }</p>
                 <progress class="check-bar" max={total.to_string()} value={answered.to_string()} aria-labelledby="check-progress">{ format!("{answered} of {total}") }</progress>
                 <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
-                <button type="button" class="link-button show-all" aria-pressed={show_all.to_string()} onclick={toggle_all}>
+                <button type="button" class="link-button show-all" aria-pressed={if *show_all { "true" } else { "false" }} data-q="all">
                     { format!("Show all {total} questions at once") }
                 </button>
             }

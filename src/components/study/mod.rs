@@ -48,9 +48,30 @@ pub fn StudyPart(props: &PartProps) -> Html {
     let resume = (1..=total)
         .find(|n| !snap.progress.steps.contains(n))
         .filter(|n| *n > 1);
-    let start = {
-        let target = view_for_step(&props.view, resume.unwrap_or(1));
-        dispatch.reform(move |_: MouseEvent| Action::StartTour(target))
+    // One handler for the tour's links and buttons: data-go is a step to start the tour at, a part to go
+    // to, or "checks".
+    let go = {
+        let view = props.view;
+        Callback::from(move |e: MouseEvent| {
+            let Some(to) = e
+                .target_unchecked_into::<web_sys::Element>()
+                .closest("[data-go]")
+                .ok()
+                .flatten()
+                .and_then(|el| el.get_attribute("data-go"))
+            else {
+                return;
+            };
+            e.prevent_default();
+            if let Ok(n) = to.parse() {
+                dispatch.emit(Action::StartTour(view_for_step(&view, n)));
+            } else if let Some(part) = Part::from_key(&to) {
+                dispatch.emit(Action::Navigate(part));
+            } else {
+                crate::browser::focus("checks-title");
+                crate::browser::glide_to("checks-title", true);
+            }
+        })
     };
     let steps = s.tour.iter().enumerate().map(|(i, step)| {
         if static_page {
@@ -63,16 +84,11 @@ pub fn StudyPart(props: &PartProps) -> Html {
                 </li>
             };
         }
-        let target = view_for_step(&props.view, i + 1);
-        let href = href(&target);
-        let onclick = dispatch.reform(move |e: MouseEvent| {
-            e.prevent_default();
-            Action::StartTour(target)
-        });
+        let href = href(&view_for_step(&props.view, i + 1));
         let seen = snap.progress.steps.contains(&(i + 1));
         html! {
             <li key={step.id.to_string()} class={classes!(seen.then_some("seen"))}>
-                <a {href} {onclick}>{ step.title.to_string() }</a>
+                <a {href} data-go={(i + 1).to_string()}>{ step.title }</a>
                 if seen { <span class="seen-mark"><span aria-hidden="true">{ " ✓" }</span><span class="visually-hidden">{ " (seen)" }</span></span> }
             </li>
         }
@@ -80,7 +96,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
     html! {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
-            <section class="study-tour" aria-labelledby="tour-intro-title">
+            <section class="study-tour" aria-labelledby="tour-intro-title" onclick={go}>
                 <h3 id="tour-intro-title">{ "Guided tour" }</h3>
                 if static_page {
                     <details class="disclosure">
@@ -89,10 +105,10 @@ pub fn StudyPart(props: &PartProps) -> Html {
                     </details>
                 } else {
                     if done {
-                        { tour_done(total, &dispatch) }
+                        { tour_done(total) }
                     }
                     <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
-                    <button type="button" class="primary" id="start-tour" onclick={start}>
+                    <button type="button" class="primary" id="start-tour" data-go={resume.unwrap_or(1).to_string()}>
                         { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
                     </button>
                     <ol class="tour-steps">{ for steps }</ol>
@@ -106,25 +122,18 @@ pub fn StudyPart(props: &PartProps) -> Html {
     }
 }
 
-/// The tour's ending: what the reader has done, and where to go next.
-fn tour_done(total: usize, dispatch: &Callback<Action>) -> Html {
+/// The tour's ending: what the reader has done, and where to go next (its links and button are handled by
+/// the tour section's click handler).
+fn tour_done(total: usize) -> Html {
     let go = |part: Part, label: &'static str| {
-        let onclick = dispatch.reform(move |e: MouseEvent| {
-            e.prevent_default();
-            Action::Navigate(part)
-        });
-        html! { <a href={format!("?part={}", part.key())} {onclick}>{ label }</a> }
+        html! { <a href={format!("?part={}", part.key())} data-go={part.key()}>{ label }</a> }
     };
-    let to_checks = Callback::from(|_: MouseEvent| {
-        crate::browser::focus("checks-title");
-        crate::browser::glide_to("checks-title", true);
-    });
     html! {
         <div class="tour-done" id="tour-done">
             <h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">{ "✓ " }</span>{ format!("Tour finished: you have seen all {total} steps") }</h4>
             <p>{ "What to do next:" }</p>
             <ul>
-                <li><button type="button" class="link-button" onclick={to_checks}>{ "Test yourself with the self-checks" }</button>
+                <li><button type="button" class="link-button" data-go="checks">{ "Test yourself with the self-checks" }</button>
                     <span class="done-why">{ "One question at a time, with feedback." }</span></li>
                 <li>{ go(Part::Evidence, "Read the evidence") }
                     <span class="done-why">{ "Which of the essay's numbers and citations hold up." }</span></li>

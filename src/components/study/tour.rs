@@ -92,17 +92,15 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let total = study().tour.len();
     let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
-    {
-        let progress = use_progress().dispatcher();
-        use_effect_with(n, move |n| progress.dispatch(ProgressAction::SeeStep(*n)));
-    }
     let refocus = use_mut_ref(|| None::<&'static str>);
     {
-        // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed,
-        // then bring what the step talks about into view above the bar.
+        // Record the step as seen. Moving between parts focuses the new part's heading (app.rs); put focus
+        // back on the button pressed, then bring what the step talks about into view above the bar.
+        let progress = use_progress().dispatcher();
         let refocus = refocus.clone();
         let subject = subject_selectors(&props.view);
-        use_effect_with(n, move |_| {
+        use_effect_with(n, move |n| {
+            progress.dispatch(ProgressAction::SeeStep(*n));
             if let Some(id) = refocus.borrow_mut().take() {
                 crate::browser::focus_soon(id);
             }
@@ -111,7 +109,8 @@ pub fn TourPanel(props: &PartProps) -> Html {
         });
     }
     let expanded = use_state(|| !narrow_screen());
-    // The page keeps room under its content for the bar (CSS reads --tour-bar-h), measured after each render.
+    // The page keeps room under its content for the bar (CSS reads --tour-bar-h), measured after each render
+    // and given back when the panel goes.
     let panel = use_node_ref();
     {
         let panel = panel.clone();
@@ -120,56 +119,59 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 .cast::<web_sys::HtmlElement>()
                 .map(|el| format!("{}px", el.offset_height()));
             crate::browser::set_root_property("--tour-bar-h", height.as_deref());
+            || crate::browser::set_root_property("--tour-bar-h", None)
         });
     }
-    use_effect_with((), |_| {
-        || crate::browser::set_root_property("--tour-bar-h", None)
-    });
     let Some(step) = study().tour.get(n - 1) else {
         return html! {};
     };
-    let toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
-    };
-    let go = |target: View, id: &'static str| {
-        let (dispatch, refocus) = (dispatch.clone(), refocus.clone());
-        Callback::from(move |_: MouseEvent| {
+    let last = n == total;
+    // One handler for the panel's buttons, by their data-act.
+    let act = {
+        let (expanded, view) = (expanded.clone(), props.view);
+        Callback::from(move |e: MouseEvent| {
+            let Some(act) = e
+                .target_unchecked_into::<web_sys::Element>()
+                .closest("[data-act]")
+                .ok()
+                .flatten()
+                .and_then(|el| el.get_attribute("data-act"))
+            else {
+                return;
+            };
+            let (target, id) = match act.as_str() {
+                "toggle" => return expanded.set(!*expanded),
+                "back" => (view_for_step(&view, n - 1), "tour-back"),
+                "next" if !last => (view_for_step(&view, n + 1), "tour-next"),
+                "next" => {
+                    FINISHED.with(|f| f.set(true));
+                    let done = View {
+                        part: Part::Study,
+                        ..end_tour(&view)
+                    };
+                    (done, "part-study")
+                }
+                "end" => {
+                    let view = end_tour(&view);
+                    dispatch.emit(Action::Restore(view));
+                    // The panel is gone: focus the heading of the part the reader is in.
+                    return crate::browser::refocus_if_lost(vec![
+                        view.part.heading_id(),
+                        "main".into(),
+                    ]);
+                }
+                _ => return,
+            };
             *refocus.borrow_mut() = Some(id);
             dispatch.emit(Action::Restore(target));
         })
     };
-    let back = go(view_for_step(&props.view, n - 1), "tour-back");
-    let last = n == total;
-    let next = if last {
-        let finish = go(
-            View {
-                part: Part::Study,
-                ..end_tour(&props.view)
-            },
-            "part-study",
-        );
-        Callback::from(move |e: MouseEvent| {
-            FINISHED.with(|f| f.set(true));
-            finish.emit(e);
-        })
-    } else {
-        go(view_for_step(&props.view, n + 1), "tour-next")
-    };
-    let end = {
-        let (dispatch, view) = (dispatch.clone(), end_tour(&props.view));
-        Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::Restore(view));
-            // The panel is gone: focus the heading of the part the reader is in.
-            crate::browser::refocus_if_lost(vec![view.part.heading_id(), "main".into()]);
-        })
-    };
     html! {
-        <aside ref={panel} class={classes!("tour-panel", (*expanded).then_some("expanded"))} aria-labelledby="tour-title">
+        <aside ref={panel} class={if *expanded { "tour-panel expanded" } else { "tour-panel" }} aria-labelledby="tour-title" onclick={act}>
             <div class="tour-head">
                 <p class="tour-count" id="tour-count"><span class="tour-count-lead">{ "Guided tour · " }</span>{ format!("Step {n} of {total}") }</p>
                 <progress max={total.to_string()} value={n.to_string()} aria-labelledby="tour-count">{ format!("{n} of {total}") }</progress>
-                <button type="button" class="link-button end-tour" onclick={end}>{ "End tour" }</button>
+                <button type="button" class="link-button end-tour" data-act="end">{ "End tour" }</button>
             </div>
             <h2 id="tour-title" class="tour-title">{ step.title }</h2>
             <div class="tour-body" id="tour-body" hidden={!*expanded}>
@@ -181,13 +183,13 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 <p class="tour-last">{ "This is the last step. Finish to see what to do next." }</p>
             }
             <div class="tour-nav">
-                <button type="button" class="link-button tour-toggle" aria-expanded={expanded.to_string()} aria-controls="tour-body" onclick={toggle}>
+                <button type="button" class="link-button tour-toggle" aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="tour-body" data-act="toggle">
                     { if *expanded { "Hide text" } else { "Show text" } }
                 </button>
-                <button type="button" id="tour-back" class="secondary" disabled={n == 1} onclick={back}>
+                <button type="button" id="tour-back" class="secondary" disabled={n == 1} data-act="back">
                     <span aria-hidden="true">{ "← " }</span>{ "Back" }
                 </button>
-                <button type="button" id="tour-next" class="primary" onclick={next}>
+                <button type="button" id="tour-next" class="primary" data-act="next">
                     { if last { "Finish" } else { "Next" } }<span aria-hidden="true">{ " →" }</span>
                 </button>
             </div>
