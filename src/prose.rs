@@ -429,9 +429,15 @@ mod page {
 
     pub fn read(root: &web_sys::Element, rest: Option<&str>) {
         let mut store = vec![None; super::COUNT];
-        // The texts the page does not give back are compiled in (build.rs).
-        for &(at, text) in crate::content::generated::PROSE_KEPT {
-            store[usize::from(at)] = Some(text);
+        // The texts the page does not give back are compiled in (build.rs), one after another in one string.
+        use crate::content::generated::{PROSE_KEPT_AT, PROSE_KEPT_END, PROSE_KEPT_TEXT};
+        let mut from = 0;
+        for (&at, &end) in PROSE_KEPT_AT.iter().zip(PROSE_KEPT_END) {
+            let end = usize::from(end);
+            if let Some(slot) = store.get_mut(usize::from(at)) {
+                *slot = PROSE_KEPT_TEXT.get(from..end);
+            }
+            from = end;
         }
         // The parts after the overview, kept as text in <noscript> while JavaScript runs: read from that text
         // as it is, without building their nodes (`crate::app::mount` copies it into the wasm once, for this
