@@ -2,16 +2,23 @@
 //! Server-side rendering of a layer across its periods: the chart's lines break where a republic has no
 //! figure for a period, instead of drawing a trend through the missing year.
 
-use charm_offensive::components::data::years::{AcrossYears, AcrossYearsProps};
+use charm_offensive::components::data::years::across_years;
 use charm_offensive::model::Layer;
 
+#[derive(yew::Properties, PartialEq)]
+struct Props {
+    layer: Layer,
+}
+
+#[yew::component]
+fn AcrossYears(props: &Props) -> yew::Html {
+    across_years(props.layer, false)
+}
+
 async fn render(layer: Layer) -> String {
-    yew::LocalServerRenderer::<AcrossYears>::with_props(AcrossYearsProps {
-        layer,
-        per_person: false,
-    })
-    .render()
-    .await
+    yew::LocalServerRenderer::<AcrossYears>::with_props(Props { layer })
+        .render()
+        .await
 }
 
 /// The `d` of the line drawn for one republic.

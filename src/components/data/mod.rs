@@ -94,7 +94,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
                 <DataTable slice={s} selected={view.country} />
                 <csv::DownloadCsv slice={s} />
             </div>
-            <years::AcrossYears layer={s.layer} per_person={s.per_person} />
+            { years::across_years(s.layer, s.per_person) }
         </div>
     }
 }

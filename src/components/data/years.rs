@@ -3,6 +3,8 @@
 
 use yew::prelude::*;
 
+use crate::components::map::markup::{esc, raw};
+
 use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
 use crate::model::{fixed, shortest, CountryId, Layer};
 
@@ -34,40 +36,51 @@ fn cells(layer: Layer, per_person: bool) -> Vec<(CountryId, Vec<Cell>)> {
         .collect()
 }
 
-/// Props: the layer and whether the view is per person.
-#[derive(Properties, PartialEq)]
-pub struct AcrossYearsProps {
-    pub layer: Layer,
-    pub per_person: bool,
-}
-
-/// The table and chart of a layer across its periods, and "Download all data".
-#[component]
-pub fn AcrossYears(props: &AcrossYearsProps) -> Html {
-    let data = cells(props.layer, props.per_person);
+/// The table and chart of `layer` across its periods (per person where asked), and "Download all data".
+/// A plain function, not a component: it holds no state, and where its layer is unchanged so is its markup,
+/// which Yew compares and leaves in place.
+pub fn across_years(layer: Layer, per_person: bool) -> Html {
+    use std::fmt::Write;
+    let data = cells(layer, per_person);
     let years = years_of(&data);
-    let unit = unit_label(props.layer, props.per_person);
-    let title = format!("{} across the years ({unit})", props.layer.label());
+    let unit = unit_label(layer, per_person);
+    let title = esc(&format!("{} across the years ({unit})", layer.label())).into_owned();
     let onclick = Callback::from(|_: MouseEvent| {
         let _ = crate::browser::download("china-central-asia-all-data.csv", &all_csv(), "text/csv");
     });
+    // The heading, chart and table hold no control: written as markup (`crate::components::map::markup`).
+    let mut out = format!(r#"<h3 id="across-title">{title}</h3>"#);
+    chart(
+        &mut out,
+        &data
+            .iter()
+            .map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect()))
+            .collect::<Vec<_>>(),
+        &years,
+    );
+    let _ = write!(
+        out,
+        r#"<div class="table-scroll" tabindex="0" role="region" aria-label="Table: {title}"><table class="across-table"><caption>{title}: each republic by the year of its figure</caption><thead><tr><th scope="col">Republic</th>"#
+    );
+    for y in &years {
+        let _ = write!(out, r#"<th scope="col">{y}</th>"#);
+    }
+    out.push_str("</tr></thead><tbody>");
+    for (c, list) in &data {
+        let _ = write!(out, r#"<tr><th scope="row">{}</th>"#, c.label());
+        for y in &years {
+            let cell = list
+                .iter()
+                .find(|cell| cell.0 == *y)
+                .map_or("–", |cell| cell.2);
+            let _ = write!(out, "<td>{}</td>", esc(cell));
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table></div>");
     html! {
         <section class="across-years" aria-labelledby="across-title">
-            <h3 id="across-title">{ title.clone() }</h3>
-            { chart(&data.iter().map(|(c, l)| (*c, l.iter().filter_map(|x| Some((x.0, x.1?))).collect())).collect::<Vec<_>>(), &years) }
-            <div class="table-scroll" tabindex="0" role="region" aria-label={format!("Table: {title}")}>
-                <table class="across-table">
-                    <caption>{ format!("{title}: each republic by the year of its figure") }</caption>
-                    <thead><tr><th scope="col">{ "Republic" }</th>
-                        { for years.iter().map(|y| html! { <th scope="col">{ y.to_string() }</th> }) }</tr></thead>
-                    <tbody>{ for data.iter().map(|(c, list)| html! {
-                        <tr key={c.key()}><th scope="row">{ c.label() }</th>
-                            { for years.iter().map(|y| html! {
-                                <td>{ list.iter().find(|cell| cell.0 == *y).map_or("–", |cell| cell.2) }</td>
-                            }) }</tr>
-                    }) }</tbody>
-                </table>
-            </div>
+            { raw(out) }
             <div class="data-download">
                 <button type="button" class="button" {onclick}>{ "Download all data (CSV)" }</button>
                 <span class="download-note">{ "Every figure in the explainer, each with its source, date and confidence." }</span>
@@ -87,19 +100,20 @@ fn years_of(data: &[(CountryId, Vec<Cell>)]) -> Vec<i32> {
     years
 }
 
-/// Lines, one per republic, each labelled with its name at its last point (no colour-only key).
-/// A plain function, not a component: it holds no state.
-fn chart(data: &[(CountryId, Vec<(i32, f64)>)], years: &[i32]) -> Html {
+/// Lines, one per republic, each labelled with its name at its last point (no colour-only key), as markup
+/// written to `out`.
+fn chart(out: &mut String, data: &[(CountryId, Vec<(i32, f64)>)], years: &[i32]) {
+    use std::fmt::Write;
     let (w, h, left, right, top, bottom) = (520.0, 200.0, 20.0, 110.0, 12.0, 24.0);
     let (Some(&y0), Some(&y1)) = (years.first(), years.last()) else {
-        return html! {};
+        return;
     };
     let max = data
         .iter()
         .flat_map(|(_, l)| l.iter().map(|p| p.1))
         .fold(0.0_f64, f64::max);
     if max <= 0.0 {
-        return html! {};
+        return;
     }
     let x = |y: i32| {
         left + (w - left - right)
@@ -110,33 +124,56 @@ fn chart(data: &[(CountryId, Vec<(i32, f64)>)], years: &[i32]) -> Html {
             }
     };
     let yv = |v: f64| top + (h - top - bottom) * (1.0 - v / max);
+    let at = |v: f64| fixed(v, 1);
     // The period before `y` on the axis: a line joins two points only when no period lies between them,
     // so a republic without a figure for a period shows a gap, not a made-up trend.
     let before = |y: i32| years.iter().rev().find(|&&v| v < y).copied();
-    let lines = data.iter().filter(|(_, l)| !l.is_empty()).map(|(c, l)| {
-        let d: String = l
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let joined = i > 0 && before(p.0) == Some(l[i - 1].0);
-                format!("{}{},{}", if joined { "L" } else { "M" }, fixed(x(p.0), 1), fixed(yv(p.1), 1))
-            })
-            .collect();
-        let last = l[l.len() - 1];
-        html! {
-            <g key={c.key()} data-country={c.key()}>
-                <path d={d} class="line" />
-                { for l.iter().map(|p| html! { <circle cx={fixed(x(p.0), 1)} cy={fixed(yv(p.1), 1)} r="3" /> }) }
-                <text x={fixed(x(last.0) + 6.0, 1)} y={fixed(yv(last.1) + 4.0, 1)}>{ c.label() }</text>
-            </g>
-        }
-    });
-    html! {
-        <svg class="across-chart" viewBox={format!("0 0 {} {}", shortest(w), shortest(h))} role="img"
-            aria-label="Line chart of the same figures as the table below">
-            <line x1={shortest(left)} x2={shortest(w - right)} y1={shortest(h - bottom)} y2={shortest(h - bottom)} class="axis" />
-            { for years.iter().map(|&y| html! { <text class="tick" x={fixed(x(y), 1)} y={shortest(h - 6.0)}>{ y.to_string() }</text> }) }
-            { for lines }
-        </svg>
+    let _ = write!(
+        out,
+        r#"<svg class="across-chart" viewBox="0 0 {} {}" role="img" aria-label="Line chart of the same figures as the table below"><line x1="{}" x2="{}" y1="{4}" y2="{4}" class="axis"></line>"#,
+        shortest(w),
+        shortest(h),
+        shortest(left),
+        shortest(w - right),
+        shortest(h - bottom)
+    );
+    for &y in years {
+        let _ = write!(
+            out,
+            r#"<text class="tick" x="{}" y="{}">{y}</text>"#,
+            at(x(y)),
+            shortest(h - 6.0)
+        );
     }
+    for (c, l) in data.iter().filter(|(_, l)| !l.is_empty()) {
+        let _ = write!(out, r#"<g data-country="{}"><path d=""#, c.key());
+        for (i, p) in l.iter().enumerate() {
+            let joined = i > 0 && before(p.0) == Some(l[i - 1].0);
+            let _ = write!(
+                out,
+                "{}{},{}",
+                if joined { "L" } else { "M" },
+                at(x(p.0)),
+                at(yv(p.1))
+            );
+        }
+        out.push_str(r#"" class="line"></path>"#);
+        for p in l {
+            let _ = write!(
+                out,
+                r#"<circle cx="{}" cy="{}" r="3"></circle>"#,
+                at(x(p.0)),
+                at(yv(p.1))
+            );
+        }
+        let last = l[l.len() - 1];
+        let _ = write!(
+            out,
+            r#"<text x="{}" y="{}">{}</text></g>"#,
+            at(x(last.0) + 6.0),
+            at(yv(last.1) + 4.0),
+            c.label()
+        );
+    }
+    out.push_str("</svg>");
 }

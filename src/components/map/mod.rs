@@ -2,7 +2,7 @@
 //! the data layers around it and the selected republic's profile.
 
 pub mod country_list;
-mod markup;
+pub mod markup;
 pub mod places;
 pub mod profile;
 pub mod region_map;
