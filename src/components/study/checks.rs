@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{esc, raw};
 use super::paragraph_range;
 use super::progress_context::use_progress;
 use super::progress_model::Progress;
@@ -140,7 +141,7 @@ pub fn SelfChecks() -> Html {
                     }
                 </h4>
                 if let Some(part) = part {
-                    <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
+                    { raw(format!("<p class=\"group-paragraphs\">{}</p>", esc(&paragraph_range(part.paragraphs)))) }
                 }
                 <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
                 <div class="check-nav">
@@ -162,9 +163,9 @@ pub fn SelfChecks() -> Html {
             if static_page {
                 <p>{ "Answer these with the interactive version to get feedback; the answers are not shown here." }</p>
             } else {
-                <p>{ format!("{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.") }</p>
-                <p class="check-progress" id="check-progress">{ format!("{answered} of {total} answered") }</p>
-                <progress class="check-bar" max={total.to_string()} value={answered.to_string()} aria-labelledby="check-progress">{ format!("{answered} of {total}") }</progress>
+                { raw(format!("<p>{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.</p>\
+                    <p class=\"check-progress\" id=\"check-progress\">{answered} of {total} answered</p>\
+                    <progress class=\"check-bar\" max=\"{total}\" value=\"{answered}\" aria-labelledby=\"check-progress\">{answered} of {total}</progress>")) }
                 <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
                 <button type="button" class="link-button show-all" aria-pressed={if *show_all { "true" } else { "false" }} data-q="all">
                     { format!("Show all {total} questions at once") }

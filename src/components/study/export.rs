@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{esc, raw};
 use super::progress_model::Progress;
 use super::quiz::figure_value;
 use crate::content::content;
@@ -137,30 +138,48 @@ pub fn today() -> String {
         .collect()
 }
 
-/// The summary of `progress` as a section that prints on its own (see the print rules in 40-study.css). A
-/// plain function, not a component: it holds no state.
+/// The summary of `progress` as a section that prints on its own (see the print rules in 40-study.css), as
+/// markup: it holds no control.
 pub fn printable_summary(progress: &Progress) -> Html {
+    use std::fmt::Write;
     let t = progress.tally();
-    let steps = study().tour.iter().enumerate().map(|(i, s)| {
-        let seen = progress.steps.contains(&(i + 1));
-        html! { <li>{ s.title.to_string() }{ if seen { " (seen)" } else { " (not seen)" } }</li> }
-    });
-    let rows = entries(progress).into_iter().map(|e| html! {
-        <li>
-            <p class="summary-prompt"><span class="summary-part">{ format!("{}: ", e.part) }</span>{ e.prompt }</p>
-            <p>{ "Your answer: " }{ e.answer }</p>
-            <p class={if e.correct { "result correct" } else { "result incorrect" }}>
-                <span aria-hidden="true">{ if e.correct { "✓ " } else { "✗ " } }</span>{ if e.correct { "Correct" } else { "Incorrect" } }</p>
-            <p>{ e.feedback }</p>
-            <p class="summary-cited">{ format!("Cited: {}", e.cited) }</p>
-        </li>
-    });
-    html! {
-        <section class="printable-summary" aria-labelledby="summary-title">
-            <h4 id="summary-title">{ format!("Study summary: {}", content().references.essay.title) }</h4>
-            <p>{ format!("Guided tour: {} of {} steps seen. Self-checks: {} of {} answered, {} correct.", t.steps_seen, t.steps, t.answered, t.questions, t.correct) }</p>
-            <ol class="summary-steps">{ for steps }</ol>
-            <ol class="summary-answers">{ for rows }</ol>
-        </section>
+    let mut out = format!(
+        "<section class=\"printable-summary\" aria-labelledby=\"summary-title\"><h4 id=\"summary-title\">Study summary: {}</h4>\
+         <p>Guided tour: {} of {} steps seen. Self-checks: {} of {} answered, {} correct.</p><ol class=\"summary-steps\">",
+        esc(content().references.essay.title),
+        t.steps_seen,
+        t.steps,
+        t.answered,
+        t.questions,
+        t.correct
+    );
+    for (i, s) in study().tour.iter().enumerate() {
+        let seen = if progress.steps.contains(&(i + 1)) {
+            "seen"
+        } else {
+            "not seen"
+        };
+        let _ = write!(out, "<li>{} ({seen})</li>", esc(s.title));
     }
+    out += "</ol><ol class=\"summary-answers\">";
+    for e in entries(progress) {
+        let (class, mark, result) = if e.correct {
+            ("correct", "✓", "Correct")
+        } else {
+            ("incorrect", "✗", "Incorrect")
+        };
+        let _ = write!(
+            out,
+            "<li><p class=\"summary-prompt\"><span class=\"summary-part\">{}: </span>{}</p><p>Your answer: {}</p>\
+             <p class=\"result {class}\"><span aria-hidden=\"true\">{mark} </span>{result}</p><p>{}</p>\
+             <p class=\"summary-cited\">Cited: {}</p></li>",
+            esc(&e.part),
+            esc(&e.prompt),
+            esc(&e.answer),
+            esc(&e.feedback),
+            esc(&e.cited)
+        );
+    }
+    out += "</ol></section>";
+    raw(out)
 }

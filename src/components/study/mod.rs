@@ -3,6 +3,7 @@
 
 pub mod checks;
 pub mod export;
+pub mod markup;
 pub mod predict;
 pub mod progress;
 pub mod progress_context;
@@ -21,6 +22,7 @@ use crate::model::study::study;
 use crate::model::Part;
 use crate::state::Action;
 use checks::SelfChecks;
+use markup::raw;
 use progress::ProgressPanel;
 use progress_context::use_progress;
 use tour::view_for_step;
@@ -97,17 +99,15 @@ pub fn StudyPart(props: &PartProps) -> Html {
         <section class="part study" aria-labelledby={Part::Study.heading_id()}>
             <PartHeading part={Part::Study} />
             <section class="study-tour" aria-labelledby="tour-intro-title" onclick={go}>
-                <h3 id="tour-intro-title">{ "Guided tour" }</h3>
+                { raw(r#"<h3 id="tour-intro-title">Guided tour</h3>"#) }
                 if static_page {
                     <details class="disclosure">
                         <summary><span class="disclosure-label">{ format!("The {total} steps of the tour") }</span></summary>
                         <ol class="tour-steps static">{ for steps }</ol>
                     </details>
                 } else {
-                    if done {
-                        { tour_done(total) }
-                    }
-                    <p>{ format!("{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.") }</p>
+                    { raw(format!("{}<p>{total} steps through the essay's argument. Each step opens the card, timeline event or map \
+                        view it talks about; move with Next and Back.</p>", if done { tour_done(total) } else { String::new() })) }
                     <button type="button" class="primary" id="start-tour" data-go={resume.unwrap_or(1).to_string()}>
                         { match resume { Some(n) => format!("Continue the tour at step {n}"), None => "Start the guided tour".to_string() } }
                     </button>
@@ -122,26 +122,20 @@ pub fn StudyPart(props: &PartProps) -> Html {
     }
 }
 
-/// The tour's ending: what the reader has done, and where to go next (its links and button are handled by
-/// the tour section's click handler).
-fn tour_done(total: usize) -> Html {
-    let go = |part: Part, label: &'static str| {
-        html! { <a href={format!("?part={}", part.key())} data-go={part.key()}>{ label }</a> }
+/// The tour's ending: what the reader has done, and where to go next, as markup (its links and button are
+/// handled by the tour section's click handler, and it does not change while shown).
+fn tour_done(total: usize) -> String {
+    let go = |part: Part, label: &str| {
+        format!(
+            r#"<a href="?part={0}" data-go="{0}">{label}</a>"#,
+            part.key()
+        )
     };
-    html! {
-        <div class="tour-done" id="tour-done">
-            <h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">{ "✓ " }</span>{ format!("Tour finished: you have seen all {total} steps") }</h4>
-            <p>{ "What to do next:" }</p>
-            <ul>
-                <li><button type="button" class="link-button" data-go="checks">{ "Test yourself with the self-checks" }</button>
-                    <span class="done-why">{ "One question at a time, with feedback." }</span></li>
-                <li>{ go(Part::Evidence, "Read the evidence") }
-                    <span class="done-why">{ "Which of the essay's numbers and citations hold up." }</span></li>
-                <li>{ go(Part::Cards, "Browse all the cards") }
-                    <span class="done-why">{ "The concepts, events and actors behind the argument." }</span></li>
-            </ul>
-        </div>
-    }
+    format!(
+        r#"<div class="tour-done" id="tour-done"><h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">✓ </span>Tour finished: you have seen all {total} steps</h4><p>What to do next:</p><ul><li><button type="button" class="link-button" data-go="checks">Test yourself with the self-checks</button><span class="done-why">One question at a time, with feedback.</span></li><li>{}<span class="done-why">Which of the essay's numbers and citations hold up.</span></li><li>{}<span class="done-why">The concepts, events and actors behind the argument.</span></li></ul></div>"#,
+        go(Part::Evidence, "Read the evidence"),
+        go(Part::Cards, "Browse all the cards")
+    )
 }
 
 /// "Paragraphs P4–P15" for a part's paragraph list.

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{esc, raw};
 use super::tour::apply_view;
 use crate::deep_link::Within;
 use crate::model::study::{Question, QuestionKind, Verdict};
@@ -83,12 +84,14 @@ pub fn reveal(
                     if guess > e { "too high" } else { "too low" }
                 )
             };
-            html! {
-                <p class="reveal"><strong>{ format!("The real value: {} {unit}. ", format_number(e, 1)) }</strong>
-                    { format!("Your guess, {guessed} {unit}, is {far}.") }</p>
-            }
+            let unit = esc(unit);
+            raw(format!(
+                "<p class=\"reveal\"><strong>The real value: {} {unit}. </strong>Your guess, {guessed} {unit}, is {}.</p>",
+                format_number(e, 1),
+                esc(&far)
+            ))
         }
-        None => html! { <p class="missing">{ "The data needed for this value is missing." }</p> },
+        None => raw(r#"<p class="missing">The data needed for this value is missing.</p>"#),
     };
     html! { <>{ value }{ for on_map }</> }
 }

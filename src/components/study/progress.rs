@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use super::export::{printable_summary, summary_text, today};
+use super::markup::{esc, raw};
 use super::progress_context::use_progress;
-use super::progress_model::ProgressAction;
+use super::progress_model::{Progress, ProgressAction};
 
 /// What the panel shows besides the progress: the reset question, the printable summary, and the summary
 /// as text where the download was refused (the reason and the text).
@@ -69,13 +70,9 @@ pub fn ProgressPanel() -> Html {
         })
     };
     let snap = &*handle;
-    let t = snap.progress.tally();
-    let rows = t.parts.iter().map(|(label, answered, correct, total)| html! {
-        <tr><th scope="row">{ label.clone() }</th><td class="num">{ format!("{answered} of {total}") }</td><td class="num">{ correct }</td></tr>
-    });
     html! {
         <section class="study-progress" aria-labelledby="progress-title" onclick={act}>
-            <h3 id="progress-title">{ "Your progress" }</h3>
+            { raw(r#"<h3 id="progress-title">Your progress</h3>"#) }
             <div role="status" class="storage-status">
                 if let Some(why) = &snap.blocked {
                     <p class="storage-note"><span aria-hidden="true">{ "⚠ " }</span>
@@ -87,18 +84,7 @@ pub fn ProgressPanel() -> Html {
                         <button type="button" class="link-button" data-act="dismiss">{ "Dismiss" }</button></p>
                 }
             </div>
-            <p class="progress-summary">
-                <strong>{ format!("{} of {} steps seen", t.steps_seen, t.steps) }</strong>{ " · " }
-                <strong>{ format!("{} of {} questions answered", t.answered, t.questions) }</strong>{ " · " }
-                <strong>{ format!("{} correct", t.correct) }</strong>
-            </p>
-            <div class="table-wrap">
-                <table class="progress-table">
-                    <caption class="visually-hidden">{ "Self-checks answered and correct, per part of the essay" }</caption>
-                    <thead><tr><th scope="col">{ "Part of the essay" }</th><th scope="col" class="num">{ "Answered" }</th><th scope="col" class="num">{ "Correct" }</th></tr></thead>
-                    <tbody>{ for rows }</tbody>
-                </table>
-            </div>
+            { tally(&snap.progress) }
             <div class="progress-actions">
                 <button type="button" class="secondary" data-act="export">{ "Export summary" }</button>
                 <button type="button" class="secondary" aria-expanded={if panel.printable { "true" } else { "false" }} data-act="printable">{ "Printable summary" }</button>
@@ -126,4 +112,27 @@ pub fn ProgressPanel() -> Html {
             }
         </section>
     }
+}
+
+/// The counts, overall and as a table per part of the essay (markup: it holds no control).
+fn tally(progress: &Progress) -> Html {
+    use std::fmt::Write;
+    let t = progress.tally();
+    let mut out = format!(
+        "<p class=\"progress-summary\"><strong>{} of {} steps seen</strong> · <strong>{} of {} questions answered</strong> · \
+         <strong>{} correct</strong></p><div class=\"table-wrap\"><table class=\"progress-table\">\
+         <caption class=\"visually-hidden\">Self-checks answered and correct, per part of the essay</caption>\
+         <thead><tr><th scope=\"col\">Part of the essay</th><th scope=\"col\" class=\"num\">Answered</th>\
+         <th scope=\"col\" class=\"num\">Correct</th></tr></thead><tbody>",
+        t.steps_seen, t.steps, t.answered, t.questions, t.correct
+    );
+    for (label, answered, correct, total) in &t.parts {
+        let _ = write!(
+            out,
+            "<tr><th scope=\"row\">{}</th><td class=\"num\">{answered} of {total}</td><td class=\"num\">{correct}</td></tr>",
+            esc(label)
+        );
+    }
+    out += "</tbody></table></div>";
+    raw(out)
 }

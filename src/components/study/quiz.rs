@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::markup::raw;
 use super::progress_context::{use_progress, ProgressHandle};
 use super::progress_model::{ProgressAction, StudyProgress};
 use super::{predict, sort};
@@ -196,7 +197,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
             { controls }
             <button type="button" class="secondary" onclick={check}>{ if predicting { "Reveal" } else { "Check" } }</button>
             <div class="feedback-area" aria-live="polite">
-                if draft.hint { <p class="hint">{ "Choose an answer first." }</p> }
+                if draft.hint { { raw(r#"<p class="hint">Choose an answer first.</p>"#) } }
                 if let Some(v) = verdict { { feedback(props.index, v.correct, first.unwrap_or_default()) } }
             </div>
         </fieldset>
@@ -249,19 +250,22 @@ fn static_question(q: &Question) -> Html {
 /// figures with their sources and the citations. A plain function, not a component: it holds no state.
 pub fn feedback(index: usize, correct: bool, first: Html) -> Html {
     let q = question(index);
-    let (class, icon, verdict, text) = if correct {
-        ("qa-feedback correct", "✓", "Correct.", &q.feedback.correct)
+    let (class, verdict, text) = if correct {
+        (
+            "qa-feedback correct",
+            r#"<p class="verdict"><span class="icon" aria-hidden="true">✓</span>Correct.</p>"#,
+            &q.feedback.correct,
+        )
     } else {
         (
             "qa-feedback incorrect",
-            "✗",
-            "Not quite.",
+            r#"<p class="verdict"><span class="icon" aria-hidden="true">✗</span>Not quite.</p>"#,
             &q.feedback.incorrect,
         )
     };
     html! {
         <div {class}>
-            <p class="verdict"><span class="icon" aria-hidden="true">{ icon }</span>{ verdict }</p>
+            { raw(verdict) }
             { first }
             <p>{ rich_text(text) }</p>
             if !q.figures.is_empty() {

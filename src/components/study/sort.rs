@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::markup::raw;
 use crate::model::study::{Question, QuestionKind, Verdict};
 use crate::model::SortedMap;
 use crate::text::plain;
@@ -62,5 +63,8 @@ pub fn tally(q: &Question, placed: &SortedMap<String, String>, v: &Verdict) -> H
     } else {
         String::new()
     };
-    html! { <p>{ format!("{right} of {} placed as the essay does{rest}.", items.len()) }</p> }
+    raw(format!(
+        "<p>{right} of {} placed as the essay does{rest}.</p>",
+        items.len()
+    ))
 }

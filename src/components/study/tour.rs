@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{esc, raw};
 use super::progress_context::use_progress;
 use super::progress_model::ProgressAction;
 use crate::components::{cite::Cites, rich::rich_text, use_dispatch, PartProps};
@@ -169,19 +170,18 @@ pub fn TourPanel(props: &PartProps) -> Html {
     html! {
         <aside ref={panel} class={if *expanded { "tour-panel expanded" } else { "tour-panel" }} aria-labelledby="tour-title" onclick={act}>
             <div class="tour-head">
-                <p class="tour-count" id="tour-count"><span class="tour-count-lead">{ "Guided tour · " }</span>{ format!("Step {n} of {total}") }</p>
-                <progress max={total.to_string()} value={n.to_string()} aria-labelledby="tour-count">{ format!("{n} of {total}") }</progress>
+                { raw(format!("<p class=\"tour-count\" id=\"tour-count\"><span class=\"tour-count-lead\">Guided tour · </span>Step {n} of {total}</p>\
+                    <progress max=\"{total}\" value=\"{n}\" aria-labelledby=\"tour-count\">{n} of {total}</progress>")) }
                 <button type="button" class="link-button end-tour" data-act="end">{ "End tour" }</button>
             </div>
-            <h2 id="tour-title" class="tour-title">{ step.title }</h2>
+            { raw(format!("<h2 id=\"tour-title\" class=\"tour-title\">{}</h2>", esc(step.title))) }
             <div class="tour-body" id="tour-body" hidden={!*expanded}>
                 { for step.body.iter().map(|b| html! { <p>{ rich_text(b) }</p> }) }
                 <Cites paragraphs={step.paragraphs} />
             </div>
-            <p class="look-for"><strong>{ "Look for: " }</strong><span data-p={step.look_for.key()}>{ step.look_for.text() }</span></p>
-            if last {
-                <p class="tour-last">{ "This is the last step. Finish to see what to do next." }</p>
-            }
+            { raw(format!("<p class=\"look-for\"><strong>Look for: </strong><span{}>{}</span></p>{}",
+                step.look_for.key().map(|k| format!(" data-p=\"{k}\"")).unwrap_or_default(), esc(step.look_for.text()),
+                if last { "<p class=\"tour-last\">This is the last step. Finish to see what to do next.</p>" } else { "" })) }
             <div class="tour-nav">
                 <button type="button" class="link-button tour-toggle" aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="tour-body" data-act="toggle">
                     { if *expanded { "Hide text" } else { "Show text" } }
