@@ -185,12 +185,13 @@ pub fn decimals(layer: Layer, per_person: bool) -> usize {
     }
 }
 
-/// The first year a period names ("c. 2020 (Aug 10 …)" -> 2020, "2005-2018" -> 2005).
+/// The first year a period names ("c. 2020 (Aug 10 …)" -> 2020, "2005-2018" -> 2005): its first four
+/// digits in a row, read digit by digit (no `str::parse`, whose sign and overflow handling cost more wasm).
 pub fn lead_year(year: &str) -> Option<i32> {
-    let b = year.as_bytes();
-    (0..b.len().saturating_sub(3))
-        .find(|&i| b[i..i + 4].iter().all(u8::is_ascii_digit))
-        .and_then(|i| year[i..i + 4].parse().ok())
+    year.as_bytes()
+        .windows(4)
+        .find(|w| w.iter().all(u8::is_ascii_digit))
+        .map(|w| w.iter().fold(0, |n, &d| n * 10 + i32::from(d - b'0')))
 }
 
 /// A period short enough for the map: "2019 (end-July)" -> "2019", "unknown (c. 2016-2019)" -> "c. 2016-2019".
