@@ -2,8 +2,8 @@
 //! Server-side rendering of the data layers: the controls, legend, table and comparisons, and the
 //! static page with every layer's table and its sources written out.
 
-use charm_offensive::components::data::{DataControls, DataPanel};
-use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
+use charm_offensive::components::data::{data_controls, DataPanel};
+use charm_offensive::components::{use_static_page, PartProps, Prerendered, PrerenderedProps};
 use charm_offensive::model::{CountryId, Layer, Part, Period};
 use charm_offensive::state::View;
 use yew::html;
@@ -20,6 +20,12 @@ async fn render<C: yew::BaseComponent<Properties = PartProps>>(
     })
     .render()
     .await
+}
+
+/// The controls as the map part draws them.
+#[yew::component]
+fn DataControls(props: &PartProps) -> yew::Html {
+    data_controls(&props.view, &yew::Callback::noop(), use_static_page())
 }
 
 fn map_view() -> View {

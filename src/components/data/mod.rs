@@ -11,6 +11,8 @@ pub mod years;
 
 use yew::prelude::*;
 
+use crate::components::map::markup::{esc, raw};
+
 use crate::components::PartProps;
 use crate::data::{all_slices, notes, slice, Gap, Slice};
 use crate::model::Layer;
@@ -22,21 +24,21 @@ pub use legend::legend;
 pub use source::SourceToggle;
 pub use table::DataTable;
 
-/// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change.
-#[component]
-pub fn DataControls(props: &PartProps) -> Html {
-    let static_page = crate::components::use_static_page();
-    let dispatch = crate::components::use_dispatch();
+/// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change;
+/// a press goes to `dispatch`. A plain function, not a component: it holds no state.
+pub fn data_controls(
+    view: &View,
+    dispatch: &Callback<crate::state::Action>,
+    static_page: bool,
+) -> Html {
     if static_page {
         #[cfg(not(target_arch = "wasm32"))]
-        return controls_place(&props.view, &dispatch);
-        #[cfg(target_arch = "wasm32")]
-        return html! {};
+        return controls_place(view, dispatch);
     }
     html! {
         <div class="data-controls">
-            { layer_controls(&props.view, &dispatch) }
-            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(&props.view).announcement }</p>
+            { layer_controls(view, dispatch) }
+            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(view).announcement }</p>
         </div>
     }
 }
@@ -183,14 +185,34 @@ fn about(s: &'static Slice) -> Html {
             crate::data::population_year(s.layer, s.year).is_some(),
         )
     });
+    // The heading and texts hold no control: written as markup (`crate::components::map::markup`).
+    let mut out = format!("<h3>{}</h3>", esc(&heading));
+    let para = |out: &mut String, class: &str, key: Option<AttrValue>, text: &str| {
+        use std::fmt::Write;
+        out.push_str("<p");
+        if !class.is_empty() {
+            let _ = write!(out, r#" class="{class}""#);
+        }
+        if let Some(key) = key {
+            let _ = write!(out, r#" data-p="{key}""#);
+        }
+        let _ = write!(out, ">{}</p>", esc(text));
+    };
+    para(&mut out, "", note.about.key(), note.about.text());
+    para(
+        &mut out,
+        "data-caveat",
+        note.caveat.key(),
+        note.caveat.text(),
+    );
+    if let Some(text) =
+        per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013"))
+    {
+        para(&mut out, "data-per-person", None, text);
+    }
     html! {
         <div class="data-about">
-            <h3>{ heading }</h3>
-            <p data-p={note.about.key()}>{ note.about.text() }</p>
-            <p class="data-caveat" data-p={note.caveat.key()}>{ note.caveat.text() }</p>
-            if let Some(text) = per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013")) {
-                <p class="data-per-person">{ text }</p>
-            }
+            { raw(out) }
             if !gaps.is_empty() { <ul class="data-gaps">{ gaps }</ul> }
         </div>
     }

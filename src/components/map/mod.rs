@@ -9,7 +9,7 @@ pub mod region_map;
 
 use yew::prelude::*;
 
-use crate::components::data::{legend, DataControls, DataPanel};
+use crate::components::data::{data_controls, legend, DataPanel};
 use crate::components::{PartHeading, PartProps};
 use crate::data::slice;
 use crate::geo::{geo, CountryShape};
@@ -144,7 +144,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             // Wide screens: controls, map and legend on the left, the republics and the profile beside them.
             <div class="map-layout">
                 <div class="map-main">
-                    <DataControls ..props.clone() />
+                    { data_controls(&props.view, &dispatch, static_page) }
                     { figure }
                     { variants }
                 </div>
