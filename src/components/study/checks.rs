@@ -110,8 +110,7 @@ pub fn SelfChecks() -> Html {
             let heading = format!("checks-{}", part.id);
             html! {
                 <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
-                    <h4 id={heading}>{ part.label.to_string() }</h4>
-                    <p class="group-paragraphs">{ paragraph_range(part.paragraphs) }</p>
+                    { raw(format!(r#"<h4 id="{heading}">{}</h4><p class="group-paragraphs">{}</p>"#, esc(part.label), esc(&paragraph_range(part.paragraphs)))) }
                     if static_page {
                         <details class="disclosure">
                             <summary><span class="disclosure-label">{ format!("{count} questions") }</span></summary>
@@ -132,17 +131,24 @@ pub fn SelfChecks() -> Html {
             .iter()
             .position(|p| p.id == q.part)
             .map_or(0, |i| i + 1);
+        // The heading takes focus after a move: it is drawn anew only when the question changes.
+        let mut heading = format!(
+            r#"<h4 id="check-current-title" tabindex="-1">Question {} of {total}"#,
+            at + 1
+        );
+        if let Some(part) = part {
+            heading += &format!(
+                r#"<span class="check-part"> · Part {part_no} of {}: {}</span></h4><p class="group-paragraphs">{}</p>"#,
+                s.parts.len(),
+                esc(part.label),
+                esc(&paragraph_range(part.paragraphs))
+            );
+        } else {
+            heading += "</h4>";
+        }
         html! {
             <div class="check-current" id="check-current">
-                <h4 id="check-current-title" tabindex="-1">
-                    { format!("Question {} of {total}", at + 1) }
-                    if let Some(part) = part {
-                        <span class="check-part">{ format!(" · Part {part_no} of {}: {}", s.parts.len(), part.label) }</span>
-                    }
-                </h4>
-                if let Some(part) = part {
-                    { raw(format!("<p class=\"group-paragraphs\">{}</p>", esc(&paragraph_range(part.paragraphs)))) }
-                }
+                { raw(heading) }
                 <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
                 <div class="check-nav">
                     <button type="button" class="secondary" disabled={at == 0} data-q={at.saturating_sub(1).to_string()}>

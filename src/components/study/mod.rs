@@ -91,7 +91,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         html! {
             <li key={step.id.to_string()} class={classes!(seen.then_some("seen"))}>
                 <a {href} data-go={(i + 1).to_string()}>{ step.title }</a>
-                if seen { <span class="seen-mark"><span aria-hidden="true">{ " ✓" }</span><span class="visually-hidden">{ " (seen)" }</span></span> }
+                if seen { { raw(r#"<span class="seen-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (seen)</span></span>"#) } }
             </li>
         }
     });

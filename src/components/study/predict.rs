@@ -32,18 +32,19 @@ pub fn controls(q: &Question, guess: f64) -> Html {
     else {
         return Html::default();
     };
+    let unit_text = esc(unit);
     let [min, max, step, value] = [*min, *max, *step, guess].map(|v| AttrValue::from(shortest(v)));
     let slider_id = format!("{}-slider", q.id);
     let number_id = format!("{}-number", q.id);
     html! {
         <div class="guess">
-            <label for={slider_id.clone()}>{ format!("Your guess ({unit})") }</label>
+            { raw(format!(r#"<label for="{slider_id}">Your guess ({unit_text})</label>"#)) }
             <input type="range" id={slider_id} min={min.clone()} max={max.clone()} step={step.clone()}
                 value={value.clone()} aria-valuetext={format!("{} {unit}", format_number(guess, 1))} />
             <span class="guess-number">
-                <label for={number_id.clone()} class="visually-hidden">{ format!("Your guess as a number ({unit})") }</label>
+                { raw(format!(r#"<label for="{number_id}" class="visually-hidden">Your guess as a number ({unit_text})</label>"#)) }
                 <input type="number" id={number_id} {min} {max} {step} {value} />
-                <span class="unit">{ *unit }</span>
+                { raw(format!(r#"<span class="unit">{unit_text}</span>"#)) }
             </span>
         </div>
     }

@@ -75,28 +75,22 @@ pub fn ProgressPanel() -> Html {
             { raw(r#"<h3 id="progress-title">Your progress</h3>"#) }
             <div role="status" class="storage-status">
                 if let Some(why) = &snap.blocked {
-                    <p class="storage-note"><span aria-hidden="true">{ "⚠ " }</span>
-                        { format!("Progress can't be saved in this window: {why}; your answers stay until you close the page.") }</p>
+                    { raw(format!(r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Progress can't be saved in this window: {}; your answers stay until you close the page.</p>"#, esc(why))) }
                 }
                 if let Some(why) = &snap.corrupted {
-                    <p class="storage-note"><span aria-hidden="true">{ "⚠ " }</span>
-                        { format!("Saved progress could not be read ({why}), so it was reset.") }
-                        <button type="button" class="link-button" data-act="dismiss">{ "Dismiss" }</button></p>
+                    { raw(format!(r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Saved progress could not be read ({}), so it was reset.<button type="button" class="link-button" data-act="dismiss">Dismiss</button></p>"#, esc(why))) }
                 }
             </div>
             { tally(&snap.progress) }
             <div class="progress-actions">
-                <button type="button" class="secondary" data-act="export">{ "Export summary" }</button>
+                { raw(r#"<button type="button" class="secondary" data-act="export">Export summary</button>"#) }
                 <button type="button" class="secondary" aria-expanded={if panel.printable { "true" } else { "false" }} data-act="printable">{ "Printable summary" }</button>
-                if panel.confirming {
-                    <span class="confirm" role="group" aria-label="Confirm reset">
-                        <span>{ "Forget all steps and answers?" }</span>
-                        <button type="button" id="reset-yes" class="danger" data-act="reset">{ "Yes, reset" }</button>
-                        <button type="button" class="secondary" data-act="cancel">{ "Cancel" }</button>
-                    </span>
+                // Focus follows the swap (the effect above).
+                { raw(if panel.confirming {
+                    r#"<span class="confirm" role="group" aria-label="Confirm reset"><span>Forget all steps and answers?</span><button type="button" id="reset-yes" class="danger" data-act="reset">Yes, reset</button><button type="button" class="secondary" data-act="cancel">Cancel</button></span>"#
                 } else {
-                    <button type="button" id="reset-progress" class="secondary" data-act="ask">{ "Reset progress" }</button>
-                }
+                    r#"<button type="button" id="reset-progress" class="secondary" data-act="ask">Reset progress</button>"#
+                }) }
             </div>
             if let Some((why, text)) = &panel.fallback {
                 <div class="summary-fallback">

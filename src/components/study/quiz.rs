@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::markup::raw;
+use super::markup::{esc, raw};
 use super::progress_context::{use_progress, ProgressHandle};
 use super::progress_model::{ProgressAction, StudyProgress};
 use super::{predict, sort};
@@ -193,7 +193,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     };
     html! {
         <fieldset {class} id={q.id} {onchange} {oninput}>
-            <legend>{ plain(&q.prompt) }</legend>
+            { raw(format!("<legend>{}</legend>", esc(&plain(&q.prompt)))) }
             { controls }
             <button type="button" class="secondary" onclick={check}>{ if predicting { "Reveal" } else { "Check" } }</button>
             <div class="feedback-area" aria-live="polite">
@@ -214,7 +214,7 @@ fn choice_options(q: &Question, chosen: &str) -> Html {
         html! {
             <li key={o.id}>
                 <input type="radio" id={id.clone()} name={q.id} value={o.id} checked={chosen == o.id} />
-                <label for={id}>{ plain(&o.text) }</label>
+                { raw(format!(r#"<label for="{id}">{}</label>"#, esc(&plain(&o.text)))) }
             </li>
         }
     });

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::markup::raw;
+use super::markup::{esc, raw};
 use crate::model::study::{Question, QuestionKind, Verdict};
 use crate::model::SortedMap;
 use crate::text::plain;
@@ -27,10 +27,13 @@ pub fn rows(q: &Question, placed: &SortedMap<String, String>, verdict: Option<&V
         let current = placed.get(item.id).map_or("", String::as_str);
         let mark = verdict.map(|v| {
             if v.items.get(item.id).copied().unwrap_or(false) {
-                html! { <span class="item-mark right"><span aria-hidden="true">{ "✓ " }</span>{ "Right" }</span> }
+                raw(r#"<span class="item-mark right"><span aria-hidden="true">✓ </span>Right</span>"#)
             } else {
                 let label = bins.iter().find(|b| b.id == item.answer).map_or("", |b| b.text.text());
-                html! { <span class="item-mark wrong"><span aria-hidden="true">{ "✗ " }</span>{ format!("The essay puts this under “{label}”") }</span> }
+                raw(format!(
+                    r#"<span class="item-mark wrong"><span aria-hidden="true">✗ </span>The essay puts this under “{}”</span>"#,
+                    esc(label)
+                ))
             }
         });
         let options = bins.iter().map(|b| {
@@ -39,7 +42,7 @@ pub fn rows(q: &Question, placed: &SortedMap<String, String>, verdict: Option<&V
         let select_id = format!("{}-{}", q.id, item.id);
         html! {
             <li key={item.id} class="sort-item">
-                <label for={select_id.clone()}>{ plain(item.text) }</label>
+                { raw(format!(r#"<label for="{select_id}">{}</label>"#, esc(&plain(item.text)))) }
                 <select id={select_id}>
                     <option value="" selected={current.is_empty()}>{ "Choose…" }</option>
                     { for options }

@@ -172,7 +172,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
             <div class="tour-head">
                 { raw(format!("<p class=\"tour-count\" id=\"tour-count\"><span class=\"tour-count-lead\">Guided tour · </span>Step {n} of {total}</p>\
                     <progress max=\"{total}\" value=\"{n}\" aria-labelledby=\"tour-count\">{n} of {total}</progress>")) }
-                <button type="button" class="link-button end-tour" data-act="end">{ "End tour" }</button>
+                { raw(r#"<button type="button" class="link-button end-tour" data-act="end">End tour</button>"#) }
             </div>
             { raw(format!("<h2 id=\"tour-title\" class=\"tour-title\">{}</h2>", esc(step.title))) }
             <div class="tour-body" id="tour-body" hidden={!*expanded}>
