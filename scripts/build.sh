@@ -9,8 +9,10 @@ say() { printf '\033[1m[build]\033[0m %s\n' "$*"; }
 mkdir -p target/bindgen target/pre
 say "pre-rendering the static page (server-side rendering)"
 # First: it lists the display-only texts the page gives back (target/pre/prose-on-page.txt), which the
-# wasm then reads from the page instead of carrying them (PROSE_ON_PAGE, read by build.rs; src/prose.rs).
-cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html target/pre/prose-on-page.txt
+# wasm then reads from the page instead of carrying them (PROSE_ON_PAGE, read by build.rs; src/prose.rs); and the
+# texts the served site's first views read (target/pre/prose-needs.txt, for tools/build/assemble.py).
+cargo run --quiet --locked --bin prerender -- index.html target/pre/index.html target/pre/prose-on-page.txt \
+  target/pre/prose-needs.txt
 say "compiling to WebAssembly (release, size-tuned, standard library rebuilt for size)"
 # The pinned nightly (tools/build/nightly.txt, installed by scripts/setup.sh) rebuilds std with its
 # optimize_for_size feature (smaller sort, formatting and panic code); its own target dir keeps the

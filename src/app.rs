@@ -96,6 +96,9 @@ pub fn App(props: &AppProps) -> Html {
     let view = &state.view;
     // The one place that decides: the static page is rendered natively, never in the browser build.
     let static_page = !cfg!(target_arch = "wasm32") && props.static_page;
+    // The served site brings the other parts' text when a view needs it (crate::prose): until it has come, such a
+    // part shows its heading and says it is loading.
+    let texts_in = use_texts_for(view.part, view.step.is_some());
     let main = if static_page {
         // Every part, one after another. The parts after the overview wait in <noscript>: readers without
         // JavaScript get the whole page, browsers that will start the app keep them as text (fast first
@@ -113,8 +116,15 @@ pub fn App(props: &AppProps) -> Html {
             { static_part(Part::Overview) }
             <noscript class="static-rest">{ for Part::ALL.iter().filter(|&&p| p != Part::Overview).map(|&p| static_part(p)) }</noscript>
         </> }
-    } else {
+    } else if texts_in {
         part_view(view.part, PartProps { view: *view })
+    } else {
+        html! {
+            <section class="part part-loading" aria-labelledby={view.part.heading_id()} aria-busy="true">
+                <crate::components::PartHeading part={view.part} />
+                <p class="loading-note" role="status">{ "Loading this part…" }</p>
+            </section>
+        }
     };
     // One callback for the app's life, so the header is not re-rendered by every change of view.
     let open_share = {
@@ -151,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />
                 }
                 { notices(&state.notices, &on_action) }
-                if view.step.is_some() && !static_page {
+                if view.step.is_some() && !static_page && texts_in {
                     <TourPanel view={*view} />
                 }
                 <main id="main" tabindex="-1">{ main }</main>
@@ -251,6 +261,24 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
         });
         move || drop((listener, leaving))
     });
+}
+
+/// Whether the texts a view of `part` needs are in (`crate::prose::ready_for`); asks for them if not, and draws
+/// the app again when they come, then gives focus back to the part's heading if the loading one had it.
+#[hook]
+fn use_texts_for(part: Part, touring: bool) -> bool {
+    crate::prose::use_texts();
+    let ready = crate::prose::ready_for(part, touring);
+    let waited = use_mut_ref(|| false);
+    use_effect_with((part, touring, ready), move |&(part, touring, ready)| {
+        if !ready {
+            *waited.borrow_mut() = true;
+            crate::prose::request_for(part, touring);
+        } else if std::mem::take(&mut *waited.borrow_mut()) && crate::browser::focus_lost() {
+            crate::browser::focus(&part.heading_id());
+        }
+    });
+    ready
 }
 
 /// Focuses the element the state asks for once the render that shows it is done, then clears the request.

@@ -49,6 +49,16 @@ pub fn read_page(root: &web_sys::Element, rest: Option<&str>) {
     let _ = (root, rest);
 }
 
+/// Reads the outlines in page text that came after start (the served site's other parts, `crate::prose`), keeping
+/// those already read.
+#[cfg(target_arch = "wasm32")]
+pub fn read_more(text: &str) {
+    #[cfg(geo_from_page)]
+    page::read_more(text);
+    #[cfg(not(geo_from_page))]
+    let _ = text;
+}
+
 /// Whether the browser build found no outlines on the page (the files with the map did not arrive): the map part
 /// then says so instead of drawing empty shapes.
 pub fn outlines_missing() -> bool {
@@ -75,13 +85,22 @@ mod page {
         STORE.with(|s| s.borrow().iter().find(|(k, _)| k == id).map(|(_, d)| *d))
     }
 
+    fn keep(store: &mut Vec<(String, &'static str)>, id: &str, d: &str) {
+        if !store.iter().any(|(k, _)| k == id) {
+            store.push((id.to_string(), Box::leak(d.into())));
+        }
+    }
+
+    pub fn read_more(text: &str) {
+        STORE.with(|s| {
+            let mut store = s.borrow_mut();
+            super::read_paths(text, |id, d| keep(&mut store, id, d));
+        });
+    }
+
     pub fn read(root: &web_sys::Element, rest: Option<&str>) {
         let mut store: Vec<(String, &'static str)> = Vec::new();
-        let mut keep = |id: &str, d: &str| {
-            if !store.iter().any(|(k, _)| k == id) {
-                store.push((id.to_string(), Box::leak(d.into())));
-            }
-        };
+        let mut keep = |id: &str, d: &str| keep(&mut store, id, d);
         if let Some(rest) = rest {
             super::read_paths(rest, &mut keep);
         }

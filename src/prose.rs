@@ -26,6 +26,10 @@ use yew::AttrValue;
 /// What is shown in place of a text the page did not carry.
 pub const MISSING: &str = "This passage could not be read from the page.";
 
+/// What is shown in place of a text still on its way (the served site's other parts' text, requested when a view
+/// needs it: [`request_for`]).
+pub const LOADING: &str = "Loading…";
+
 /// One display-only text of the content, by number (see the module doc); `Prose(0)` is the empty text.
 /// Reads as `str`.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -36,6 +40,8 @@ impl Prose {
     pub fn text(self) -> &'static str {
         #[cfg(not(prose_from_page))]
         {
+            #[cfg(not(target_arch = "wasm32"))]
+            needs::note(self.0);
             crate::content::generated::PROSE
                 .get(usize::from(self.0))
                 .copied()
@@ -43,7 +49,7 @@ impl Prose {
         }
         #[cfg(prose_from_page)]
         {
-            page::text(self.0).unwrap_or(MISSING)
+            page::text(self.0).unwrap_or_else(page::absent)
         }
     }
 
@@ -400,17 +406,151 @@ pub fn read_page(root: &web_sys::Element, rest: Option<&str>) {
     let _ = (root, rest);
 }
 
+/// Whether the texts a view needs are in: on the served site the overview's are on the page (with the few it
+/// shares with other parts), a map view's come with the map part's file (static/early-site.js), and every other
+/// part (and the tour's panel) needs the other parts' text. Also true once they cannot come (their texts then
+/// read as [`MISSING`]), and always where the texts are compiled in or the page carried them all.
+pub fn ready_for(part: crate::model::Part, touring: bool) -> bool {
+    #[cfg(prose_from_page)]
+    return page::need(part, touring).is_none_or(page::have);
+    #[cfg(not(prose_from_page))]
+    {
+        let _ = (part, touring);
+        true
+    }
+}
+
+/// Requests the texts a view needs (once; [`ready_for`]). Components that use [`use_texts`] are drawn again when
+/// they come.
+pub fn request_for(part: crate::model::Part, touring: bool) {
+    #[cfg(prose_from_page)]
+    if let Some(what) = page::need(part, touring) {
+        page::request(what);
+    }
+    #[cfg(not(prose_from_page))]
+    let _ = (part, touring);
+}
+
+/// Draws the component again when texts that were still on their way come (a text it showed as [`LOADING`]: a
+/// glossary term, a figure's source, a citation opened before the other parts' text came). Returns how many
+/// times texts have come.
+#[cfg(prose_from_page)]
+#[yew::hook]
+pub fn use_texts() -> u32 {
+    let update = yew::functional::use_force_update();
+    yew::functional::use_effect_with((), move |_| {
+        let id = page::watch(std::rc::Rc::new(move || update.force_update()));
+        move || page::unwatch(id)
+    });
+    page::epoch()
+}
+
+/// Draws the component again when texts that were still on their way come (nothing to wait for here).
+#[cfg(not(prose_from_page))]
+#[yew::hook]
+pub fn use_texts() -> u32 {
+    0
+}
+
+/// While `on` (a term's definition, a figure's source, citations: opened), draws the component again when texts
+/// still on their way come, as [`use_texts`] does.
+#[cfg(prose_from_page)]
+#[yew::hook]
+pub fn use_texts_while(on: bool) {
+    let update = yew::functional::use_force_update();
+    yew::functional::use_effect_with(on, move |&on| {
+        let id = (on && !page::have(page::ALL))
+            .then(|| page::watch(std::rc::Rc::new(move || update.force_update())));
+        move || id.into_iter().for_each(page::unwatch)
+    });
+}
+
+/// While `on`, draws the component again when texts still on their way come (nothing to wait for here).
+#[cfg(not(prose_from_page))]
+#[yew::hook]
+pub fn use_texts_while(on: bool) {
+    let _ = on;
+}
+
 #[cfg(prose_from_page)]
 mod page {
-    use std::cell::RefCell;
+    use std::cell::{Cell, RefCell};
+    use std::rc::Rc;
+
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+    use crate::model::Part;
+
+    /// The map part's texts are in.
+    pub const MAP: u8 = 1;
+    /// Every part's texts are in, or all that will come.
+    pub const ALL: u8 = 2;
+    const ASKED_MAP: u8 = 4;
+    const ASKED_ALL: u8 = 8;
+
+    /// A component to draw again when texts come, by id.
+    type Watcher = (u32, Rc<dyn Fn()>);
 
     thread_local! {
         /// The texts read from the page, by number.
         static STORE: RefCell<Vec<Option<&'static str>>> = const { RefCell::new(Vec::new()) };
+        /// What is in and what has been asked for (MAP, ALL, ASKED_*).
+        static HAVE: Cell<u8> = const { Cell::new(0) };
+        /// How many times texts have come; who to draw again then.
+        static EPOCH: Cell<u32> = const { Cell::new(0) };
+        static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
     }
 
     pub fn text(at: u16) -> Option<&'static str> {
         STORE.with(|s| s.borrow().get(usize::from(at)).copied().flatten())
+    }
+
+    pub fn have(what: u8) -> bool {
+        HAVE.with(|h| h.get() & what != 0)
+    }
+
+    fn add(what: u8) {
+        HAVE.with(|h| h.set(h.get() | what));
+    }
+
+    /// A text the store lacks: missing once every part's text is in (or cannot come); until then on its way,
+    /// and asked for.
+    pub fn absent() -> &'static str {
+        if have(ALL) {
+            super::MISSING
+        } else {
+            request(ALL);
+            super::LOADING
+        }
+    }
+
+    pub fn need(part: Part, touring: bool) -> Option<u8> {
+        match part {
+            _ if touring => Some(ALL),
+            Part::Overview => None,
+            Part::Map => Some(MAP),
+            _ => Some(ALL),
+        }
+    }
+
+    /// Which parts a page text holds whole (not only a part's heading, `data-partial`): MAP, ALL.
+    fn parts_in(text: &str) -> u8 {
+        let whole = |part: &Part| {
+            let mark = format!("aria-labelledby=\"{}\"", part.heading_id());
+            text.match_indices(&mark).any(|(at, _)| {
+                text[..at]
+                    .rfind("<section")
+                    .is_some_and(|s| !text[s..at].contains("data-partial"))
+            })
+        };
+        let others = Part::ALL.iter().filter(|&&p| p != Part::Overview);
+        if others.clone().all(whole) {
+            ALL | MAP
+        } else if whole(&Part::Map) {
+            MAP
+        } else {
+            0
+        }
     }
 
     fn read_marked(list: &web_sys::NodeList, store: &mut [Option<&'static str>]) {
@@ -427,6 +567,14 @@ mod page {
         }
     }
 
+    fn read_text(text: &str, store: &mut [Option<&'static str>]) {
+        super::read_html(text, |at, t| {
+            if let Some(slot @ None) = store.get_mut(at) {
+                *slot = Some(Box::leak(t.into_boxed_str()));
+            }
+        });
+    }
+
     pub fn read(root: &web_sys::Element, rest: Option<&str>) {
         let mut store = vec![None; super::COUNT];
         // The texts the page does not give back are compiled in (build.rs), one after another in one string.
@@ -441,7 +589,9 @@ mod page {
         }
         // The parts after the overview, kept as text in <noscript> while JavaScript runs: read from that text
         // as it is, without building their nodes (`crate::app::mount` copies it into the wasm once, for this
-        // and the map's outlines).
+        // and the map's outlines). On the served site that text holds what has come so far (the map part's
+        // heading and the texts the first view shares with other parts; a deep link's part; every part), and
+        // the rest is read when it comes (`request`).
         // From the DOM, only the overview (a deep-linked part that static/early.js showed is in the text
         // too, and walking its nodes costs more); all of it if the page has no <noscript> text.
         let in_dom = if rest.is_some() {
@@ -449,17 +599,128 @@ mod page {
         } else {
             "[data-p]"
         };
-        if let Some(rest) = rest {
-            super::read_html(rest, |at, text| {
-                if let Some(slot @ None) = store.get_mut(at) {
-                    *slot = Some(Box::leak(text.into_boxed_str()));
-                }
-            });
+        match rest {
+            Some(rest) => {
+                read_text(rest, &mut store);
+                add(parts_in(rest));
+            }
+            None => add(ALL | MAP),
         }
         if let Ok(list) = root.query_selector_all(in_dom) {
             read_marked(&list, &mut store);
         }
         STORE.with(|s| *s.borrow_mut() = store);
+    }
+
+    /// Asks static/early-site.js for the map part's file (MAP) or every part's (ALL), once; reads their texts
+    /// and outlines when they have come, and draws the watchers again.
+    pub fn request(what: u8) {
+        let asked = if what == MAP { ASKED_MAP } else { ASKED_ALL };
+        if have(what) || have(asked) {
+            return;
+        }
+        add(asked);
+        let (name, arg) = if what == MAP {
+            ("__charmPart", JsValue::from_str("map"))
+        } else {
+            ("__charmRest", JsValue::UNDEFINED)
+        };
+        let promise = web_sys::window().and_then(|w| {
+            let f = js_sys::Reflect::get(&w, &JsValue::from_str(name)).ok()?;
+            let f = f.dyn_ref::<js_sys::Function>()?;
+            f.call1(&w, &arg).ok()?.dyn_into::<js_sys::Promise>().ok()
+        });
+        let done = Closure::once(move |_: JsValue| arrived(what));
+        match promise {
+            Some(p) => {
+                let _ = p.then(&done);
+            }
+            // Nothing can come (a saved copy of the page): in a task of its own, not inside a render.
+            None => {
+                let _ = js_sys::Promise::resolve(&JsValue::UNDEFINED).then(&done);
+            }
+        }
+        done.forget();
+    }
+
+    fn arrived(what: u8) {
+        let text = crate::browser::document()
+            .and_then(|d| d.query_selector(".static-rest").ok().flatten())
+            .and_then(|n| n.text_content());
+        if let Some(text) = &text {
+            STORE.with(|s| read_text(text, &mut s.borrow_mut()));
+            add(parts_in(text));
+            crate::geo::read_more(text);
+        }
+        if what == ALL {
+            // All that will come: what is still lacking reads as missing.
+            add(ALL | MAP);
+        } else if !have(MAP) {
+            // No map part's file: every part's text has the map part too.
+            request(ALL);
+        }
+        EPOCH.with(|e| e.set(e.get() + 1));
+        let watchers: Vec<Rc<dyn Fn()>> =
+            WATCHERS.with(|w| w.borrow().iter().map(|(_, f)| f.clone()).collect());
+        for f in watchers {
+            f();
+        }
+    }
+
+    pub fn epoch() -> u32 {
+        EPOCH.with(Cell::get)
+    }
+
+    pub fn watch(f: Rc<dyn Fn()>) -> u32 {
+        thread_local! {
+            static NEXT: Cell<u32> = const { Cell::new(0) };
+        }
+        let id = NEXT.with(|n| {
+            n.set(n.get() + 1);
+            n.get()
+        });
+        WATCHERS.with(|w| w.borrow_mut().push((id, f)));
+        id
+    }
+
+    pub fn unwatch(id: u32) {
+        WATCHERS.with(|w| w.borrow_mut().retain(|(k, _)| *k != id));
+    }
+}
+
+/// The display-only texts a render reads, noted between [`needs::start`] and [`needs::take`]: the pre-renderer lists those of the
+/// served site's first views, whose markup tools/build/assemble.py then puts where those views find them.
+#[cfg(not(target_arch = "wasm32"))]
+pub mod needs {
+    use std::cell::RefCell;
+    use std::collections::BTreeSet;
+
+    thread_local! {
+        static NOTED: RefCell<Option<BTreeSet<u16>>> = const { RefCell::new(None) };
+    }
+
+    pub(super) fn note(at: u16) {
+        NOTED.with(|n| {
+            if let Some(set) = n.borrow_mut().as_mut() {
+                set.insert(at);
+            }
+        });
+    }
+
+    /// Starts noting (clearing what was noted).
+    pub fn start() {
+        NOTED.with(|n| *n.borrow_mut() = Some(BTreeSet::new()));
+    }
+
+    /// Stops noting; what was noted since [`start`], in order.
+    pub fn take() -> Vec<u16> {
+        NOTED.with(|n| {
+            n.borrow_mut()
+                .take()
+                .unwrap_or_default()
+                .into_iter()
+                .collect()
+        })
     }
 }
 

@@ -70,11 +70,12 @@
     return WebAssembly.compileStreaming(fetch(url)).catch(function () { return url; });
   }
   var early = null;
-  // The served page's other parts (static/early.js loads them once; nothing to load in the single file): the
-  // app reads their texts on start, so it starts once they are in, or known to be unavailable.
+  // A deep link's part on the served site (static/early.js requests its text; nothing to load in the single file):
+  // the app reads its texts on start, so it starts once they are in, or known to be unavailable. The other parts'
+  // text comes when the app asks for it (src/prose.rs).
   var otherParts = null;
   function begin() {
-    otherParts = typeof window.__charmRest === "function" ? window.__charmRest() : Promise.resolve();
+    otherParts = window.__charmComing || Promise.resolve();
     try {
       mark("boot-start");
       early = source();

@@ -1,12 +1,15 @@
 // The served site's parts and scripts. Its page shows the header, the overview and the footer, with the stylesheet's
 // files that style them; the parts' text waits in a data block, <script type="text/html" class="static-rest">
-// (tools/build/assemble.py). `window.__charmRest()` loads assets/rest.HASH.js (`data-rest` on <html>: every part
-// after the overview, and the rest of the stylesheet) once and puts its text into that block, where the app reads it
-// on start (src/prose.rs, static/boot.js) and static/early.js finds a deep link's part. `window.__charmPart(part)`
-// loads what a deep link to that part needs: for the map, whose heading the page holds, assets/map.HASH.js
-// (`data-map`: the map part without its folded data tables, and the stylesheet) once that is painted; for another,
-// the rest file at once. Then, once the page is painted, the app's scripts. Inline in
-// the site's <head> before early.js; not in the single file, which carries every part and its scripts itself.
+// (tools/build/assemble.py), which holds the map part's heading and the few texts the overview shares with other
+// parts. `window.__charmRest()` loads assets/rest.HASH.js (`data-rest` on <html>: every part after the overview)
+// once and puts its text into that block, where the app reads it (src/prose.rs,
+// static/boot.js) and static/early.js finds a deep link's part. `window.__charmPart(part)` loads what a view of that
+// part needs: for the map, whose heading the page holds, assets/map.HASH.js (`data-map`: the map part without its
+// folded data tables, and the texts its views share with other parts), once the page is painted;
+// for another part, the rest file at once. Only a deep link's part is loaded before the app starts; the app asks
+// for the others' text when the reader goes there (or opens a term, a source, a citation whose text is in it).
+// Once the page is painted, the app's scripts are requested, and the stylesheet's other files (`data-css`). Inline in the site's <head> before early.js; not in
+// the single file, which carries every part and its scripts itself.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -40,8 +43,7 @@
       if (failed) return done(false);
       function settle() {
         if (--left) return;
-        var holder = document.querySelector(".static-rest");
-        if (!failed && holder) put(holder, texts.join(""));
+        if (!failed) put(holder(), texts.join(""));
         // The stylesheet in a task of its own: with the script's own, one task would be long at a phone's speed.
         setTimeout(function () {
           if (!failed && css && css.forEach) css.forEach(style);
@@ -66,30 +68,58 @@
     });
     return loads[name];
   }
-  // Without the rest file (blocked, missing), the map part's file at least: it carries the map's outlines and
-  // texts, which the app reads from the page on start (src/geo.rs, src/prose.rs).
-  function putMap(holder, text) {
-    if (holder.textContent.indexOf("data-partial") >= 0) holder.textContent = text;
+  // The data block the texts go in: the page's, or once the app has drawn its own page in its place, a new one
+  // (where the app reads what comes later: src/prose.rs).
+  function holder() {
+    var block = document.querySelector(".static-rest");
+    if (!block) {
+      block = document.createElement("script");
+      block.type = "text/html";
+      block.className = "static-rest";
+      document.body.appendChild(block);
+    }
+    return block;
   }
+  // The rest of the stylesheet (`data-css`), once: with the app's scripts, and with a part's text (a deep link's
+  // part is shown when both are in). A text's promise with it, resolving to whether the text came.
+  function css() {
+    return load("css", function () {});
+  }
+  function both(text) {
+    return Promise.all([text, css()]).then(function (ok) { return ok[0]; });
+  }
+  // The map part's text goes before the page's map heading (the same, marked partial) and the texts the overview
+  // shares, unless every part's is in already.
+  var restIn = false;
+  function putMap(block, text) {
+    if (!restIn) block.textContent = text + block.textContent;
+  }
+  // Without the rest file (blocked, missing), the map part's file at least: it carries the map's outlines and
+  // texts (src/geo.rs, src/prose.rs). `__charmRestDone` once all that will come has come.
+  var rest = null;
   window.__charmRest = function () {
-    return load("rest", function (holder, text) { holder.textContent = text; }).then(function (ok) {
+    rest = rest || both(load("rest", function (block, text) { restIn = true; block.textContent = text; }).then(function (ok) {
       return ok || load("map", putMap);
+    })).then(function (ok) {
+      window.__charmRestDone = true;
+      return ok;
     });
+    return rest;
   };
-  // The map part alone, once its heading is painted (from the page itself; Lighthouse counts every request started
-  // before the largest paint as holding it up), unless every part is in already.
+  // The map part alone, for a deep link once its heading is painted (from the page itself; Lighthouse counts every
+  // request started before the largest paint as holding it up), for the app at once.
   var map = null;
   window.__charmPart = function (part) {
     if (part !== "map") return window.__charmRest();
     map = map || new Promise(function (done) {
-      window.__charmAfterPaint(function () {
-        load("map", putMap).then(done);
+      (window.__charmLate ? function (then) { then(); } : window.__charmAfterPaint)(function () {
+        both(load("map", putMap)).then(done);
       });
     });
     return map;
   };
   // The app's scripts (wasm-bindgen's glue, then static/boot.js: `data-app` on <html>) are requested once the
-  // page is painted, in that order, with the rest file; boot.js then requests the wasm.
+  // page is painted, in that order; boot.js then requests the wasm.
   function loadApp() {
     window.__charmAfterPaint(function () {
       window.__charmLate = true;
@@ -101,7 +131,7 @@
         script.async = false;
         document.head.appendChild(script);
       });
-      window.__charmRest();
+      css();
     });
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", loadApp);

@@ -46,8 +46,10 @@
   if (!part || part === "overview") return;
   var root = document.documentElement;
   root.setAttribute("data-early-part", part);
-  // On the site, the part's text is requested at once (static/early-site.js).
+  // On the site, the part's text is requested at once (static/early-site.js); the app starts once it is in, or known
+  // not to come (static/boot.js).
   var coming = typeof window.__charmPart === "function" && window.__charmPart(part);
+  window.__charmComing = coming || null;
   // The part's own markup out of the <noscript> text: from its <section ...aria-labelledby="part-KEY"> to the
   // matching </section> (parts nest sections of their own). Parsing only that, not every part, saves the main
   // thread most of the work (about 60 ms at a phone's speed for the map). Everything, if the markup is not found.

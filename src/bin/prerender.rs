@@ -2,34 +2,28 @@
 //! the text, the data table and the bibliography are readable before the WebAssembly starts and with
 //! JavaScript off. Usage: `prerender <index.html template> <output> [<prose list>]`; fills the PRERENDER and
 //! NOSCRIPT slots, and writes to `<prose list>` the numbers of the display-only texts the page gives back
-//! exactly (read as the browser build reads them), one a line: build.rs leaves those out of the wasm.
+//! exactly (read as the browser build reads them), one a line: build.rs leaves those out of the wasm. With a
+//! fourth argument, `<needs list>`, it also writes the texts the served site's first views read (the app rendered
+//! for `/` and for each map view a link can open): `overview N N ...` and `map N N ...`, one view a line.
+//! tools/build/assemble.py puts their markup where those views find them, so that they start without the other
+//! parts' text (src/prose.rs).
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let (template, output, prose_list) = match args.as_slice() {
-        [_, template, output] => (template, output, None),
-        [_, template, output, list] => (template, output, Some(list)),
+    let (template, output, prose_list, needs_list) = match args.as_slice() {
+        [_, template, output] => (template, output, None, None),
+        [_, template, output, list] => (template, output, Some(list), None),
+        [_, template, output, list, needs] => (template, output, Some(list), Some(needs)),
         _ => {
-            eprintln!("usage: prerender <index.html template> <output> [<prose list>]");
+            eprintln!(
+                "usage: prerender <index.html template> <output> [<prose list> [<needs list>]]"
+            );
             std::process::exit(2);
         }
     };
     let template = std::fs::read_to_string(template).expect("read the index.html template");
-    let body = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("runtime")
-        .block_on(async {
-            yew::LocalServerRenderer::<charm_offensive::App>::with_props(
-                charm_offensive::AppProps {
-                    query: "".into(),
-                    static_page: true,
-                },
-            )
-            .hydratable(false)
-            .render()
-            .await
-        });
+    let body = render("", true);
     let note = &charm_offensive::content::content().site.noscript;
     let noscript = format!(
         "<noscript><p class=\"noscript-note\">{}</p></noscript>",
@@ -58,6 +52,67 @@ fn main() {
             charm_offensive::prose::COUNT
         );
     }
+    if let Some(needs) = needs_list {
+        std::fs::write(needs, first_view_needs()).expect("write the texts the first views read");
+    }
+}
+
+/// The app rendered natively for `query`: the static page, or the view the browser build draws first.
+#[cfg(not(target_arch = "wasm32"))]
+fn render(query: &str, static_page: bool) -> String {
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("runtime")
+        .block_on(async {
+            yew::LocalServerRenderer::<charm_offensive::App>::with_props(
+                charm_offensive::AppProps {
+                    query: query.to_string().into(),
+                    static_page,
+                },
+            )
+            .hydratable(false)
+            .render()
+            .await
+        })
+}
+
+/// The display-only texts the app reads when it draws the served site's first views: `/`, and every map view a
+/// link can open (each layer and period, per person, each republic).
+#[cfg(not(target_arch = "wasm32"))]
+fn first_view_needs() -> String {
+    use charm_offensive::model::{CountryId, Layer};
+    use charm_offensive::prose::needs;
+    let mut map_views = vec!["part=map".to_string()];
+    for layer in Layer::ALL {
+        let l = layer.key();
+        map_views.push(format!("part=map&layer={l}&pp=1"));
+        map_views.extend(
+            layer
+                .years()
+                .iter()
+                .map(|y| format!("part=map&layer={l}&year={}", y.key())),
+        );
+    }
+    map_views.extend(
+        CountryId::ALL
+            .iter()
+            .map(|c| format!("part=map&country={}", c.key())),
+    );
+    let mut out = String::new();
+    for (view, queries) in [("overview", vec![String::new()]), ("map", map_views)] {
+        needs::start();
+        let mut read = std::collections::BTreeSet::new();
+        for query in &queries {
+            render(query, false);
+            read.extend(needs::take());
+            needs::start();
+        }
+        needs::take();
+        out.push_str(view);
+        read.iter().for_each(|at| out.push_str(&format!(" {at}")));
+        out.push('\n');
+    }
+    out
 }
 
 /// The numbers of the display-only texts that `html` gives back exactly, in order.

@@ -18,6 +18,8 @@ pub struct CitesProps {
 pub fn Cites(props: &CitesProps) -> Html {
     let c = content();
     let open = use_state(|| false);
+    // The references' texts may be on their way (the served site's other parts: crate::prose).
+    crate::prose::use_texts_while(*open);
     let toggle = {
         let open = open.clone();
         Callback::from(move |_: MouseEvent| open.set(!*open))

@@ -17,6 +17,8 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     // The static page (no JavaScript, and the page before the app starts) shows the source open.
     let static_page = super::use_static_page();
     let open = use_state(|| static_page);
+    // Its source may be on its way (the served site's other parts: crate::prose).
+    crate::prose::use_texts_while(*open && !static_page);
     let Some(f) = content().figures.get(&props.id) else {
         return html! { <span class="figure missing">{ format!("Figure “{}” is missing from the data", props.id) }</span> };
     };
@@ -93,6 +95,7 @@ pub struct InlineFigureProps {
 #[component]
 pub fn InlineFigure(props: &InlineFigureProps) -> Html {
     let open = use_state(|| false);
+    crate::prose::use_texts_while(*open);
     let static_page = super::use_static_page();
     let Some(f) = content().figures.get(&props.id) else {
         // An unknown id is a content error (tests catch it): keep the words and say the source is missing.

@@ -50,6 +50,8 @@ pub fn Term(props: &InlineProps) -> Html {
     let open = use_state(|| false);
     // One id per instance: the same term can be open in two cards at once.
     let instance = use_state(next_term_instance);
+    // Its definition may be on its way (the served site's other parts: crate::prose).
+    crate::prose::use_texts_while(*open);
     if super::use_static_page() {
         // No JavaScript: link to the glossary listed in the Sources part.
         return html! { <a class="term-link" href={format!("#term-{}", props.id)}>{ props.shown.clone() }</a> };

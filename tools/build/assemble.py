@@ -61,13 +61,14 @@ def minify_js(text: str) -> str:
 # growing size (the first about 14 KB), all before the first paint; measured, a 12 KB gzip page painted at 0.67 s,
 # a 17 KB or a 30 KB one at 0.80 s. It shows the header, the overview and the footer, with the stylesheet's files
 # that style them (CRITICAL_CSS); its links to the parts lead to read.html, which carries every part for reading
-# without JavaScript. The parts' text waits in an empty data block (<script type="text/html" class="static-rest">:
-# neither run nor shown, holding only the map part's heading), which static/early-site.js fills from
-# assets/rest.HASH.js (every part after the overview, and the rest of the stylesheet) before the app starts, or
-# sooner for a deep link to a part. For `?part=map`, the most linked view, the heading and introduction are painted
-# at once, and the rest of the part comes from assets/map.HASH.js once they are: the map part without its data
-# panel's folded tables (below the map; they come with the rest), and the stylesheet. The single file keeps the
-# whole page.
+# without JavaScript. The parts' text waits in a data block (<script type="text/html" class="static-rest">: neither
+# run nor shown, holding only the map part's heading and the texts the overview shares with other parts), which
+# static/early-site.js fills from assets/rest.HASH.js (every part after the overview) when the app asks for it (the
+# reader goes to a part that needs it), or at once for a deep link to a part. For `?part=map`, the most linked view,
+# the heading and introduction are painted at once, and the rest of the part comes from assets/map.HASH.js once they
+# are: the map part without its data panel's folded tables (below the map; they come with the rest), with the texts
+# its views share with other parts. The rest of the stylesheet comes once in assets/css.HASH.js, with the app's
+# scripts or with a part's text. The single file keeps the whole page.
 REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
 MAP_PART = "map"
 DATA_PANEL = '<div class="data-panel static">'
@@ -88,6 +89,37 @@ def part_span(html: str, part: str) -> tuple[int, int]:
     start = html.rindex("<section", 0, html.index(f'aria-labelledby="part-{part}"'))
     return start, element_end(html, start, "section")
 
+NEEDS = ROOT / "target/pre/prose-needs.txt"  # the texts the first views read (src/bin/prerender.rs)
+ON_PAGE = ROOT / "target/pre/prose-on-page.txt"  # the texts the wasm reads from the page
+
+def first_view_needs() -> dict[str, list[int]]:
+    """{"overview": [N...], "map": [N...]}: the display-only texts the app reads when it draws `/` and the map views
+    (written by the pre-renderer), less those compiled into the wasm. Empty without the lists."""
+    if not NEEDS.exists() or not ON_PAGE.exists():
+        return {}
+    on_page = {int(line) for line in ON_PAGE.read_text().split("\n") if line.strip().isdigit()}
+    views = (line.split() for line in NEEDS.read_text().split("\n") if line.strip())
+    return {v[0]: [int(n) for n in v[1:] if int(n) in on_page] for v in views}
+
+def marked(html: str) -> set[int]:
+    return {int(n) for n in re.findall(r' data-p="(\d+)"', html)}
+
+def texts_shared(source: str, numbers: list[int], have: str) -> str:
+    """The marked elements (` data-p="N"`) for the texts `numbers` that `have` does not mark, each the first in
+    `source` (the one the wasm reads), in a <template> (inert, should a failed start show the data block's
+    markup). The served site's first views read the texts they share with other parts from there, so that they
+    start without the other parts' text (src/prose.rs)."""
+    out, present = [], marked(have)
+    for n in numbers:
+        if n in present:
+            continue
+        m = re.search(rf' data-p="{n}"', source)
+        assert m, f"text {n} is marked nowhere on the page"
+        start = source.rindex("<", 0, m.start())
+        tag = re.match(r"<([a-zA-Z0-9]+)", source[start:]).group(1)
+        out.append(source[start:element_end(source, start, tag)])
+    return f"<template>{''.join(out)}</template>" if out else ""
+
 def split_page(page: str) -> tuple[str, str, str, str]:
     """The pre-rendered page as (served first page, rest text, map text, page for reading without JavaScript)."""
     a = page.index(REST_OPEN)
@@ -102,13 +134,19 @@ def split_page(page: str) -> tuple[str, str, str, str]:
     h = map_part.index("<header")
     start_tag = map_part[:map_part.index(">") + 1]
     map_head = start_tag.replace("<section", "<section data-partial", 1) + map_part[h:element_end(map_part, h, "header")] + "</section>"
+    # The texts the first views share with other parts (a card's title, a source in brief, the thesis card's text):
+    # with the map part's heading in the page's data block for `/`, after the map part in its file for map views.
+    before, after = page[:a], page[b:]
+    needs = first_view_needs()
+    o_start, o_end = part_span(before, "overview")  # the wasm reads the overview's own from the page's nodes
+    map_head += texts_shared(rest, needs.get("overview", []), before[o_start:o_end])
+    map_part += texts_shared(rest, needs.get("map", []), map_part)
     assert "</script" not in map_head.lower(), "the map's heading would end its data block"
     # The visible page: links to what it lacks (a part's heading, a card, a term) lead to read.html.
-    before, after = page[:a], page[b:]
     ids = set(re.findall(r'\sid="([^"]+)"', before + after))
     def local(html: str) -> str:
         return re.sub(r'href="#([^"]+)"', lambda m: m.group(0) if m.group(1) in ids else f'href="read.html#{m.group(1)}"', html)
-    first = local(before) + f'<script type="text/html" class="static-rest">{map_head}</script>' + local(after)
+    first = local(before) + f'<script type="text/html" class="static-rest">{local(map_head)}</script>' + local(after)
     # read.html: every part in the page itself; nothing waits for an app that this page does not start.
     read = (page[:a] + '<div class="static-rest">' + rest + "</div>" + page[b:]).replace(
         '<div id="app" aria-busy="true">', '<div id="app">')
@@ -204,14 +242,18 @@ def main() -> int:
     rest_files = []
     pieces = text_pieces(rest_text, REST_PIECE)
     for i, text in enumerate(pieces):
-        css_part = f"window.__charmCss={css_js};\n" if i == len(pieces) - 1 else ""
-        data = f"window.__charmText={js_string(text)};\n{css_part}".encode()
+        data = f"window.__charmText={js_string(text)};\n".encode()
         rest_files.append(f"assets/rest.{digest(data)}.js")
         (DIST / rest_files[-1]).write_bytes(data)
     names[("rest", "js")] = " ".join(rest_files)
-    data = f"window.__charmText={js_string(map_text)};\nwindow.__charmCss={css_js};\n".encode()
+    data = f"window.__charmText={js_string(map_text)};\n".encode()
     names[("map", "js")] = f"assets/map.{digest(data)}.js"
     (DIST / names[("map", "js")]).write_bytes(data)
+    # The stylesheet's files the page does not carry inline, once, with the app's scripts or a part's text (the
+    # first of them to be requested; static/early-site.js).
+    data = f"window.__charmText='';\nwindow.__charmCss={css_js};\n".encode()
+    names[("css", "js")] = f"assets/css.{digest(data)}.js"
+    (DIST / names[("css", "js")]).write_bytes(data)
     for extra in STATIC.iterdir():
         if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-site.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
@@ -229,7 +271,7 @@ def main() -> int:
             # No script element: static/early-site.js requests the glue and boot.js (`data-app`) once the page is
             # painted (Lighthouse counts every request started before the largest paint as holding it up).
             .replace("<!--SCRIPTS-->\n", "")
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}" data-map="{names[("map", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-rest="{names[("rest", "js")]}" data-map="{names[("map", "js")]}" data-css="{names[("css", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
     (DIST / "index.html").write_text(site)
     # Every part for reading without JavaScript (the served page's links to parts it lacks lead here): no script.
     read_csp = (f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
@@ -261,7 +303,8 @@ def main() -> int:
         "js": size(glue.encode() + boot.encode() + early.encode()), "unpacker": size(unpacker.encode()), "css": size(css.encode()),
         "html_prerendered": size(site.encode()), "rest_js": {k: sum(size((DIST / n).read_bytes())[k] for n in rest_files) for k in ("raw", "gzip")},
         "rest_js_files": [size((DIST / n).read_bytes()) for n in rest_files],
-        "map_js": size((DIST / names[("map", "js")]).read_bytes()), "read_html": size(read_page.encode()),
+        "map_js": size((DIST / names[("map", "js")]).read_bytes()), "css_js": size((DIST / names[("css", "js")]).read_bytes()),
+        "read_html": size(read_page.encode()),
         "single_file": size(single.encode()),
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
     }
