@@ -8,7 +8,7 @@ for (const q of ["?part=map", "?part=map&layer=students&country=UZ"]) {
     const context = await browser.newContext({ viewport: { width: w, height: h } });
     const page = await context.newPage();
     let release; const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + q);
     await page.locator("main .region-map").waitFor();
     await page.waitForTimeout(300);

@@ -59,7 +59,7 @@ test("a deep link to a part the page lacks shows that part first: no overview me
   const hold = () => { let release; const held = new Promise((ok) => { release = ok; }); return [held, release]; };
   const [wasmHeld, releaseWasm] = hold();
   const [restHeld, releaseRest] = hold();
-  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await wasmHeld; await route.continue(); });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await wasmHeld; await route.continue(); });
   await page.route(/\/rest\.[0-9a-f]+\.js$/, async (route) => { await restHeld; await route.continue(); });
   await page.goto(server.url + "?part=sources", { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => document.readyState !== "loading");
@@ -91,7 +91,9 @@ test("/ and map links start without the other parts' text; a part that needs it 
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   const rest = [];
+  const wasm = [];
   page.on("request", (r) => { if (/\/rest\.[0-9a-f]+\.js$/.test(r.url())) rest.push(r.url()); });
+  page.on("request", (r) => { if (/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/.test(r.url())) wasm.push(r.url().replace(/^.*\//, "")); });
   const hold = () => { let release; const held = new Promise((ok) => { release = ok; }); return [held, release]; };
   let [held, release] = hold();
   await page.route(/\/rest\.[0-9a-f]+\.js$/, async (route) => { await held; await route.continue(); });
@@ -102,6 +104,8 @@ test("/ and map links start without the other parts' text; a part that needs it 
     assert.deepEqual(await shown(page), [], `${query || "/"}: every text of the first view is there`);
     assert.deepEqual(rest, [], `${query || "/"}: the other parts' text is not requested`);
   }
+  // The wasm comes packed with LZMA as bytes (static/boot.js), not as the wasm file.
+  assert.ok(wasm.length === 4 && wasm.every((name) => /^charm-offensive\.[0-9a-f]+\.lzma$/.test(name)), `wasm requests: ${wasm}`);
   // A citation opened before the other parts' text has come says its references are loading, then shows them.
   await page.goto(server.url);
   await ready(page);

@@ -17,7 +17,7 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
     // Hold the wasm back until the page has been looked at: what shows meanwhile is the pre-rendered page.
     let release;
     const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + "?part=map&layer=students&country=UZ");
     await page.waitForFunction(() => document.readyState !== "loading");
     // The site's page paints the part's heading at once, and the rest of the part once that is painted.
@@ -62,7 +62,7 @@ test("?part=map on a wide screen: the map does not move when the app draws its l
   const page = await context.newPage();
   let release;
   const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.url + "?part=map");
   await page.locator("main .region-map").waitFor();
   const top = () => page.evaluate(() => Math.round(document.querySelector("main .map-figure").getBoundingClientRect().top));
@@ -93,7 +93,7 @@ test("a deep link's part is in place as soon as the parser is past it, before th
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
   try {
     const page = await context.newPage();
-    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, () => {});
+    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, () => {});
     await page.addInitScript(() => {
       window.__shifts = [];
       new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
@@ -115,7 +115,7 @@ test("a deep link's part is in place as soon as the parser is past it, before th
 test("without a part, nothing waits: the overview is the pre-rendered page's first view", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, () => {});
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, () => {});
   await page.goto(server.url);
   await page.waitForFunction(() => document.readyState !== "loading");
   assert.ok(await page.locator("#part-overview").isVisible());
@@ -142,7 +142,7 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
     const page = await context.newPage();
     let release;
     const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + query);
     await page.waitForFunction(() => document.readyState !== "loading");
     // Mark the pre-rendered nodes; a node drawn anew would not carry the mark.
@@ -181,7 +181,7 @@ test("the site's wasm is requested once the pre-rendered page is painted, and th
   await page.goto(server.url + "?part=map");
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
   await page.waitForTimeout(300);
-  const [wasmAt, paints] = await page.evaluate(() => [performance.getEntriesByType("resource").find((r) => /\.wasm(\.[0-9a-f]+\.js)?$/.test(r.name))?.startTime, window.__lcp]);
+  const [wasmAt, paints] = await page.evaluate(() => [performance.getEntriesByType("resource").find((r) => /\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/.test(r.name))?.startTime, window.__lcp]);
   assert.ok(wasmAt !== undefined && paints.length > 0, "the wasm was fetched and a largest paint recorded");
   assert.ok(wasmAt >= paints[0][0], `the wasm was requested at ${wasmAt} ms, after the first largest paint at ${paints[0][0]} ms`);
   assert.deepEqual(paints.filter(([at]) => at > wasmAt), [], "no largest paint after the app started");
@@ -195,7 +195,7 @@ for (const [what, selector] of [["a link in the header", ".site-header a[href^='
     const page = await context.newPage();
     let release;
     const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.wasm(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + "?part=map&layer=students");
     await page.waitForFunction(() => document.readyState !== "loading");
     await page.locator("main .region-map").waitFor();

@@ -90,6 +90,8 @@ test("a WebAssembly that fails to start leaves a readable message and the pre-re
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.route(/\.wasm$/, (route) => route.fulfill({ status: 200, contentType: "application/wasm", body: "not wasm" }));
+  // The site's packed wasm does not come either: the app falls back to the wasm file (static/boot.js).
+  await page.route(/\.lzma$/, (route) => route.fulfill({ status: 404, body: "" }));
   await page.goto(server.url);
   await page.locator("#fatal").waitFor({ state: "visible" });
   assert.match(await page.locator("#fatal").innerText(), /stopped working/);
