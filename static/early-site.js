@@ -44,11 +44,16 @@
       function settle() {
         if (--left) return;
         if (!failed) put(holder(), texts.join(""));
-        // The stylesheet in a task of its own: with the script's own, one task would be long at a phone's speed.
-        setTimeout(function () {
-          if (!failed && css && css.forEach) css.forEach(style);
-          done(!failed);
-        }, 0);
+        // The stylesheet's runs each in a task of their own: parsing 30 KB of rules took 22-38 ms at a phone's
+        // speed (4x CPU); with the script's own, or both runs at once, one task would be long.
+        var runs = !failed && css && css.forEach ? css.slice() : [];
+        (function next() {
+          setTimeout(function () {
+            if (!runs.length) return done(!failed);
+            style(runs.shift());
+            next();
+          }, 0);
+        })();
       }
       srcs.forEach(function (src, i) {
         var script = document.createElement("script");
