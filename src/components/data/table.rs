@@ -2,6 +2,8 @@
 
 use yew::prelude::*;
 
+use crate::components::map::markup::{esc, raw};
+
 use super::SourceToggle;
 use crate::components::use_dispatch;
 use crate::data::{lead_year, notes, unit_label, Row, Slice};
@@ -175,15 +177,26 @@ fn row(
         };
     };
     let of = format!("{}, {}: {}", country.label(), f.year, f.display());
+    // The value and what it comes from hold no control: written as markup (`crate::components::map::markup`).
+    let mut value = format!(r#"<span class="value-text">{}</span>"#, esc(r.label));
+    if r.population.is_some() {
+        value.push_str(r#"<span class="tag derived">derived</span>"#);
+    }
+    if !r.on_map {
+        value.push_str(r#"<span class="tag">not on the map</span>"#);
+    }
+    if let Some(p) = r.population {
+        value += &format!(
+            r#"<span class="value-from">{} ÷ population {} ({})</span>"#,
+            esc(&f.display()),
+            esc(p.year),
+            format_number(p.value, 0)
+        );
+    }
     html! {
         <tr {key} {class} onclick={select} data-country={country.key()} data-figure={f.id}>
             <th scope="row">{ name }</th>
-            <td class="value">
-                <span class="value-text">{ r.label }</span>
-                if r.population.is_some() { <span class="tag derived">{ "derived" }</span> }
-                if !r.on_map { <span class="tag">{ "not on the map" }</span> }
-                if let Some(p) = r.population { <span class="value-from">{ format!("{} ÷ population {} ({})", f.display(), p.year, format_number(p.value, 0)) }</span> }
-            </td>
+            <td class="value">{ raw(value) }</td>
             if s.rows.iter().any(|r| r.energy.is_some()) {
                 <td class="value">{ r.energy.map(|e| e.display()).unwrap_or_else(|| "no data".into()) }
                     if let Some(e) = r.energy { <SourceToggle figure={e} of={format!("energy part, {}", country.label())} /> }</td>

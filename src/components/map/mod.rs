@@ -51,10 +51,15 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 
 /// Said on the map itself when the values do not compare (different years or sources).
 fn caution(s: &crate::data::Slice) -> Html {
-    html! {
-        <p class="map-caution" hidden={s.caution.is_none()}>
-            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
-    }
+    markup::raw(format!(
+        r#"<p class="map-caution"{}><span aria-hidden="true">⚠ </span>{}</p>"#,
+        if s.caution.is_none() {
+            r#" hidden="hidden""#
+        } else {
+            ""
+        },
+        markup::esc(s.caution.unwrap_or_default())
+    ))
 }
 
 /// The map part.
@@ -89,8 +94,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             <figure class="map-figure">
                 { caution(s) }
                 if crate::geo::outlines_missing() {
-                    <p class="map-caution map-missing" role="note"><span aria-hidden="true">{ "⚠ " }</span>
-                        { "The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map." }</p>
+                    { markup::raw(r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#) }
                 }
                 <RegionMap view={props.view} />
                 <figcaption>

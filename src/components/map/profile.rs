@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::markup::{esc, raw};
 use super::st;
 use crate::components::cite::Cites;
 use crate::components::figure::FigureValue;
@@ -87,7 +88,7 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         .find(|p| p.country == c.key() && p.inside);
     let figure = |layer: Dataset| match latest_figure(layer, c) {
         Some(id) => html! { <FigureValue {id} /> },
-        None => html! { <span class="missing">{ "Not in the project's data." }</span> },
+        None => raw(MISSING),
     };
     let card = content().cards.iter().find(|k| k.country == Some(c));
     let came_from = use_focus_into_sheet(c, &title_id, open);
@@ -119,10 +120,10 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
             </div>
             <dl class="facts">
                 <dt>{ "Capital" }</dt>
-                <dd>{ match capital {
-                    Some(p) => html! { <>{ st(p.name) }<span class="credit">{ format!(" · location: {}", geo().source_places) }</span></> },
-                    None => html! { <span class="missing">{ "Not in the project's data." }</span> },
-                } }</dd>
+                <dd>{ raw(match capital {
+                    Some(p) => format!(r#"{}<span class="credit"> · location: {}</span>"#, esc(p.name), esc(geo().source_places)),
+                    None => MISSING.to_string(),
+                }) }</dd>
                 if let Some(m) = &props.on_map {
                     <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
                     <dd class="on-map">{ match m.figure {
@@ -154,6 +155,9 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         </section>
     }
 }
+
+/// Said where the project has no figure of a kind for a republic.
+const MISSING: &str = r#"<span class="missing">Not in the project's data.</span>"#;
 
 /// Where focus was before the profile took it (restored when the profile closes).
 type CameFrom = std::rc::Rc<std::cell::RefCell<Option<web_sys::Element>>>;
