@@ -131,6 +131,23 @@ pub fn SelfChecks() -> Html {
             .iter()
             .position(|p| p.id == q.part)
             .map_or(0, |i| i + 1);
+        // Previous / Next move focus to the new question's heading (the effect above).
+        let mut nav = format!(
+            r#"<div class="check-nav"><button type="button" class="secondary"{} data-q="{}"><span aria-hidden="true">← </span>Previous</button>"#,
+            if at == 0 {
+                r#" disabled="disabled""#
+            } else {
+                ""
+            },
+            at.saturating_sub(1)
+        );
+        if at + 1 < total {
+            nav += &format!(
+                r#"<button type="button" class="primary" data-q="{}">Next question<span aria-hidden="true"> →</span></button>"#,
+                at + 1
+            );
+        }
+        nav += "</div>";
         // The heading takes focus after a move: it is drawn anew only when the question changes.
         let mut heading = format!(
             r#"<h4 id="check-current-title" tabindex="-1">Question {} of {total}"#,
@@ -150,16 +167,7 @@ pub fn SelfChecks() -> Html {
             <div class="check-current" id="check-current">
                 { raw(heading) }
                 <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
-                <div class="check-nav">
-                    <button type="button" class="secondary" disabled={at == 0} data-q={at.saturating_sub(1).to_string()}>
-                        <span aria-hidden="true">{ "← " }</span>{ "Previous" }
-                    </button>
-                    if at + 1 < total {
-                        <button type="button" class="primary" data-q={(at + 1).to_string()}>
-                            { "Next question" }<span aria-hidden="true">{ " →" }</span>
-                        </button>
-                    }
-                </div>
+                { raw(nav) }
             </div>
         }
     };

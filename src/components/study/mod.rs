@@ -22,7 +22,7 @@ use crate::model::study::study;
 use crate::model::Part;
 use crate::state::Action;
 use checks::SelfChecks;
-use markup::raw;
+use markup::{esc, raw};
 use progress::ProgressPanel;
 use progress_context::use_progress;
 use tour::view_for_step;
@@ -90,7 +90,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         let seen = snap.progress.steps.contains(&(i + 1));
         html! {
             <li key={step.id.to_string()} class={classes!(seen.then_some("seen"))}>
-                <a {href} data-go={(i + 1).to_string()}>{ step.title }</a>
+                { raw(format!(r#"<a href="{}" data-go="{}">{}</a>"#, esc(&href), i + 1, esc(step.title))) }
                 if seen { { raw(r#"<span class="seen-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (seen)</span></span>"#) } }
             </li>
         }

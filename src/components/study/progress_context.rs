@@ -74,10 +74,17 @@ pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
     }
 }
 
-/// The page's study progress; outside a [`ProgressProvider`] (a component rendered on its own), a fresh
-/// progress that is not saved.
+/// The page's study progress. In the browser build every study view is inside the app's
+/// [`ProgressProvider`] (one without it stops the wasm at once, which the browser tests would show); the
+/// native build renders views on their own too (tests), and there one outside a provider gets a fresh
+/// progress that is not saved. (The browser build carries no second reducer for that case.)
 #[hook]
 pub fn use_progress() -> ProgressHandle {
-    let own = use_reducer(StudyProgress::default);
-    use_context::<ProgressHandle>().unwrap_or(own)
+    #[cfg(target_arch = "wasm32")]
+    return use_context::<ProgressHandle>().expect("inside ProgressProvider");
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let own = use_reducer(StudyProgress::default);
+        use_context::<ProgressHandle>().unwrap_or(own)
+    }
 }

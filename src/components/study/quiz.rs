@@ -117,9 +117,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
         return static_question(q);
     }
     let progress = use_progress();
-    let dispatch = crate::components::use_dispatch();
     // "Show on the map" keeps the embed settings of the view it is shown in.
-    let within = crate::components::use_within();
+    let crate::components::Dispatch(dispatch, within) = use_context().unwrap_or_default();
     let draft = use_state(|| Draft::start(q, saved(&progress, q)));
     let edit = {
         let draft = draft.clone();

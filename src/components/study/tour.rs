@@ -186,12 +186,12 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 <button type="button" class="link-button tour-toggle" aria-expanded={if *expanded { "true" } else { "false" }} aria-controls="tour-body" data-act="toggle">
                     { if *expanded { "Hide text" } else { "Show text" } }
                 </button>
-                <button type="button" id="tour-back" class="secondary" disabled={n == 1} data-act="back">
-                    <span aria-hidden="true">{ "← " }</span>{ "Back" }
-                </button>
-                <button type="button" id="tour-next" class="primary" data-act="next">
-                    { if last { "Finish" } else { "Next" } }<span aria-hidden="true">{ " →" }</span>
-                </button>
+                // Back and Next get focus back by id after each step (the effect above).
+                { raw(format!(
+                    r#"<button type="button" id="tour-back" class="secondary"{} data-act="back"><span aria-hidden="true">← </span>Back</button><button type="button" id="tour-next" class="primary" data-act="next">{}<span aria-hidden="true"> →</span></button>"#,
+                    if n == 1 { r#" disabled="disabled""# } else { "" },
+                    if last { "Finish" } else { "Next" }
+                )) }
             </div>
         </aside>
     }
