@@ -4,7 +4,8 @@
 //! The content types are defined once, in `src/model/schema.rs` (closed sets in `src/model/ids.rs`). This
 //! script compiles the same files without the `content_static` cfg, which gives them owned strings and
 //! serde derives with `deny_unknown_fields`; it reads every file with them and writes each value back out in
-//! its `Debug` form, which `schema.rs` keeps valid Rust. An unknown or misspelt key, a missing field or a
+//! its `Debug` form, which `schema.rs` keeps valid Rust. Every `Text` is written as `t(FROM, LEN)`, a piece of one
+//! string `TEXT` that holds each distinct text once. An unknown or misspelt key, a missing field or a
 //! value of the wrong type stops the build with the file, the item (by its id) and the key named.
 
 use std::{env, fs, path::Path};
@@ -268,6 +269,16 @@ fn main() {
     for (name, ty, value) in statics {
         out.push_str(&format!("pub static {name}: {ty} = {value};\n"));
     }
+    // Every `t(FROM, LEN)` above, a piece of one string (the statics' Debug forms listed each text once).
+    out.push_str(&format!(
+        "/// Every text of the statics above, once; `t(FROM, LEN)` is one of them.\n\
+         pub static TEXT: &str = {:?};\n\
+         const fn t(from: usize, len: usize) -> &'static str {{\n    \
+         let piece = TEXT.as_bytes().split_at(from).1.split_at(len).0;\n    \
+         match core::str::from_utf8(piece) {{\n        Ok(text) => text,\n        \
+         Err(_) => panic!(\"t(): not a text of TEXT\"),\n    }}\n}}\n",
+        schema::text_blob()
+    ));
     // Every `Prose(N)` above, by N (the statics' Debug forms numbered them).
     let prose = schema::prose_list();
     out.push_str(&format!(

@@ -32,11 +32,57 @@ pub use owned::*;
 mod owned {
     use std::fmt;
 
-    pub type Text = String;
-
     thread_local! {
         /// Every distinct `Prose` text written out so far, in order: `Prose(N)` is the N-th.
         static PROSE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+        /// Every distinct `Text` written out so far, one after another, and where each one starts in it.
+        static TEXTS: std::cell::RefCell<(String, std::collections::HashMap<String, usize>)> =
+            std::cell::RefCell::new(Default::default());
+    }
+
+    /// Text of the content; written out as `t(FROM, LEN)`, a piece of one string that holds every text once
+    /// (`crate::content::TEXT`: build.rs takes it with [`text_blob`]). One string instead of a string
+    /// constant per text keeps the texts together in the wasm, apart from the records that point at them,
+    /// which compresses better (measured: see the commit that made it).
+    #[derive(Clone, PartialEq, Default, serde::Deserialize)]
+    #[serde(transparent)]
+    pub struct Text(pub String);
+
+    impl std::ops::Deref for Text {
+        type Target = String;
+        fn deref(&self) -> &String {
+            &self.0
+        }
+    }
+
+    impl std::ops::DerefMut for Text {
+        fn deref_mut(&mut self) -> &mut String {
+            &mut self.0
+        }
+    }
+
+    impl fmt::Display for Text {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl fmt::Debug for Text {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let from = TEXTS.with(|texts| {
+                let (all, at) = &mut *texts.borrow_mut();
+                *at.entry(self.0.clone()).or_insert_with(|| {
+                    all.push_str(&self.0);
+                    all.len() - self.0.len()
+                })
+            });
+            write!(f, "t({from}, {})", self.0.len())
+        }
+    }
+
+    /// Every `Text` written out so far, one after another (what `t(FROM, LEN)` points into).
+    pub fn text_blob() -> String {
+        TEXTS.with(|texts| texts.borrow().0.clone())
     }
 
     /// Display-only prose; written out as `Prose(N)`, its text listed once (build.rs takes the list).
@@ -81,9 +127,9 @@ mod owned {
         }
     }
 
-    /// Pairs from an object of strings, in file order; written out as `&[("key", "value"), ..]`.
+    /// Pairs from an object of strings, in file order; written out as `&[(t(..), t(..)), ..]`.
     #[derive(Clone, PartialEq, Default)]
-    pub struct Pairs(pub Vec<(String, String)>);
+    pub struct Pairs(pub Vec<(Text, Text)>);
 
     impl fmt::Debug for Pairs {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
