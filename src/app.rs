@@ -267,7 +267,7 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
 /// the app again when they come, then gives focus back to the part's heading if the loading one had it.
 #[hook]
 fn use_texts_for(part: Part, touring: bool) -> bool {
-    crate::prose::use_texts();
+    crate::prose::use_texts_while(true);
     let ready = crate::prose::ready_for(part, touring);
     let waited = use_mut_ref(|| false);
     use_effect_with((part, touring, ready), move |&(part, touring, ready)| {

@@ -420,8 +420,8 @@ pub fn ready_for(part: crate::model::Part, touring: bool) -> bool {
     }
 }
 
-/// Requests the texts a view needs (once; [`ready_for`]). Components that use [`use_texts`] are drawn again when
-/// they come.
+/// Requests the texts a view needs (once; [`ready_for`]). Components that use [`use_texts_while`] are drawn again
+/// when they come.
 pub fn request_for(part: crate::model::Part, touring: bool) {
     #[cfg(prose_from_page)]
     if let Some(what) = page::need(part, touring) {
@@ -431,29 +431,8 @@ pub fn request_for(part: crate::model::Part, touring: bool) {
     let _ = (part, touring);
 }
 
-/// Draws the component again when texts that were still on their way come (a text it showed as [`LOADING`]: a
-/// glossary term, a figure's source, a citation opened before the other parts' text came). Returns how many
-/// times texts have come.
-#[cfg(prose_from_page)]
-#[yew::hook]
-pub fn use_texts() -> u32 {
-    let update = yew::functional::use_force_update();
-    yew::functional::use_effect_with((), move |_| {
-        let id = page::watch(std::rc::Rc::new(move || update.force_update()));
-        move || page::unwatch(id)
-    });
-    page::epoch()
-}
-
-/// Draws the component again when texts that were still on their way come (nothing to wait for here).
-#[cfg(not(prose_from_page))]
-#[yew::hook]
-pub fn use_texts() -> u32 {
-    0
-}
-
-/// While `on` (a term's definition, a figure's source, citations: opened), draws the component again when texts
-/// still on their way come, as [`use_texts`] does.
+/// While `on` (a term's definition, a figure's source, citations: opened; the app, always), draws the component
+/// again when texts still on their way come (a text it showed as [`LOADING`], a part waiting for its texts).
 #[cfg(prose_from_page)]
 #[yew::hook]
 pub fn use_texts_while(on: bool) {
@@ -496,8 +475,7 @@ mod page {
         static STORE: RefCell<Vec<Option<&'static str>>> = const { RefCell::new(Vec::new()) };
         /// What is in and what has been asked for (MAP, ALL, ASKED_*).
         static HAVE: Cell<u8> = const { Cell::new(0) };
-        /// How many times texts have come; who to draw again then.
-        static EPOCH: Cell<u32> = const { Cell::new(0) };
+        /// Who to draw again when texts come.
         static WATCHERS: RefCell<Vec<Watcher>> = const { RefCell::new(Vec::new()) };
     }
 
@@ -533,20 +511,12 @@ mod page {
         }
     }
 
-    /// Which parts a page text holds whole (not only a part's heading, `data-partial`): MAP, ALL.
+    /// What a page text holds: every part's (ALL | MAP: the last part, which only the rest file and the single file's
+    /// block carry), the map part's (MAP: its outlines, which only that part carries whole), or neither.
     fn parts_in(text: &str) -> u8 {
-        let whole = |part: &Part| {
-            let mark = format!("aria-labelledby=\"{}\"", part.heading_id());
-            text.match_indices(&mark).any(|(at, _)| {
-                text[..at]
-                    .rfind("<section")
-                    .is_some_and(|s| !text[s..at].contains("data-partial"))
-            })
-        };
-        let others = Part::ALL.iter().filter(|&&p| p != Part::Overview);
-        if others.clone().all(whole) {
+        if text.contains("aria-labelledby=\"part-sources\"") {
             ALL | MAP
-        } else if whole(&Part::Map) {
+        } else if text.contains(" data-geo=\"") {
             MAP
         } else {
             0
@@ -659,16 +629,11 @@ mod page {
             // No map part's file: every part's text has the map part too.
             request(ALL);
         }
-        EPOCH.with(|e| e.set(e.get() + 1));
         let watchers: Vec<Rc<dyn Fn()>> =
             WATCHERS.with(|w| w.borrow().iter().map(|(_, f)| f.clone()).collect());
         for f in watchers {
             f();
         }
-    }
-
-    pub fn epoch() -> u32 {
-        EPOCH.with(Cell::get)
     }
 
     pub fn watch(f: Rc<dyn Fn()>) -> u32 {
