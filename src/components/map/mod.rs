@@ -51,15 +51,10 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
 
 /// Said on the map itself when the values do not compare (different years or sources).
 fn caution(s: &crate::data::Slice) -> Html {
-    markup::raw(format!(
-        r#"<p class="map-caution"{}><span aria-hidden="true">⚠ </span>{}</p>"#,
-        if s.caution.is_none() {
-            r#" hidden="hidden""#
-        } else {
-            ""
-        },
-        markup::esc(s.caution.unwrap_or_default())
-    ))
+    html! {
+        <p class="map-caution" hidden={s.caution.is_none()}>
+            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
+    }
 }
 
 /// The map part.
