@@ -19,12 +19,12 @@ pub fn first_unanswered(progress: &Progress) -> usize {
         .unwrap_or(0)
 }
 
-/// "answered, correct" / "answered, not quite" / "not answered yet", for the numbered row.
-fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str) {
+/// A number's class, mark and words ("answered, correct" / "answered, not quite" / "not answered yet").
+fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str, &'static str) {
     match progress.answers.get(id) {
-        Some(g) if g.correct => ("right", "answered, correct"),
-        Some(_) => ("wrong", "answered, not quite right"),
-        None => ("open", "not answered yet"),
+        Some(g) if g.correct => ("check-number right", "✓", "answered, correct"),
+        Some(_) => ("check-number wrong", "✗", "answered, not quite right"),
+        None => ("check-number open", "", "not answered yet"),
     }
 }
 
@@ -85,17 +85,13 @@ pub fn SelfChecks() -> Html {
     };
     let answered = snap.progress.answers.len().min(total);
     let numbers = s.questions.iter().enumerate().map(|(i, q)| {
-        let (class, words) = state_words(&snap.progress, q.id);
-        let mark = match class {
-            "right" => "✓",
-            "wrong" => "✗",
-            _ => "",
-        };
+        let (class, mark, words) = state_words(&snap.progress, q.id);
+        // The button keeps focus; only its words are markup.
+        let n = i + 1;
         html! {
             <li key={q.id}>
-                <button type="button" class={classes!("check-number", class)} aria-current={(i == at && !*show_all).then_some("step")} data-q={i.to_string()}>
-                    <span aria-hidden="true">{ format!("{}{mark}", i + 1) }</span>
-                    <span class="visually-hidden">{ format!("Question {}: {words}", i + 1) }</span>
+                <button type="button" {class} aria-current={(i == at && !*show_all).then_some("step")} data-q={i.to_string()}>
+                    { raw(format!(r#"<span aria-hidden="true">{n}{mark}</span><span class="visually-hidden">Question {n}: {words}</span>"#)) }
                 </button>
             </li>
         }

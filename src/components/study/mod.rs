@@ -89,7 +89,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
         let href = href(&view_for_step(&props.view, i + 1));
         let seen = snap.progress.steps.contains(&(i + 1));
         html! {
-            <li key={step.id.to_string()} class={classes!(seen.then_some("seen"))}>
+            <li key={step.id.to_string()} class={seen.then_some("seen")}>
                 { raw(format!(r#"<a href="{}" data-go="{}">{}</a>"#, esc(&href), i + 1, esc(step.title))) }
                 if seen { { raw(r#"<span class="seen-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (seen)</span></span>"#) } }
             </li>
