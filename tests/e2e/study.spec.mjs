@@ -1,4 +1,4 @@
-// The study part: the whole guided tour by keyboard alone, self-checks answered right and wrong, progress
+// The study part: the whole guided tour by keyboard alone, self-checks answered right and wrong (choice, sort, prediction), progress
 // kept across a reload, blocked storage, the exported summary, axe. Served build and single file.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -11,6 +11,7 @@ const TOUR = STUDY.tour;
 const LABELS = { overview: "Overview", cards: "Concepts & cards", map: "Map & data", timeline: "Timeline", study: "Study", evidence: "Reading the evidence", sources: "Sources" };
 const Q_CHOICE = STUDY.questions.find((q) => q.kind === "choice");
 const Q_PREDICT = STUDY.questions.find((q) => q.kind === "predict" && q.view);
+const Q_SORT = STUDY.questions.find((q) => q.kind === "sort");
 const BLOCK_STORAGE = () => {
   Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
 };
@@ -101,6 +102,33 @@ for (const mode of MODES) {
     await page.waitForFunction(() => new URLSearchParams(location.search).get("part") === "map");
     const p = await params(page);
     if (Q_PREDICT.view.country) assert.equal(p.country, Q_PREDICT.view.country);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  });
+
+  test(`${mode}: a sorting question marks each item and keeps its bins across a reload`, async () => {
+    const { page, errors, context } = await open(browser, startUrl(mode, server, "?part=study"));
+    await showQuestion(page, Q_SORT);
+    const f = fieldset(page, Q_SORT);
+    const wrong = Q_SORT.bins.find((b) => b.id !== Q_SORT.items[0].answer).id;
+    // The first item in a wrong bin, the last left unplaced, the rest as the essay has them.
+    const placed = Q_SORT.items.slice(0, -1).map((item, k) => [item, k === 0 ? wrong : item.answer]);
+    for (const [item, bin] of placed) await f.locator(`select[id="${Q_SORT.id}-${item.id}"]`).selectOption(bin);
+    await f.getByRole("button", { name: "Check" }).click();
+    await f.locator(".qa-feedback.incorrect").waitFor();
+    const n = Q_SORT.items.length;
+    assert.match(await f.locator(".qa-feedback").innerText(), new RegExp(`${n - 2} of ${n} placed as the essay does; 1 not placed yet`));
+    assert.equal(await f.locator(".item-mark.right").count(), n - 2);
+    assert.equal(await f.locator(".item-mark.wrong").count(), 2);
+    // Changing a bin clears the verdict until the next Check.
+    await f.locator(`select[id="${Q_SORT.id}-${Q_SORT.items[0].id}"]`).selectOption(Q_SORT.items[0].answer);
+    assert.equal(await f.locator(".qa-feedback, .item-mark").count(), 0);
+    await f.getByRole("button", { name: "Check" }).click();
+    await page.reload();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+    await showQuestion(page, Q_SORT);
+    assert.equal(await f.locator(`select[id="${Q_SORT.id}-${Q_SORT.items[0].id}"]`).inputValue(), Q_SORT.items[0].answer, "the bin is kept");
+    assert.match(await f.locator(".qa-feedback").innerText(), new RegExp(`${n - 1} of ${n} placed as the essay does; 1 not placed yet`));
     assertNoConsoleErrors(errors);
     await context.close();
   });
