@@ -16,7 +16,7 @@ pub fn keep_from(root: &web_sys::Element, rest: Option<&str>) {
     // The display-only texts, read once from the page before it is replaced (crate::prose).
     crate::prose::read_page(root, rest);
     #[cfg(prose_from_page)]
-    keep_islands(root, rest);
+    keep_islands(Some(root), rest);
     let Ok(list) = root.query_selector_all("[data-adopt]") else {
         return;
     };
@@ -106,15 +106,19 @@ pub fn part_html<'a>(html: &'a str, key: &str) -> Option<&'a str> {
 /// Keeps each island's section: the one on screen (a deep link's part, shown by static/early.js: the same
 /// nodes), or one built from the `.static-rest` text.
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-fn keep_islands(root: &web_sys::Element, rest: Option<&str>) {
+fn keep_islands(root: Option<&web_sys::Element>, rest: Option<&str>) {
     let Some(doc) = crate::browser::document() else {
         return;
     };
     for part in ISLANDS {
-        let on_screen = root
-            .query_selector(&format!("section[aria-labelledby=\"part-{}\"]", part.key()))
-            .ok()
-            .flatten();
+        if KEPT_ISLANDS.with(|k| k.borrow().iter().any(|(p, ..)| *p == part)) {
+            continue;
+        }
+        let on_screen = root.and_then(|root| {
+            root.query_selector(&format!("section[aria-labelledby=\"part-{}\"]", part.key()))
+                .ok()
+                .flatten()
+        });
         let el = on_screen.or_else(|| {
             let html = part_html(rest?, part.key())?;
             let holder = doc.create_element("div").ok()?;
@@ -126,6 +130,13 @@ fn keep_islands(root: &web_sys::Element, rest: Option<&str>) {
             KEPT_ISLANDS.with(|k| k.borrow_mut().push((part, el.into(), false)));
         }
     }
+}
+
+/// Keeps the islands' sections not kept yet from page text that came after start (the served site's other parts,
+/// which the app asks for when a part needs them: crate::prose).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn keep_islands_from(text: &str) {
+    keep_islands(None, Some(text));
 }
 
 /// An island's section for this component's life: the page's own the first time, a copy of it afterwards;

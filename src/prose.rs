@@ -621,6 +621,7 @@ mod page {
             STORE.with(|s| read_text(text, &mut s.borrow_mut()));
             add(parts_in(text));
             crate::geo::read_more(text);
+            crate::adopt::keep_islands_from(text);
         }
         if what == ALL {
             // All that will come: what is still lacking reads as missing.

@@ -45,7 +45,9 @@ for (const mode of MODES) {
     }
     const { page, context } = await open(browser, startUrl(mode, server));
     await page.getByRole("link", { name: "Sources", exact: true }).click();
-    // The sources part is the page's own section (an island): shown again in full when the reader comes back.
+    // The sources part is the page's own section (an island): shown again in full when the reader comes back. On
+    // the served site its text comes when the reader goes there (src/prose.rs).
+    await page.locator("main ol.bibliography > li").first().waitFor();
     const entries = await page.locator("main ol.bibliography > li").count();
     assert.ok(entries > 10, `the bibliography (${entries} entries)`);
     await page.getByRole("link", { name: "Timeline", exact: true }).click();
