@@ -5,7 +5,7 @@
 //! script compiles the same files without the `content_static` cfg, which gives them owned strings and
 //! serde derives with `deny_unknown_fields`; it reads every file with them and writes each value back out in
 //! its `Debug` form, which `schema.rs` keeps valid Rust. Every `Text` is written as `t(FROM, LEN)`, a piece of one
-//! string `TEXT` that holds each distinct text once. An unknown or misspelt key, a missing field or a
+//! string `TEXT` that holds each distinct text once (one inside another is not repeated). An unknown or misspelt key, a missing field or a
 //! value of the wrong type stops the build with the file, the item (by its id) and the key named.
 
 use std::{env, fs, path::Path};
@@ -269,15 +269,27 @@ fn main() {
     for (name, ty, value) in statics {
         out.push_str(&format!("pub static {name}: {ty} = {value};\n"));
     }
-    // Every `t(FROM, LEN)` above, a piece of one string (the statics' Debug forms listed each text once).
+    // Every `t(#N)` above becomes `t(FROM, LEN)`, a piece of one string (schema::place_texts).
+    let (all, at) = schema::place_texts();
+    let mut placed = String::with_capacity(out.len());
+    let mut rest = out.as_str();
+    while let Some(i) = rest.find("t(#") {
+        let (before, after) = rest.split_at(i + 3);
+        let end = after.find(')').expect("t(#N)");
+        let n: usize = after[..end].parse().expect("t(#N)");
+        placed.push_str(&before[..i]);
+        placed.push_str(&format!("t({}, {})", at[n].0, at[n].1));
+        rest = &after[end + 1..];
+    }
+    placed.push_str(rest);
+    let mut out = placed;
     out.push_str(&format!(
         "/// Every text of the statics above, once; `t(FROM, LEN)` is one of them.\n\
-         pub static TEXT: &str = {:?};\n\
+         pub static TEXT: &str = {all:?};\n\
          const fn t(from: usize, len: usize) -> &'static str {{\n    \
          let piece = TEXT.as_bytes().split_at(from).1.split_at(len).0;\n    \
          match core::str::from_utf8(piece) {{\n        Ok(text) => text,\n        \
-         Err(_) => panic!(\"t(): not a text of TEXT\"),\n    }}\n}}\n",
-        schema::text_blob()
+         Err(_) => panic!(\"t(): not a text of TEXT\"),\n    }}\n}}\n"
     ));
     // Every `Prose(N)` above, by N (the statics' Debug forms numbered them).
     let prose = schema::prose_list();

@@ -35,15 +35,15 @@ mod owned {
     thread_local! {
         /// Every distinct `Prose` text written out so far, in order: `Prose(N)` is the N-th.
         static PROSE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
-        /// Every distinct `Text` written out so far, one after another, and where each one starts in it.
-        static TEXTS: std::cell::RefCell<(String, std::collections::HashMap<String, usize>)> =
+        /// Every distinct `Text` written out so far, in order, and the number of each.
+        static TEXTS: std::cell::RefCell<(Vec<String>, std::collections::HashMap<String, usize>)> =
             std::cell::RefCell::new(Default::default());
     }
 
-    /// Text of the content; written out as `t(FROM, LEN)`, a piece of one string that holds every text once
-    /// (`crate::content::TEXT`: build.rs takes it with [`text_blob`]). One string instead of a string
-    /// constant per text keeps the texts together in the wasm, apart from the records that point at them,
-    /// which compresses better (measured: see the commit that made it).
+    /// Text of the content; written out as `t(#N)`, which build.rs turns into `t(FROM, LEN)`: a piece of one
+    /// string that holds every text once (`TEXT` in the generated file: see [`place_texts`]). One string instead
+    /// of a string constant per text keeps the texts together in the wasm, apart from the records that point at
+    /// them, which compresses better, and a text inside another ("P1" in "P15") takes no bytes of its own.
     #[derive(Clone, PartialEq, Default, serde::Deserialize)]
     #[serde(transparent)]
     pub struct Text(pub String);
@@ -69,20 +69,42 @@ mod owned {
 
     impl fmt::Debug for Text {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let from = TEXTS.with(|texts| {
-                let (all, at) = &mut *texts.borrow_mut();
-                *at.entry(self.0.clone()).or_insert_with(|| {
-                    all.push_str(&self.0);
-                    all.len() - self.0.len()
+            let n = TEXTS.with(|texts| {
+                let (list, number) = &mut *texts.borrow_mut();
+                *number.entry(self.0.clone()).or_insert_with(|| {
+                    list.push(self.0.clone());
+                    list.len() - 1
                 })
             });
-            write!(f, "t({from}, {})", self.0.len())
+            write!(f, "t(#{n})")
         }
     }
 
-    /// Every `Text` written out so far, one after another (what `t(FROM, LEN)` points into).
-    pub fn text_blob() -> String {
-        TEXTS.with(|texts| texts.borrow().0.clone())
+    /// The one string for every `Text` written out so far, and where text N is in it (start, length): the texts
+    /// that are not part of a longer one in the order they were first written, then each of the others where it
+    /// occurs in them (first-use order compresses better than longest first: measured).
+    pub fn place_texts() -> (String, Vec<(usize, usize)>) {
+        let list = TEXTS.with(|texts| texts.borrow().0.clone());
+        let inside = |t: &String| {
+            list.iter()
+                .any(|o| o.len() > t.len() && o.contains(t.as_str()))
+        };
+        let mut all = String::new();
+        for text in list.iter().filter(|t| !inside(t)) {
+            if !all.contains(text.as_str()) {
+                all.push_str(text);
+            }
+        }
+        let at = list
+            .iter()
+            .map(|t| {
+                (
+                    all.find(t.as_str()).expect("every text is in the string"),
+                    t.len(),
+                )
+            })
+            .collect();
+        (all, at)
     }
 
     /// Display-only prose; written out as `Prose(N)`, its text listed once (build.rs takes the list).
