@@ -139,7 +139,11 @@ pub fn App(props: &AppProps) -> Html {
     use_return_focus_after_dialog(*sharing);
     // The same on the pre-rendered page and in the app: on start the app keeps the page's footer (crate::adopt).
     let footer = crate::adopt::use_kept("footer".into()).unwrap_or_else(|| {
-        html! { <footer class="site-footer" data-adopt="footer"><p>{ content().site.credits }</p></footer> }
+        let mut m = crate::components::raw::Markup::default();
+        m.tag(r#"<footer data-adopt="footer" class="site-footer"><p>"#)
+            .text(content().site.credits)
+            .tag("</p></footer>");
+        crate::components::raw::raw(m)
     });
     // Links inside text keep the embed settings (readers re-render only when these change).
     let within = Within::of(view);
@@ -155,7 +159,7 @@ pub fn App(props: &AppProps) -> Html {
         { prerendered(static_page, html! {
         <ProgressProvider>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
-                <a class="skip-link" href="#main">{ "Skip to content" }</a>
+                { crate::components::raw::fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
                 <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
                 if view.shows(Control::Nav) {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />

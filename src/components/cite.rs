@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::raw::{raw, Markup};
 use crate::content::{content, Citation};
 
 /// Props: paragraph ids ("P21") and reference ids.
@@ -34,17 +35,6 @@ pub fn Cites(props: &CitesProps) -> Html {
     if !shorts.is_empty() {
         summary = format!("{summary} · {}", shorts.join("; "));
     }
-    let paragraphs = props.paragraphs.iter().map(|p| match c.paragraph(p) {
-        Some(par) => html! {
-            <li key={*p}><strong>{ format!("{} ", par.id) }</strong><span class="section">{ format!("({}) ", par.section) }</span>{ par.gist }</li>
-        },
-        None => html! { <li key={*p} class="missing">{ format!("{p}: no such paragraph") }</li> },
-    });
-    let refs = props
-        .refs
-        .iter()
-        .map(|r| html! { <li key={*r}>{ reference(r) }</li> });
-    let essay = &c.references.essay;
     if super::use_static_page() {
         // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
         return html! { <p class="cites cites-static"><span class="cites-label-inline">{ "Cited: " }</span>{ summary }</p> };
@@ -55,44 +45,86 @@ pub fn Cites(props: &CitesProps) -> Html {
                 <span class="visually-hidden">{ "Citations: " }</span>{ summary }
             </button>
             if *open {
-                <div class="cites-body">
-                    <p class="cites-label">{ "From the essay" }</p>
-                    <ul class="cite-paragraphs">{ for paragraphs }</ul>
-                    if !props.refs.is_empty() {
-                        <p class="cites-label">{ "The essay's sources" }</p>
-                        <ul class="cite-refs">{ for refs }</ul>
-                    }
-                    <p class="cite-original"><a href={essay.url} target="_blank" rel="noopener noreferrer">{ "Read these paragraphs in the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a></p>
-                </div>
+                { cites_body(props.paragraphs, props.refs) }
             }
         </div>
     }
 }
 
+/// The open citations: each paragraph with its section and gist, each reference, and the essay's address
+/// (display only: written as markup, `super::raw`).
+fn cites_body(paragraphs: &[&str], refs: &[&str]) -> Html {
+    let c = content();
+    let mut m = Markup::default();
+    m.tag(r#"<div class="cites-body"><p class="cites-label">From the essay</p><ul class="cite-paragraphs">"#);
+    for p in paragraphs {
+        match c.paragraph(p) {
+            Some(par) => m
+                .tag("<li><strong>")
+                .text(par.id)
+                .tag(r#" </strong><span class="section">("#)
+                .text(par.section)
+                .tag(") </span>")
+                .text(par.gist),
+            None => m
+                .tag(r#"<li class="missing">"#)
+                .text(p)
+                .tag(": no such paragraph"),
+        }
+        .tag("</li>");
+    }
+    m.tag("</ul>");
+    if !refs.is_empty() {
+        m.tag(r#"<p class="cites-label">The essay's sources</p><ul class="cite-refs">"#);
+        for r in refs {
+            m.tag("<li>");
+            reference(&mut m, r);
+            m.tag("</li>");
+        }
+        m.tag("</ul>");
+    }
+    m.tag(r#"<p class="cite-original"><a"#)
+        .attr("href", Some(c.references.essay.url))
+        .tag(r#" target="_blank" rel="noopener noreferrer">Read these paragraphs in the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p></div>"#);
+    raw(m)
+}
+
 /// One bibliography entry (with its link), or the note that it has none.
-pub fn reference(id: &str) -> Html {
+fn reference(m: &mut Markup, id: &str) {
     let c = content();
     match c.citation(id) {
-        Some(Citation::Listed(r)) => html! {
-            <span class="reference">
-                { r.citation.text() }
-                if let Some(url) = &r.url {
-                    { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
-                }
-                if let Some(m) = c.mismatch(r.id) {
-                    <span class="flag year-flag">{ format!(" Cited as {} in {}; the bibliography lists {}.", m.cited_as, m.cited_in.join(", "), m.listed) }</span>
-                }
-            </span>
-        },
-        Some(Citation::Unlisted(u)) => html! {
-            <span class="reference unlisted">
-                { u.short }<span class="flag">{ " No bibliography entry: " }</span>{ u.note.text() }
-            </span>
-        },
+        Some(Citation::Listed(r)) => {
+            m.tag(r#"<span class="reference">"#).text(&r.citation);
+            if let Some(url) = r.url {
+                m.tag(" <a")
+                    .attr("href", Some(url))
+                    .tag(r#" target="_blank" rel="noopener noreferrer">"#)
+                    .text(&link_label(url))
+                    .tag("</a>");
+            }
+            if let Some(mm) = c.mismatch(r.id) {
+                m.tag(r#"<span class="flag year-flag">"#)
+                    .text(&format!(
+                        " Cited as {} in {}; the bibliography lists {}.",
+                        mm.cited_as,
+                        mm.cited_in.join(", "),
+                        mm.listed
+                    ))
+                    .tag("</span>");
+            }
+        }
+        Some(Citation::Unlisted(u)) => {
+            m.tag(r#"<span class="reference unlisted">"#)
+                .text(u.short)
+                .tag(r#"<span class="flag"> No bibliography entry: </span>"#)
+                .text(&u.note);
+        }
         None => {
-            html! { <span class="reference missing">{ format!("Unknown source “{id}”") }</span> }
+            m.tag(r#"<span class="reference missing">"#)
+                .text(&format!("Unknown source “{id}”"));
         }
     }
+    m.tag("</span>");
 }
 
 /// "doi.org/10.2307/1148580" from a URL: short enough to read, still the real address.

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::raw::{fixed, raw, Markup};
 use super::{
     cite::Cites, figure::FigureValue, rich::rich_text, use_dispatch, PartHeading, PartProps,
 };
@@ -38,12 +39,27 @@ pub fn status_badge(s: Status) -> (&'static str, &'static str, &'static str) {
 /// The badge of a status: its shape (so colour is never the only sign) and its word, with an optional
 /// qualifier in plain text ("Differs, slightly"). The same badge on the map and in Reading the evidence.
 pub fn status_badge_of(status: Status, detail: Option<&str>) -> Html {
+    // Display only: written as markup (`super::raw`).
+    let mut m = Markup::default();
+    badge_markup(&mut m, status, detail);
+    raw(m)
+}
+
+/// `status_badge_of`'s markup.
+fn badge_markup(m: &mut Markup, status: Status, detail: Option<&str>) {
     let (label, shape, class) = status_badge(status);
-    html! {
-        <p class={classes!("status-badge", class)}><span class="shape" aria-hidden="true">{ shape }</span>
-            <span><span class="visually-hidden">{ "Status: " }</span>{ label }
-            if let Some(d) = detail { <span class="status-detail">{ format!(", {d}") }</span> }</span></p>
+    m.tag(r#"<p class="status-badge "#)
+        .tag(class)
+        .tag(r#""><span aria-hidden="true" class="shape">"#)
+        .tag(shape)
+        .tag(r#"</span><span><span class="visually-hidden">Status: </span>"#)
+        .tag(label);
+    if let Some(d) = detail {
+        m.tag(r#"<span class="status-detail">"#)
+            .text(&format!(", {d}"))
+            .tag("</span>");
     }
+    m.tag("</span></p>");
 }
 
 /// The note that discusses a figure: the first whose figures include it (the map's comparisons link there).
@@ -105,7 +121,7 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
                 </details>
             }
             <section class="prompts" aria-labelledby="prompts-title">
-                <h3 id="prompts-title">{ "For instructors: discussion prompts" }</h3>
+                { fixed(r#"<h3 id="prompts-title">For instructors: discussion prompts</h3>"#) }
                 <details class="disclosure">
                 <summary><span class="disclosure-label">{ format!("The {} prompts", study().prompts.len()) }</span></summary>
                 <ol>
@@ -153,25 +169,21 @@ pub fn Note(props: &NoteProps) -> Html {
     });
     html! {
         <article id={e.id} class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()} tabindex="-1">
-            <h3 id={title_id}>{ e.title.to_string() }</h3>
-            { status_badge_of(e.status, None) }
-            if e.kind == EvidenceKind::Arithmetic {
-                if let Some(w) = worked_example(e) { <p class="worked">{ w }</p> }
-            }
+            { note_head(e, &title_id) }
             <dl class="note-body">
-                <dt>{ "The essay says" }</dt>
+                { fixed("<dt>The essay says</dt>") }
                 <dd><p data-p={e.claim.key()}>{ rich_text(&e.claim) }</p>
-                    if let Some(q) = &e.quote { <blockquote><p>{ "“" }<span data-p={q.text.key()}>{ q.text.text() }</span>{ "”" }</p><footer data-p={q.source.key()}>{ q.source.text() }</footer></blockquote> }</dd>
-                <dt>{ "What the sources show" }</dt><dd data-p={e.finding.key()}>{ rich_text(&e.finding) }</dd>
-                <dt>{ "Why it matters" }</dt><dd data-p={e.why_it_matters.key()}>{ rich_text(&e.why_it_matters) }</dd>
+                    if let Some(q) = &e.quote { { quote(q.text, q.source) } }</dd>
+                { fixed("<dt>What the sources show</dt>") }<dd data-p={e.finding.key()}>{ rich_text(&e.finding) }</dd>
+                { fixed("<dt>Why it matters</dt>") }<dd data-p={e.why_it_matters.key()}>{ rich_text(&e.why_it_matters) }</dd>
             </dl>
             if !e.figures.is_empty() {
                 <div class="figure-compare">
                     if !essay_figs.is_empty() {
-                        <div><p class="compare-label">{ "In the essay" }</p><ul>{ for essay_figs.iter().map(figure) }</ul></div>
+                        <div>{ fixed(r#"<p class="compare-label">In the essay</p>"#) }<ul>{ for essay_figs.iter().map(figure) }</ul></div>
                     }
                     if !source_figs.is_empty() {
-                        <div><p class="compare-label">{ "In other sources" }</p><ul>{ for source_figs.iter().map(figure) }</ul></div>
+                        <div>{ fixed(r#"<p class="compare-label">In other sources</p>"#) }<ul>{ for source_figs.iter().map(figure) }</ul></div>
                     }
                 </div>
             }
@@ -179,6 +191,39 @@ pub fn Note(props: &NoteProps) -> Html {
             <Cites paragraphs={e.paragraphs} refs={e.refs} />
         </article>
     }
+}
+
+/// A note's title, status and, for the arithmetic note, the worked example (display only: written as markup,
+/// `super::raw`).
+fn note_head(e: &Evidence, title_id: &str) -> Html {
+    let mut m = Markup::default();
+    m.tag("<h3")
+        .attr("id", Some(title_id))
+        .tag(">")
+        .text(e.title)
+        .tag("</h3>");
+    badge_markup(&mut m, e.status, None);
+    if e.kind == EvidenceKind::Arithmetic {
+        if let Some(w) = worked_example(e) {
+            m.tag(r#"<p class="worked">"#).text(&w).tag("</p>");
+        }
+    }
+    raw(m)
+}
+
+/// A note's quotation and its source (display only: written as markup, `super::raw`).
+fn quote(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
+    let mut m = Markup::default();
+    m.tag("<blockquote><p>“<span")
+        .attr("data-p", text.key().as_deref())
+        .tag(">")
+        .text(&text)
+        .tag("</span>”</p><footer")
+        .attr("data-p", source.key().as_deref())
+        .tag(">")
+        .text(&source)
+        .tag("</footer></blockquote>");
+    raw(m)
 }
 
 /// Percent against percentage points, worked from the arithmetic note's two percentages.

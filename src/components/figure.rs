@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::raw::{raw, Markup};
 use crate::content::content;
 use crate::model::Figure;
 
@@ -24,10 +25,7 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     };
     html! {
         <span class="figure">
-            <span class="figure-value">{ f.display() }</span>
-            if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
-                <span class="figure-year">{ format!(" ({period})") }</span>
-            }
+            { value_and_period(f) }
             if static_page {
                 // Without JavaScript a button would do nothing: the source is simply shown.
                 { figure_source(f) }
@@ -48,6 +46,20 @@ pub fn figure_brief(f: &Figure) -> Html {
             <span class="figure-year">{ format!(" ({period})") }</span>
         }
     </> }
+}
+
+/// A figure's value and its period (display only: written as markup, `super::raw`).
+fn value_and_period(f: &Figure) -> Html {
+    let mut m = Markup::default();
+    m.tag(r#"<span class="figure-value">"#)
+        .text(&f.display())
+        .tag("</span>");
+    if let Some(period) = crate::data::period_words(f.year).filter(|_| f.unit != "day") {
+        m.tag(r#"<span class="figure-year">"#)
+            .text(&format!(" ({period})"))
+            .tag("</span>");
+    }
+    raw(m)
 }
 
 /// The "source" button for the figure shown as `of`, and, once opened, its source in place (closed, a
@@ -115,27 +127,60 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
 }
 
 /// Publisher, date, title, link, excerpt, confidence and notes of one figure (a plain function: it holds
-/// no state, and a component's own code costs about 1 KB of wasm).
+/// no state, and a component's own code costs about 1 KB of wasm; display only, so written as markup,
+/// `super::raw`).
 pub fn figure_source(f: &Figure) -> Html {
-    html! {
-        <span class="figure-source" role="note">
-            <span class="src-line"><strong>{ "Source: " }</strong>
-                if f.source_publisher.is_empty() { { "the essay" } } else { <span data-p={f.source_publisher.key()}>{ f.source_publisher.text() }</span> }
-                if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }</span>
-            if !f.source_title.is_empty() {
-                <span class="src-line"><em data-p={f.source_title.key()}>{ f.source_title.text() }</em></span>
-            }
-            if !f.source_url.is_empty() {
-                <span class="src-line"><a href={f.source_url} target="_blank" rel="noopener noreferrer">{ super::cite::link_label(f.source_url) }</a></span>
-            }
-            if !f.excerpt.is_empty() {
-                <span class="src-line excerpt"><span class="visually-hidden">{ "Excerpt: " }</span>{ "“" }<span data-p={f.excerpt.key()}>{ f.excerpt.text() }</span>{ "”" }</span>
-            }
-            <span class="src-line"><strong>{ "Confidence: " }</strong>{ f.confidence.label() }
-                if let Some(p) = &f.paragraph { { format!(" · essay paragraph {p}") } }</span>
-            if !f.note.is_empty() {
-                <span class="src-line note"><strong>{ "Note: " }</strong><span data-p={f.note.key()}>{ f.note.text() }</span></span>
-            }
-        </span>
+    let mut m = Markup::default();
+    m.tag(r#"<span role="note" class="figure-source"><span class="src-line"><strong>Source: </strong>"#);
+    if f.source_publisher.is_empty() {
+        m.tag("the essay");
+    } else {
+        marked(&mut m, "span", f.source_publisher);
     }
+    if !f.source_date.is_empty() {
+        m.text(&format!(", {}", f.source_date));
+    }
+    m.tag("</span>");
+    if !f.source_title.is_empty() {
+        m.tag(r#"<span class="src-line">"#);
+        marked(&mut m, "em", f.source_title);
+        m.tag("</span>");
+    }
+    if !f.source_url.is_empty() {
+        m.tag(r#"<span class="src-line"><a"#)
+            .attr("href", Some(f.source_url))
+            .tag(r#" target="_blank" rel="noopener noreferrer">"#)
+            .text(&super::cite::link_label(f.source_url))
+            .tag("</a></span>");
+    }
+    if !f.excerpt.is_empty() {
+        m.tag(r#"<span class="src-line excerpt"><span class="visually-hidden">Excerpt: </span>“"#);
+        marked(&mut m, "span", f.excerpt);
+        m.tag("”</span>");
+    }
+    m.tag(r#"<span class="src-line"><strong>Confidence: </strong>"#)
+        .text(f.confidence.label());
+    if let Some(p) = &f.paragraph {
+        m.text(&format!(" · essay paragraph {p}"));
+    }
+    m.tag("</span>");
+    if !f.note.is_empty() {
+        m.tag(r#"<span class="src-line note"><strong>Note: </strong>"#);
+        marked(&mut m, "span", f.note);
+        m.tag("</span>");
+    }
+    m.tag("</span>");
+    raw(m)
+}
+
+/// `<TAG data-p="N">text</TAG>`: a display-only text, marked on the static page (`crate::prose`).
+fn marked(m: &mut Markup, tag: &str, text: crate::prose::Prose) {
+    m.tag("<")
+        .tag(tag)
+        .attr("data-p", text.key().as_deref())
+        .tag(">")
+        .text(&text)
+        .tag("</")
+        .tag(tag)
+        .tag(">");
 }

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::raw::{raw, Markup};
 use crate::content::content;
 use crate::model::EssayMeta;
 
@@ -52,29 +53,9 @@ pub fn long_date(iso: &str) -> String {
 #[component]
 pub fn Header(props: &HeaderProps) -> Html {
     let static_page = crate::components::use_static_page();
-    let c = content();
-    let EssayMeta {
-        title,
-        author,
-        publisher,
-        date,
-        url,
-    } = &c.references.essay;
     html! {
         <header class={classes!("site-header", props.compact.then_some("compact"))}>
-            <div class="brand">
-                <p class="kicker">{ "Interactive explainer" }</p>
-                <h1>{ title }</h1>
-                <p class="byline">
-                    { format!("{author} · {publisher} · ") }
-                    <time datetime={*date}>{ long_date(date) }</time>
-                    { " · " }
-                    <a href={*url} target="_blank" rel="noopener noreferrer">{ "Read the original essay" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
-                </p>
-                if props.tagline && !props.compact {
-                    <p class="tagline">{ c.site.tagline }</p>
-                }
-            </div>
+            { brand(props.tagline && !props.compact) }
             <div class="header-actions">
                 if let Some(query) = &props.full_link {
                     <a class="embed-open" href={if query.is_empty() { "?".to_string() } else { query.clone() }} target="_blank" rel="noopener">
@@ -90,6 +71,38 @@ pub fn Header(props: &HeaderProps) -> Html {
             </div>
         </header>
     }
+}
+
+/// The essay's title, author, publisher, date and address, and the tagline (display only: written as markup,
+/// `super::raw`).
+fn brand(tagline: bool) -> Html {
+    let c = content();
+    let EssayMeta {
+        title,
+        author,
+        publisher,
+        date,
+        url,
+    } = &c.references.essay;
+    let mut m = Markup::default();
+    m.tag(r#"<div class="brand"><p class="kicker">Interactive explainer</p><h1>"#)
+        .text(title)
+        .tag(r#"</h1><p class="byline">"#)
+        .text(&format!("{author} · {publisher} · "))
+        .tag("<time")
+        .attr("datetime", Some(date))
+        .tag(">")
+        .text(&long_date(date))
+        .tag("</time> · <a")
+        .attr("href", Some(url))
+        .tag(r#" target="_blank" rel="noopener noreferrer">Read the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p>"#);
+    if tagline {
+        m.tag(r#"<p class="tagline">"#)
+            .text(c.site.tagline)
+            .tag("</p>");
+    }
+    m.tag("</div>");
+    raw(m)
 }
 
 #[cfg(test)]

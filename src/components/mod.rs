@@ -10,6 +10,7 @@ pub mod map;
 pub mod nav;
 pub mod notices;
 pub mod overview;
+pub mod raw;
 pub mod rich;
 pub mod share;
 pub mod sources;
@@ -170,12 +171,19 @@ pub struct PartHeadingProps {
 pub fn PartHeading(props: &PartHeadingProps) -> Html {
     let part = props.part;
     crate::adopt::use_kept(format!("heading-{}", part.key())).unwrap_or_else(|| {
-        let intro = crate::content::content().part_intro(part);
-        html! {
-            <header class="part-heading" data-adopt={format!("heading-{}", part.key())}>
-                <h2 id={part.heading_id()} tabindex="-1">{ part.label() }</h2>
-                <p class="part-intro">{ intro }</p>
-            </header>
-        }
+        // Display only: written as markup (`raw`).
+        let mut m = raw::Markup::default();
+        let _ = std::fmt::Write::write_fmt(
+            &mut m.0,
+            format_args!(
+                r#"<header data-adopt="heading-{key}" class="part-heading"><h2 id="part-{key}" tabindex="-1">"#,
+                key = part.key()
+            ),
+        );
+        m.text(part.label())
+            .tag(r#"</h2><p class="part-intro">"#)
+            .text(crate::content::content().part_intro(part))
+            .tag("</p></header>");
+        raw::raw(m)
     })
 }

@@ -19,7 +19,13 @@ pub fn OverviewPart(props: &PartProps) -> Html {
     // (crate::adopt); tests/render_shell.rs checks that the two renderings agree.
     let lead = crate::adopt::use_kept("overview-lead".into()).unwrap_or_else(|| {
         let lead = &c.site.overview.lead;
-        html! { <p class="lead" data-adopt="overview-lead" data-p={lead.key()}>{ lead.text() }</p> }
+        let mut m = super::raw::Markup::default();
+        m.tag(r#"<p data-adopt="overview-lead""#)
+            .attr("data-p", lead.key().as_deref())
+            .tag(r#" class="lead">"#)
+            .text(lead)
+            .tag("</p>");
+        super::raw::raw(m)
     });
     let guide = crate::adopt::use_kept("overview-guide".into()).unwrap_or_else(|| {
         let how = c
@@ -54,7 +60,7 @@ pub fn OverviewPart(props: &PartProps) -> Html {
             { lead }
             if let Some(card) = thesis {
                 <div class="thesis">
-                    <h3>{ "The thesis in brief" }</h3>
+                    { super::raw::fixed("<h3>The thesis in brief</h3>") }
                     <p>{ rich_text(&card.summary) }</p>
                     { for card.detail.iter().map(|d| html! { <p>{ rich_text(d) }</p> }) }
                     <Cites paragraphs={card.paragraphs} refs={card.refs} />

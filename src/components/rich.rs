@@ -80,12 +80,23 @@ pub fn Term(props: &InlineProps) -> Html {
                 { props.shown.clone() }
             </button>
             if *open {
-                <span class="term-definition" id={def_id} role="note">
-                    <strong>{ format!("{}: ", term.term) }</strong>{ term.definition.text() }
-                </span>
+                { definition(&def_id, term.term, &term.definition) }
             }
         </span>
     }
+}
+
+/// A term's definition, shown in place (display only: written as markup, `super::raw`).
+fn definition(id: &str, term: &str, definition: &str) -> Html {
+    let mut m = super::raw::Markup::default();
+    m.tag("<span")
+        .attr("id", Some(id))
+        .tag(r#" role="note" class="term-definition"><strong>"#)
+        .text(term)
+        .tag(": </strong>")
+        .text(definition)
+        .tag("</span>");
+    super::raw::raw(m)
 }
 
 /// A link to another card: opens it in the cards part (the link keeps the view's embed settings).

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::raw::fixed;
 use crate::deep_link::encode;
 use crate::state::{Control, Hidden, View};
 
@@ -108,33 +109,26 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     let on_cancel = props.on_close.reform(|e: Event| e.prevent_default());
     html! {
         <dialog ref={dialog} class="dialog share-dialog" aria-labelledby="share-title" oncancel={on_cancel}>
-            <h2 id="share-title">{ "Share or embed this view" }</h2>
-            <p>{ "The link opens the explainer exactly as you see it now: part, card, layer, year, selected republic and tour step." }</p>
-            <label for="share-link">{ "Link to this view" }</label>
+            { fixed(r#"<h2 id="share-title">Share or embed this view</h2><p>The link opens the explainer exactly as you see it now: part, card, layer, year, selected republic and tour step.</p><label for="share-link">Link to this view</label>"#) }
             <div class="copy-row">
                 <input id="share-link" type="text" readonly=true value={link.clone()} />
                 <button type="button" class="secondary" onclick={copy("share-link", link)}>{ "Copy link" }</button>
             </div>
-            <h3>{ "Embed in a course page" }</h3>
+            { fixed("<h3>Embed in a course page</h3>") }
             if on_file {
-                <p class="flag">{ "You opened the explainer from a file: put the dist/ folder on your course site first, then copy the snippet from there." }</p>
+                { fixed(r#"<p class="flag">You opened the explainer from a file: put the dist/ folder on your course site first, then copy the snippet from there.</p>"#) }
             }
             <fieldset class="embed-options">
                 <legend>{ "Students see the view above; you can also hide:" }</legend>
                 <ul>{ for toggles }</ul>
             </fieldset>
-            <label for="share-snippet">{ "HTML to paste into the course page (Moodle, Canvas, Blackboard: use the HTML or embed editor)" }</label>
+            { fixed(r#"<label for="share-snippet">HTML to paste into the course page (Moodle, Canvas, Blackboard: use the HTML or embed editor)</label>"#) }
             <textarea id="share-snippet" readonly=true rows="5" value={snippet.clone()} />
             <div class="dialog-actions">
                 <button type="button" class="secondary" onclick={copy("share-snippet", snippet)}>{ "Copy embed code" }</button>
             </div>
             if scorm {
-                <h3>{ "Add it to a course site as a graded activity (SCORM)" }</h3>
-                <p>{ "Upload a package as a SCORM activity: the course site then records who finished the guided tour and each student's self-check score, and keeps their progress between visits." }</p>
-                <ul class="scorm-downloads">
-                    <li><a href="charm-offensive-scorm12.zip" download="">{ "SCORM 1.2 package (.zip)" }</a>{ " for Moodle, Blackboard, Canvas and most others" }</li>
-                    <li><a href="charm-offensive-scorm2004.zip" download="">{ "SCORM 2004 package (.zip)" }</a>{ " where the course site prefers SCORM 2004" }</li>
-                </ul>
+                { fixed(r#"<h3>Add it to a course site as a graded activity (SCORM)</h3><p>Upload a package as a SCORM activity: the course site then records who finished the guided tour and each student's self-check score, and keeps their progress between visits.</p><ul class="scorm-downloads"><li><a href="charm-offensive-scorm12.zip" download="">SCORM 1.2 package (.zip)</a> for Moodle, Blackboard, Canvas and most others</li><li><a href="charm-offensive-scorm2004.zip" download="">SCORM 2004 package (.zip)</a> where the course site prefers SCORM 2004</li></ul>"#) }
             }
             <div class="dialog-actions">
                 <button type="button" class="primary" onclick={close}>{ "Close" }</button>

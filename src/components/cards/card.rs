@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::cite::Cites;
+use crate::components::raw::{raw, Markup};
 use crate::components::rich::{rich_text, CardLink};
 use crate::content::content;
 use crate::deep_link::Within;
@@ -37,12 +38,7 @@ pub fn card_view(
         <li key={id} id={format!("card-{id}")} class={classes!("card", format!("theme-{}", card.theme.key()), is_open.then_some("open"))}>
             // On the static page the heading holds the title alone: the browser build reads it from there.
             <h3 class="card-title" data-p={card.title.key().filter(|_| static_page)}>{ title }</h3>
-            <p class="card-meta">
-                <span class="badge">{ card.theme.label() }</span>
-                if let Some(when) = &card.when {
-                    <span class="card-when">{ &when.label }</span>
-                }
-            </p>
+            { meta(card) }
             <p class="card-summary" data-p={card.summary.key()}>{ rich_text(&card.summary) }</p>
             if static_page {
                 // Without JavaScript: the detail under a native disclosure, so the page stays short.
@@ -72,16 +68,42 @@ fn detail(
         <div class="card-detail" id={detail_id.to_string()} role="region" aria-label={format!("{}: detail", card.title)}>
             { for card.detail.iter().map(|d| html! { <p data-p={d.key()}>{ rich_text(d) }</p> }) }
             if let Some(q) = &card.quote {
-                <figure class="quotation">
-                    <p class="quotation-label">{ "Quotation" }</p>
-                    <blockquote><p data-p={q.text.key()}>{ q.text.text() }</p></blockquote>
-                    <figcaption>{ "— " }<cite data-p={q.source.key()}>{ q.source.text() }</cite></figcaption>
-                </figure>
+                { quotation(q.text, q.source) }
             }
             { related(card, static_page, within, dispatch) }
             <Cites key="open" {paragraphs} {refs} />
         </div>
     }
+}
+
+/// A card's theme and date (display only: written as markup, `crate::components::raw`).
+fn meta(card: &Card) -> Html {
+    let mut m = Markup::default();
+    m.tag(r#"<p class="card-meta"><span class="badge">"#)
+        .text(card.theme.label())
+        .tag("</span>");
+    if let Some(when) = &card.when {
+        m.tag(r#"<span class="card-when">"#)
+            .text(when.label)
+            .tag("</span>");
+    }
+    m.tag("</p>");
+    raw(m)
+}
+
+/// A card's quotation and its source (display only: written as markup, `crate::components::raw`).
+fn quotation(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
+    let mut m = Markup::default();
+    m.tag(r#"<figure class="quotation"><p class="quotation-label">Quotation</p><blockquote><p"#)
+        .attr("data-p", text.key().as_deref())
+        .tag(">")
+        .text(&text)
+        .tag("</p></blockquote><figcaption>— <cite")
+        .attr("data-p", source.key().as_deref())
+        .tag(">")
+        .text(&source)
+        .tag("</cite></figcaption></figure>");
+    raw(m)
 }
 
 /// Links to related cards, and for a history card a link to its place on the timeline.
@@ -111,7 +133,7 @@ fn related(
         <>
             if !card.related.is_empty() {
                 <div class="related">
-                    <p class="related-label">{ "Related cards" }</p>
+                    { crate::components::raw::fixed(r#"<p class="related-label">Related cards</p>"#) }
                     <ul>{ for links }</ul>
                 </div>
             }

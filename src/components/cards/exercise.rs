@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::cite::Cites;
+use crate::components::raw::{raw, Markup};
 use crate::components::rich::rich_text;
 use crate::content::content;
 use crate::model::{Placeable, Slot};
@@ -141,10 +142,18 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
             );
         })
     };
+    // Heading and prompt: display only, written as markup (`crate::components::raw`).
+    let mut head = Markup::default();
+    head.tag("<h4")
+        .attr("id", Some(&heading_id))
+        .tag(">")
+        .text(title)
+        .tag("</h4><p>")
+        .text(prompt)
+        .tag("</p>");
     html! {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
-            <h4 id={heading_id}>{ title }</h4>
-            <p>{ prompt }</p>
+            { raw(head) }
             // Folded until the reader starts, so the part stays short on a phone.
             <details class="disclosure exercise-fold">
                 <summary><span class="disclosure-label">{ kind.start_label(items.len()) }</span>
@@ -209,30 +218,32 @@ fn item_row(
 }
 
 /// The slots side by side with the items placed in them: a picture of the radio choices (hidden from
-/// screen readers, which get the same information from the radio groups).
+/// screen readers, which get the same information from the radio groups; display only: written as markup,
+/// `crate::components::raw`).
 fn board(slots: &'static [Slot], items: &'static [Placeable], placed: &[Option<usize>]) -> Html {
-    let columns = slots.iter().enumerate().map(|(s, slot)| {
-        let chips = items
-            .iter()
-            .zip(placed)
-            .filter(|(_, p)| **p == Some(s))
-            .map(|(item, _)| {
-                let (class, mark) = if item.accepts(slot.id) {
-                    ("chip right", "✓ ")
-                } else {
-                    ("chip wrong", "✗ ")
-                };
-                html! { <li key={item.id} {class}>{ mark }{ &item.label }</li> }
-            });
-        html! {
-            <li key={slot.id} class="board-slot">
-                <span class="board-label">{ &slot.label }</span>
-                if !slot.description.is_empty() {
-                    <span class="board-description">{ &slot.description }</span>
-                }
-                <ul class="chips">{ for chips }</ul>
-            </li>
+    let mut m = Markup::default();
+    m.tag(r#"<ol aria-hidden="true" class="board">"#);
+    for (s, slot) in slots.iter().enumerate() {
+        m.tag(r#"<li class="board-slot"><span class="board-label">"#)
+            .text(slot.label)
+            .tag("</span>");
+        if !slot.description.is_empty() {
+            m.tag(r#"<span class="board-description">"#)
+                .text(slot.description)
+                .tag("</span>");
         }
-    });
-    html! { <ol class="board" aria-hidden="true">{ for columns }</ol> }
+        m.tag(r#"<ul class="chips">"#);
+        for (item, _) in items.iter().zip(placed).filter(|(_, p)| **p == Some(s)) {
+            m.tag(if item.accepts(slot.id) {
+                r#"<li class="chip right">✓ "#
+            } else {
+                r#"<li class="chip wrong">✗ "#
+            })
+            .text(item.label)
+            .tag("</li>");
+        }
+        m.tag("</ul></li>");
+    }
+    m.tag("</ol>");
+    raw(m)
 }

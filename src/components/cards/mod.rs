@@ -11,6 +11,7 @@ pub use filter::theme_filter;
 
 use yew::prelude::*;
 
+use super::raw::{fixed, raw, Markup};
 use super::{PartHeading, PartProps};
 use crate::content::content;
 use crate::model::{Card, CardId, Part, Theme};
@@ -48,8 +49,7 @@ pub fn CardsPart(props: &PartProps) -> Html {
             let body = html! {
                 <>
                     <section class="argument-path" aria-labelledby="argument-path">
-                        <h3 id="argument-path">{ format!("The argument in {} cards", path.len()) }</h3>
-                        <p class="path-intro">{ "Read these in order: they follow the essay from its question to its conclusion. The concepts, events and actors they rely on are further down." }</p>
+                        { raw(Markup(format!(r#"<h3 id="argument-path">The argument in {} cards</h3><p class="path-intro">Read these in order: they follow the essay from its question to its conclusion. The concepts, events and actors they rely on are further down.</p>"#, path.len()))) }
                         <ol class="card-grid path-grid">{ for path.into_iter().map(show) }</ol>
                     </section>
                     { try_it() }
@@ -85,7 +85,7 @@ pub fn CardsPart(props: &PartProps) -> Html {
 fn try_it() -> Html {
     html! {
         <section class="try-it" aria-labelledby="try-it">
-            <h3 id="try-it">{ "Try it" }</h3>
+            { fixed(r#"<h3 id="try-it">Try it</h3>"#) }
             <Exercise kind={ExerciseKind::Spectrum} />
             <Exercise kind={ExerciseKind::Sorter} />
         </section>
@@ -117,8 +117,7 @@ fn MoreCards(props: &MoreCardsProps) -> Html {
     html! {
         <details class="more-cards disclosure" id="more-cards" open={*opened || props.wanted} {ontoggle}>
             <summary>
-                <span class="disclosure-label">{ "Browse all other cards" }</span>
-                <span class="disclosure-count">{ format!("{} concepts, events and actors", props.count) }</span>
+                { raw(Markup(format!(r#"<span class="disclosure-label">Browse all other cards</span><span class="disclosure-count">{} concepts, events and actors</span>"#, props.count))) }
             </summary>
             { props.children.clone() }
         </details>

@@ -2,7 +2,10 @@
 //! as needed so none overlap. Markers are a roving-tabindex toolbar: arrows and Home/End move, Enter,
 //! Space or a click selects. Exact years are dots; approximate dates are dashed ranges.
 
+use std::fmt::Write;
+
 use crate::browser::focus;
+use crate::components::raw::{fixed, raw, Markup};
 use yew::prelude::*;
 
 use crate::content::content;
@@ -73,26 +76,6 @@ pub fn axis(
     let lane_of = lanes(&extents);
     let axis_y = TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0;
     let height = axis_y + 54.0;
-    let eras = content().eras;
-    let bands = eras.iter().enumerate().map(|(i, era)| {
-        let (a, b) = (x(era.start), x(eras.get(i + 1).map_or(era.end + 1, |n| n.start)));
-        let last = i + 1 == eras.len();
-        let (tx, anchor) = if last { (b - 6.0, "end") } else { (a + 6.0, "start") };
-        html! {
-            <g key={era.id} class={classes!("era", format!("era-{}", i % 2))}>
-                <rect x={n(a)} y="0" width={n(b - a)} height={n(axis_y)} />
-                <text x={n(tx)} y={if i % 2 == 0 { "16" } else { "34" }} text-anchor={anchor}>{ era.label }</text>
-            </g>
-        }
-    });
-    let ticks = (FIRST..=LAST).step_by(10).map(|year| {
-        html! {
-            <g key={year} class="tick">
-                <line x1={n(x(year))} x2={n(x(year))} y1={n(axis_y)} y2={n(axis_y + 6.0)} />
-                <text x={n(x(year))} y={n(axis_y + 22.0)} text-anchor="middle">{ year }</text>
-            </g>
-        }
-    });
     let count = events.len();
     let markers = events.iter().enumerate().map(|(i, card)| {
         let w = card.when.as_ref().expect("timeline events have dates");
@@ -144,15 +127,62 @@ pub fn axis(
         <div class="timeline-axis">
             <svg viewBox={format!("0 0 {} {}", n(WIDTH), n(height))} role="toolbar" aria-orientation="horizontal"
                 aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
-                <g aria-hidden="true">{ for bands }</g>
-                <line class="axis-line" x1={n(MARGIN)} x2={n(WIDTH - MARGIN)} y1={n(axis_y)} y2={n(axis_y)} aria-hidden="true" />
-                <g aria-hidden="true">{ for ticks }</g>
+                { backdrop(axis_y) }
                 { for markers }
                 { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
             </svg>
-            <p class="axis-legend"><span class="key-dot" aria-hidden="true"></span>{ " exact year " }<span class="key-range" aria-hidden="true"></span>{ " approximate date or range (dashed)" }</p>
+            { fixed(r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)</p>"#) }
         </div>
     }
+}
+
+/// The era bands, the axis line and the decade ticks, hidden from screen readers (display only: written as
+/// markup, `crate::components::raw`).
+fn backdrop(axis_y: f64) -> Html {
+    let eras = content().eras;
+    let mut m = Markup::default();
+    m.tag(r#"<g aria-hidden="true">"#);
+    for (i, era) in eras.iter().enumerate() {
+        let (a, b) = (
+            x(era.start),
+            x(eras.get(i + 1).map_or(era.end + 1, |n| n.start)),
+        );
+        let (tx, anchor) = if i + 1 == eras.len() {
+            (b - 6.0, "end")
+        } else {
+            (a + 6.0, "start")
+        };
+        let _ = write!(
+            m.0,
+            r#"<g class="era era-{}"><rect x="{}" y="0" width="{}" height="{}"></rect><text x="{}" y="{}" text-anchor="{anchor}">"#,
+            i % 2,
+            n(a),
+            n(b - a),
+            n(axis_y),
+            n(tx),
+            if i % 2 == 0 { 16 } else { 34 }
+        );
+        m.text(era.label).tag("</text></g>");
+    }
+    let _ = write!(
+        m.0,
+        r#"</g><line x1="{}" x2="{}" y1="{y}" y2="{y}" aria-hidden="true" class="axis-line"></line><g aria-hidden="true">"#,
+        n(MARGIN),
+        n(WIDTH - MARGIN),
+        y = n(axis_y)
+    );
+    for year in (FIRST..=LAST).step_by(10) {
+        let _ = write!(
+            m.0,
+            r#"<g class="tick"><line x1="{x}" x2="{x}" y1="{}" y2="{}"></line><text x="{x}" y="{}" text-anchor="middle">{year}</text></g>"#,
+            n(axis_y),
+            n(axis_y + 6.0),
+            n(axis_y + 22.0),
+            x = n(x(year))
+        );
+    }
+    m.tag("</g>");
+    raw(m)
 }
 
 /// The name and date of the marker in focus (or selected) under the axis, for sighted readers
@@ -183,11 +213,19 @@ fn caption(
     } else {
         cx
     };
-    html! {
-        <text class="axis-caption" x={n(tx)} y={n(y)} text-anchor={anchor} aria-hidden="true">
-            <tspan class="caption-title">{ card.title }</tspan>{ format!(" · {label}") }
-        </text>
-    }
+    // Display only: written as markup (`crate::components::raw`).
+    let mut m = Markup::default();
+    let _ = write!(
+        m.0,
+        r#"<text x="{}" y="{}" text-anchor="{anchor}" aria-hidden="true" class="axis-caption"><tspan class="caption-title">"#,
+        n(tx),
+        n(y)
+    );
+    m.text(&card.title)
+        .tag("</tspan>")
+        .text(&format!(" · {label}"))
+        .tag("</text>");
+    raw(m)
 }
 
 #[cfg(test)]

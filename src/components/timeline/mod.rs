@@ -10,6 +10,7 @@ pub use list::event_list;
 use yew::prelude::*;
 
 use super::cite::Cites;
+use super::raw::{fixed, raw, Markup};
 use super::rich::{rich_text, CardLink};
 use super::{PartHeading, PartProps};
 use crate::content::content;
@@ -74,22 +75,30 @@ pub fn TimelinePart(props: &PartProps) -> Html {
 /// The selected event: title, date exactly as the sources give it, summary, card link, citations.
 pub fn event_detail(selected: Option<&'static Card>) -> Html {
     let body = match selected {
-        None => {
-            html! { <p class="timeline-hint">{ "Choose an event on the time line or in the list below to read about it here." }</p> }
-        }
+        None => fixed(
+            r#"<p class="timeline-hint">Choose an event on the time line or in the list below to read about it here.</p>"#,
+        ),
         Some(card) => {
-            let when = card.when.as_ref();
-            let era = when.and_then(|w| content().eras.iter().find(|e| e.id == w.era));
+            // Title, date and era: display only, written as markup (`super::raw`).
+            let mut m = Markup::default();
+            m.tag("<h3>").text(&card.title).tag("</h3>");
+            if let Some(w) = &card.when {
+                m.tag(r#"<p class="event-date"><span class="visually-hidden">Date: </span>"#)
+                    .text(w.label)
+                    .tag(if w.approximate {
+                        r#"<span class="approx-tag">approximate</span></p>"#
+                    } else {
+                        "</p>"
+                    });
+                if let Some(era) = content().eras.iter().find(|e| e.id == w.era) {
+                    m.tag(r#"<p class="event-era">Era: "#)
+                        .text(era.label)
+                        .tag("</p>");
+                }
+            }
             html! {
                 <>
-                    <h3>{ card.title }</h3>
-                    if let Some(w) = when {
-                        <p class="event-date">
-                            <span class="visually-hidden">{ "Date: " }</span>{ w.label }
-                            if w.approximate { <span class="approx-tag">{ "approximate" }</span> }
-                        </p>
-                    }
-                    if let Some(era) = era { <p class="event-era">{ format!("Era: {}", era.label) }</p> }
+                    { raw(m) }
                     <p>{ rich_text(&card.summary) }</p>
                     <p><CardLink id={card.id} shown={format!("Open the full card: {}", card.title)} /></p>
                     <Cites key={card.id} paragraphs={card.paragraphs} refs={card.refs} />
