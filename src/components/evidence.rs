@@ -94,6 +94,11 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| filter.set(status));
         html! { <button type="button" class="filter-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
     };
+    // One note in the list (a plain function, not a component: a component's own code is about 1 KB of wasm).
+    let dispatch = use_dispatch();
+    let to_sources = super::use_within().part(Part::Sources);
+    let item =
+        |e: &'static Evidence| html! { <li key={e.id}>{ note(e, &dispatch, &to_sources) }</li> };
     let buttons = STATUSES.iter().filter_map(|&s| {
         let n = notes.iter().filter(|e| e.status == s).count();
         (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
@@ -110,13 +115,13 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
             }
             // All notes of a chosen status; unfiltered, the first few, the rest one click away.
             <ul class="evidence-notes">
-                { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(|e| html! { <li key={e.id.to_string()}><Note note={e} /></li> }) }
+                { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(item) }
             </ul>
             if filter.is_none() && count > FIRST_NOTES {
                 <details class="disclosure more-notes">
                     <summary><span class="disclosure-label">{ format!("Show the other {} notes", count - FIRST_NOTES) }</span></summary>
                     <ul class="evidence-notes">
-                        { for shown.skip(FIRST_NOTES).map(|e| html! { <li key={e.id.to_string()}><Note note={e} /></li> }) }
+                        { for shown.skip(FIRST_NOTES).map(item) }
                     </ul>
                 </details>
             }
@@ -135,18 +140,9 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
     }
 }
 
-/// Props of one note.
-#[derive(Properties, PartialEq)]
-pub struct NoteProps {
-    pub note: &'static Evidence,
-}
-
-/// One note: title, status, the essay's claim, what the sources show, why it matters, figures, citations.
-#[component]
-pub fn Note(props: &NoteProps) -> Html {
-    let dispatch = use_dispatch();
-    let href = super::use_within().part(Part::Sources);
-    let e = props.note;
+/// One note: title, status, the essay's claim, what the sources show, why it matters, figures, citations;
+/// `href` leads to the Sources part.
+fn note(e: &'static Evidence, dispatch: &Callback<Action>, href: &str) -> Html {
     let class = status_badge(e.status).2;
     let title_id = note_id(e);
     let figure = |id: &&&'static str| {
@@ -165,7 +161,7 @@ pub fn Note(props: &NoteProps) -> Html {
             ev.prevent_default();
             Action::Navigate(Part::Sources)
         });
-        html! { <p class="to-sources"><a {href} {onclick}>{ "See these citations in the Sources part" }</a></p> }
+        html! { <p class="to-sources"><a href={href.to_string()} {onclick}>{ "See these citations in the Sources part" }</a></p> }
     });
     html! {
         <article id={e.id} class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()} tabindex="-1">
