@@ -81,7 +81,6 @@ pub fn App(props: &AppProps) -> Html {
     let sharing = use_state(|| false);
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
-    use_focus_request(state.focus, &on_action);
     use_mark_interactive();
     use_effect_with((), |_| {
         let listeners = crate::browser::expand_details_when_printing();
@@ -99,6 +98,8 @@ pub fn App(props: &AppProps) -> Html {
     // The served site brings the other parts' text when a view needs it (crate::prose): until it has come, such a
     // part shows its heading and says it is loading.
     let texts_in = use_texts_for(view.part, view.step.is_some());
+    // A focus request (a link to a note, a card...) waits for the part's texts: until then its target is not drawn.
+    use_focus_request(state.focus.filter(|_| texts_in), &on_action);
     let main = if static_page {
         // Every part, one after another. The parts after the overview wait in <noscript>: readers without
         // JavaScript get the whole page, browsers that will start the app keep them as text (fast first
