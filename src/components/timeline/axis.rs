@@ -105,21 +105,29 @@ pub fn axis(
         };
         // Starts with the marker's visible number, which the list of events repeats.
         let label = format!("{}. {}: {}{}", i + 1, card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
-        // Each marker carries its number, which the list of events below repeats.
-        let (mark, label_x) = if w.approximate {
+        // Each marker carries its number, which the list of events below repeats. What the marker holds is
+        // display only (its title, hit area, mark and number): written as markup (`crate::components::raw`).
+        let mut m = Markup::default();
+        m.tag("<title>").text(&label).tag("</title>");
+        let _ = write!(
+            m.0,
+            r#"<rect x="{}" y="{}" width="{}" height="{}" rx="6" class="hit"></rect>"#,
+            n(a), n(cy - HIT / 2.0), n(b - a), n(HIT)
+        );
+        let label_x = if w.approximate {
             let (ra, rb) = (x(w.start).min(a + 4.0), x(w.end + 1).max(b - 4.0));
-            (html! { <rect class="mark" x={n(ra)} y={n(cy - 9.0)} width={n(rb - ra)} height="18" rx="9" /> }, (ra + rb) / 2.0)
+            let _ = write!(m.0, r#"<rect x="{}" y="{}" width="{}" height="18" rx="9" class="mark"></rect>"#, n(ra), n(cy - 9.0), n(rb - ra));
+            (ra + rb) / 2.0
         } else {
-            (html! { <circle class="mark" cx={n((a + b) / 2.0)} cy={n(cy)} r="10" /> }, (a + b) / 2.0)
+            let _ = write!(m.0, r#"<circle cx="{}" cy="{}" r="10" class="mark"></circle>"#, n((a + b) / 2.0), n(cy));
+            (a + b) / 2.0
         };
+        let _ = write!(m.0, r#"<text x="{}" y="{}" text-anchor="middle" class="mark-no">{}</text>"#, n(label_x), n(cy + 4.0), i + 1);
         html! {
-            <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label.clone()}
+            <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label}
                 class={classes!("event", w.approximate.then_some("approximate"), (selected == Some(i)).then_some("selected"))}
                 tabindex={if i == stop { "0" } else { "-1" }} aria-pressed={(selected == Some(i)).to_string()} {onclick} {onkeydown}>
-                <title>{ label }</title>
-                <rect class="hit" x={n(a)} y={n(cy - HIT / 2.0)} width={n(b - a)} height={n(HIT)} rx="6" />
-                { mark }
-                <text class="mark-no" x={n(label_x)} y={n(cy + 4.0)} text-anchor="middle">{ i + 1 }</text>
+                { raw(m) }
             </g>
         }
     });

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::raw::{raw, Markup};
 use crate::content::content;
 use crate::deep_link::Within;
 use crate::model::Card;
@@ -32,8 +33,7 @@ pub fn event_list(
             let href = if static_page { format!("#card-{id}") } else { within.event(card_id) };
             html! {
                 <li key={id} class={classes!(current.then_some("selected"))}>
-                    <span class="event-no" aria-hidden="true">{ no }</span>
-                    <span class="event-when">{ w.label }</span>{ " " }
+                    { number_and_date(no, w.label) }
                     <a {href} aria-current={current.then_some("true")} {onclick}>{ card.title }</a>
                 </li>
             }
@@ -41,8 +41,7 @@ pub fn event_list(
         let heading = format!("tl-era-{}", era.id);
         html! {
             <section key={era.id} class="era-group" aria-labelledby={heading.clone()}>
-                <h4 id={heading}>{ era.label }<span class="era-years">{ format!(" ({}–{})", era.start, era.end) }</span></h4>
-                if !era.description.is_empty() { <p class="era-description" data-p={era.description.key()}>{ era.description.text() }</p> }
+                { era_head(era, &heading) }
                 <ol class="event-list">{ for items }</ol>
             </section>
         }
@@ -53,4 +52,34 @@ pub fn event_list(
             { for eras }
         </div>
     }
+}
+
+/// An event's number (as its marker shows it) and date, then a space (display only: written as markup,
+/// `crate::components::raw`).
+fn number_and_date(no: usize, date: &str) -> Html {
+    let mut m = Markup(format!(
+        r#"<span aria-hidden="true" class="event-no">{no}</span><span class="event-when">"#
+    ));
+    m.text(date).tag("</span> ");
+    raw(m)
+}
+
+/// An era's heading with its years, and its description (display only: written as markup).
+fn era_head(era: &crate::model::Era, heading: &str) -> Html {
+    let mut m = Markup::default();
+    m.tag("<h4")
+        .attr("id", Some(heading))
+        .tag(">")
+        .text(era.label)
+        .tag(r#"<span class="era-years">"#)
+        .text(&format!(" ({}–{})", era.start, era.end))
+        .tag("</span></h4>");
+    if !era.description.is_empty() {
+        m.tag("<p")
+            .attr("data-p", era.description.key().as_deref())
+            .tag(r#" class="era-description">"#)
+            .text(&era.description)
+            .tag("</p>");
+    }
+    raw(m)
 }
