@@ -74,14 +74,16 @@
     return loads[name];
   }
   // The data block the texts go in: the page's, or once the app has drawn its own page in its place, a new one
-  // (where the app reads what comes later: src/prose.rs).
+  // (where the app reads what comes later: src/prose.rs). A saved copy of the running page has no block, and its
+  // own script elements for these files hold its parser in <head>, where a file loaded again can arrive before
+  // there is a <body>: the block then goes at the end of <html>, where the app finds it as well.
   function holder() {
     var block = document.querySelector(".static-rest");
     if (!block) {
       block = document.createElement("script");
       block.type = "text/html";
       block.className = "static-rest";
-      document.body.appendChild(block);
+      (document.body || root).appendChild(block);
     }
     return block;
   }
