@@ -260,6 +260,16 @@ mod tests {
     }
 
     #[test]
+    fn layer_labels_are_ascii() {
+        // The map's spoken label lower-cases them with `to_ascii_lowercase` (components/map): Unicode case
+        // mapping would pull about 3 KB of tables into the wasm.
+        for l in Layer::ALL {
+            assert!(l.label().is_ascii(), "{}", l.label());
+            assert_eq!(l.label().to_ascii_lowercase(), l.label().to_lowercase());
+        }
+    }
+
+    #[test]
     fn country_step_wraps() {
         assert_eq!(CountryId::Uzbekistan.step(true), CountryId::Kazakhstan);
         assert_eq!(CountryId::Kazakhstan.step(false), CountryId::Uzbekistan);

@@ -45,7 +45,7 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
     format!(
         "{}: {value}, {}{period}",
         c.label(),
-        s.layer.label().to_lowercase()
+        s.layer.label().to_ascii_lowercase()
     )
 }
 
