@@ -1,6 +1,6 @@
 // Every view of the data, written by src/data/freeze.rs (`UPDATE_FROZEN=1 cargo test --lib freeze`).
 // Do not edit. Made from: content/figures.json content/data-notes.json src/data/mod.rs src/data/compute.rs src/data/announce.rs src/scale.rs src/model/figures.rs src/model/ids.rs
-// checksum aa7a242b42673520
+// checksum 48d7f189eb22377a
 
 use super::{Gap, Reliability, Row, Shade, Slice};
 use crate::content::generated::FIGURES;
