@@ -3,13 +3,34 @@
 //! Only for elements with no listeners and no components inside; every text and attribute value is escaped
 //! as Yew's server rendering escapes it, so the pre-rendered page reads the same.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use yew::prelude::*;
 
-/// Markup as nodes (built with `Markup`, which escapes what it is given).
-pub fn raw(markup: Markup) -> Html {
-    Html::from_html_unchecked(markup.0.into())
+/// Markup as nodes: built with `Markup`, which escapes what it is given, or a string whose content came from
+/// `esc`. It is drawn anew whenever it changes, so it must hold nothing that keeps focus or state.
+pub fn raw(markup: impl Into<AttrValue>) -> Html {
+    Html::from_html_unchecked(markup.into())
+}
+
+impl From<Markup> for AttrValue {
+    fn from(markup: Markup) -> Self {
+        markup.0.into()
+    }
+}
+
+/// `s` escaped for HTML text and double-quoted attribute values, for markup written with `write!`.
+pub fn esc(s: &str) -> Cow<'_, str> {
+    if s.contains(['&', '<', '>', '"']) {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .into()
+    } else {
+        s.into()
+    }
 }
 
 /// Fixed markup (no content in it) as nodes.

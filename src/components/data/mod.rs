@@ -11,7 +11,7 @@ pub mod years;
 
 use yew::prelude::*;
 
-use crate::components::map::markup::{esc, raw};
+use crate::components::raw::{esc, raw};
 
 use crate::components::PartProps;
 use crate::data::{all_slices, notes, slice, Gap, Slice};

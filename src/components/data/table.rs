@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::components::map::markup::{esc, raw};
+use crate::components::raw::{esc, raw};
 
 use super::SourceToggle;
 use crate::components::use_dispatch;

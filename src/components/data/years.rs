@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::map::markup::{esc, raw};
+use crate::components::raw::{esc, raw};
 
 use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
 use crate::model::{fixed, shortest, CountryId, Layer};

@@ -2,7 +2,6 @@
 //! the data layers around it and the selected republic's profile.
 
 pub mod country_list;
-pub mod markup;
 pub mod places;
 pub mod profile;
 pub mod region_map;
@@ -89,7 +88,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             <figure class="map-figure">
                 { caution(s) }
                 if crate::geo::outlines_missing() {
-                    { markup::raw(r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#) }
+                    { crate::components::raw::raw(r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#) }
                 }
                 <RegionMap view={props.view} />
                 <figcaption>

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::markup::esc;
 use super::st;
 use crate::components::cite::Cites;
+use crate::components::raw::esc;
 use crate::components::rich::CardLink;
 use crate::content::content;
 use crate::geo::{geo, Place};

@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::st;
 use crate::components::cite::Cites;
 use crate::components::figure::FigureValue;
+use crate::components::raw::{esc, raw};
 use crate::components::rich::{rich_text, CardLink};
 use crate::components::use_dispatch;
 use crate::content::content;

@@ -3,9 +3,9 @@
 
 use yew::prelude::*;
 
-use super::markup::esc;
 use super::places::scale_bar;
 use super::{accessible_name, shape, st, HATCH_ID};
+use crate::components::raw::esc;
 use crate::components::use_dispatch;
 use crate::data::{shades, Shade};
 use crate::geo::{geo, CountryShape};
@@ -143,11 +143,11 @@ fn still(static_page: bool, below: bool) -> Html {
                     .1
                     .clone(),
             };
-            super::markup::raw(markup)
+            crate::components::raw::raw(markup)
         })
     }
     #[cfg(not(target_arch = "wasm32"))]
-    super::markup::raw(still_markup(static_page, below))
+    crate::components::raw::raw(still_markup(static_page, below))
 }
 
 fn still_markup(static_page: bool, below: bool) -> String {

@@ -3,11 +3,11 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::paragraph_range;
 use super::progress_context::use_progress;
 use super::progress_model::Progress;
 use super::quiz::QuestionView;
+use crate::components::raw::{esc, raw};
 use crate::model::study::study;
 
 /// The first question not answered yet (the first question when all are answered or none).

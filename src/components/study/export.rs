@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::progress_model::Progress;
 use super::quiz::figure_value;
+use crate::components::raw::{esc, raw};
 use crate::content::content;
 use crate::model::format_number;
 use crate::model::study::{study, Answer, Question, QuestionKind};

@@ -3,7 +3,6 @@
 
 pub mod checks;
 pub mod export;
-pub mod markup;
 pub mod predict;
 pub mod progress;
 pub mod progress_context;
@@ -14,6 +13,7 @@ pub mod tour;
 
 use yew::prelude::*;
 
+use crate::components::raw::{esc, raw};
 use crate::components::{
     cite::Cites, rich::rich_text, use_dispatch, use_static_page, PartHeading, PartProps,
 };
@@ -22,7 +22,6 @@ use crate::model::study::study;
 use crate::model::Part;
 use crate::state::Action;
 use checks::SelfChecks;
-use markup::{esc, raw};
 use progress::ProgressPanel;
 use progress_context::use_progress;
 use tour::view_for_step;

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::tour::apply_view;
+use crate::components::raw::{esc, raw};
 use crate::deep_link::Within;
 use crate::model::study::{Question, QuestionKind, Verdict};
 use crate::model::{format_number, shortest};

@@ -4,9 +4,9 @@
 use yew::prelude::*;
 
 use super::export::{printable_summary, summary_text, today};
-use super::markup::{esc, raw};
 use super::progress_context::use_progress;
 use super::progress_model::{Progress, ProgressAction};
+use crate::components::raw::{esc, raw};
 
 /// What the panel shows besides the progress: the reset question, the printable summary, and the summary
 /// as text where the download was refused (the reason and the text).

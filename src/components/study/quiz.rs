@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::progress_context::{use_progress, ProgressHandle};
 use super::progress_model::{ProgressAction, StudyProgress};
 use super::{predict, sort};
+use crate::components::raw::{esc, raw};
 use crate::components::{cite::Cites, figure::FigureValue, rich::rich_text};
 use crate::content::content;
 use crate::model::study::{study, Answer, Question, QuestionKind};

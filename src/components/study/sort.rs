@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
+use crate::components::raw::{esc, raw};
 use crate::model::study::{Question, QuestionKind, Verdict};
 use crate::model::SortedMap;
 use crate::text::plain;

@@ -2,9 +2,9 @@
 
 use yew::prelude::*;
 
-use super::markup::{esc, raw};
 use super::progress_context::use_progress;
 use super::progress_model::ProgressAction;
+use crate::components::raw::{esc, raw};
 use crate::components::{cite::Cites, rich::rich_text, use_dispatch, PartProps};
 use crate::content::content;
 use crate::model::study::{self, study};
