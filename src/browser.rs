@@ -411,6 +411,18 @@ pub fn on_leave_or_hide(f: impl Fn() + 'static) -> Option<[gloo::events::EventLi
     ])
 }
 
+/// For one handler on a group of buttons: the value of `name` (a `data-` attribute) on the element the event
+/// came from or its nearest ancestor that has it.
+pub fn data_of(e: &web_sys::Event, name: &str) -> Option<String> {
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest(&format!("[{name}]"))
+        .ok()
+        .flatten()?
+        .get_attribute(name)
+}
+
 /// The element with this id, if the page has one.
 pub fn element(id: &str) -> Option<web_sys::Element> {
     document().and_then(|d| d.get_element_by_id(id))

@@ -65,13 +65,7 @@ pub fn SelfChecks() -> Html {
     let nav = {
         let (current, show_all) = (current.clone(), show_all.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(to) = e
-                .target_unchecked_into::<web_sys::Element>()
-                .closest("[data-q]")
-                .ok()
-                .flatten()
-                .and_then(|el| el.get_attribute("data-q"))
-            else {
+            let Some(to) = crate::browser::data_of(&e, "data-q") else {
                 return;
             };
             match to.parse() {

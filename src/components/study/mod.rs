@@ -54,13 +54,7 @@ pub fn StudyPart(props: &PartProps) -> Html {
     let go = {
         let view = props.view;
         Callback::from(move |e: MouseEvent| {
-            let Some(to) = e
-                .target_unchecked_into::<web_sys::Element>()
-                .closest("[data-go]")
-                .ok()
-                .flatten()
-                .and_then(|el| el.get_attribute("data-go"))
-            else {
+            let Some(to) = crate::browser::data_of(&e, "data-go") else {
                 return;
             };
             e.prevent_default();

@@ -34,13 +34,7 @@ pub fn ProgressPanel() -> Html {
     let act = {
         let (panel, handle) = (panel.clone(), handle.clone());
         Callback::from(move |e: MouseEvent| {
-            let Some(act) = e
-                .target_unchecked_into::<web_sys::Element>()
-                .closest("[data-act]")
-                .ok()
-                .flatten()
-                .and_then(|el| el.get_attribute("data-act"))
-            else {
+            let Some(act) = crate::browser::data_of(&e, "data-act") else {
                 return;
             };
             let mut next = (*panel).clone();

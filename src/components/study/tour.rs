@@ -131,13 +131,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let act = {
         let (expanded, view) = (expanded.clone(), props.view);
         Callback::from(move |e: MouseEvent| {
-            let Some(act) = e
-                .target_unchecked_into::<web_sys::Element>()
-                .closest("[data-act]")
-                .ok()
-                .flatten()
-                .and_then(|el| el.get_attribute("data-act"))
-            else {
+            let Some(act) = crate::browser::data_of(&e, "data-act") else {
                 return;
             };
             let (target, id) = match act.as_str() {
