@@ -211,13 +211,9 @@ fn note_head(e: &Evidence, title_id: &str) -> Html {
 fn quote(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
     let mut m = Markup::default();
     m.tag("<blockquote><p>“<span")
-        .attr("data-p", text.key().as_deref())
-        .tag(">")
-        .text(&text)
+        .prose(&text)
         .tag("</span>”</p><footer")
-        .attr("data-p", source.key().as_deref())
-        .tag(">")
-        .text(&source)
+        .prose(&source)
         .tag("</footer></blockquote>");
     raw(m)
 }

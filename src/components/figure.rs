@@ -175,12 +175,5 @@ pub fn figure_source(f: &Figure) -> Html {
 
 /// `<TAG data-p="N">text</TAG>`: a display-only text, marked on the static page (`crate::prose`).
 fn marked(m: &mut Markup, tag: &str, text: crate::prose::Prose) {
-    m.tag("<")
-        .tag(tag)
-        .attr("data-p", text.key().as_deref())
-        .tag(">")
-        .text(&text)
-        .tag("</")
-        .tag(tag)
-        .tag(">");
+    m.tag("<").tag(tag).prose(&text).tag("</").tag(tag).tag(">");
 }

@@ -55,6 +55,14 @@ impl Markup {
         self
     }
 
+    /// Ends an opening tag with the static page's mark for a `Prose` (` data-p="KEY">`, read back on start:
+    /// src/prose.rs) and writes its text.
+    pub fn prose(&mut self, text: &crate::prose::Prose) -> &mut Self {
+        self.attr("data-p", text.key().as_deref())
+            .tag(">")
+            .text(text)
+    }
+
     /// Writes ` name="value"`, the value escaped (`&`, `<`, `>`, `"`); nothing for `None`.
     pub fn attr(&mut self, name: &str, value: Option<&str>) -> &mut Self {
         if let Some(value) = value {

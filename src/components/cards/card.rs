@@ -95,13 +95,9 @@ fn meta(card: &Card) -> Html {
 fn quotation(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
     let mut m = Markup::default();
     m.tag(r#"<figure class="quotation"><p class="quotation-label">Quotation</p><blockquote><p"#)
-        .attr("data-p", text.key().as_deref())
-        .tag(">")
-        .text(&text)
+        .prose(&text)
         .tag("</p></blockquote><figcaption>— <cite")
-        .attr("data-p", source.key().as_deref())
-        .tag(">")
-        .text(&source)
+        .prose(&source)
         .tag("</cite></figcaption></figure>");
     raw(m)
 }
