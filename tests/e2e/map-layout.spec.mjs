@@ -60,3 +60,19 @@ test("390x844: a republic chosen on the map opens its profile on screen, focus m
   assertNoConsoleErrors(errors);
   await context.close();
 });
+
+test("390x844: the four periods sit on one line beside their label, and most of the map is on the first screen", async () => {
+  const viewport = { width: 390, height: 844 };
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
+  const [tops, map] = await page.evaluate(() => [
+    [...document.querySelectorAll("main .data-toggles button[data-year]")].map((b) => Math.round(b.getBoundingClientRect().top)),
+    document.querySelector("main .region-map").getBoundingClientRect().toJSON(),
+  ]);
+  assert.equal(tops.length, 4);
+  assert.equal(new Set(tops).size, 1, `the period buttons' tops: ${tops}`);
+  assert.ok(viewport.height - map.top >= map.height * 0.9, `the map (top ${map.top}, height ${map.height}) is on the first screen`);
+  const small = await page.evaluate(() => [...document.querySelectorAll("main .data-toggles button")].filter((b) => { const r = b.getBoundingClientRect(); return r.width < 44 || r.height < 44; }).length);
+  assert.equal(small, 0, "every button at least 44 px each way");
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
