@@ -37,7 +37,7 @@ pub fn Cites(props: &CitesProps) -> Html {
     }
     if super::use_static_page() {
         // The static (no-JavaScript) page: one line per card; the bibliography is listed once in Sources.
-        return html! { <p class="cites cites-static"><span class="cites-label-inline">{ "Cited: " }</span>{ summary }</p> };
+        return html! { <p class="cites cites-static"><b>{ "Cited: " }</b>{ summary }</p> };
     }
     html! {
         <div class="cites">
@@ -85,7 +85,7 @@ fn cites_body(paragraphs: &[&str], refs: &[&str]) -> Html {
     }
     m.tag(r#"<p class="cite-original"><a"#)
         .attr("href", Some(c.references.essay.url))
-        .tag(r#" target="_blank" rel="noopener noreferrer">Read these paragraphs in the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p></div>"#);
+        .tag(r#" target="_blank">Read these paragraphs in the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p></div>"#);
     raw(m)
 }
 
@@ -98,7 +98,7 @@ fn reference(m: &mut Markup, id: &str) {
             if let Some(url) = r.url {
                 m.tag(" <a")
                     .attr("href", Some(url))
-                    .tag(r#" target="_blank" rel="noopener noreferrer">"#)
+                    .tag(r#" target="_blank">"#)
                     .text(&link_label(url))
                     .tag("</a>");
             }

@@ -95,7 +95,7 @@ fn brand(tagline: bool) -> Html {
         .text(&long_date(date))
         .tag("</time> · <a")
         .attr("href", Some(url))
-        .tag(r#" target="_blank" rel="noopener noreferrer">Read the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p>"#);
+        .tag(r#" target="_blank">Read the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p>"#);
     if tagline {
         m.tag(r#"<p class="tagline">"#)
             .text(c.site.tagline)

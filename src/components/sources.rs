@@ -40,7 +40,7 @@ fn drawn() -> Html {
             <li id={format!("ref-{}", e.id)} key={e.id}>
                 <span class="citation" data-p={e.citation.key()}>{ e.citation.text() }</span>
                 if let Some(url) = &e.url {
-                    { " " }<a href={*url} target="_blank" rel="noopener noreferrer">{ link_label(url) }</a>
+                    { " " }<a href={*url} target="_blank">{ link_label(url) }</a>
                 }
                 if !e.cited_in.is_empty() {
                     <span class="cited-in">{ format!(" Cited in {}.", e.cited_in.join(", ")) }</span>
@@ -66,7 +66,7 @@ fn drawn() -> Html {
             <PartHeading part={Part::Sources} />
             <h3>{ "The essay" }</h3>
             <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(r.essay.date)) }
-                <a href={r.essay.url} target="_blank" rel="noopener noreferrer">{ link_label(r.essay.url) }</a></p>
+                <a href={r.essay.url} target="_blank">{ link_label(r.essay.url) }</a></p>
             <h3>{ format!("Bibliography ({} entries)", r.entries.len()) }</h3>
             <ol class="bibliography">{ for entries }</ol>
             <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>

@@ -28,7 +28,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
         html! {
             <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher.text() } }
                 if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
-                if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank" rel="noopener noreferrer">{ crate::components::cite::link_label(f.source_url) }</a> }
+                if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank">{ crate::components::cite::link_label(f.source_url) }</a> }
             </span>
         }
     };
