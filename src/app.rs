@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::{
     cards::CardsPart,
     evidence::EvidencePart,
-    header::Header,
+    header::header,
     map::MapPart,
     nav::Nav,
     notices::notices,
@@ -14,7 +14,11 @@ use crate::components::{
     share::ShareDialog,
     sources::SourcesPart,
     staged,
-    study::{progress_context::ProgressProvider, tour::TourPanel, StudyPart},
+    study::{
+        progress_context::{use_progress_state, ProgressHandle},
+        tour::TourPanel,
+        StudyPart,
+    },
     timeline::TimelinePart,
     Dispatch, PartProps,
 };
@@ -78,28 +82,30 @@ pub fn App(props: &AppProps) -> Html {
         let query = props.query.to_string();
         move || initial_state(&query)
     });
+    let progress = use_progress_state();
     let sharing = use_state(|| false);
     let on_action: Callback<Action> = state.dispatcher().to_callback();
     use_url_sync(&state.view, &on_action);
-    use_mark_interactive();
-    use_effect_with((), |_| {
-        let listeners = crate::browser::expand_details_when_printing();
-        move || drop(listeners)
-    });
-    use_focus_on_navigation(
-        state.view.part,
-        state.view.card.is_some(),
-        state.view.step.is_some(),
-    );
 
     let view = &state.view;
     // The one place that decides: the static page is rendered natively, never in the browser build.
     let static_page = !cfg!(target_arch = "wasm32") && props.static_page;
     // The served site brings the other parts' text when a view needs it (crate::prose): until it has come, such a
     // part shows its heading and says it is loading.
-    let texts_in = use_texts_for(view.part, view.step.is_some());
+    crate::prose::use_texts_while(true);
+    let texts_in = crate::prose::ready_for(view.part, view.step.is_some());
     // A focus request (a link to a note, a card...) waits for the part's texts: until then its target is not drawn.
-    use_focus_request(state.focus.filter(|_| texts_in), &on_action);
+    use_after_render(
+        Moves {
+            part: view.part,
+            touring: view.step.is_some(),
+            texts_in,
+            focus: state.focus.filter(|_| texts_in),
+            sharing: *sharing,
+        },
+        view.card.is_some(),
+        &on_action,
+    );
     let main = if static_page {
         // Every part, one after another. The parts after the overview wait in <noscript>: readers without
         // JavaScript get the whole page, browsers that will start the app keep them as text (fast first
@@ -127,17 +133,14 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         }
     };
-    // One callback for the app's life, so the header is not re-rendered by every change of view.
-    let open_share = {
+    let on_share = (!static_page && view.shows(Control::Share)).then(|| {
         let sharing = sharing.clone();
-        use_callback((), move |_: MouseEvent, _| sharing.set(true))
-    };
-    let on_share = (!static_page && view.shows(Control::Share)).then_some(open_share);
+        Callback::from(move |_: MouseEvent| sharing.set(true))
+    });
     let close_share = {
         let sharing = sharing.clone();
         Callback::from(move |_| sharing.set(false))
     };
-    use_return_focus_after_dialog(*sharing);
     // The same on the pre-rendered page and in the app: on start the app keeps the page's footer (crate::adopt).
     let footer = crate::adopt::use_kept("footer".into()).unwrap_or_else(|| {
         let mut m = crate::components::raw::Markup::default();
@@ -158,10 +161,10 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         { prerendered(static_page, html! {
-        <ProgressProvider>
+        <ContextProvider<ProgressHandle> context={progress}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 { crate::components::raw::fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
-                <Header compact={view.embed} tagline={static_page || view.part == Part::Overview} {on_share} {full_link} />
+                { header(view.embed, static_page || view.part == Part::Overview, on_share, full_link, static_page) }
                 if view.shows(Control::Nav) {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />
                 }
@@ -177,7 +180,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareDialog view={*view} on_close={close_share} />
                 }
             </div>
-        </ProgressProvider>
+        </ContextProvider<ProgressHandle>>
         }) }
         </ContextProvider<Dispatch>>
     }
@@ -264,46 +267,68 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
             waiting.take();
             on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
         });
-        move || drop((listener, leaving))
+        // The app's other listeners for its life (one effect: each costs its own code), and the mark that
+        // it is mounted.
+        let printing = crate::browser::expand_details_when_printing();
+        mark_interactive();
+        move || drop((listener, leaving, printing))
     });
 }
 
-/// Whether the texts a view of `part` needs are in (`crate::prose::ready_for`); asks for them if not, and draws
-/// the app again when they come, then gives focus back to the part's heading if the loading one had it.
+/// What the app does after a render depends on: the part, whether the tour is open, whether the part's texts are
+/// in, the element asked to take focus, whether the share dialog is open.
+#[derive(Clone, Copy, PartialEq)]
+struct Moves {
+    part: Part,
+    touring: bool,
+    texts_in: bool,
+    focus: Option<&'static str>,
+    sharing: bool,
+}
+
+/// After a render that changes `Moves`, in this order (one effect: each costs its own code):
+/// - after the reader moves to another part (not on first load), focus its heading and, unless the part opens
+///   on a card (which scrolls to that card itself), scroll to the top; not during the tour (its panel keeps
+///   focus on Next / Back) unless the control pressed went with the old part (a link in it while the tour is
+///   open);
+/// - while the part's texts are not in (`crate::prose::ready_for`), ask for them; when they come, give focus
+///   back to the part's heading if the loading one had it;
+/// - focus the element the state asks for, then clear the request;
+/// - the share dialog is removed rather than closed: once it is gone, give focus back to its button.
 #[hook]
-fn use_texts_for(part: Part, touring: bool) -> bool {
-    crate::prose::use_texts_while(true);
-    let ready = crate::prose::ready_for(part, touring);
+fn use_after_render(now: Moves, has_card: bool, on_action: &Callback<Action>) {
+    // What the effect last ran with (`None` before the first), and whether the part waited for its texts.
+    let last = use_mut_ref(|| None::<Moves>);
     let waited = use_mut_ref(|| false);
-    use_effect_with((part, touring, ready), move |&(part, touring, ready)| {
-        if !ready {
-            *waited.borrow_mut() = true;
-            crate::prose::request_for(part, touring);
-        } else if std::mem::take(&mut *waited.borrow_mut()) && crate::browser::focus_lost() {
-            crate::browser::focus(&part.heading_id());
-        }
-    });
-    ready
-}
-
-/// Focuses the element the state asks for once the render that shows it is done, then clears the request.
-#[hook]
-fn use_focus_request(focus: Option<&'static str>, on_action: &Callback<Action>) {
     let on_action = on_action.clone();
-    use_effect_with(focus, move |focus| {
-        if let Some(id) = *focus {
+    use_effect_with(now, move |&now| {
+        let before = last.replace(Some(now));
+        let part = now.part;
+        if before.is_some_and(|b| b.part != part) && (!now.touring || crate::browser::focus_lost())
+        {
+            crate::browser::focus(&part.heading_id());
+            if !has_card {
+                crate::browser::scroll_to_top();
+            }
+        }
+        if before
+            .is_none_or(|b| (b.part, b.touring, b.texts_in) != (part, now.touring, now.texts_in))
+        {
+            if !now.texts_in {
+                *waited.borrow_mut() = true;
+                crate::prose::request_for(part, now.touring);
+            } else if std::mem::take(&mut *waited.borrow_mut()) && crate::browser::focus_lost() {
+                crate::browser::focus(&part.heading_id());
+            }
+        }
+        if let Some(id) = now
+            .focus
+            .filter(|_| before.is_none_or(|b| b.focus != now.focus))
+        {
             crate::browser::focus_soon(id);
             on_action.emit(Action::Focused);
         }
-    });
-}
-
-/// The share dialog is removed rather than closed, so once it is gone give focus back to its button.
-#[hook]
-fn use_return_focus_after_dialog(open: bool) {
-    let was_open = use_mut_ref(|| false);
-    use_effect_with(open, move |open| {
-        if std::mem::replace(&mut *was_open.borrow_mut(), *open) && !*open {
+        if before.is_some_and(|b| b.sharing) && !now.sharing {
             crate::browser::focus("share-button");
         }
     });
@@ -311,36 +336,13 @@ fn use_return_focus_after_dialog(open: bool) {
 
 /// Marks the moment the app is mounted and interactive (read by the benchmark and the end-to-end tests); when
 /// it starts in stages, once what it draws a task later is drawn too (that task's timer was set first), and
-/// from then on components draw at once.
-#[hook]
-fn use_mark_interactive() {
-    use_effect_with((), move |_| {
-        if staged::end() {
-            gloo::timers::callback::Timeout::new(0, crate::browser::mark_interactive).forget();
-        } else {
-            crate::browser::mark_interactive();
-        }
-    });
-}
-
-/// After the reader moves to another part, focus its heading (not on first load).
-#[hook]
-fn use_focus_on_navigation(part: Part, has_card: bool, touring: bool) {
-    let first = use_mut_ref(|| true);
-    use_effect_with(part, move |part| {
-        // Not on first load, and not during the tour (its panel keeps focus on Next / Back) unless the
-        // control pressed went with the old part (a link in it while the tour is open).
-        if std::mem::replace(&mut *first.borrow_mut(), false)
-            || (touring && !crate::browser::focus_lost())
-        {
-            return;
-        }
-        crate::browser::focus(&part.heading_id());
-        // A part opened on a card scrolls to that card itself.
-        if !has_card {
-            crate::browser::scroll_to_top();
-        }
-    });
+/// from then on components draw at once. Called once, after the app's first render.
+fn mark_interactive() {
+    if staged::end() {
+        gloo::timers::callback::Timeout::new(0, crate::browser::mark_interactive).forget();
+    } else {
+        crate::browser::mark_interactive();
+    }
 }
 
 /// Mounts the app on `#app`, replacing the pre-rendered static page; a panic from then on shows the

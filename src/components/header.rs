@@ -6,22 +6,6 @@ use super::raw::{raw, Markup};
 use crate::content::content;
 use crate::model::EssayMeta;
 
-/// Props: whether the header is the compact one of an embed.
-#[derive(Properties, PartialEq)]
-pub struct HeaderProps {
-    #[prop_or_default]
-    pub compact: bool,
-    /// Show the one-line tagline (on the overview and the static page).
-    #[prop_or_default]
-    pub tagline: bool,
-    /// Opens the share / embed dialog; absent when an embed hides it.
-    #[prop_or_default]
-    pub on_share: Option<Callback<MouseEvent>>,
-    /// In an embed: the query of the same view in the full explainer, opened in a new tab.
-    #[prop_or_default]
-    pub full_link: Option<String>,
-}
-
 /// "1 October 2024" from "2024-10-01".
 pub fn long_date(iso: &str) -> String {
     const MONTHS: [&str; 12] = [
@@ -49,20 +33,27 @@ pub fn long_date(iso: &str) -> String {
     }
 }
 
-/// The site header.
-#[component]
-pub fn Header(props: &HeaderProps) -> Html {
-    let static_page = crate::components::use_static_page();
+/// The site header: compact in an embed; with the one-line tagline on the overview and the static page; the
+/// Share / embed button where `on_share` is given (absent when an embed hides it; on the static page its place,
+/// kept while the app starts); in an embed, `full_link`: the query of the same view in the full explainer,
+/// opened in a new tab. A plain function drawn by the app (a component's own code is about 1 KB of wasm).
+pub fn header(
+    compact: bool,
+    tagline: bool,
+    on_share: Option<Callback<MouseEvent>>,
+    full_link: Option<String>,
+    static_page: bool,
+) -> Html {
     html! {
-        <header class={classes!("site-header", props.compact.then_some("compact"))}>
-            { brand(props.tagline && !props.compact) }
+        <header class={classes!("site-header", compact.then_some("compact"))}>
+            { brand(tagline && !compact) }
             <div class="header-actions">
-                if let Some(query) = &props.full_link {
-                    <a class="embed-open" href={if query.is_empty() { "?".to_string() } else { query.clone() }} target="_blank" rel="noopener">
+                if let Some(query) = full_link {
+                    <a class="embed-open" href={if query.is_empty() { "?".to_string() } else { query }} target="_blank" rel="noopener">
                         <span class="embed-open-long">{ "Open the " }</span>{ "full explainer" }<span class="visually-hidden">{ " (opens in a new tab)" }</span></a>
                 }
-                if let Some(on_share) = &props.on_share {
-                    <button type="button" id="share-button" class="share-button" onclick={on_share.clone()} aria-haspopup="dialog">{ "Share / embed" }</button>
+                if let Some(onclick) = on_share {
+                    <button type="button" id="share-button" class="share-button" {onclick} aria-haspopup="dialog">{ "Share / embed" }</button>
                 } else if static_page {
                     // Its place, kept while the app starts so the page does not move when the button comes;
                     // never seen, and absent without JavaScript (static/css/05-early.css).

@@ -27,6 +27,8 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let theme = if static_page { None } else { view.theme };
     let open = view.card.map(|c| c.as_str());
     let dispatch = super::use_dispatch();
+    // Whether the reader opened "Browse all other cards" (it then stays open).
+    let opened = use_state_eq(|| false);
     use_reveal_card(if static_page { None } else { view.card });
     let within = crate::deep_link::Within::of(view);
     let all = content().cards;
@@ -53,9 +55,9 @@ pub fn CardsPart(props: &PartProps) -> Html {
                         <ol class="card-grid path-grid">{ for path.into_iter().map(show) }</ol>
                     </section>
                     { try_it() }
-                    <MoreCards {wanted} count={rest.len()}>
+                    { more_cards(wanted, rest.len(), &opened, html! {
                         <ul class="card-grid">{ for rest.into_iter().map(show) }</ul>
-                    </MoreCards>
+                    }) }
                 </>
             };
             (body, all.len())
@@ -92,19 +94,10 @@ fn try_it() -> Html {
     }
 }
 
-/// Props: whether a card inside was asked for (a link, the URL), how many cards it holds, the grid.
-#[derive(Properties, PartialEq)]
-struct MoreCardsProps {
-    wanted: bool,
-    count: usize,
-    children: Html,
-}
-
-/// The rest of the cards under a `<details>` disclosure: it works with the keyboard, with screen readers
-/// and without JavaScript. Opened by the reader it stays open; a card asked for inside opens it.
-#[component]
-fn MoreCards(props: &MoreCardsProps) -> Html {
-    let opened = use_state_eq(|| false);
+/// The rest of the cards (`grid`, `count` of them) under a `<details>` disclosure: it works with the keyboard,
+/// with screen readers and without JavaScript. Opened by the reader (`opened`) it stays open; a card asked for
+/// inside (`wanted`: a link, the URL) opens it. A plain function (a component's own code is about 1 KB of wasm).
+fn more_cards(wanted: bool, count: usize, opened: &UseStateHandle<bool>, grid: Html) -> Html {
     let ontoggle = {
         let opened = opened.clone();
         Callback::from(move |e: Event| {
@@ -115,11 +108,11 @@ fn MoreCards(props: &MoreCardsProps) -> Html {
         })
     };
     html! {
-        <details class="more-cards disclosure" id="more-cards" open={*opened || props.wanted} {ontoggle}>
+        <details class="more-cards disclosure" id="more-cards" open={**opened || wanted} {ontoggle}>
             <summary>
-                { raw(Markup(format!(r#"<span class="disclosure-label">Browse all other cards</span><span class="disclosure-count">{} concepts, events and actors</span>"#, props.count))) }
+                { raw(Markup(format!(r#"<span class="disclosure-label">Browse all other cards</span><span class="disclosure-count">{count} concepts, events and actors</span>"#))) }
             </summary>
-            { props.children.clone() }
+            { grid }
         </details>
     }
 }

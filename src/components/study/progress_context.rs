@@ -1,4 +1,4 @@
-//! Study progress as page state: `ProgressProvider` holds a `use_reducer` of [`StudyProgress`] (read from
+//! Study progress as page state: `use_progress_state` (called by the app) holds a `use_reducer` of [`StudyProgress`] (read from
 //! local storage once, saved after every change) and shares it as context with the study part and the tour.
 //! See `progress_model.rs` for the state, the actions and the snapshot.
 
@@ -35,18 +35,13 @@ fn write(_: &Progress) -> Result<(), String> {
     Ok(())
 }
 
-/// Props: the part of the page that shows or changes progress.
-#[derive(Properties, PartialEq)]
-pub struct ProgressProviderProps {
-    #[prop_or_default]
-    pub children: Html,
-}
-
 /// Holds the page's study progress and saves each change (to the course site where there is one, see
 /// src/lms; else to local storage); where saving fails, progress stays in memory and
 /// the reason is shown. A stored value that cannot be read is discarded (and removed from storage).
-#[component]
-pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
+/// The app calls it once and provides the handle as context (a hook, not a provider component of its own:
+/// a component's own code is about 1 KB of wasm).
+#[hook]
+pub fn use_progress_state() -> ProgressHandle {
     // Inside a course site the progress is the student's record there (src/lms), not this browser's: a
     // shared computer must not pass one student's answers on to the next.
     let state = use_reducer(|| match crate::lms::take_restored() {
@@ -69,13 +64,11 @@ pub fn ProgressProvider(props: &ProgressProviderProps) -> Html {
             }
         });
     }
-    html! {
-        <ContextProvider<ProgressHandle> context={state}>{ props.children.clone() }</ContextProvider<ProgressHandle>>
-    }
+    state
 }
 
 /// The page's study progress. In the browser build every study view is inside the app's
-/// [`ProgressProvider`] (one without it stops the wasm at once, which the browser tests would show); the
+/// progress context (`use_progress_state`) (one without it stops the wasm at once, which the browser tests would show); the
 /// native build renders views on their own too (tests), and there one outside a provider gets a fresh
 /// progress that is not saved. (The browser build carries no second reducer for that case.)
 #[hook]

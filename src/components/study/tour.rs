@@ -94,28 +94,28 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let total = study().tour.len();
     let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
     let refocus = use_mut_ref(|| None::<&'static str>);
-    {
-        // Record the step as seen. Moving between parts focuses the new part's heading (app.rs); put focus
-        // back on the button pressed, then bring what the step talks about into view above the bar.
-        let progress = use_progress().dispatcher();
-        let refocus = refocus.clone();
-        let subject = subject_selectors(&props.view);
-        use_effect_with(n, move |n| {
-            progress.dispatch(ProgressAction::SeeStep(*n));
-            if let Some(id) = refocus.borrow_mut().take() {
-                crate::browser::focus_soon(id);
-            }
-            // After the new view's first frame, when its layout (a fold opening, a sheet) has settled.
-            crate::browser::after_next_paint(move || crate::browser::reveal_first(subject));
-        });
-    }
     let expanded = use_state(|| !narrow_screen());
-    // The page keeps room under its content for the bar (CSS reads --tour-bar-h), measured after each render
-    // and given back when the panel goes.
     let panel = use_node_ref();
     {
+        // One effect after every render (each effect costs its own code). On a new step: record it as seen.
+        // Moving between parts focuses the new part's heading (app.rs); put focus back on the button pressed,
+        // then bring what the step talks about into view above the bar. Always: the page keeps room under its
+        // content for the bar (CSS reads --tour-bar-h), measured after each render and given back when the
+        // panel goes.
+        let progress = use_progress().dispatcher();
+        let refocus = refocus.clone();
+        let shown = use_mut_ref(|| 0usize);
+        let subject = subject_selectors(&props.view);
         let panel = panel.clone();
         use_effect(move || {
+            if std::mem::replace(&mut *shown.borrow_mut(), n) != n {
+                progress.dispatch(ProgressAction::SeeStep(n));
+                if let Some(id) = refocus.borrow_mut().take() {
+                    crate::browser::focus_soon(id);
+                }
+                // After the new view's first frame, when its layout (a fold opening, a sheet) has settled.
+                crate::browser::after_next_paint(move || crate::browser::reveal_first(subject));
+            }
             let height = panel
                 .cast::<web_sys::HtmlElement>()
                 .map(|el| format!("{}px", el.offset_height()));

@@ -53,13 +53,8 @@ pub fn TimelinePart(props: &PartProps) -> Html {
         .card
         .and_then(|id| events.iter().position(|c| c.id == id.as_str()));
     let cursor = use_state_eq(|| None::<usize>);
-    {
-        // A new selection (from the list, a link, back / forward) takes the tab stop.
-        let cursor = cursor.clone();
-        use_effect_with(selected, move |_| cursor.set(None));
-    }
     let dispatch = super::use_dispatch();
-    use_reveal_selection(if static_page { None } else { selected });
+    use_reveal_selection(selected, static_page, &cursor);
     html! {
         <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
             <PartHeading part={Part::Timeline} />
@@ -109,14 +104,21 @@ pub fn event_detail(selected: Option<&'static Card>) -> Html {
     html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ body }</div> }
 }
 
-/// When the selection changes after the first render, scrolls the detail panel into view if needed
-/// (on small screens the list that changed it sits below the panel).
+/// A new selection (from the list, a link, back / forward) takes the tab stop; when it changes after the first
+/// render, scrolls the detail panel into view if needed (on small screens the list that changed it sits below
+/// the panel). One effect for both (each effect costs its own code).
 #[hook]
-fn use_reveal_selection(selected: Option<usize>) {
+fn use_reveal_selection(
+    selected: Option<usize>,
+    static_page: bool,
+    cursor: &UseStateHandle<Option<usize>>,
+) {
     let first = use_mut_ref(|| true);
+    let cursor = cursor.clone();
     use_effect_with(selected, move |selected| {
+        cursor.set(None);
         let first = std::mem::replace(&mut *first.borrow_mut(), false);
-        if selected.is_some() && !first {
+        if selected.is_some() && !first && !static_page {
             crate::browser::reveal("timeline-detail".to_string(), false, false);
         }
     });
