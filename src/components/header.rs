@@ -44,6 +44,7 @@ pub fn header(
     full_link: Option<String>,
     static_page: bool,
 ) -> Html {
+    let static_page = super::drawn_static(static_page);
     html! {
         <header class={classes!("site-header", compact.then_some("compact"))}>
             { brand(tagline && !compact) }

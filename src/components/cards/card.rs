@@ -19,8 +19,7 @@ pub fn card_view(
     within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
-    // The wasm never draws the static page: a compile-time false there, so its branches are not compiled in.
-    let static_page = static_page && cfg!(not(target_arch = "wasm32"));
+    let static_page = crate::components::drawn_static(static_page);
     let id = card.id;
     let open = is_open || static_page;
     let detail_id = format!("card-{id}-detail");

@@ -164,8 +164,8 @@ fn row(
         r.gap.map(|_| "gap")
     );
     // The row's republic and figure, for the app's code and its tests; the static page's tables (eight, 43 rows)
-    // have no code to read them (the wasm never draws the static page: no branch for it there).
-    let static_page = static_page && cfg!(not(target_arch = "wasm32"));
+    // have no code to read them.
+    let static_page = crate::components::drawn_static(static_page);
     let marks = !static_page;
     let name = if static_page {
         html! { { country.label() } }

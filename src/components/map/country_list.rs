@@ -11,6 +11,7 @@ use crate::state::{Action, View};
 /// selected one clears it (through `dispatch`). The static page has links, no buttons. A plain function, not a
 /// component: it holds no state (each component costs about 1.4 KB of wasm).
 pub fn country_list(view: &View, static_page: bool, dispatch: &Callback<Action>) -> Html {
+    let static_page = crate::components::drawn_static(static_page);
     let shades = &slice(view).shades;
     let items = CountryId::ALL.iter().map(|&c| {
         let value = shades.iter().find(|s| s.country == c).map_or("", |s| s.value_label);

@@ -166,6 +166,7 @@ type CameFrom = std::rc::Rc<std::cell::RefCell<Option<web_sys::Element>>>;
 /// is on a control, not on the page as at load), focus moves to its heading so the sheet is what is read.
 #[hook]
 fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> CameFrom {
+    let static_page = crate::components::drawn_static(static_page);
     let came_from: CameFrom = (*use_memo((), |_| CameFrom::default())).clone();
     {
         let (came_from, title_id) = (came_from.clone(), title_id.to_string());

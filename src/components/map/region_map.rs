@@ -151,6 +151,7 @@ fn still(static_page: bool, below: bool) -> Html {
 }
 
 fn still_markup(static_page: bool, below: bool) -> String {
+    let static_page = crate::components::drawn_static(static_page);
     use std::fmt::Write;
     let mut out = String::new();
     if !below {

@@ -17,6 +17,7 @@ pub fn event_list(
     within: &Within,
     dispatch: &Callback<Action>,
 ) -> Html {
+    let static_page = crate::components::drawn_static(static_page);
     let selected_id = selected.map(|i| events[i].id);
     let eras = content().eras.iter().map(|era| {
         let items = events.iter().filter(|c| c.when.as_ref().is_some_and(|w| w.era == era.id)).map(|card| {

@@ -113,6 +113,7 @@ fn use_reveal_selection(
     static_page: bool,
     cursor: &UseStateHandle<Option<usize>>,
 ) {
+    let static_page = crate::components::drawn_static(static_page);
     let first = use_mut_ref(|| true);
     let cursor = cursor.clone();
     use_effect_with(selected, move |selected| {
