@@ -1,9 +1,11 @@
 // Unpacks the WebAssembly that the single file (and the site's copy for opaque origins) carries packed
-// with LZMA by tools/build/assemble.py: about 20% fewer bytes than gzip. Input: byte 0 the LZMA
-// properties ((pb * 5 + lp) * 9 + lc), bytes 1-4 the unpacked size and 5-8 its CRC-32 (little-endian),
-// then a raw LZMA1 stream that ends with its end marker. The decoding itself is a small wasm of our own
-// (tools/unlzma, inlined here by assemble.py as base64): it runs about twice as fast as the same decoder
-// written in JavaScript. It works in slices of a few milliseconds and yields between them, so the page stays
+// with LZMA by tools/build/assemble.py: about 26% fewer bytes than gzip. Input: byte 0 the LZMA
+// properties ((pb * 5 + lp) * 9 + lc), bytes 1-4 the size of the split blob, 5-8 the wasm's size and 9-12 its
+// CRC-32 (little-endian), then a raw LZMA1 stream of the split blob that ends with its end marker. The split
+// blob is the wasm with its code section's instructions split into streams by kind (the format: assemble.py's
+// split_code), which LZMA packs better; `unsplit` puts the wasm back together. The decoding itself is a small
+// wasm of our own (tools/unlzma, inlined here by assemble.py as base64): it runs about twice as fast as the same
+// decoder written in JavaScript. It works in slices of a few milliseconds and yields between them, so the page stays
 // responsive while it unpacks. A truncated, corrupt or mislabelled payload rejects the promise with a
 // message; it never loops without end.
 (function () {
@@ -12,7 +14,7 @@
   // tools/unlzma's answers.
   var MORE = 0, DONE = 1;
   var WHAT = { "-1": "truncated", "-2": "longer than its size", "-3": "distance out of range",
-    "-4": "shorter than its size", "-5": "bad stream end", "-6": "bad header" };
+    "-4": "shorter than its size", "-5": "bad stream end", "-6": "bad header", "-7": "bad split" };
   function damaged(what) {
     return new Error("the built-in WebAssembly is damaged (" + what + ")");
   }
@@ -28,22 +30,31 @@
   var now = typeof performance === "object" ? function () { return performance.now(); } : Date.now;
 
   function unlzma(data, sliceMs) {
-    if (data.length < 14) return Promise.reject(damaged("too short"));
-    var size = u32(data, 1), crc = u32(data, 5), n = data.length - 9;
-    if (size > 1 << 28) return Promise.reject(damaged("bad header"));
+    if (data.length < 18) return Promise.reject(damaged("too short"));
+    var size = u32(data, 1), wasmSize = u32(data, 5), crc = u32(data, 9), n = data.length - 13;
+    if (size > 1 << 28 || wasmSize > 1 << 28) return Promise.reject(damaged("bad header"));
     return WebAssembly.instantiate(bytes(DECODER)).then(function (result) {
       var x = result.instance.exports, memory = x.memory;
-      // The packed stream and the output go above the decoder's own data and stack.
-      var at = memory.buffer.byteLength;
-      memory.grow(Math.ceil((n + size) / 65536));
-      new Uint8Array(memory.buffer, at, n).set(data.subarray(9));
+      // The packed stream, the split blob and the wasm go above the decoder's own data and stack.
+      var at = memory.buffer.byteLength, wasmAt = at + n + size;
+      memory.grow(Math.ceil((n + size + wasmSize) / 65536));
+      new Uint8Array(memory.buffer, at, n).set(data.subarray(13));
       var status = x.start(at, n, at + n, size, data[0]);
+      // Two steps, each in slices: LZMA to the split blob, then the blob back to the wasm (`done` bytes out).
+      var unsplit = false, done = 0;
       var channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
       return new Promise(function (resolve, reject) {
         function slice() {
           try {
             var stop = now() + sliceMs;
-            while (status === MORE && now() < stop) status = x.run(x.out_pos() + 16384);
+            for (;;) {
+              while (status === MORE && now() < stop) {
+                status = unsplit ? x.unsplit_run(done += 32768) : x.run(x.out_pos() + 16384);
+              }
+              if (status !== DONE || unsplit) break;
+              unsplit = true;
+              status = x.unsplit(at + n, size, wasmAt, wasmSize);
+            }
             if (status === MORE) {
               if (channel) channel.port2.postMessage(0);
               else setTimeout(slice, 0);
@@ -51,8 +62,8 @@
             }
             if (channel) channel.port1.close();
             if (status !== DONE) throw damaged(WHAT[status] || "error " + status);
-            if (x.crc32(at + n, size, 0xEDB88320) >>> 0 !== crc) throw damaged("checksum");
-            resolve(new Uint8Array(memory.buffer, at + n, size).slice());
+            if (x.crc32(wasmAt, wasmSize, 0xEDB88320) >>> 0 !== crc) throw damaged("checksum");
+            resolve(new Uint8Array(memory.buffer, wasmAt, wasmSize).slice());
           } catch (e) {
             if (channel) channel.port1.close();
             reject(e instanceof WebAssembly.RuntimeError ? damaged(e.message) : e);

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { tmpdir } from "node:os";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
-import { DIST, launch } from "./lib.mjs";
+import { DIST, launch, serve } from "./lib.mjs";
 
 const single = readFileSync(join(DIST, "charm-offensive.html"), "utf8");
 const BLOCK = /(<script type="application\/octet-stream" id="wasm-packed">)([^<]*)(<\/script>)/;
@@ -79,3 +79,26 @@ for (const [name, damage] of [
     await context.close();
   });
 }
+
+test("the served site whose packed wasm does not unpack starts from the wasm file instead", async () => {
+  const server = await serve();
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    // A byte changed in the middle of the packed stream: the LZMA decoder, unsplit or the checksum refuses it.
+    const bad = packed.slice();
+    bad[bad.length >> 1] ^= 0x10;
+    let lzma = 0;
+    await page.route(/\.lzma$/, (route) => { lzma++; return route.fulfill({ status: 200, body: Buffer.from(bad) }); });
+    const wasmRequests = [];
+    page.on("request", (r) => { if (/\.wasm$/.test(r.url())) wasmRequests.push(r.url()); });
+    await page.goto(server.url);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 30000 });
+    assert.ok(lzma > 0, "the packed wasm was requested");
+    assert.equal(wasmRequests.length, 1, `the wasm file was requested once: ${wasmRequests}`);
+    assert.ok(await page.locator("#fatal").isHidden(), "no fatal message");
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});

@@ -5,7 +5,8 @@
 // alternating. Prints the gzip size of each file and the medians (and best) of: boot-start -> wasm-source-ready
 // (unpacking, interleaved with parsing the page), wasm-started, first contentful paint, the longest task.
 // Run after scripts/build.sh: `node tools/build/unpack-bench.mjs` (RUNS=9 RATE=4). Numbers from a loaded machine
-// are noisy: compare the two rows of one run.
+// are noisy: compare the rows of one run. BEFORE=path/to/charm-offensive.html adds a row for another build's single
+// file (a copy of dist/ from before a change to the packing), run in the same alternation.
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -30,11 +31,15 @@ const dir = mkdtempSync(join(tmpdir(), "unpack-bench-"));
 const files = { lzma: join(dir, "lzma.html"), gzip: join(dir, "gzip.html") };
 writeFileSync(files.lzma, single);
 writeFileSync(files.gzip, gzipped);
+const before = process.env.BEFORE ? readFileSync(process.env.BEFORE, "utf8")
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "") : null;
+if (before) writeFileSync(files.before = join(dir, "before.html"), before);
+const kinds = Object.keys(files);
 const browser = await launch();
-const results = { lzma: [], gzip: [] };
+const results = Object.fromEntries(kinds.map((kind) => [kind, []]));
 try {
   for (let run = 0; run < RUNS; run++) {
-    for (const kind of ["gzip", "lzma"]) {
+    for (const kind of kinds) {
       const page = await browser.newPage();
       const cdp = await page.context().newCDPSession(page);
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: RATE });
@@ -64,7 +69,8 @@ try {
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const best = (a) => Math.min(...a);
 console.log(`CPU x${RATE}, ${RUNS} runs each, file://; ms: median (best)`);
-for (const kind of ["gzip", "lzma"]) {
+const texts = { lzma: single, gzip: gzipped, before };
+for (const kind of kinds) {
   const r = results[kind], col = (k) => `${median(r.map((x) => x[k])).toFixed(0)} (${best(r.map((x) => x[k])).toFixed(0)})`;
-  console.log(`${kind.padEnd(5)} single file ${gzipSync(kind === "lzma" ? single : gzipped, { level: 9 }).length} B gzip | unpack ${col("unpack")} | wasm-started ${col("started")} | FCP ${col("fcp")} | longest task ${col("longest")}`);
+  console.log(`${kind.padEnd(6)} single file ${gzipSync(texts[kind], { level: 9 }).length} B gzip | unpack ${col("unpack")} | wasm-started ${col("started")} | FCP ${col("fcp")} | longest task ${col("longest")}`);
 }
