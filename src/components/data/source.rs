@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::components::figure::figure_source;
+use crate::components::raw::{raw, Markup};
 use crate::model::Figure;
 
 /// Props: the figure, what the button names for screen readers, and whether it starts open.
@@ -24,16 +25,29 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
     let static_page = crate::components::use_static_page();
     let f = props.figure;
     let open = *open_for == Some(f.id);
+    // Display only (no control inside): written as markup (`crate::components::raw`).
     let brief = |class: &'static str| {
-        html! {
-            <span class={classes!("source-brief", class)}>{ if f.source_publisher.is_empty() { "the essay" } else { f.source_publisher.text() } }
-                if !f.source_date.is_empty() { { format!(", {}", f.source_date) } }
-                if !f.source_url.is_empty() { { " " }<a href={f.source_url} target="_blank">{ crate::components::cite::link_label(f.source_url) }</a> }
-            </span>
+        let mut m = Markup::default();
+        m.tag(class).text(if f.source_publisher.is_empty() {
+            "the essay"
+        } else {
+            f.source_publisher.text()
+        });
+        if !f.source_date.is_empty() {
+            m.text(", ").text(f.source_date);
         }
+        if !f.source_url.is_empty() {
+            m.tag(" <a")
+                .attr("href", Some(f.source_url))
+                .tag(r#" target="_blank">"#)
+                .text(&crate::components::cite::link_label(f.source_url))
+                .tag("</a>");
+        }
+        m.tag("</span>");
+        raw(m)
     };
     if static_page {
-        return brief("");
+        return brief(r#"<span class="source-brief">"#);
     }
     let onclick = {
         let (open_for, id) = (open_for.clone(), f.id);
@@ -47,7 +61,7 @@ pub fn SourceToggle(props: &SourceToggleProps) -> Html {
             <button type="button" class="source-toggle" aria-expanded={open.to_string()} {onclick}>
                 { props.text.clone() }<span class="visually-hidden">{ format!(" of {}", props.of) }</span>
             </button>
-            if open { { figure_source(props.figure) } } else { { brief("print-only") } }
+            if open { { figure_source(props.figure) } } else { { brief(r#"<span class="source-brief print-only">"#) } }
         </>
     }
 }
