@@ -5,7 +5,8 @@
 //! script compiles the same files without the `content_static` cfg, which gives them owned strings and
 //! serde derives with `deny_unknown_fields`; it reads every file with them and writes each value back out in
 //! its `Debug` form, which `schema.rs` keeps valid Rust. Every `Text` is written as `t(FROM, LEN)`, a piece of one
-//! string `TEXT` that holds each distinct text once (one inside another is not repeated). An unknown or misspelt key, a missing field or a
+//! string `TEXT` that holds each distinct text once (one inside another is not repeated); the display-only texts
+//! the browser build keeps (see src/prose.rs) end that string. An unknown or misspelt key, a missing field or a
 //! value of the wrong type stops the build with the file, the item (by its id) and the key named.
 
 use std::{env, fs, path::Path};
@@ -270,7 +271,7 @@ fn main() {
         out.push_str(&format!("pub static {name}: {ty} = {value};\n"));
     }
     // Every `t(#N)` above becomes `t(FROM, LEN)`, a piece of one string (schema::place_texts).
-    let (all, at) = schema::place_texts();
+    let (mut all, at) = schema::place_texts();
     let mut placed = String::with_capacity(out.len());
     let mut rest = out.as_str();
     while let Some(i) = rest.find("t(#") {
@@ -283,14 +284,6 @@ fn main() {
     }
     placed.push_str(rest);
     let mut out = placed;
-    out.push_str(&format!(
-        "/// Every text of the statics above, once; `t(FROM, LEN)` is one of them.\n\
-         pub static TEXT: &str = {all:?};\n\
-         const fn t(from: usize, len: usize) -> &'static str {{\n    \
-         let piece = TEXT.as_bytes().split_at(from).1.split_at(len).0;\n    \
-         match core::str::from_utf8(piece) {{\n        Ok(text) => text,\n        \
-         Err(_) => panic!(\"t(): not a text of TEXT\"),\n    }}\n}}\n"
-    ));
     // Every `Prose(N)` above, by N (the statics' Debug forms numbered them).
     let prose = schema::prose_list();
     out.push_str(&format!(
@@ -327,13 +320,26 @@ fn main() {
                 at.push(u16::try_from(n).expect("Prose numbers are u16"));
                 end.push(u16::try_from(text.len()).expect("the kept texts fit in 64 KB"));
             }
+            // They end the one string of every text (beside the other texts: LZMA stream -134 B, against a
+            // string of their own).
             out.push_str(&format!(
                 "pub static PROSE_KEPT_AT: &[u16] = &{at:?};\n\
                  pub static PROSE_KEPT_END: &[u16] = &{end:?};\n\
-                 pub static PROSE_KEPT_TEXT: &str = {text:?};\n"
+                 pub static PROSE_KEPT_TEXT: &str = t({}, {});\n",
+                all.len(),
+                text.len()
             ));
+            all.push_str(&text);
         }
     }
+    out.push_str(&format!(
+        "/// Every text of the statics above, once; `t(FROM, LEN)` is one of them.\n\
+         pub static TEXT: &str = {all:?};\n\
+         const fn t(from: usize, len: usize) -> &'static str {{\n    \
+         let piece = TEXT.as_bytes().split_at(from).1.split_at(len).0;\n    \
+         match core::str::from_utf8(piece) {{\n        Ok(text) => text,\n        \
+         Err(_) => panic!(\"t(): not a text of TEXT\"),\n    }}\n}}\n"
+    ));
     let out_dir = env::var("OUT_DIR").unwrap();
     fs::write(Path::new(&out_dir).join("content_gen.rs"), out).unwrap();
     // For tests/content_schema.rs, which runs this script on content with planted mistakes.

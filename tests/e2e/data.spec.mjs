@@ -165,6 +165,8 @@ for (const mode of MODES) {
       const f = byId.get(id);
       assert.deepEqual([country, year, Number(value)], [f.country, f.year, f.value]);
       assert.ok(line.includes(f.source_url), `${id} carries its source URL`);
+      // A note the pre-rendered page does not carry: the browser build keeps its text (src/prose.rs).
+      assert.ok(line.includes(f.note), `${id} carries its note`);
     }
     await context.close();
   });
