@@ -1,24 +1,39 @@
 """A conservative CSS minifier for the one stylesheet (static/css/*.css joined in name order): drops
 comments and the whitespace around punctuation that CSS ignores; quoted strings are left exactly as written.
-Measured on the stylesheet of 7a02825: 62,577 -> 51,896 B raw, 14,286 -> 11,102 B gzip."""
+Inside declaration blocks (the innermost braces: the stylesheet has no nesting) also the space after a colon
+and before !important, and the leading zero of a fraction (0.5rem -> .5rem); in @media conditions the space
+after a colon. Measured on the stylesheet of 7a02825: 62,577 -> 51,896 B raw, 14,286 -> 11,102 B gzip; the
+declaration and @media steps on that of b483399: 52,036 -> 49,666 B raw, 11,167 -> 11,078 B gzip, with the same
+659 rules as Chromium serialises them (CSSStyleSheet.replaceSync, every rule's cssText compared)."""
 import re
 
 _STRING = re.compile(r'("(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\')')
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_HELD = re.compile("\x00(\\d+)\x00")
+
+
+def _declarations(block: str) -> str:
+    block = re.sub(r" ?: ?", ":", block)
+    block = block.replace(" !important", "!important")
+    # 0.5 -> .5 where the 0 starts a number (not 10.5, not a name or a hex colour).
+    return re.sub(r"(?<![\w.#-])0\.(\d)", r".\1", block)
 
 
 def minify(css: str) -> str:
-    # Comments go first: a quote inside a comment is not a string.
-    parts = _STRING.split(_COMMENT.sub("", css))
-    out = []
-    for i, part in enumerate(parts):
-        if i % 2:  # a quoted string, kept as written
-            out.append(part)
-            continue
-        part = re.sub(r"\s+", " ", part)
-        part = re.sub(r" ?([{};,>]) ?", r"\1", part)
-        out.append(part)
-    return "".join(out).replace(";}", "}").strip()
+    # Comments go first: a quote inside a comment is not a string. Strings are held aside, kept as written.
+    held: list[str] = []
+
+    def hold(m: re.Match) -> str:
+        held.append(m.group(0))
+        return f"\x00{len(held) - 1}\x00"
+
+    css = _STRING.sub(hold, _COMMENT.sub("", css))
+    css = re.sub(r"\s+", " ", css)
+    css = re.sub(r" ?([{};,>]) ?", r"\1", css)
+    css = re.sub(r"\{([^{}]*)\}", lambda m: "{" + _declarations(m.group(1)) + "}", css)
+    css = re.sub(r"@media[^{]*", lambda m: re.sub(r": ", ":", m.group(0)), css)
+    css = css.replace(";}", "}").strip()
+    return _HELD.sub(lambda m: held[int(m.group(1))], css)
 
 
 if __name__ == "__main__":
