@@ -5,7 +5,7 @@
 import { serve, launch, startUrl } from "../tests/e2e/lib.mjs";
 const server = await serve();
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: +(process.env.H || 900) } });
+const context = await browser.newContext({ viewport: { width: +(process.env.W || 1280), height: +(process.env.H || 900) } });
 const page = await context.newPage();
 const cdp = await context.newCDPSession(page);
 await page.goto(startUrl("served", server, "?part=map"));

@@ -5,7 +5,7 @@ import { serve, launch, startUrl } from "../tests/e2e/lib.mjs";
 import { readFileSync } from "node:fs";
 const server = await serve();
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+const context = await browser.newContext({ viewport: { width: +(process.env.W || 1280), height: +(process.env.H || 900) } });
 const page = await context.newPage();
 await page.goto(startUrl(process.env.MODE || "served", server, "?part=map"));
 await page.waitForFunction(() => document.documentElement.dataset.ready === "1");

@@ -262,6 +262,34 @@ test("the panel below the map follows a switch at once when on screen, a frame l
   }
 });
 
+test("after quick switches with the legend and the panel off screen, both show what a fresh load of the last layer shows", async () => {
+  // The legend patches its items in place and the panel waits off screen (its content a component of its own):
+  // after a burst of switches and a scroll down, their markup must be that of the same view loaded afresh.
+  const markup = (page) => page.evaluate(() => ({
+    legend: document.querySelector(".map-figure .legend").outerHTML,
+    // What the panel shows (its text as laid out; attribute order may differ from a fresh render's).
+    panel: document.querySelector(".data-panel").innerText,
+  }));
+  const fresh = await open(browser, startUrl("served", server, "?part=map&layer=confucius"), { viewport: { width: 960, height: 700 } });
+  await fresh.page.locator(".data-panel").scrollIntoViewIfNeeded();
+  await panelSettled(fresh.page);
+  const want = await markup(fresh.page);
+  await fresh.context.close();
+  const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 960, height: 700 } });
+  for (const layer of ["investment", "students", "trade", "students", "confucius"]) {
+    await page.locator(`main [data-layer="${layer}"]`).click();
+    await page.waitForTimeout(30);
+  }
+  assert.equal(await page.locator(".legend-title").first().textContent(), "Colour: institutes", "the legend is current while off screen");
+  await page.locator(".data-panel").scrollIntoViewIfNeeded();
+  await panelSettled(page);
+  const got = await markup(page);
+  assert.equal(got.legend, want.legend);
+  assert.match(got.panel, /Confucius/);
+  assert.equal(got.panel, want.panel, "the panel reads as a fresh load of the same view");
+  await context.close();
+});
+
 test("at 360 px the data panel does not scroll sideways", async () => {
   const { page, context } = await open(browser, startUrl("served", server, "?part=map&layer=investment"), { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

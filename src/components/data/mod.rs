@@ -85,20 +85,37 @@ pub fn DataPanel(props: &PartProps) -> Html {
         return html! { <div class="data-panel" ref={node} aria-busy="true"></div> };
     }
     let busy = view != props.view;
-    let s = slice(&view);
     html! {
         <div class="data-panel" ref={node} aria-busy={busy.then_some("true")}>
-            <div class="data-side">
-                { about(s) }
-            </div>
-            <Comparisons view={view} />
-            <div class="data-table-block">
-                <DataTable slice={s} selected={view.country} />
-                <csv::DownloadCsv slice={s} />
-            </div>
-            { years::across_years(s.layer, s.per_person) }
+            <PanelBody {view} />
         </div>
     }
+}
+
+/// Props: the view the panel shows (which, off screen, lags the page's until the reader pauses).
+#[derive(Properties, PartialEq)]
+struct PanelProps {
+    view: View,
+}
+
+/// The panel's content for the view it shows. A component of its own so that a layer switch while the panel
+/// waits off screen leaves it alone: its view is unchanged, so Yew neither runs it nor compares its markup
+/// (the notes, the table and the chart across the years were built again and compared on every switch).
+#[component]
+fn PanelBody(props: &PanelProps) -> Html {
+    let view = props.view;
+    let s = slice(&view);
+    html! { <>
+        <div class="data-side">
+            { about(s) }
+        </div>
+        <Comparisons {view} />
+        <div class="data-table-block">
+            <DataTable slice={s} selected={view.country} />
+            <csv::DownloadCsv slice={s} />
+        </div>
+        { years::across_years(s.layer, s.per_person) }
+    </> }
 }
 
 /// The view a block below the map shows: `view` itself while the block is on screen; while it is off
