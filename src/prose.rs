@@ -12,7 +12,7 @@
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
 //! `<a class="term-link" href="#term-ID">`, `card:` as `<a class="card-link" href="#card-ID">` and `fig:` as
-//! `<span class="figure inline" data-fig="ID">shown<span class="source-brief">..</span></span>`; reading
+//! `<span data-fig="ID">shown<span class="source-brief">..</span></span>`; reading
 //! turns each back into its markup ([`inline_markup`], [`source_of`]), so the live app's terms, card links
 //! and figures work as before. `tests/prose_page.rs` checks the round trip for every text of the page.
 //!

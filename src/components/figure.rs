@@ -114,8 +114,10 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
         return html! { <span class="figure inline missing">{ props.shown.clone() }{ " (source missing)" }</span> };
     };
     if static_page {
+        // Marked by its data-fig alone (what src/prose.rs reads; no style or script needs a class: 130 on the
+        // static page).
         return html! {
-            <span class="figure inline" data-fig={props.id.clone()}>{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
+            <span data-fig={props.id.clone()}>{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
     html! {
