@@ -43,7 +43,7 @@ fn drawn() -> Html {
                     { " " }<a href={*url} target="_blank">{ link_label(url) }</a>
                 }
                 if !e.cited_in.is_empty() {
-                    <span class="cited-in">{ format!(" Cited in {}.", e.cited_in.join(", ")) }</span>
+                    { format!(" Cited in {}.", e.cited_in.join(", ")) }
                 }
                 if let Some(note) = &e.note { <p class="note" data-p={note.key()}>{ note.text() }</p> }
                 { for flag }
@@ -71,20 +71,20 @@ fn drawn() -> Html {
             <ol class="bibliography">{ for entries }</ol>
             <h3>{ format!("Cited in the text but missing from the bibliography ({})", r.unlisted.len()) }</h3>
             <details class="disclosure">
-                <summary><span class="disclosure-label">{ format!("Show the {} citations", r.unlisted.len()) }</span></summary>
+                <summary>{ format!("Show the {} citations", r.unlisted.len()) }</summary>
                 <ul class="unlisted">{ for unlisted }</ul>
             </details>
             <h3>{ format!("Years that disagree ({})", r.year_mismatches.len()) }</h3>
             <details class="disclosure">
-                <summary><span class="disclosure-label">{ format!("Show the {} disagreements", r.year_mismatches.len()) }</span></summary>
+                <summary>{ format!("Show the {} disagreements", r.year_mismatches.len()) }</summary>
                 <ul class="mismatches">{ for mismatches }</ul>
             </details>
             <h3>{ format!("Glossary ({} terms)", c.glossary.len()) }</h3>
             <details class="disclosure">
-                <summary><span class="disclosure-label">{ "Show the glossary" }</span></summary>
+                <summary>{ "Show the glossary" }</summary>
                 <dl class="glossary">{ for c.glossary.iter().map(|t| html! {
                     <div key={t.id} id={format!("term-{}", t.id)}><dt>{ t.term }</dt><dd><span data-p={t.definition.key()}>{ t.definition.text() }</span>
-                        if !t.paragraphs.is_empty() { <span class="cited-in">{ format!(" ({})", t.paragraphs.join(", ")) }</span> }</dd></div>
+                        if !t.paragraphs.is_empty() { { format!(" ({})", t.paragraphs.join(", ")) } }</dd></div>
                 }) }</dl>
             </details>
             <h3>{ "Data and map sources" }</h3>

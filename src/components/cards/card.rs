@@ -44,7 +44,7 @@ pub fn card_view(
             if static_page {
                 // Without JavaScript: the detail under a native disclosure, so the page stays short.
                 <details class="card-more disclosure">
-                    <summary><span class="disclosure-label">{ format!("More about “{}”", card.title) }</span></summary>
+                    <summary>{ format!("More about “{}”", card.title) }</summary>
                     { detail(card, &detail_id, static_page, within, dispatch) }
                 </details>
             } else if open {

@@ -62,7 +62,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
             <div class="data-panel static">
                 // Folded on the no-JavaScript page, so a phone reader chooses to open the long tables.
                 <details class="disclosure static-fold">
-                    <summary><span class="disclosure-label">{ "Show every layer's figures with their sources" }</span></summary>
+                    <summary>{ "Show every layer's figures with their sources" }</summary>
                     { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
                         <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
                             { about(s) }
@@ -71,7 +71,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
                     }) }
                 </details>
                 <details class="disclosure static-fold">
-                    <summary><span class="disclosure-label">{ "Show the essay's figures beside the sources'" }</span></summary>
+                    <summary>{ "Show the essay's figures beside the sources'" }</summary>
                     <Comparisons view={props.view} />
                 </details>
             </div>
