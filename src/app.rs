@@ -191,25 +191,19 @@ pub fn App(props: &AppProps) -> Html {
 /// the current entry, so Back goes to the previous place rather than undoing one toggle at a time.
 #[hook]
 fn use_url_sync(view: &View, on_action: &Callback<Action>) {
-    // Back / forward since the app started: a write still waiting when the reader goes back is dropped, so
-    // it cannot put the address ahead of the restored view.
-    let restores = use_mut_ref(|| 0u64);
-    // The view last written (`None` before the first): decides between a new entry and replacing this one.
-    let written = use_mut_ref(|| None::<View>);
-    // A replacing write (a layer, period, republic...) waits for the reader to pause, so a burst of
-    // switches makes one write; a new entry writes the waiting one first, so each entry keeps its view.
-    let waiting = use_mut_ref(|| None::<String>);
-    let pause = use_memo((), |_| crate::browser::AfterPause::default());
+    // What the address keeps in step with, in one hook state (each hook costs its own code).
+    let sync = use_mut_ref(UrlSync::default);
     {
         // The address is written after the frame that shows the new view is painted (a pushState costs the
         // main thread one to several milliseconds, and makes Chromium reload the favicon), in order.
-        let (on_action, restores, waiting) = (on_action.clone(), restores.clone(), waiting.clone());
-        let pause = (*pause).clone();
+        let (on_action, sync) = (on_action.clone(), sync.clone());
         use_effect_with(*view, move |view| {
             let query = encode(view);
-            let seen = *restores.borrow();
-            let new_entry = written
-                .replace(Some(*view))
+            let mut now = sync.borrow_mut();
+            let seen = now.restores;
+            let new_entry = now
+                .written
+                .replace(*view)
                 .is_some_and(|previous| view.is_new_place(&previous));
             let write = move |query: String, new_entry: bool| {
                 let current = crate::browser::query();
@@ -224,12 +218,14 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
                     }
                 }
             };
+            let pause = now.pause.clone();
+            let later = sync.clone();
             if new_entry {
                 // The replacing write still waiting belongs to the entry being left: it goes first.
-                let previous = waiting.take();
+                let previous = now.waiting.take();
                 pause.cancel();
                 crate::browser::after_next_paint(move || {
-                    if *restores.borrow() == seen {
+                    if later.borrow().restores == seen {
                         if let Some(previous) = previous {
                             write(previous, false);
                         }
@@ -237,9 +233,10 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
                     }
                 });
             } else {
-                *waiting.borrow_mut() = Some(query);
+                now.waiting = Some(query);
                 pause.schedule(move || {
-                    if let Some(query) = waiting.take().filter(|_| *restores.borrow() == seen) {
+                    let waiting = later.borrow_mut().waiting.take();
+                    if let Some(query) = waiting.filter(|_| later.borrow().restores == seen) {
                         write(query, false);
                     }
                 });
@@ -252,9 +249,10 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
         // tab or app: `visibilitychange` to hidden; `pagehide`), so the address kept is the view on screen. A
         // reload within the pause still reloads the previous address: the browser takes it before `pagehide`.
         let flush = {
-            let waiting = waiting.clone();
+            let sync = sync.clone();
             move || {
-                if let Some(query) = waiting.take() {
+                let waiting = sync.borrow_mut().waiting.take();
+                if let Some(query) = waiting {
                     if query != crate::browser::query() {
                         let _ = crate::browser::replace_query(&query);
                     }
@@ -263,8 +261,11 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
         };
         let leaving = crate::browser::on_leave_or_hide(flush);
         let listener = crate::browser::on_history_move(move || {
-            *restores.borrow_mut() += 1;
-            waiting.take();
+            {
+                let mut now = sync.borrow_mut();
+                now.restores += 1;
+                now.waiting = None;
+            }
             on_action.emit(Action::Restore(decode_query(&crate::browser::query()).view));
         });
         // The app's other listeners for its life (one effect: each costs its own code), and the mark that
@@ -273,6 +274,20 @@ fn use_url_sync(view: &View, on_action: &Callback<Action>) {
         mark_interactive();
         move || drop((listener, leaving, printing))
     });
+}
+
+/// What `use_url_sync` keeps between renders.
+#[derive(Default)]
+struct UrlSync {
+    /// Back / forward since the app started: a write still waiting when the reader goes back is dropped, so
+    /// it cannot put the address ahead of the restored view.
+    restores: u64,
+    /// The view last written (`None` before the first): decides between a new entry and replacing this one.
+    written: Option<View>,
+    /// A replacing write (a layer, period, republic...) waits for the reader to pause, so a burst of
+    /// switches makes one write; a new entry writes the waiting one first, so each entry keeps its view.
+    waiting: Option<String>,
+    pause: crate::browser::AfterPause,
 }
 
 /// What the app does after a render depends on: the part, whether the tour is open, whether the part's texts are
@@ -298,11 +313,11 @@ struct Moves {
 #[hook]
 fn use_after_render(now: Moves, has_card: bool, on_action: &Callback<Action>) {
     // What the effect last ran with (`None` before the first), and whether the part waited for its texts.
-    let last = use_mut_ref(|| None::<Moves>);
-    let waited = use_mut_ref(|| false);
+    let last = use_mut_ref(|| (None::<Moves>, false));
     let on_action = on_action.clone();
     use_effect_with(now, move |&now| {
-        let before = last.replace(Some(now));
+        let mut last = last.borrow_mut();
+        let before = last.0.replace(now);
         let part = now.part;
         if before.is_some_and(|b| b.part != part) && (!now.touring || crate::browser::focus_lost())
         {
@@ -315,12 +330,13 @@ fn use_after_render(now: Moves, has_card: bool, on_action: &Callback<Action>) {
             .is_none_or(|b| (b.part, b.touring, b.texts_in) != (part, now.touring, now.texts_in))
         {
             if !now.texts_in {
-                *waited.borrow_mut() = true;
+                last.1 = true;
                 crate::prose::request_for(part, now.touring);
-            } else if std::mem::take(&mut *waited.borrow_mut()) && crate::browser::focus_lost() {
+            } else if std::mem::take(&mut last.1) && crate::browser::focus_lost() {
                 crate::browser::focus(&part.heading_id());
             }
         }
+        drop(last);
         if let Some(id) = now
             .focus
             .filter(|_| before.is_none_or(|b| b.focus != now.focus))

@@ -24,42 +24,49 @@ pub fn Nav(props: &NavProps) -> Html {
     let menu_ref = use_node_ref();
     // On the static page, parts are sections of one page: link to anchors.
     let static_page = crate::components::use_static_page();
-    // On narrow screens the list scrolls sideways: keep the current part in view (after the first
-    // render, which needs no forced layout: the page starts scrolled to its beginning).
-    let first = use_mut_ref(|| true);
-    let menu = props.menu;
-    use_effect_with(props.view.part, move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) || menu {
-            return;
-        }
-        if let Some(link) = crate::browser::find(".parts-nav a[aria-current=page]") {
-            crate::browser::scroll_into_view(&link, false);
-        }
-    });
     // Which ends of the list have more parts out of sight (marked with a fade and an arrow).
     let list = use_node_ref();
     let more = use_state_eq(|| (false, false));
+    // The part shown at the last render (`None` before the first) and the list's scroll and resize listeners,
+    // which live as long as the navigation.
+    let seen = use_mut_ref(|| (None::<Part>, None::<ListListeners>));
     {
-        let (list, more) = (list.clone(), more.clone());
-        use_effect_with((), move |_| {
-            let measure = {
-                let (list, more) = (list.clone(), more.clone());
-                move || {
-                    if let Some(ul) = list.cast::<web_sys::Element>() {
-                        let (left, width, client) =
-                            (ul.scroll_left(), ul.scroll_width(), ul.client_width());
-                        more.set((left > 1, left + client < width - 1));
+        let (list, more, part, menu) = (list.clone(), more.clone(), props.view.part, props.menu);
+        // One effect after every render (each effect costs its own code).
+        use_effect(move || {
+            let mut seen = seen.borrow_mut();
+            match seen.0.replace(part) {
+                // The first render: measure the list, and again when it scrolls or the window resizes.
+                None => {
+                    let measure = {
+                        let (list, more) = (list.clone(), more.clone());
+                        move || {
+                            if let Some(ul) = list.cast::<web_sys::Element>() {
+                                let (left, width, client) =
+                                    (ul.scroll_left(), ul.scroll_width(), ul.client_width());
+                                more.set((left > 1, left + client < width - 1));
+                            }
+                        }
+                    };
+                    measure();
+                    let on_scroll = list.cast::<web_sys::Element>().map(|ul| {
+                        let measure = measure.clone();
+                        gloo::events::EventListener::new(&ul, "scroll", move |_| measure())
+                    });
+                    let on_resize = web_sys::window().map(|w| {
+                        gloo::events::EventListener::new(&w, "resize", move |_| measure())
+                    });
+                    seen.1 = Some((on_scroll, on_resize));
+                }
+                // On narrow screens the list scrolls sideways: keep the current part in view (not after the
+                // first render, which needs no forced layout: the page starts scrolled to its beginning).
+                Some(was) if was != part && !menu => {
+                    if let Some(link) = crate::browser::find(".parts-nav a[aria-current=page]") {
+                        crate::browser::scroll_into_view(&link, false);
                     }
                 }
-            };
-            measure();
-            let on_scroll = list.cast::<web_sys::Element>().map(|ul| {
-                let measure = measure.clone();
-                gloo::events::EventListener::new(&ul, "scroll", move |_| measure())
-            });
-            let on_resize = web_sys::window()
-                .map(|w| gloo::events::EventListener::new(&w, "resize", move |_| measure()));
-            move || drop((on_scroll, on_resize))
+                Some(_) => {}
+            }
         });
     }
     let items: Vec<Html> = Part::ALL
@@ -121,6 +128,12 @@ pub fn Nav(props: &NavProps) -> Html {
         </nav>
     }
 }
+
+/// The list's scroll and window resize listeners (dropped with the navigation).
+type ListListeners = (
+    Option<gloo::events::EventListener>,
+    Option<gloo::events::EventListener>,
+);
 
 /// Folds the menu away (after a choice, or Escape, which also gives focus back to its toggle).
 fn close_menu(menu: &NodeRef, refocus: bool) {

@@ -4,7 +4,9 @@
 
 use yew::prelude::*;
 
-use super::raw::fixed;
+use std::fmt::Write;
+
+use super::raw::{esc, fixed, raw};
 use crate::deep_link::encode;
 use crate::state::{Control, Hidden, View};
 
@@ -42,10 +44,15 @@ pub fn iframe_snippet(src: &str) -> String {
     )
 }
 
-/// The share dialog (a native modal `<dialog>`: focus stays inside, Escape closes).
+/// The share dialog (a native modal `<dialog>`: focus stays inside, Escape closes). What does not change while
+/// it is open is written as markup (`super::raw`): the link, the hide options (drawn checked as the view
+/// hides them; the browser keeps each box's state, read by one change handler), the buttons (named by
+/// `data-act`, read by one click handler). The snippet, which follows the options, and the status stay `html!`.
 #[component]
 pub fn ShareDialog(props: &ShareProps) -> Html {
-    let hidden = use_state(|| props.view.hidden);
+    // The controls hidden when the dialog opened (the options are drawn from them, and keep their own state),
+    // and as the reader has chosen since.
+    let hidden = use_state(|| (props.view.hidden, props.view.hidden));
     let status = use_state(String::new);
     let dialog = use_node_ref();
     {
@@ -69,16 +76,56 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
     );
     let embed_view = View {
         embed: true,
-        hidden: *hidden,
+        hidden: hidden.1,
         ..props.view
     };
     let snippet = iframe_snippet(&format!("{base}{}", encode(&embed_view)));
 
-    let copy = |field: &'static str, text: String| {
-        let status = status.clone();
-        Callback::from(move |_: MouseEvent| {
+    let mut top = format!(
+        r#"<h2 id="share-title">Share or embed this view</h2><p>The link opens the explainer exactly as you see it now: part, card, layer, year, selected republic and tour step.</p><label for="share-link">Link to this view</label><div class="copy-row"><input id="share-link" type="text" readonly="" value="{}"><button type="button" class="secondary" data-act="share-link">Copy link</button></div><h3>Embed in a course page</h3>"#,
+        esc(&link)
+    );
+    if on_file {
+        top += r#"<p class="flag">You opened the explainer from a file: put the dist/ folder on your course site first, then copy the snippet from there.</p>"#;
+    }
+    let mut options = String::from(
+        r#"<fieldset class="embed-options"><legend>Students see the view above; you can also hide:</legend><ul>"#,
+    );
+    for &c in Control::ALL {
+        let _ = write!(
+            options,
+            r#"<li><input type="checkbox" id="hide-{key}"{checked}><label for="hide-{key}">Hide the {}</label></li>"#,
+            control_label(c),
+            key = c.key(),
+            checked = if hidden.0.contains(c) {
+                r#" checked="""#
+            } else {
+                ""
+            }
+        );
+    }
+    options += r#"</ul></fieldset><label for="share-snippet">HTML to paste into the course page (Moodle, Canvas, Blackboard: use the HTML or embed editor)</label>"#;
+    let onchange = {
+        let hidden = hidden.clone();
+        Callback::from(move |e: Event| {
+            let id = e.target_unchecked_into::<web_sys::Element>().id();
+            if let Some(c) = id.strip_prefix("hide-").and_then(Control::from_key) {
+                hidden.set((hidden.0, hidden.1.toggled(c)));
+            }
+        })
+    };
+    let onclick = {
+        let (on_close, snippet, status) = (props.on_close.clone(), snippet.clone(), status.clone());
+        Callback::from(move |e: MouseEvent| {
+            let Some(act) = crate::browser::data_of(&e, "data-act") else {
+                return;
+            };
+            let (field, text) = match act.as_str() {
+                "close" => return on_close.emit(()),
+                "share-link" => ("share-link", link.clone()),
+                _ => ("share-snippet", snippet.clone()),
+            };
             let status = status.clone();
-            let text = text.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match crate::browser::copy_text(&text).await {
                     Ok(()) => status.set("Copied.".to_string()),
@@ -91,48 +138,17 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             });
         })
     };
-    let toggles = Control::ALL.iter().map(|&c| {
-        let checked = hidden.contains(c);
-        let onchange = {
-            let hidden = hidden.clone();
-            Callback::from(move |_: Event| {
-                hidden.set(hidden.toggled(c));
-            })
-        };
-        let id = format!("hide-{}", c.key());
-        html! {
-            <li key={c.key()}><input type="checkbox" id={id.clone()} {checked} {onchange} />
-                <label for={id}>{ format!("Hide the {}", control_label(c)) }</label></li>
-        }
-    });
-    let close = props.on_close.reform(|_: MouseEvent| ());
     let on_cancel = props.on_close.reform(|e: Event| e.prevent_default());
     html! {
-        <dialog ref={dialog} class="dialog share-dialog" aria-labelledby="share-title" oncancel={on_cancel}>
-            { fixed(r#"<h2 id="share-title">Share or embed this view</h2><p>The link opens the explainer exactly as you see it now: part, card, layer, year, selected republic and tour step.</p><label for="share-link">Link to this view</label>"#) }
-            <div class="copy-row">
-                <input id="share-link" type="text" readonly=true value={link.clone()} />
-                <button type="button" class="secondary" onclick={copy("share-link", link)}>{ "Copy link" }</button>
-            </div>
-            { fixed("<h3>Embed in a course page</h3>") }
-            if on_file {
-                { fixed(r#"<p class="flag">You opened the explainer from a file: put the dist/ folder on your course site first, then copy the snippet from there.</p>"#) }
-            }
-            <fieldset class="embed-options">
-                <legend>{ "Students see the view above; you can also hide:" }</legend>
-                <ul>{ for toggles }</ul>
-            </fieldset>
-            { fixed(r#"<label for="share-snippet">HTML to paste into the course page (Moodle, Canvas, Blackboard: use the HTML or embed editor)</label>"#) }
-            <textarea id="share-snippet" readonly=true rows="5" value={snippet.clone()} />
-            <div class="dialog-actions">
-                <button type="button" class="secondary" onclick={copy("share-snippet", snippet)}>{ "Copy embed code" }</button>
-            </div>
+        <dialog ref={dialog} class="dialog share-dialog" aria-labelledby="share-title" oncancel={on_cancel} {onclick} {onchange}>
+            { raw(top) }
+            { raw(options) }
+            <textarea id="share-snippet" readonly=true rows="5" value={snippet} />
+            { fixed(r#"<div class="dialog-actions"><button type="button" class="secondary" data-act="share-snippet">Copy embed code</button></div>"#) }
             if scorm {
                 { fixed(r#"<h3>Add it to a course site as a graded activity (SCORM)</h3><p>Upload a package as a SCORM activity: the course site then records who finished the guided tour and each student's self-check score, and keeps their progress between visits.</p><ul class="scorm-downloads"><li><a href="charm-offensive-scorm12.zip" download="">SCORM 1.2 package (.zip)</a> for Moodle, Blackboard, Canvas and most others</li><li><a href="charm-offensive-scorm2004.zip" download="">SCORM 2004 package (.zip)</a> where the course site prefers SCORM 2004</li></ul>"#) }
             }
-            <div class="dialog-actions">
-                <button type="button" class="primary" onclick={close}>{ "Close" }</button>
-            </div>
+            { fixed(r#"<div class="dialog-actions"><button type="button" class="primary" data-act="close">Close</button></div>"#) }
             <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
         </dialog>
     }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::paragraph_range;
-use super::progress_context::use_progress;
+use super::progress_context::ProgressHandle;
 use super::progress_model::Progress;
 use super::quiz::QuestionView;
 use crate::components::raw::{esc, raw};
@@ -29,13 +29,12 @@ fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str, &'
 }
 
 /// The self-checks section. The static page (no JavaScript, print) lists every question under its part,
-/// folded, with no answer revealed.
-#[component]
-pub fn SelfChecks() -> Html {
-    let static_page = crate::components::use_static_page();
+/// folded, with no answer revealed. A hook the study part calls, not a component of its own (a component's own
+/// code is about 1 KB of wasm): its state lives in the study part.
+#[hook]
+pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
     let s = study();
-    let handle = use_progress();
-    let snap = &*handle;
+    let snap = &**handle;
     let total = s.questions.len();
     let current = use_state_eq({
         let progress = snap.progress.clone();

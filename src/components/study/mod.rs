@@ -21,8 +21,8 @@ use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
 use crate::state::Action;
-use checks::SelfChecks;
-use progress::ProgressPanel;
+use checks::use_self_checks;
+use progress::use_progress_panel;
 use progress_context::use_progress;
 use tour::view_for_step;
 
@@ -33,6 +33,8 @@ pub fn StudyPart(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let snap = use_progress();
     let static_page = use_static_page();
+    let checks = use_self_checks(&snap, static_page);
+    let panel = use_progress_panel(&snap);
     use_effect_with((), |_| {
         // Just after the tour's last step: show its ending and give it focus (after the app's own focus move).
         if tour::take_finished() {
@@ -107,9 +109,9 @@ pub fn StudyPart(props: &PartProps) -> Html {
                     <ol class="tour-steps">{ for steps }</ol>
                 }
             </section>
-            <SelfChecks />
+            { checks }
             if !static_page {
-                <ProgressPanel />
+                { panel }
             }
         </section>
     }

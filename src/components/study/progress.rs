@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::export::{printable_summary, summary_text, today};
-use super::progress_context::use_progress;
+use super::progress_context::ProgressHandle;
 use super::progress_model::{Progress, ProgressAction};
 use crate::components::raw::{esc, raw};
 
@@ -17,10 +17,12 @@ struct Panel {
     fallback: Option<(String, String)>,
 }
 
-/// The progress panel. Its buttons name their action in `data-act`, read by one click handler.
-#[component]
-pub fn ProgressPanel() -> Html {
-    let handle = use_progress();
+/// The progress panel. Its buttons name their action in `data-act`, read by one click handler. A hook the
+/// study part calls, not a component of its own (a component's own code is about 1 KB of wasm): its state
+/// lives in the study part.
+#[hook]
+pub fn use_progress_panel(handle: &ProgressHandle) -> Html {
+    let handle = handle.clone();
     let panel = use_state(Panel::default);
     {
         // Keep keyboard focus on the reset controls as they swap.

@@ -93,7 +93,8 @@ pub fn TourPanel(props: &PartProps) -> Html {
     let dispatch = use_dispatch();
     let total = study().tour.len();
     let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
-    let refocus = use_mut_ref(|| None::<&'static str>);
+    // The button to give focus back to after the next step is shown, and the step shown last (0: none yet).
+    let refocus = use_mut_ref(|| (None::<&'static str>, 0usize));
     let expanded = use_state(|| !narrow_screen());
     let panel = use_node_ref();
     {
@@ -104,13 +105,16 @@ pub fn TourPanel(props: &PartProps) -> Html {
         // panel goes.
         let progress = use_progress().dispatcher();
         let refocus = refocus.clone();
-        let shown = use_mut_ref(|| 0usize);
         let subject = subject_selectors(&props.view);
         let panel = panel.clone();
         use_effect(move || {
-            if std::mem::replace(&mut *shown.borrow_mut(), n) != n {
+            let new_step = {
+                let mut last = refocus.borrow_mut();
+                (std::mem::replace(&mut last.1, n) != n).then(|| last.0.take())
+            };
+            if let Some(back) = new_step {
                 progress.dispatch(ProgressAction::SeeStep(n));
-                if let Some(id) = refocus.borrow_mut().take() {
+                if let Some(id) = back {
                     crate::browser::focus_soon(id);
                 }
                 // After the new view's first frame, when its layout (a fold opening, a sheet) has settled.
@@ -157,7 +161,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
                 }
                 _ => return,
             };
-            *refocus.borrow_mut() = Some(id);
+            refocus.borrow_mut().0 = Some(id);
             dispatch.emit(Action::Restore(target));
         })
     };
