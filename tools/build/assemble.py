@@ -10,6 +10,7 @@ Writes dist/build.json with every size, raw and gzip.
 import base64, gzip, hashlib, json, lzma, pathlib, re, shutil, struct, subprocess, sys, tempfile, zlib
 
 from css import minify as minify_css
+from short_imports import uleb
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
@@ -64,16 +65,6 @@ def leb_end(b: bytes, i: int) -> int:
     while b[i] & 0x80:
         i += 1
     return i + 1
-
-def uleb(b: bytes, i: int) -> tuple[int, int]:
-    value = shift = 0
-    while True:
-        byte = b[i]
-        i += 1
-        value |= (byte & 0x7F) << shift
-        shift += 7
-        if byte < 0x80:
-            return value, i
 
 def split_code(wasm: bytes) -> bytes:
     """The split blob (see above) of `wasm`. Raises on an instruction it does not know (a new wasm feature: add it
