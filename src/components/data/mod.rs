@@ -202,7 +202,7 @@ fn about(s: &'static Slice) -> Html {
             crate::data::population_year(s.layer, s.year).is_some(),
         )
     });
-    // The heading and texts hold no control: written as markup (`crate::components::map::markup`).
+    // The heading and texts hold no control: written as markup (`crate::components::raw`).
     let mut out = format!("<h3>{}</h3>", esc(&heading));
     let para = |out: &mut String, class: &str, key: Option<AttrValue>, text: &str| {
         use std::fmt::Write;

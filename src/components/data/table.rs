@@ -181,7 +181,7 @@ fn row(
         };
     };
     let of = format!("{}, {}: {}", country.label(), f.year, f.display());
-    // The value and what it comes from hold no control: written as markup (`crate::components::map::markup`).
+    // The value and what it comes from hold no control: written as markup (`crate::components::raw`).
     let mut value = if static_page {
         esc(r.label).into_owned()
     } else {

@@ -48,7 +48,7 @@ pub fn across_years(layer: Layer, per_person: bool) -> Html {
     let onclick = Callback::from(|_: MouseEvent| {
         let _ = crate::browser::download("china-central-asia-all-data.csv", &all_csv(), "text/csv");
     });
-    // The heading, chart and table hold no control: written as markup (`crate::components::map::markup`).
+    // The heading, chart and table hold no control: written as markup (`crate::components::raw`).
     let mut out = format!(r#"<h3 id="across-title">{title}</h3>"#);
     chart(
         &mut out,

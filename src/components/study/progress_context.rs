@@ -1,5 +1,6 @@
-//! Study progress as page state: `use_progress_state` (called by the app) holds a `use_reducer` of [`StudyProgress`] (read from
-//! local storage once, saved after every change) and shares it as context with the study part and the tour.
+//! Study progress as page state: `use_progress_state`, called once by the app, holds a `use_reducer` of
+//! [`StudyProgress`] (read from local storage once, saved after every change); the app provides its handle as
+//! context to the study part and the tour.
 //! See `progress_model.rs` for the state, the actions and the snapshot.
 
 use yew::prelude::*;
@@ -67,8 +68,8 @@ pub fn use_progress_state() -> ProgressHandle {
     state
 }
 
-/// The page's study progress. In the browser build every study view is inside the app's
-/// progress context (`use_progress_state`) (one without it stops the wasm at once, which the browser tests would show); the
+/// The page's study progress. In the browser build every study view is inside the app's progress context
+/// (from `use_progress_state`); one without it stops the wasm at once, which the browser tests would show. The
 /// native build renders views on their own too (tests), and there one outside a provider gets a fresh
 /// progress that is not saved. (The browser build carries no second reducer for that case.)
 #[hook]
