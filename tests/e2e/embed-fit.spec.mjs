@@ -65,6 +65,9 @@ for (const [w, h] of SIZES) {
     assertOneLineHeader(b, label);
     for (const name of ["layers", "period", "map"]) assertOnFirstScreen(b, name, label);
     assert.ok(b.map[0].height >= Math.min(180, h * 0.3), `${label}: the map is not squeezed (${Math.round(b.map[0].height)} px high)`);
+    // The map's box has its view box's 10:7 shape: no bands of sea colour beside a height-limited map.
+    const width = b.map[0].right - b.map[0].left, ratio = width / b.map[0].height;
+    assert.ok(Math.abs(ratio - 10 / 7) < 0.03, `${label}: the map's box is ${Math.round(width)} x ${Math.round(b.map[0].height)} px, not 10:7`);
     assert.deepEqual(errors, []);
     await context.close();
   });
