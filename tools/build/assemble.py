@@ -9,7 +9,7 @@ Writes dist/build.json with every size, raw and gzip.
 """
 import base64, gzip, hashlib, json, lzma, pathlib, re, shutil, struct, subprocess, sys, tempfile, zlib
 
-from css import minify as minify_css
+from css import minify as minify_css, short_names
 from short_imports import uleb
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -293,6 +293,13 @@ def split_page(page: str) -> tuple[str, str, str, str]:
         '<div id="app" aria-busy="true">', '<div id="app">')
     return first, rest, map_part, read
 
+def css_names(files: list[pathlib.Path]) -> dict[str, str]:
+    """Short names for the stylesheet's custom properties (tools/build/css.py), but for those the app sets or reads:
+    every `--name` written in src/ or in static/'s scripts keeps its name."""
+    code = [*(ROOT / "src").rglob("*.rs"), *STATIC.glob("*.js"), ROOT / "index.html"]
+    keep = {n for f in code for n in re.findall(r"--[a-zA-Z_][\w-]*", f.read_text())}
+    return short_names("\n".join(f.read_text() for f in files), keep)
+
 def stylesheets(files: list[pathlib.Path]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """static/css/*.css in name order as (critical, deferred) runs (of consecutive critical files; each deferred
     file alone), each (order of its first file, minified text): static/early-site.js puts a deferred run before the first <style data-order> with a
@@ -307,7 +314,8 @@ def stylesheets(files: list[pathlib.Path]) -> tuple[list[tuple[int, str]], list[
         else:
             runs.append((critical, i, [f.read_text()]))
     assert {f.stem for f in files} >= set(CRITICAL_CSS), "a critical stylesheet is missing"
-    pick = lambda c: [(i, minify_css("\n".join(texts))) for critical, i, texts in runs if critical == c]
+    names = css_names(files)
+    pick = lambda c: [(i, minify_css("\n".join(texts), names)) for critical, i, texts in runs if critical == c]
     return pick(True), pick(False)
 
 REST_PIECE = 100_000
@@ -344,7 +352,7 @@ def main() -> int:
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last); the site's page has the
     # critical runs inline, the others come with the rest and map files.
     css_files = sorted((STATIC / "css").glob("*.css"))
-    css = minify_css("\n".join(f.read_text() for f in css_files))
+    css = minify_css("\n".join(f.read_text() for f in css_files), css_names(css_files))
     css_critical, css_deferred = stylesheets(css_files)
     boot = minify_js((STATIC / "boot.js").read_text())
     # The unpacker: static/lzma.js with the decoder's wasm inlined as base64.
