@@ -45,14 +45,18 @@ python3 tools/build/type_ids.py target/bindgen/charm-offensive_bg.wasm $([[ "${W
 # Short import names in the wasm and the glue alike (wasm-bindgen's carry a hash each). Measured: single file
 # 319,793 -> 314,080 B gzip.
 python3 tools/build/short_imports.py target/bindgen/charm-offensive_bg.wasm target/bindgen/charm-offensive.js
-say "compiling the single file's LZMA decoder (tools/unlzma) to wasm"
-# Its own crate, no dependencies, stable toolchain; a 64 KB stack instead of Rust's 1 MB default. Measured on
-# the 766,208-byte app wasm: 15-20 ms to unpack, against 37-50 ms for the same decoder in JavaScript.
-RUSTFLAGS="-C link-arg=-zstack-size=65536" cargo build --quiet --release --locked --target wasm32-unknown-unknown \
-  --manifest-path tools/unlzma/Cargo.toml --target-dir target/unlzma
-# Without its producers and target_features sections (199 B the browser does not read; 263 B of the single file's gzip).
-node_modules/.bin/wasm-opt -O3 --strip-producers --strip-target-features --enable-bulk-memory target/unlzma/wasm32-unknown-unknown/release/unlzma.wasm \
-  -o target/unlzma.wasm
+say "compiling the packed wasm's packer and decoders (tools/unlzma) to wasm"
+# Its own crate, no dependencies, stable toolchain: the single file's context-mixing packer native (src/bin/pack.rs,
+# run by assemble.py), its decoder to wasm, and the served site's LZMA decoder to wasm (`--features lzma`), each with
+# a 64 KB stack instead of Rust's 1 MB default, without its producers and target_features sections (199 B the
+# browser does not read; 263 B of the single file's gzip).
+cargo build --quiet --release --locked --bin pack --manifest-path tools/unlzma/Cargo.toml --target-dir target/unlzma
+for features in "" lzma; do
+  RUSTFLAGS="-C link-arg=-zstack-size=65536" cargo build --quiet --release --locked --lib --target wasm32-unknown-unknown \
+    --features "$features" --manifest-path tools/unlzma/Cargo.toml --target-dir target/unlzma
+  node_modules/.bin/wasm-opt -O3 --strip-producers --strip-target-features --enable-bulk-memory \
+    target/unlzma/wasm32-unknown-unknown/release/unlzma.wasm -o "target/unlzma${features:+-$features}.wasm"
+done
 say "assembling dist/"
 python3 tools/build/assemble.py
 say "writing the SCORM 1.2 and 2004 packages"

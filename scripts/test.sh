@@ -13,9 +13,11 @@ say "formatting and lints (rustfmt; clippy on every target, native and wasm32)"
 cargo fmt --check
 cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The single file's LZMA decoder, its own crate (tools/unlzma).
+# The packed wasm's packer and decoders, their own crate (tools/unlzma): the packer native, both decoders' builds.
 cargo fmt --check --manifest-path tools/unlzma/Cargo.toml
-cargo clippy --locked --manifest-path tools/unlzma/Cargo.toml --target wasm32-unknown-unknown --target-dir target/unlzma -- -D warnings
+cargo clippy --locked --manifest-path tools/unlzma/Cargo.toml --target-dir target/unlzma --all-targets -- -D warnings
+cargo clippy --locked --manifest-path tools/unlzma/Cargo.toml --target wasm32-unknown-unknown --target-dir target/unlzma --lib -- -D warnings
+cargo clippy --locked --manifest-path tools/unlzma/Cargo.toml --target wasm32-unknown-unknown --target-dir target/unlzma --lib --features lzma -- -D warnings
 
 say "native tests: content, logic, rendering"
 cargo test --locked

@@ -1,20 +1,24 @@
-// Unpacks the WebAssembly that the single file (and the site's copy for opaque origins) carries packed
-// with LZMA by tools/build/assemble.py: about 26% fewer bytes than gzip. Input: byte 0 the LZMA
-// properties ((pb * 5 + lp) * 9 + lc), bytes 1-4 the size of the split blob, 5-8 the wasm's size and 9-12 its
-// CRC-32 (little-endian), then a raw LZMA1 stream of the split blob that ends with its end marker. The split
-// blob is the wasm with its code section's instructions split into streams by kind (the format: assemble.py's
-// split_code), which LZMA packs better; `unsplit` puts the wasm back together. The decoding itself is a small
-// wasm of our own (tools/unlzma, inlined here by assemble.py as base64): it runs about twice as fast as the same
-// decoder written in JavaScript. It works in slices of a few milliseconds and yields between them, so the page stays
-// responsive while it unpacks. A truncated, corrupt or mislabelled payload rejects the promise with a
-// message; it never loops without end.
+// Unpacks the WebAssembly that the single file and the served site carry packed by tools/build/assemble.py, each
+// with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py as base64; the script is built
+// twice): the single file's packed with context mixing (src/bin/pack.rs: 148.7 KB against 162.6 KB LZMA, about ten
+// times slower to unpack), the site's (assets/charm-offensive.HASH.lzma and the opaque origins' script) with LZMA,
+// for a faster start. Input: byte 0 the format (0xC1: context mixing; else LZMA's properties,
+// (pb * 5 + lp) * 9 + lc), bytes 1-4 the size of the split blob, 5-8 the wasm's size and 9-12 its CRC-32
+// (little-endian), then the packed split blob (LZMA: a raw LZMA1 stream with its end marker). The split blob is the
+// wasm with its code section's instructions split into streams by kind (the format: assemble.py's split_code),
+// which packs better; `unsplit` puts the wasm back together. The context-mixing decoder predicts every bit with
+// the same model as the packer, in about 9.5 MB of the decoder's memory, thrown away after. Both work in slices
+// of a few milliseconds and yield between them, so the page stays responsive while it unpacks. A truncated,
+// corrupt or mislabelled payload (or one for the other decoder) rejects the promise with a message; it never
+// loops without end.
 (function () {
   "use strict";
   var DECODER = "UNLZMA_WASM_BASE64";
   // tools/unlzma's answers.
   var MORE = 0, DONE = 1;
   var WHAT = { "-1": "truncated", "-2": "longer than its size", "-3": "distance out of range",
-    "-4": "shorter than its size", "-5": "bad stream end", "-6": "bad header", "-7": "bad split" };
+    "-4": "shorter than its size", "-5": "bad stream end", "-6": "bad header", "-7": "bad split", "-8": "corrupt" };
+  var CM = 0xC1;
   function damaged(what) {
     return new Error("the built-in WebAssembly is damaged (" + what + ")");
   }
@@ -40,8 +44,9 @@
       memory.grow(Math.ceil((n + size + wasmSize) / 65536));
       new Uint8Array(memory.buffer, at, n).set(data.subarray(13));
       var status = x.start(at, n, at + n, size, data[0]);
-      // Two steps, each in slices: LZMA to the split blob, then the blob back to the wasm (`done` bytes out).
-      var unsplit = false, done = 0;
+      // Two steps, each in slices: the packed stream to the split blob (`chunk` bytes a call: context mixing
+      // decodes 1 KB in about 1 ms, 4 ms on a slow phone), then the blob back to the wasm (`done` bytes out).
+      var unsplit = false, done = 0, chunk = data[0] === CM ? 1024 : 16384;
       var channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
       return new Promise(function (resolve, reject) {
         function slice() {
@@ -49,7 +54,7 @@
             var stop = now() + sliceMs;
             for (;;) {
               while (status === MORE && now() < stop) {
-                status = unsplit ? x.unsplit_run(done += 32768) : x.run(x.out_pos() + 16384);
+                status = unsplit ? x.unsplit_run(done += 32768) : x.run(x.out_pos() + chunk);
               }
               if (status !== DONE || unsplit) break;
               unsplit = true;

@@ -17,7 +17,11 @@ DIST = ROOT / "dist"
 PRE = ROOT / "target/pre/index.html"
 GLUE = ROOT / "target/bindgen/charm-offensive.js"
 WASM = ROOT / "target/bindgen/charm-offensive_bg.wasm"
-UNLZMA = ROOT / "target/unlzma.wasm"  # the LZMA decoder (tools/unlzma), built by scripts/build.sh
+# The packed wasm's decoders and packer (tools/unlzma), built by scripts/build.sh: the single file's (context mixing)
+# and the served site's (LZMA).
+UNCM = ROOT / "target/unlzma.wasm"
+UNLZMA = ROOT / "target/unlzma-lzma.wasm"
+PACK = ROOT / "target/unlzma/release/pack"
 STATIC = ROOT / "static"
 
 def digest(data: bytes) -> str:
@@ -29,17 +33,24 @@ def csp_hash(text: str) -> str:
 def gz(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
-# The wasm inside the single file (and the site's copy for opaque origins) is packed with LZMA, unpacked in the
-# browser by static/lzma.js. Measured on an 855,041-byte wasm: 255,945 B, against 312,291 for zopfli's gzip
-# and 280,034 for zstd -22 (lc=3 lp=0 pb=0 beat xz's default lc=3 lp=0 pb=2 by 0.3%).
-# Before LZMA the code section's bodies are split into streams by kind (split_code): LZMA finds more matches and
-# better-predicted bytes in 14 homogeneous streams than in the interleaved instructions. Measured on the
-# 578,263-byte wasm: 182,275 -> 167,544 B packed (the decoder's unsplit costs 1.6 KB of gzip in the single file);
-# lc=1 then beats lc=3 by 0.8% (the streams' bytes depend less on the byte before). Unpacking is no slower: the
-# blob is smaller and unsplit takes a few ms.
+# The wasm inside the single file (and the site's copy for opaque origins) is packed by a context-mixing coder of
+# our own (tools/unlzma: src/model.rs predicts each bit from hashed contexts of the bytes before and the blob's
+# stream, a match model, a small neural mixer and SSE; src/bin/pack.rs codes, the decoder's wasm unpacks it in the
+# browser, driven by static/lzma.js). Measured on the 564,678-byte wasm (512,955-byte split blob): 148,708 B,
+# against 162,610 for LZMA, 150,481 for zpaq -m4, 145,168 for zpaq -m5; single file 269,490 -> 256,296 B gzip. It
+# decodes about ten times slower than LZMA (4x CPU: about 2-4 s against 0.4 s), so the served site, whose pages'
+# time to interactive counts, keeps LZMA for the packed wasm it fetches (assets/charm-offensive.HASH.lzma, unpacked
+# by the same script with tools/unlzma's LZMA build).
+# LZMA: measured on an 855,041-byte wasm: 255,945 B, against 312,291 for zopfli's gzip and 280,034 for zstd -22
+# (lc=3 lp=0 pb=0 beat xz's default lc=3 lp=0 pb=2 by 0.3%). Before packing, the code section's bodies are split
+# into streams by kind (split_code): 14 homogeneous streams predict better than the interleaved instructions (for
+# LZMA: 182,275 -> 167,544 B on a 578,263-byte wasm; the decoder's unsplit costs 1.6 KB of gzip in the single
+# file), and the context-mixing model knows which stream each byte is in; lc=1 then beats lc=3 by 0.8% (the
+# streams' bytes depend less on the byte before).
+PACK_FORMAT = 0xC1  # the context-mixing format's first byte (tools/unlzma's FORMAT); LZMA's is its properties byte
 LZMA_LC, LZMA_LP, LZMA_PB = 1, 0, 0
 
-# The split blob (what the LZMA stream unpacks to; tools/unlzma's `unsplit` puts the wasm back together):
+# The split blob (what the packed stream unpacks to; tools/unlzma's `unsplit` puts the wasm back together):
 #   u32 LE: the length of the prefix, of the suffix, the number of function bodies, then each stream's length in
 #   SPLIT_STREAMS order; a byte: the number of pairs, then the pairs (opcode, immediate byte: 2 bytes each);
 #   the prefix (the wasm up to and with the code section's body count), the suffix (the wasm after the code
@@ -162,6 +173,17 @@ def split_code(wasm: bytes) -> bytes:
                        *(len(streams[k]) for k in SPLIT_STREAMS))
     head += bytes([len(SPLIT_PAIRS)]) + bytes(b for pair in SPLIT_PAIRS for b in pair)
     return head + prefix + suffix + b"".join(streams[k] for k in SPLIT_STREAMS)
+
+def cm_pack(data: bytes) -> bytes:
+    """The format byte, the split blob's size, the wasm's size and its CRC-32 (u32 little-endian each), then the
+    split blob packed by tools/unlzma's packer (which decodes its output again before it writes it): the format
+    static/lzma.js reads."""
+    blob = split_code(data)
+    with tempfile.TemporaryDirectory() as tmp:
+        (pathlib.Path(tmp) / "blob").write_bytes(blob)
+        subprocess.run([str(PACK), str(pathlib.Path(tmp) / "blob"), str(pathlib.Path(tmp) / "packed")], check=True)
+        packed = (pathlib.Path(tmp) / "packed").read_bytes()
+    return bytes([PACK_FORMAT]) + struct.pack("<III", len(blob), len(data), zlib.crc32(data)) + packed
 
 def lzma_pack(data: bytes) -> bytes:
     """The properties byte, the split blob's size, the wasm's size and its CRC-32 (u32 little-endian each), then
@@ -355,10 +377,12 @@ def main() -> int:
     css = minify_css("\n".join(f.read_text() for f in css_files), css_names(css_files))
     css_critical, css_deferred = stylesheets(css_files)
     boot = minify_js((STATIC / "boot.js").read_text())
-    # The unpacker: static/lzma.js with the decoder's wasm inlined as base64.
-    unlzma_b64 = base64.b64encode(UNLZMA.read_bytes()).decode()
-    unpacker = minify_js((STATIC / "lzma.js").read_text()).replace("UNLZMA_WASM_BASE64", unlzma_b64)
-    assert unlzma_b64 in unpacker, "static/lzma.js lost its decoder placeholder"
+    # The unpackers: static/lzma.js with a decoder's wasm inlined as base64, the single file's (context mixing) and
+    # the served site's (LZMA).
+    unpacker_js = minify_js((STATIC / "lzma.js").read_text())
+    assert "UNLZMA_WASM_BASE64" in unpacker_js, "static/lzma.js lost its decoder placeholder"
+    unpacker = unpacker_js.replace("UNLZMA_WASM_BASE64", base64.b64encode(UNCM.read_bytes()).decode())
+    site_unpacker = unpacker_js.replace("UNLZMA_WASM_BASE64", base64.b64encode(UNLZMA.read_bytes()).decode())
     # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
     early = minify_js((STATIC / "early.js").read_text())
     early_tag = f"<script>{early}</script>"
@@ -376,20 +400,23 @@ def main() -> int:
         name = f"assets/{stem}.{digest(data)}.{ext}"
         (DIST / name).write_bytes(data)
         names[(stem, ext)] = name
-    # For pages with an opaque origin (sandboxed iframe, file://), which cannot fetch() the wasm: the unpacker
-    # and the packed wasm as base64 (base64 gzips to within 1% of the packed bytes; base85 came out 0.6% larger).
-    wasm_packed = lzma_pack(wasm)
+    # The single file's wasm, packed by context mixing (see cm_pack), and the served site's, packed with LZMA.
+    wasm_packed = cm_pack(wasm)
     check_unpack(unpacker, wasm_packed, wasm)
     wasm_packed_b64 = base64.b64encode(wasm_packed).decode()
-    wasm_js = f"{unpacker}\nwindow.__charmWasmPacked=\"{wasm_packed_b64}\";\n".encode()
+    site_packed = lzma_pack(wasm)
+    check_unpack(site_unpacker, site_packed, wasm)
+    # For pages with an opaque origin (sandboxed iframe, file://), which cannot fetch() the wasm: the unpacker
+    # and the packed wasm as base64 (base64 gzips to within 1% of the packed bytes; base85 came out 0.6% larger).
+    wasm_js = f"{site_unpacker}\nwindow.__charmWasmPacked=\"{base64.b64encode(site_packed).decode()}\";\n".encode()
     names[("charm-offensive.wasm", "js")] = f"assets/charm-offensive.wasm.{digest(wasm_js)}.js"
     (DIST / names[("charm-offensive.wasm", "js")]).write_bytes(wasm_js)
     # For the site's other pages (static/boot.js): the packed bytes as they are (no base64 to decode, no 260 KB
     # script to run; a server's gzip gains nothing on them), and the unpacker in a script of its own.
-    names[("charm-offensive", "lzma")] = f"assets/charm-offensive.{digest(wasm_packed)}.lzma"
-    (DIST / names[("charm-offensive", "lzma")]).write_bytes(wasm_packed)
-    names[("lzma", "js")] = f"assets/lzma.{digest(unpacker.encode())}.js"
-    (DIST / names[("lzma", "js")]).write_text(unpacker)
+    names[("charm-offensive", "lzma")] = f"assets/charm-offensive.{digest(site_packed)}.lzma"
+    (DIST / names[("charm-offensive", "lzma")]).write_bytes(site_packed)
+    names[("lzma", "js")] = f"assets/lzma.{digest(site_unpacker.encode())}.js"
+    (DIST / names[("lzma", "js")]).write_text(site_unpacker)
     # The served page's other parts (see split_page), as a script: it loads where fetch() cannot (file://, a
     # sandboxed frame without allow-same-origin), under the policy's script-src 'self'.
     first, rest_text, map_text, read = split_page(page)
@@ -459,6 +486,7 @@ def main() -> int:
         return {"raw": len(data), "gzip": len(gz(data))}
     report = {
         "wasm": size(wasm), "wasm_packed_b64": size(wasm_packed_b64.encode()), "wasm_packed": len(wasm_packed),
+        "site_packed": len(site_packed), "site_unpacker": size(site_unpacker.encode()),
         "js": size(glue.encode() + boot.encode() + early.encode()), "unpacker": size(unpacker.encode()), "css": size(css.encode()),
         "html_prerendered": size(site.encode()), "rest_js": {k: sum(size((DIST / n).read_bytes())[k] for n in rest_files) for k in ("raw", "gzip")},
         "rest_js_files": [size((DIST / n).read_bytes()) for n in rest_files],

@@ -1,12 +1,12 @@
-// What the single file's LZMA packing costs at start-up, measured: dist/charm-offensive.html as built (wasm packed
-// with LZMA, unpacked by static/lzma.js driving tools/unlzma's wasm) beside the same file with the wasm as gzip
-// (zlib level 9) unpacked by the browser's DecompressionStream, as it was before. Both from file:// in headless
-// Chromium with the CPU throttled (CDP Emulation.setCPUThrottlingRate, RATE=4 by default), RUNS runs each,
-// alternating. Prints the gzip size of each file and the medians (and best) of: boot-start -> wasm-source-ready
-// (unpacking, interleaved with parsing the page), wasm-started, first contentful paint, the longest task.
+// What the single file's packing costs at start-up, measured: dist/charm-offensive.html as built (wasm packed by
+// context mixing, unpacked by static/lzma.js driving tools/unlzma's decoder) beside the same file with the wasm as
+// gzip (zlib level 9) unpacked by the browser's DecompressionStream. Both from file:// in headless Chromium with the
+// CPU throttled (CDP Emulation.setCPUThrottlingRate, RATE=4 by default), RUNS runs each, alternating. Prints the gzip
+// size of each file and the medians (and best) of: boot-start -> wasm-source-ready (unpacking, interleaved with
+// parsing the page), wasm-started, first contentful paint, the longest task.
 // Run after scripts/build.sh: `node tools/build/unpack-bench.mjs` (RUNS=9 RATE=4). Numbers from a loaded machine
 // are noisy: compare the rows of one run. BEFORE=path/to/charm-offensive.html adds a row for another build's single
-// file (a copy of dist/ from before a change to the packing), run in the same alternation.
+// file (a copy of dist/ from before a change to the packing, e.g. one packed with LZMA), run in the same alternation.
 import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -28,8 +28,8 @@ const gzipped = single
   .replace(BLOCK, (_, open) => shim + open + gzipSync(wasm, { level: 9 }).toString("base64"));
 
 const dir = mkdtempSync(join(tmpdir(), "unpack-bench-"));
-const files = { lzma: join(dir, "lzma.html"), gzip: join(dir, "gzip.html") };
-writeFileSync(files.lzma, single);
+const files = { packed: join(dir, "packed.html"), gzip: join(dir, "gzip.html") };
+writeFileSync(files.packed, single);
 writeFileSync(files.gzip, gzipped);
 const before = process.env.BEFORE ? readFileSync(process.env.BEFORE, "utf8")
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, "") : null;
@@ -69,7 +69,7 @@ try {
 const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
 const best = (a) => Math.min(...a);
 console.log(`CPU x${RATE}, ${RUNS} runs each, file://; ms: median (best)`);
-const texts = { lzma: single, gzip: gzipped, before };
+const texts = { packed: single, gzip: gzipped, before };
 for (const kind of kinds) {
   const r = results[kind], col = (k) => `${median(r.map((x) => x[k])).toFixed(0)} (${best(r.map((x) => x[k])).toFixed(0)})`;
   console.log(`${kind.padEnd(6)} single file ${gzipSync(texts[kind], { level: 9 }).length} B gzip | unpack ${col("unpack")} | wasm-started ${col("started")} | FCP ${col("fcp")} | longest task ${col("longest")}`);
