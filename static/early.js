@@ -115,16 +115,16 @@
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
   }
-  // A layer in the link (`&layer=students`, at its default period): what changes with it (the caution, the map, its
-  // legend, the list of republics, the profile's value) from the page's <template> for that layer, in place of the
-  // default layer's. The templates go either way.
+  // A layer in the link (`&layer=students`, at its default period): what changes with it (the controls with the caution,
+  // the map, its legend, the list of republics, the profile's value) from the page's <template> for that layer, in
+  // place of the default layer's. The templates go either way.
   function showLayer(section) {
     var layer = /[?&]layer=([a-z]+)(?:&|$)/.exec(location.search);
     var variant = layer && !/[?&](year|pp)=/.test(location.search) &&
       section.querySelector('template.map-variant[data-layer="' + layer[1] + '"]');
     if (variant) {
       var from = variant.content;
-      [".map-main > .data-controls", ".map-figure > .map-caution", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
+      [".map-main > .data-controls", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
         var old = section.querySelector(sel);
         var by = from.querySelector(sel.replace(/^\.map-(figure|main) >? ?/, ""));
         if (old && by) old.parentNode.replaceChild(by, old);

@@ -135,3 +135,24 @@ test("at 1280 px and 360 px the map is undistorted, whole and never scrolls side
     await context.close();
   }
 });
+
+test("switching layers moves nothing: the map keeps its place at 390, 960 and 1280 px, and no caution is heard where a layer has none", async () => {
+  for (const [width, height] of [[390, 844], [960, 800], [1280, 900]]) {
+    const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width, height } });
+    const boxes = [];
+    for (const layer of ["students", "confucius", "investment", "trade"]) {
+      await page.locator(`main [data-layer="${layer}"]`).click();
+      await page.waitForFunction((l) => document.querySelector(`main [data-layer="${l}"]`).getAttribute("aria-pressed") === "true", layer);
+      const box = await page.locator(".region-map").boundingBox();
+      boxes.push(`${layer} ${Math.round(box.y)} ${Math.round(box.height)}`);
+      // The caution's place: seen and in the accessibility tree for students and the institutes only.
+      const caution = await page.evaluate(() => { const p = document.querySelector("main .map-caution"); return { seen: getComputedStyle(p).visibility === "visible", hidden: p.getAttribute("aria-hidden") === "true" }; });
+      const has = layer === "students" || layer === "confucius";
+      assert.deepEqual(caution, { seen: has, hidden: !has }, `${width} px, ${layer}: the caution`);
+    }
+    const first = boxes[0].split(" ").slice(1).join(" ");
+    assert.deepEqual(boxes, boxes.map((b) => `${b.split(" ")[0]} ${first}`), `${width} px: the map's top and height per layer`);
+    assertNoConsoleErrors(errors);
+    await context.close();
+  }
+});

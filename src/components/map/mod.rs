@@ -48,14 +48,6 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
     )
 }
 
-/// Said on the map itself when the values do not compare (different years or sources).
-fn caution(s: &crate::data::Slice) -> Html {
-    html! {
-        <p class="map-caution" hidden={s.caution.is_none()}>
-            <span aria-hidden="true">{ "⚠ " }</span>{ s.caution.unwrap_or_default() }</p>
-    }
-}
-
 /// The map part.
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
@@ -86,7 +78,6 @@ pub fn MapPart(props: &PartProps) -> Html {
         let s = slice(&props.view);
         html! {
             <figure class="map-figure">
-                { caution(s) }
                 if crate::geo::outlines_missing() {
                     { crate::components::raw::raw(r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#) }
                 }
@@ -100,7 +91,7 @@ pub fn MapPart(props: &PartProps) -> Html {
         }
     });
     // The static page also carries, inert in a <template> per other layer (at its default period), what changes
-    // with the layer: the caution, the map, its legend, the list of republics and each profile's value.
+    // with the layer: the controls and the caution, the map, its legend, the list of republics and each profile's value.
     // static/early.js shows a deep link's layer from there before the app starts.
     #[cfg(not(target_arch = "wasm32"))]
     let variants = if static_page {
@@ -116,7 +107,6 @@ pub fn MapPart(props: &PartProps) -> Html {
             html! {
                 <template class="map-variant" data-layer={layer.key()}>
                     { crate::components::data::controls_place(&view, &dispatch) }
-                    { caution(s) }
                     { region_map::static_layer(&view) }
                     { legend(s) }
                     { country_list(&view, true, &dispatch) }
