@@ -1,13 +1,13 @@
 // Unpacks the WebAssembly that the single file and the served site carry packed by tools/build/assemble.py, each
 // with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py as base64; the script is built
-// twice): the single file's packed with context mixing (src/bin/pack.rs: 148.7 KB against 162.6 KB LZMA, about ten
+// twice): the single file's packed with context mixing (src/bin/pack.rs: 145.5 KB against 158.0 KB LZMA, about eight
 // times slower to unpack), the site's (assets/charm-offensive.HASH.lzma and the opaque origins' script) with LZMA,
 // for a faster start. Input: byte 0 the format (0xC1: context mixing; else LZMA's properties,
 // (pb * 5 + lp) * 9 + lc), bytes 1-4 the size of the split blob, 5-8 the wasm's size and 9-12 its CRC-32
 // (little-endian), then the packed split blob (LZMA: a raw LZMA1 stream with its end marker). The split blob is the
 // wasm with its code section's instructions split into streams by kind (the format: assemble.py's split_code),
 // which packs better; `unsplit` puts the wasm back together. The context-mixing decoder predicts every bit with
-// the same model as the packer, in about 9.5 MB of the decoder's memory, thrown away after. Both work in slices
+// the same model as the packer, in about 8 MB of the decoder's memory, thrown away after. Both work in slices
 // of a few milliseconds and yield between them, so the page stays responsive while it unpacks. A truncated,
 // corrupt or mislabelled payload (or one for the other decoder) rejects the promise with a message; it never
 // loops without end.

@@ -33,14 +33,14 @@ def csp_hash(text: str) -> str:
 def gz(data: bytes) -> bytes:
     return gzip.compress(data, compresslevel=9, mtime=0)
 
-# The wasm inside the single file (and the site's copy for opaque origins) is packed by a context-mixing coder of
-# our own (tools/unlzma: src/model.rs predicts each bit from hashed contexts of the bytes before and the blob's
-# stream, a match model, a small neural mixer and SSE; src/bin/pack.rs codes, the decoder's wasm unpacks it in the
-# browser, driven by static/lzma.js). Measured on the 564,678-byte wasm (512,955-byte split blob): 148,708 B,
-# against 162,610 for LZMA, 150,481 for zpaq -m4, 145,168 for zpaq -m5; single file 269,490 -> 256,296 B gzip. It
-# decodes about ten times slower than LZMA (4x CPU: about 2-4 s against 0.4 s), so the served site, whose pages'
-# time to interactive counts, keeps LZMA for the packed wasm it fetches (assets/charm-offensive.HASH.lzma, unpacked
-# by the same script with tools/unlzma's LZMA build).
+# The wasm inside the single file is packed by a context-mixing coder of our own (tools/unlzma: src/model.rs predicts
+# each bit from hashed contexts of the bytes before and the blob's stream, a match model, a small neural mixer and
+# SSE; src/bin/pack.rs codes, the decoder's wasm unpacks it in the browser, driven by static/lzma.js). Measured on
+# the 562,495-byte wasm (510,775-byte split blob): 145,460 B against 157,988 for LZMA; single file 264,490 ->
+# 252,513 B gzip with the decoder (on a 512,955-byte blob: 150,089 B; zpaq -m4 150,481, -m5 145,168). It decodes
+# about eight times slower than LZMA (tools/build/unpack-bench.mjs, 4x CPU: 2.65 s against 0.33 s, no long task), so
+# the served site, whose pages' time to interactive counts, keeps LZMA for its packed wasm (assets/*.lzma and the
+# opaque origins' script, unpacked by the same script with tools/unlzma's LZMA build).
 # LZMA: measured on an 855,041-byte wasm: 255,945 B, against 312,291 for zopfli's gzip and 280,034 for zstd -22
 # (lc=3 lp=0 pb=0 beat xz's default lc=3 lp=0 pb=2 by 0.3%). Before packing, the code section's bodies are split
 # into streams by kind (split_code): 14 homogeneous streams predict better than the interleaved instructions (for
