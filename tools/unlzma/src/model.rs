@@ -9,12 +9,13 @@
 //! mean different things in different streams.
 //!
 //! Each bit's probability comes from: an order-0 counter and hashed counters for the 1, 2 and 3 bytes before
-//! and three sparse contexts (each with the region), a match model (the byte after the last occurrence of the 5 bytes before),
-//! mixed in the logistic domain by a small neural network whose weights are chosen by the region and the bits
-//! of the byte so far, then refined by two adaptive probability maps (SSE). The design follows Matt Mahoney's
-//! lpaq1 (counters instead of its bit-history states); the code is our own. Measured on the 512,955-byte blob
-//! of a 564,678-byte wasm (LZMA: 162,610 B): 148,708 B with orders 4 and 6 too and three probes per nibble,
-//! 150,089 B as it is, whose decoder takes about 30% less time (4x CPU in Chromium: 2.0 s against 2.9 s).
+//! and three sparse contexts (each with the region), a match model (the byte after the last occurrence of the 5
+//! bytes before), mixed in the logistic domain by a small neural network whose weights are chosen by the region,
+//! the bits of the byte so far and whether the match model predicts, then refined by two adaptive probability
+//! maps (SSE). The design follows Matt Mahoney's lpaq1 (counters instead of its bit-history states); the code is
+//! our own. Measured on the 512,955-byte blob of a 564,678-byte wasm (LZMA: 162,610 B): 148,708 B with orders 4
+//! and 6 too and three probes per nibble; 150,089 B without them, whose decoder takes about 30% less time (4x
+//! CPU in Chromium: 2.0 s against 2.9 s); 149,698 B with the match model's say in the choice of weights.
 
 /// Hashed context models (orders 1, 2, 3 and three sparse ones).
 pub const ORDERS: usize = 6;
@@ -30,7 +31,7 @@ const STREAMS: usize = 14;
 const REGIONS: usize = 3 + STREAMS;
 /// The header's size up to its pair count: u32 prefix, suffix, function count, one per stream.
 const HEADER: u32 = (3 + STREAMS as u32) * 4;
-const MIXER_SETS: usize = REGIONS * 256;
+const MIXER_SETS: usize = REGIONS * 512;
 const APM1: usize = REGIONS * 256;
 const APM2_BITS: u32 = 12;
 
@@ -318,7 +319,8 @@ impl Model {
             self.st[ORDERS + 2] = 0;
         }
         self.st[ORDERS + 3] = 256;
-        self.wset = (self.region << 8 | self.c0 as usize) * INPUTS;
+        self.wset =
+            ((self.region << 9) | usize::from(self.match_ctx > 0) << 8 | self.c0 as usize) * INPUTS;
         let w = &self.mixer[self.wset..self.wset + INPUTS];
         let dot: i64 = w
             .iter()
