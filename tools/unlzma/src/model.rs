@@ -33,7 +33,9 @@ const REGIONS: usize = 3 + STREAMS;
 const HEADER: u32 = (3 + STREAMS as u32) * 4;
 const MIXER_SETS: usize = REGIONS * 512;
 const APM1: usize = REGIONS * 256;
-const APM2_BITS: u32 = 12;
+/// The second APM's rows (of 33), by a hash of the byte before, the region and the byte's bits so far: 2^10 rows
+/// (67 KB) stay in the processor's cache; 2^12 measured 40 B smaller and 10% slower.
+const APM2_BITS: u32 = 10;
 
 /// How many u32 a `Model` needs, in `Tables::new`'s order.
 pub const MEMORY: usize = ORDERS << TABLE_BITS;
