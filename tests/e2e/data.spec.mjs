@@ -263,7 +263,7 @@ test("the panel below the map follows a switch at once when on screen, a frame l
 });
 
 test("after quick switches with the legend and the panel off screen, both show what a fresh load of the last layer shows", async () => {
-  // The legend patches its items in place and the panel waits off screen (its content a component of its own):
+  // The legend patches its items in place; it and the panel wait off screen (the panel's content a component of its own):
   // after a burst of switches and a scroll down, their markup must be that of the same view loaded afresh.
   const markup = (page) => page.evaluate(() => ({
     legend: document.querySelector(".map-figure .legend").outerHTML,
@@ -280,6 +280,8 @@ test("after quick switches with the legend and the panel off screen, both show w
     await page.locator(`main [data-layer="${layer}"]`).click();
     await page.waitForTimeout(30);
   }
+  // Off screen, the legend catches up once the switches pause (marked busy until then), without being scrolled to.
+  await page.waitForFunction(() => !document.querySelector(".map-figure figcaption").hasAttribute("aria-busy"), null, { timeout: 3000 });
   assert.equal(await page.locator(".legend-title").first().textContent(), "Colour: institutes", "the legend is current while off screen");
   await page.locator(".data-panel").scrollIntoViewIfNeeded();
   await panelSettled(page);

@@ -156,3 +156,17 @@ test("switching layers moves nothing: the map keeps its place at 390, 960 and 12
     await context.close();
   }
 });
+
+test("below the fold the legend is current as soon as it is scrolled to, even right after quick switches", async () => {
+  const viewport = { width: 960, height: 800 };
+  const fresh = await open(browser, startUrl("served", server, "?part=map&layer=confucius"), { viewport });
+  const want = await fresh.page.locator(".map-figure .legend").innerText();
+  await fresh.context.close();
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
+  for (const layer of ["students", "trade", "confucius"]) await page.locator(`main [data-layer="${layer}"]`).click();
+  await page.locator(".map-figure .legend").scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  assert.equal(await page.locator(".map-figure .legend").innerText(), want);
+  assertNoConsoleErrors(errors);
+  await context.close();
+});

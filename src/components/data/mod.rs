@@ -80,7 +80,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
     // Below the map: on start, drawn a task after the map (crate::components::staged).
     let drawn = crate::components::use_drawn_later();
     let node = use_node_ref();
-    let view = use_follow_when_seen(&node, &props.view);
+    let view = use_follow_when_seen(&node, &props.view, drawn);
     if !drawn {
         return html! { <div class="data-panel" ref={node} aria-busy="true"></div> };
     }
@@ -123,9 +123,10 @@ fn PanelBody(props: &PanelProps) -> Html {
 /// a moment after the frame that shows the new map is painted, with no newer switch) or as soon as the
 /// block comes on screen. A layer switch with the table out of sight then lays out only the controls and
 /// the map (the panel is about half of a switch's layout and DOM work), and a burst of quick switches
-/// brings the table up to date once, after the last; it is marked `aria-busy` until then.
+/// brings the table up to date once, after the last; it is marked `aria-busy` until then. `attached`: whether
+/// `node` is in the page yet (it is watched from the render where it becomes true; until then `view` is followed).
 #[hook]
-fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
+pub fn use_follow_when_seen(node: &NodeRef, view: &View, attached: bool) -> View {
     use std::{cell::Cell, rc::Rc};
     let on_screen = use_memo((), |_| Rc::new(Cell::new(true)));
     // The view shown, and the view it should show.
@@ -145,7 +146,7 @@ fn use_follow_when_seen(node: &NodeRef, view: &View) -> View {
     let pause = use_memo((), |_| crate::browser::AfterPause::default());
     {
         let (node, on_screen, catch_up) = (node.clone(), (*on_screen).clone(), (*catch_up).clone());
-        use_effect_with((), move |_| {
+        use_effect_with(attached, move |_| {
             let watch = node
                 .cast::<web_sys::Element>()
                 .and_then(|el| crate::browser::watch_on_screen(&el, on_screen, move || catch_up()));
