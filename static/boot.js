@@ -24,10 +24,11 @@
   function describe(e) {
     return (e && (e.message || e.name)) ? String(e.message || e.name) : String(e);
   }
-  // The wasm packed with LZMA (tools/build/assemble.py) as base64: inlined in the single file, or in a script
-  // next to the site's wasm for pages with an opaque origin (sandboxed iframes, file://), which may not fetch()
-  // it. That script and the single file carry the unpacker (static/lzma.js), which works in short slices; the
-  // site's other pages fetch the packed bytes and load the unpacker alone.
+  // The wasm packed (tools/build/assemble.py; context mixing in the single file, LZMA on the site) as base64:
+  // inlined in the single file, or in a script next to the site's wasm for pages with an opaque origin (sandboxed
+  // iframes, file://), which may not fetch() it. That script and the single file carry the unpacker
+  // (static/lzma.js, each with its decoder), which works in short slices; the site's other pages fetch the packed
+  // bytes and load the unpacker alone.
   function unpack(base64) {
     var clean = base64.replace(/\s+/g, "");
     var bytes;

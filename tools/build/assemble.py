@@ -36,11 +36,12 @@ def gz(data: bytes) -> bytes:
 # The wasm inside the single file is packed by a context-mixing coder of our own (tools/unlzma: src/model.rs predicts
 # each bit from hashed contexts of the bytes before and the blob's stream, a match model, a small neural mixer and
 # SSE; src/bin/pack.rs codes, the decoder's wasm unpacks it in the browser, driven by static/lzma.js). Measured on
-# the 562,495-byte wasm (510,775-byte split blob): 145,460 B against 157,988 for LZMA; single file 264,490 ->
-# 252,513 B gzip with the decoder (on a 512,955-byte blob: 150,089 B; zpaq -m4 150,481, -m5 145,168). It decodes
-# about eight times slower than LZMA (tools/build/unpack-bench.mjs, 4x CPU: 2.65 s against 0.33 s, no long task), so
-# the served site, whose pages' time to interactive counts, keeps LZMA for its packed wasm (assets/*.lzma and the
-# opaque origins' script, unpacked by the same script with tools/unlzma's LZMA build).
+# a 563,133-byte wasm (511,324-byte split blob): 145,247 B against 158,164 for LZMA; single file 252,498 B gzip
+# with the decoder, against 264,490 with LZMA a few commits before (on a 512,955-byte blob: 149,738 B; zpaq -m4
+# 150,481, -m5 145,168). It decodes about eight times slower than LZMA (tools/build/unpack-bench.mjs, 4x CPU:
+# 2.6-2.8 s against 0.33-0.56 s, no task over 65 ms), so the served site, whose pages' time to interactive counts,
+# keeps LZMA for its packed wasm (assets/*.lzma and the opaque origins' script, unpacked by the same script with
+# tools/unlzma's LZMA build).
 # LZMA: measured on an 855,041-byte wasm: 255,945 B, against 312,291 for zopfli's gzip and 280,034 for zstd -22
 # (lc=3 lp=0 pb=0 beat xz's default lc=3 lp=0 pb=2 by 0.3%). Before packing, the code section's bodies are split
 # into streams by kind (split_code): 14 homogeneous streams predict better than the interleaved instructions (for
