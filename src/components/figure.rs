@@ -23,15 +23,16 @@ pub fn FigureValue(props: &FigureProps) -> Html {
     let Some(f) = content().figures.get(&props.id) else {
         return html! { <span class="figure missing">{ format!("Figure “{}” is missing from the data", props.id) }</span> };
     };
+    if static_page {
+        // Without JavaScript a button would do nothing: the source is simply shown. No wrapper: no style or
+        // script needs one on the static page (102 figures there; the value, its period and the block of its
+        // source lay out the same in their list item or cell).
+        return html! { <>{ value_and_period(f) }{ figure_source(f) }</> };
+    }
     html! {
         <span class="figure">
             { value_and_period(f) }
-            if static_page {
-                // Without JavaScript a button would do nothing: the source is simply shown.
-                { figure_source(f) }
-            } else {
-                { source_toggle(f, &f.display(), &open) }
-            }
+            { source_toggle(f, &f.display(), &open) }
         </span>
     }
 }
@@ -115,9 +116,9 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
     };
     if static_page {
         // Marked by its data-fig alone (what src/prose.rs reads; no style or script needs a class: 130 on the
-        // static page).
+        // static page), its source in brief too (`[data-fig] > span` in static/css/85-settings.css).
         return html! {
-            <span data-fig={props.id.clone()}>{ props.shown.clone() }<span class="source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
+            <span data-fig={props.id.clone()}>{ props.shown.clone() }<span>{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
     html! {
