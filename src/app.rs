@@ -63,13 +63,13 @@ fn initial_state(query: &str) -> AppState {
     }
 }
 
-fn part_view(part: Part, props: PartProps) -> Html {
+fn part_view(part: Part, props: PartProps, progress: &ProgressHandle) -> Html {
     match part {
         Part::Overview => html! { <OverviewPart ..props /> },
         Part::Cards => html! { <CardsPart ..props /> },
         Part::Map => html! { <MapPart ..props /> },
         Part::Timeline => html! { <TimelinePart ..props /> },
-        Part::Study => html! { <StudyPart ..props /> },
+        Part::Study => html! { <StudyPart view={props.view} progress={Some(progress.clone())} /> },
         Part::Evidence => html! { <EvidencePart ..props /> },
         Part::Sources => html! { <SourcesPart ..props /> },
     }
@@ -117,6 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                 PartProps {
                     view: View { part, ..*view },
                 },
+                &progress,
             )
         };
         html! { <>
@@ -124,7 +125,7 @@ pub fn App(props: &AppProps) -> Html {
             <noscript class="static-rest">{ for Part::ALL.iter().filter(|&&p| p != Part::Overview).map(|&p| static_part(p)) }</noscript>
         </> }
     } else if texts_in {
-        part_view(view.part, PartProps { view: *view })
+        part_view(view.part, PartProps { view: *view }, &progress)
     } else {
         html! {
             <section class="part part-loading" aria-labelledby={view.part.heading_id()} aria-busy="true">
@@ -161,7 +162,6 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         { prerendered(static_page, html! {
-        <ContextProvider<ProgressHandle> context={progress}>
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 { crate::components::raw::fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
                 { header(view.embed, static_page || view.part == Part::Overview, on_share, full_link, static_page) }
@@ -170,7 +170,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { notices(&state.notices, &on_action) }
                 if view.step.is_some() && !static_page && texts_in {
-                    <TourPanel view={*view} />
+                    <TourPanel view={*view} progress={progress.dispatcher()} />
                 }
                 <main id="main" tabindex="-1">{ main }</main>
                 if !view.embed {
@@ -180,7 +180,6 @@ pub fn App(props: &AppProps) -> Html {
                     <ShareDialog view={*view} on_close={close_share} />
                 }
             </div>
-        </ContextProvider<ProgressHandle>>
         }) }
         </ContextProvider<Dispatch>>
     }

@@ -4,7 +4,7 @@
 use charm_offensive::components::evidence::{status_badge, EvidencePart};
 use charm_offensive::components::study::quiz::{QuestionProps, QuestionView};
 use charm_offensive::components::study::StudyPart;
-use charm_offensive::components::{PartProps, Prerendered, PrerenderedProps};
+use charm_offensive::components::{Prerendered, PrerenderedProps};
 use charm_offensive::model::study::{study, QuestionKind};
 use charm_offensive::model::Part;
 use charm_offensive::state::View;
@@ -16,7 +16,7 @@ async fn render_study(static_page: bool) -> String {
         part: Part::Study,
         ..View::default()
     };
-    let children = html! { <StudyPart ..PartProps { view } /> };
+    let children = html! { <StudyPart {view} /> };
     yew::LocalServerRenderer::<Prerendered>::with_props(PrerenderedProps {
         on: static_page,
         children,
@@ -90,9 +90,12 @@ async fn questions_show_their_controls_and_no_feedback_before_an_answer() {
     // The part shows one question at a time: render each question on its own.
     let mut html = String::new();
     for index in 0..study().questions.len() {
-        html += &yew::LocalServerRenderer::<QuestionView>::with_props(QuestionProps { index })
-            .render()
-            .await;
+        html += &yew::LocalServerRenderer::<QuestionView>::with_props(QuestionProps {
+            index,
+            progress: None,
+        })
+        .render()
+        .await;
     }
     let html = html_text(&html);
     for q in study().questions {

@@ -92,7 +92,7 @@ pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
     let body = if static_page || *show_all {
         let groups = s.parts.iter().map(|part| {
             let questions: Vec<Html> = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
-                html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} /></li> }
+                html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} progress={Some(handle.clone())} /></li> }
             }).collect();
             let count = questions.len();
             let list = html! { <ol class="questions">{ for questions }</ol> };
@@ -155,7 +155,7 @@ pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
         html! {
             <div class="check-current" id="check-current">
                 { raw(heading) }
-                <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} />
+                <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} progress={Some(handle.clone())} />
                 { raw(nav) }
             </div>
         }

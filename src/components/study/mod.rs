@@ -14,24 +14,31 @@ pub mod tour;
 use yew::prelude::*;
 
 use crate::components::raw::{esc, raw};
-use crate::components::{
-    cite::Cites, rich::rich_text, use_dispatch, use_static_page, PartHeading, PartProps,
-};
+use crate::components::{cite::Cites, rich::rich_text, use_dispatch, use_static_page, PartHeading};
 use crate::deep_link::href;
 use crate::model::study::study;
 use crate::model::Part;
 use crate::state::Action;
 use checks::use_self_checks;
 use progress::use_progress_panel;
-use progress_context::use_progress;
+use progress_context::{use_progress, ProgressHandle};
 use tour::view_for_step;
+
+/// Props of the study part: the view, and the page's study progress (the app's `use_progress_state`; native
+/// tests may leave it out).
+#[derive(Properties, PartialEq, Clone)]
+pub struct StudyProps {
+    pub view: crate::state::View,
+    #[prop_or_default]
+    pub progress: Option<ProgressHandle>,
+}
 
 /// The study part. On the static page (no JavaScript, print) the tour is an ordered list of its steps in
 /// full, and every question shows its options with no answer revealed.
 #[component]
-pub fn StudyPart(props: &PartProps) -> Html {
+pub fn StudyPart(props: &StudyProps) -> Html {
     let dispatch = use_dispatch();
-    let snap = use_progress();
+    let snap = use_progress(props.progress.clone());
     let static_page = use_static_page();
     let checks = use_self_checks(&snap, static_page);
     let panel = use_progress_panel(&snap);

@@ -14,10 +14,13 @@ use crate::model::study::{study, Answer, Question, QuestionKind};
 use crate::model::{format_number, Dataset, SortedMap};
 use crate::text::plain;
 
-/// Props of a question view: its index in `study().questions`.
-#[derive(Properties, PartialEq, Clone, Copy)]
+/// Props of a question view: its index in `study().questions`, and the page's study progress (from the study
+/// part; native tests may leave it out).
+#[derive(Properties, PartialEq, Clone)]
 pub struct QuestionProps {
     pub index: usize,
+    #[prop_or_default]
+    pub progress: Option<ProgressHandle>,
 }
 
 /// The question at `index`.
@@ -116,7 +119,7 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
     if crate::components::use_static_page() {
         return static_question(q);
     }
-    let progress = use_progress();
+    let progress = use_progress(props.progress.clone());
     // "Show on the map" keeps the embed settings of the view it is shown in.
     let crate::components::Dispatch(dispatch, within) = use_context().unwrap_or_default();
     let draft = use_state(|| Draft::start(q, saved(&progress, q)));

@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use super::progress_context::use_progress;
+use super::progress_context::ProgressDispatcher;
 use super::progress_model::ProgressAction;
 use crate::components::raw::{esc, raw};
-use crate::components::{cite::Cites, rich::rich_text, use_dispatch, PartProps};
+use crate::components::{cite::Cites, rich::rich_text, use_dispatch};
 use crate::content::content;
 use crate::model::study::{self, study};
 use crate::model::{CardId, Part};
@@ -86,10 +86,17 @@ fn narrow_screen() -> bool {
     crate::browser::media_matches("(max-width: 40rem), (max-height: 40rem)")
 }
 
+/// Props of the tour panel: the view, and the study progress's dispatcher (from the app).
+#[derive(Properties, PartialEq, Clone)]
+pub struct TourProps {
+    pub view: View,
+    pub progress: ProgressDispatcher,
+}
+
 /// The tour panel for `view.step`: step count, progress bar, title, text, what to look for, citations,
 /// Back / Next / End tour. Buttons keep focus when pressed, so a keyboard reader can walk the whole tour.
 #[component]
-pub fn TourPanel(props: &PartProps) -> Html {
+pub fn TourPanel(props: &TourProps) -> Html {
     let dispatch = use_dispatch();
     let total = study().tour.len();
     let n = props.view.step.unwrap_or(1).clamp(1, total.max(1));
@@ -103,7 +110,7 @@ pub fn TourPanel(props: &PartProps) -> Html {
         // then bring what the step talks about into view above the bar. Always: the page keeps room under its
         // content for the bar (CSS reads --tour-bar-h), measured after each render and given back when the
         // panel goes.
-        let progress = use_progress().dispatcher();
+        let progress = props.progress.clone();
         let refocus = refocus.clone();
         let subject = subject_selectors(&props.view);
         let panel = panel.clone();
