@@ -10,7 +10,7 @@ Writes dist/build.json with every size, raw and gzip.
 import base64, gzip, hashlib, json, lzma, pathlib, re, shutil, struct, subprocess, sys, tempfile, zlib
 
 from css import minify as minify_css, short_names
-from short_imports import uleb
+from short_imports import FC_IMMEDIATES, NO_IMMEDIATE, leb_end, uleb
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 DIST = ROOT / "dist"
@@ -69,14 +69,6 @@ SPLIT_STREAMS = ("lget", "local", "i32", "i32mem", "i32small", "offset", "call",
                  "misc", "op")
 SPLIT_SMALL_I32, SPLIT_PAIR = 0xDF, 0xE0
 SPLIT_PAIRS = [(0x41, v & 0x7F) for v in (0, 1, 2, 3, -1)] + [(0x20, v) for v in range(4)]  # i32.const, local.get
-NO_IMMEDIATE = {0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD1} | set(range(0x45, 0xC5))
-FC_IMMEDIATES = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2,
-                 15: 1, 16: 1, 17: 1}  # LEB128 numbers after 0xFC's sub-opcode (memory indices are one byte)
-
-def leb_end(b: bytes, i: int) -> int:
-    while b[i] & 0x80:
-        i += 1
-    return i + 1
 
 def split_code(wasm: bytes) -> bytes:
     """The split blob (see above) of `wasm`. Raises on an instruction it does not know (a new wasm feature: add it

@@ -15,6 +15,20 @@ import re
 import sys
 from pathlib import Path
 
+# Shared by tools/build/assemble.py (split_code) and tools/build/type_ids.py, which both walk the code section's
+# instructions: opcodes without immediates, and the LEB128 numbers after 0xFC's sub-opcode (memory indices are one
+# byte).
+NO_IMMEDIATE = {0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD1} | set(range(0x45, 0xC5))
+FC_IMMEDIATES = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2,
+                 15: 1, 16: 1, 17: 1}
+
+
+def leb_end(data: bytes, at: int) -> int:
+    """Where the LEB128 number at `at` ends."""
+    while data[at] & 0x80:
+        at += 1
+    return at + 1
+
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 MODULE = "w"
 

@@ -27,13 +27,10 @@ import struct
 import sys
 from pathlib import Path
 
-from short_imports import leb, uleb
+from short_imports import FC_IMMEDIATES, NO_IMMEDIATE, leb, leb_end, uleb
 
 TYPE_ID = re.compile(r"::any::Any>::type_id$")
 MEMORY_OPS = range(0x28, 0x3F)  # loads and stores: alignment, offset
-NO_IMMEDIATE = {0x00, 0x01, 0x05, 0x0F, 0x1A, 0x1B, 0xD1} | set(range(0x45, 0xC5))
-FC_IMMEDIATES = {0: 0, 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 2, 9: 1, 10: 2, 11: 1, 12: 2, 13: 1, 14: 2,
-                 15: 1, 16: 1, 17: 1}
 BLOCK_VALUE_TYPES = {0x40, 0x7F, 0x7E, 0x7D, 0x7C, 0x7B, 0x70, 0x6F}
 
 
@@ -59,12 +56,6 @@ def sleb_bytes(value: int) -> bytes:
             out.append(byte)
             return bytes(out)
         out.append(byte | 0x80)
-
-
-def leb_end(data: bytes, at: int) -> int:
-    while data[at] & 0x80:
-        at += 1
-    return at + 1
 
 
 def sections(wasm: bytes):
