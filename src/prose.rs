@@ -12,9 +12,10 @@
 //!
 //! Inline markup survives the round trip: the static page draws `[shown](term:ID)` as
 //! `<a class="term-link" href="#term-ID">`, `card:` as `<a class="card-link" href="#card-ID">` and `fig:` as
-//! `<span data-fig="ID">shown<span class="source-brief">..</span></span>`; reading
-//! turns each back into its markup ([`inline_markup`], [`source_of`]), so the live app's terms, card links
-//! and figures work as before. `tests/prose_page.rs` checks the round trip for every text of the page.
+//! `<span data-fig="ID">shown<span> [Source: ..]</span></span>` (the source in brief is a plain `<span>`, styled
+//! by `[data-fig] > span`; a figure is known by its `data-fig` and read as its first text); reading turns each
+//! back into its markup ([`inline_markup`], [`source_of`]), so the live app's terms, card links and figures
+//! work as before. `tests/prose_page.rs` checks the round trip for every text of the page.
 //!
 //! A text the page lacks (a saved or edited copy, a broken build) reads as [`MISSING`]: never a crash.
 

@@ -78,7 +78,7 @@ fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {
             if **open {
                 { figure_source(f) }
             } else {
-                <span class="print-only source-brief">{ source_brief(f) }</span>
+                <span class="print-only source-brief">{ format!(" [{}]", source_brief(f).trim_start()) }</span>
             }
         </>
     }

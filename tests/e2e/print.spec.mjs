@@ -1,5 +1,6 @@
 // Printing shows no buttons: nothing on paper looks like a control, in every part (card titles and
-// citations that are buttons on screen print as plain text), and folded sections print opened.
+// citations that are buttons on screen print as plain text), and folded sections print opened; no box kept
+// whole is taller than a page, and the time line fits the paper.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, open } from "./lib.mjs";
@@ -34,6 +35,16 @@ for (const view of VIEWS) {
     await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
     const found = await page.evaluate(buttonsOnPaper);
     assert.deepEqual(found, [], `buttons on paper:\n${found.join("\n")}`);
+    // On A4 paper (about 718x1047 CSS px inside the margins) no box kept whole is taller than a page (it
+    // would move to the next page and leave this one blank), and the time line fits the paper's width.
+    await page.setViewportSize({ width: 718, height: 1047 });
+    const tooTall = await page.evaluate(() => [...document.querySelectorAll("body *")]
+      .filter((e) => /avoid/.test(getComputedStyle(e).breakInside) && e.getBoundingClientRect().height > 1047)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(e.getBoundingClientRect().height)} px`));
+    assert.deepEqual(tooTall, [], "boxes kept whole but taller than a page");
+    if (view.includes("timeline")) {
+      assert.ok(await page.evaluate(() => { const a = document.querySelector(".timeline-axis"); return a.scrollWidth <= a.clientWidth; }), "the time line fits the paper");
+    }
     if (view.includes("sources")) {
       assert.ok(await page.locator(".glossary").isVisible(), "folded sections print opened");
     }

@@ -76,6 +76,12 @@ for (const mode of MODES) {
 
   test(`${mode}: a question answered wrong, then right, gets feedback in words`, async () => {
     const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=study"));
+    // Check with nothing chosen asks for a choice; choosing one takes the request away at once.
+    const hint = fieldset(page, Q_CHOICE).locator(".hint");
+    await fieldset(page, Q_CHOICE).getByRole("button", { name: "Check" }).click();
+    await hint.waitFor();
+    await fieldset(page, Q_CHOICE).locator(`label[for="${Q_CHOICE.id}-${wrongOption}"]`).click();
+    await hint.waitFor({ state: "detached", timeout: 2000 });
     let f = await answerChoice(page, wrongOption);
     await f.locator(".qa-feedback.incorrect").waitFor();
     assert.match(await f.locator(".qa-feedback .verdict").innerText(), /Not quite/);

@@ -153,7 +153,8 @@ pub fn QuestionView(props: &QuestionProps) -> Html {
                 }
                 _ => return,
             }
-            next.shown = false;
+            // A new answer clears the feedback and the "Choose an answer first" hint.
+            (next.shown, next.hint) = (false, false);
             draft.set(next);
         })
     };
