@@ -44,3 +44,20 @@ test("under prefers-color-scheme: dark every part is dark and passes axe's contr
     await context.close();
   }
 });
+
+test("under prefers-color-scheme: dark the time line's year labels and caption stay readable", async () => {
+  const { page, context } = await open(browser, server.url + "?part=timeline&card=xian-summit-2023", { context: { colorScheme: "dark" } });
+  // axe does not measure SVG text: compare each label's fill with the first opaque ground behind it.
+  const low = await page.evaluate(() => {
+    const rgb = (c) => c.match(/[\d.]+/g).map(Number);
+    const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+      .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ground = (e) => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; if (rgb(c)[3] !== 0 && c !== "transparent") return rgb(c); } return [255, 255, 255]; };
+    return [...document.querySelectorAll(".timeline-axis .tick text, .timeline-axis .axis-caption")].map((t) => {
+      const [a, b] = [lum(rgb(getComputedStyle(t).fill)), lum(ground(t))];
+      return { text: t.textContent, ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    }).filter((x) => x.ratio < 4.5).map((x) => `${x.text}: ${x.ratio.toFixed(2)}`);
+  });
+  assert.deepEqual(low, [], "time line labels below 4.5:1 on the dark page");
+  await context.close();
+});
