@@ -5,7 +5,7 @@ use yew::prelude::*;
 use crate::components::{
     cards::CardsPart,
     evidence::EvidencePart,
-    header::header,
+    header::use_header,
     map::MapPart,
     nav::Nav,
     notices::notices,
@@ -25,7 +25,7 @@ use crate::components::{
 use crate::content::content;
 use crate::deep_link::{decode, encode, Decoded, Known, Within};
 use crate::model::Part;
-use crate::state::{Action, AppState, Control, Hidden, View};
+use crate::state::{Action, AppState, Control, View};
 
 /// Props: the query string to start from, and whether to render the static (no-JavaScript) page.
 #[derive(Properties, PartialEq, Default, Clone)]
@@ -134,9 +134,10 @@ pub fn App(props: &AppProps) -> Html {
             </section>
         }
     };
-    let on_share = (!static_page && view.shows(Control::Share)).then(|| {
+    // The page's header, kept on start and changed where the view differs (crate::components::header).
+    let header = use_header(view, static_page, {
         let sharing = sharing.clone();
-        Callback::from(move |_: MouseEvent| sharing.set(true))
+        Callback::from(move |()| sharing.set(true))
     });
     let close_share = {
         let sharing = sharing.clone();
@@ -152,19 +153,12 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Links inside text keep the embed settings (readers re-render only when these change).
     let within = Within::of(view);
-    let full_link = view.embed.then(|| {
-        encode(&View {
-            embed: false,
-            hidden: Hidden::NONE,
-            ..*view
-        })
-    });
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         { prerendered(static_page, html! {
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
                 { crate::components::raw::fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
-                { header(view.embed, static_page || view.part == Part::Overview, on_share, full_link, static_page) }
+                { header }
                 if view.shows(Control::Nav) {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />
                 }

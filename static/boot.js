@@ -15,6 +15,9 @@
     var early = document.querySelectorAll("[data-early]");
     for (var i = 0; i < early.length; i++) early[i].parentNode.removeChild(early[i]);
     document.documentElement.removeAttribute("data-early-part");
+    // Every part is shown: none is the current one (static/early.js marked the link's).
+    var current = document.querySelector(".parts-nav [aria-current]");
+    if (current) current.removeAttribute("aria-current");
     if (rest) {
       var holder = document.createElement("template");
       holder.innerHTML = rest.textContent;

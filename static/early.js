@@ -43,6 +43,16 @@
   };
   var match = /[?&]part=([a-z]+)(?:&|$)/.exec(location.search);
   var part = match && match[1];
+  // The part's link in the navigation is marked current before the page is painted, as the app marks it when it
+  // keeps the navigation (src/components/nav.rs): marked only then, its bolder words would move the links after it.
+  var marking = new MutationObserver(markCurrent);
+  function markCurrent() {
+    var link = document.querySelector('.parts-nav a[href$="#part-' + (part || "overview") + '"]');
+    if (!link && document.readyState === "loading") return;
+    marking.disconnect();
+    if (link) link.setAttribute("aria-current", "page");
+  }
+  marking.observe(document.documentElement, { childList: true, subtree: true });
   if (!part || part === "overview") return;
   var root = document.documentElement;
   root.setAttribute("data-early-part", part);

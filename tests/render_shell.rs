@@ -176,3 +176,39 @@ async fn the_static_page_renders_every_part_with_anchor_links() {
         "no interactive-only button"
     );
 }
+
+#[tokio::test]
+async fn the_page_marks_its_header_and_navigation_for_the_app_to_keep_with_the_apps_words() {
+    // On start the app keeps the page's header and navigation (data-adopt) and changes only what its view differs
+    // in (links, current part, tagline, Share): the rest must be what the app draws.
+    let (page, app) = (render("", true).await, render("", false).await);
+    let between = |html: &str, from: &str, to: &str| {
+        let a = html.find(from).unwrap_or_else(|| panic!("{from}"));
+        html[a..a + html[a..].find(to).expect(to)].to_string()
+    };
+    assert_eq!(page.matches("data-adopt=\"header\"").count(), 1);
+    assert_eq!(page.matches("data-adopt=\"nav\"").count(), 1);
+    assert_eq!(
+        between(
+            &page,
+            "<div class=\"brand\"",
+            "<div class=\"header-actions\""
+        ),
+        between(
+            &app,
+            "<div class=\"brand\"",
+            "<div class=\"header-actions\""
+        ),
+        "the title, byline and tagline"
+    );
+    let labels = |html: &str| {
+        let nav = between(html, "<nav", "</nav>");
+        nav.split("<a ")
+            .skip(1)
+            .map(|a| a[a.find('>').unwrap() + 1..a.find("</a>").unwrap()].to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(labels(&page).len(), 7);
+    assert_eq!(labels(&page), labels(&app));
+    assert!(page.contains("Share / embed</button>") && app.contains("Share / embed</button>"));
+}

@@ -1,10 +1,9 @@
 //! Navigation between the explainer's parts: real links (work without JavaScript, open in new tabs)
 //! that the app intercepts for in-page navigation.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::deep_link::href;
+use super::raw::Markup;
 use crate::model::Part;
 use crate::state::{Action, View};
 
@@ -18,133 +17,329 @@ pub struct NavProps {
     pub menu: bool,
 }
 
-/// The list of parts.
+/// The static page's navigation: the parts are sections of one page, so the links lead to their headings. On start
+/// the app keeps these nodes (`crate::adopt`) and sets what its view changes (`Live`); it starts from this markup
+/// where the page has none.
+pub fn static_nav() -> Markup {
+    let mut m = Markup::default();
+    m.tag(r#"<nav class="parts-nav" aria-label="Parts of the explainer" data-adopt="nav"><ul>"#);
+    for part in Part::ALL {
+        m.tag("<li><a")
+            .attr("href", Some(&format!("#{}", part.heading_id())))
+            .tag(">")
+            .text(part.label())
+            .tag("</a></li>");
+    }
+    m.tag("</ul></nav>");
+    m
+}
+
+/// The link to `part` from `view` (the view's layer, period, embed settings... kept; no card, no tour step).
+fn link(view: &View, part: Part) -> String {
+    crate::deep_link::href(&View {
+        part,
+        card: None,
+        step: None,
+        ..*view
+    })
+}
+
+/// The list of parts. The browser build keeps the page's navigation and changes only what differs: the current
+/// part at once, the links (which carry the view: a layer switch changes all seven) once the reader pauses or
+/// comes to the navigation (pointer or focus), so that a switch writes none. The native build draws it (the
+/// static page and render tests).
 #[component]
 pub fn Nav(props: &NavProps) -> Html {
-    let menu_ref = use_node_ref();
-    // On the static page, parts are sections of one page: link to anchors.
-    let static_page = crate::components::use_static_page();
-    // Which ends of the list have more parts out of sight (marked with a fade and an arrow).
-    let list = use_node_ref();
-    let more = use_state_eq(|| (false, false));
-    // The part shown at the last render (`None` before the first) and the list's scroll and resize listeners,
-    // which live as long as the navigation.
-    let seen = use_mut_ref(|| (None::<Part>, None::<ListListeners>));
-    {
-        let (list, more, part, menu) = (list.clone(), more.clone(), props.view.part, props.menu);
-        // One effect after every render (each effect costs its own code).
-        use_effect(move || {
-            let mut seen = seen.borrow_mut();
-            match seen.0.replace(part) {
-                // The first render: measure the list, and again when it scrolls or the window resizes.
-                None => {
-                    let measure = {
-                        let (list, more) = (list.clone(), more.clone());
-                        move || {
-                            if let Some(ul) = list.cast::<web_sys::Element>() {
-                                let (left, width, client) =
-                                    (ul.scroll_left(), ul.scroll_width(), ul.client_width());
-                                more.set((left > 1, left + client < width - 1));
-                            }
-                        }
-                    };
-                    measure();
-                    let on_scroll = list.cast::<web_sys::Element>().map(|ul| {
-                        let measure = measure.clone();
-                        gloo::events::EventListener::new(&ul, "scroll", move |_| measure())
-                    });
-                    let on_resize = web_sys::window().map(|w| {
-                        gloo::events::EventListener::new(&w, "resize", move |_| measure())
-                    });
-                    seen.1 = Some((on_scroll, on_resize));
-                }
-                // On narrow screens the list scrolls sideways: keep the current part in view (not after the
-                // first render, which needs no forced layout: the page starts scrolled to its beginning).
-                Some(was) if was != part && !menu => {
-                    if let Some(link) = crate::browser::find(".parts-nav a[aria-current=page]") {
-                        crate::browser::scroll_into_view(&link, false);
-                    }
-                }
-                Some(_) => {}
-            }
-        });
+    #[cfg(target_arch = "wasm32")]
+    let nav = use_kept_nav(props);
+    #[cfg(not(target_arch = "wasm32"))]
+    let nav = use_drawn_nav(props);
+    nav
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[hook]
+fn use_drawn_nav(props: &NavProps) -> Html {
+    if crate::components::use_static_page() {
+        return super::raw::raw(static_nav());
     }
-    let items: Vec<Html> = Part::ALL
-        .iter()
-        .map(|&part| {
-        let target = View { part, card: None, step: None, ..props.view };
-        let href = if static_page {
-            format!("#{}", part.heading_id())
-        } else {
-            href(&target)
-        };
-        let current = !static_page && props.view.part == part;
-        let onclick = {
-            let on_action = props.on_action.clone();
-            let menu_ref = menu_ref.clone();
-            Callback::from(move |e: MouseEvent| {
-                if static_page || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
-                    return;
-                }
-                e.prevent_default();
-                close_menu(&menu_ref, false);
-                on_action.emit(Action::Navigate(part));
-            })
-        };
+    let items = Part::ALL.iter().map(|&part| {
+        let current = props.view.part == part;
         html! {
             <li key={part.key()}>
-                <a href={href} aria-current={current.then_some("page")} onclick={onclick}>{ part.label() }</a>
+                <a href={link(&props.view, part)} aria-current={current.then_some("page")}>{ part.label() }</a>
             </li>
         }
-    })
-    .collect();
+    });
     if props.menu {
-        let onkeydown = {
-            let menu_ref = menu_ref.clone();
-            Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Escape" {
-                    close_menu(&menu_ref, true);
-                }
-            })
-        };
-        let current = if static_page {
-            ""
-        } else {
-            props.view.part.label()
-        };
         return html! {
             <nav class="parts-nav menu" aria-label="Parts of the explainer">
-                <details class="parts-menu" ref={menu_ref} {onkeydown}>
+                <details class="parts-menu">
                     <summary><span class="menu-icon" aria-hidden="true">{ "☰" }</span>{ "Parts" }
-                        if !current.is_empty() { <span class="menu-current">{ format!(": {current}") }</span> }</summary>
+                        <span class="menu-current">{ format!(": {}", props.view.part.label()) }</span></summary>
                     <ul>{ for items }</ul>
                 </details>
             </nav>
         };
     }
     html! {
-        <nav class={classes!("parts-nav", more.0.then_some("more-before"), more.1.then_some("more-after"))} aria-label="Parts of the explainer">
-            <ul ref={list}>{ for items }</ul>
+        <nav class="parts-nav" aria-label="Parts of the explainer">
+            <ul>{ for items }</ul>
         </nav>
     }
 }
 
-/// The list's scroll and window resize listeners (dropped with the navigation).
-type ListListeners = (
-    Option<gloo::events::EventListener>,
-    Option<gloo::events::EventListener>,
-);
+#[cfg(target_arch = "wasm32")]
+#[hook]
+fn use_kept_nav(props: &NavProps) -> Html {
+    let el = crate::adopt::use_node("nav", static_nav);
+    let live = use_mut_ref(Live::default);
+    live.borrow_mut().on_action = props.on_action.clone();
+    {
+        let (el, view, menu) = (el.clone(), props.view, props.menu);
+        // After every render (one effect: each costs its own code); it writes only what changed.
+        use_effect(move || {
+            if let Some(nav) = &el {
+                Live::sync(&live, nav, view, menu);
+            }
+        });
+    }
+    el.map(|el| Html::VRef(el.into())).unwrap_or_default()
+}
+
+/// What the kept navigation shows, and its listeners, for its life.
+#[cfg(target_arch = "wasm32")]
+#[derive(Default)]
+struct Live {
+    on_action: Callback<Action>,
+    /// The links, in `Part::ALL`'s order (found at the first render).
+    links: Vec<web_sys::Element>,
+    /// The part marked current (`None` before the first render).
+    part: Option<Part>,
+    /// The view the links lead from (its part, card and step aside), and whether they still lead from an older one.
+    from: Option<View>,
+    stale: bool,
+    /// Each link's address as last written.
+    written: [Option<String>; 7],
+    pause: crate::browser::AfterPause,
+    /// Whether the list has more parts out of sight before and after (a fade and an arrow), as last written.
+    more: (bool, bool),
+    listeners: Vec<gloo::events::EventListener>,
+}
+
+#[cfg(target_arch = "wasm32")]
+type Shared = std::rc::Rc<std::cell::RefCell<Live>>;
+
+/// What a listener on the navigation does (one boxed type: one listener's code for all).
+#[cfg(target_arch = "wasm32")]
+type OnEvent = Box<dyn Fn(&Shared, &web_sys::Event)>;
+
+#[cfg(target_arch = "wasm32")]
+impl Live {
+    /// Makes the navigation show `view`.
+    fn sync(live: &Shared, nav: &web_sys::Element, view: View, menu: bool) {
+        let first = live.borrow().part.is_none();
+        if first {
+            Self::start(live, nav, menu);
+        }
+        let mut l = live.borrow_mut();
+        let was = l.part.replace(view.part);
+        if was != Some(view.part) {
+            let index = |part: Part| Part::ALL.iter().position(|&p| p == part);
+            if let Some(a) = was.and_then(index).and_then(|i| l.links.get(i)) {
+                let _ = a.remove_attribute("aria-current");
+            }
+            if let Some(a) = index(view.part).and_then(|i| l.links.get(i)) {
+                let _ = a.set_attribute("aria-current", "page");
+                // On narrow screens the list scrolls sideways: keep the current part in view (not after the
+                // first render, which needs no forced layout: the page starts scrolled to its beginning).
+                if !first && !menu {
+                    crate::browser::scroll_into_view(a, false);
+                }
+            }
+            if menu {
+                if let Ok(Some(current)) = nav.query_selector(".menu-current") {
+                    current.set_text_content(Some(&format!(": {}", view.part.label())));
+                }
+            }
+        }
+        let from = View {
+            part: Part::Overview,
+            card: None,
+            step: None,
+            ..view
+        };
+        if l.from != Some(from) {
+            l.from = Some(from);
+            l.stale = true;
+            if first {
+                drop(l);
+                Self::write_links(live);
+            } else {
+                let weak = std::rc::Rc::downgrade(live);
+                l.pause.schedule(move || {
+                    if let Some(live) = weak.upgrade() {
+                        Self::write_links(&live);
+                    }
+                });
+            }
+        }
+    }
+
+    /// Writes the links' addresses if they lead from an older view: only those that differ.
+    fn write_links(live: &Shared) {
+        let mut l = live.borrow_mut();
+        let Some(from) = l.from.filter(|_| l.stale) else {
+            return;
+        };
+        l.stale = false;
+        l.pause.cancel();
+        let l = &mut *l;
+        for ((a, written), &part) in l.links.iter().zip(&mut l.written).zip(Part::ALL.iter()) {
+            let href = link(&from, part);
+            if written.as_deref() != Some(href.as_str()) {
+                let _ = a.set_attribute("href", &href);
+                *written = Some(href);
+            }
+        }
+    }
+
+    /// At the first render: finds the links, folds them into a menu (an embed) and listens.
+    fn start(live: &Shared, nav: &web_sys::Element, menu: bool) {
+        let weak = std::rc::Rc::downgrade(live);
+        let mut listeners = Vec::new();
+        if let Ok(links) = nav.query_selector_all("a") {
+            // static/early.js marked the link of the address's part current: the app marks its own.
+            let links: Vec<_> = crate::browser::elements(&links).collect();
+            links
+                .iter()
+                .for_each(|a| drop(a.remove_attribute("aria-current")));
+            live.borrow_mut().links = links;
+        }
+        let on = |name: &'static str, f: OnEvent| {
+            let weak = weak.clone();
+            // Not passive: a click on a link is kept from leaving the page.
+            gloo::events::EventListener::new_with_options(
+                nav,
+                name,
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    if let Some(live) = weak.upgrade() {
+                        f(&live, e);
+                    }
+                },
+            )
+        };
+        // A link followed in the page (a plain click; a new tab or window is the browser's).
+        let nav_el = nav.clone();
+        listeners.push(on(
+            "click",
+            Box::new(move |live, e| {
+                use wasm_bindgen::JsCast;
+                let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
+                    return;
+                };
+                if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+                    return;
+                }
+                let a = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .and_then(|t| t.closest("a").ok().flatten());
+                let Some(part) = a
+                    .and_then(|a| live.borrow().links.iter().position(|l| *l == a))
+                    .and_then(|i| Part::ALL.get(i).copied())
+                else {
+                    return;
+                };
+                e.prevent_default();
+                close_menu(&nav_el, false);
+                let on_action = live.borrow().on_action.clone();
+                on_action.emit(Action::Navigate(part));
+            }),
+        ));
+        // The links are brought up to date before anyone can follow, copy or hover one.
+        for name in ["pointerover", "focusin"] {
+            listeners.push(on(name, Box::new(|live, _| Self::write_links(live))));
+        }
+        if menu {
+            // Folded into a disclosure: the same list, after its toggle.
+            nav.set_class_name("parts-nav menu");
+            if let (Some(doc), Some(list)) = (crate::browser::document(), nav.first_element_child())
+            {
+                if let Ok(details) = doc.create_element("details") {
+                    details.set_class_name("parts-menu");
+                    details.set_inner_html(r#"<summary><span class="menu-icon" aria-hidden="true">☰</span>Parts<span class="menu-current"></span></summary>"#);
+                    let _ = details.append_child(&list);
+                    let _ = nav.append_child(&details);
+                }
+            }
+            let nav_el = nav.clone();
+            listeners.push(on(
+                "keydown",
+                Box::new(move |_, e| {
+                    use wasm_bindgen::JsCast;
+                    if e.dyn_ref::<web_sys::KeyboardEvent>()
+                        .is_some_and(|e| e.key() == "Escape")
+                    {
+                        close_menu(&nav_el, true);
+                    }
+                }),
+            ));
+        } else if let Some(list) = nav.first_element_child() {
+            // Which ends of the list have more parts out of sight: measured now, and again when it scrolls or the
+            // window resizes.
+            let nav_el = nav.clone();
+            let measure = move |live: &Shared| {
+                let (left, width, client) =
+                    (list.scroll_left(), list.scroll_width(), list.client_width());
+                let more = (left > 1, left + client < width - 1);
+                let mut l = live.borrow_mut();
+                if l.more != more {
+                    l.more = more;
+                    nav_el.set_class_name(&format!(
+                        "parts-nav{}{}",
+                        if more.0 { " more-before" } else { "" },
+                        if more.1 { " more-after" } else { "" }
+                    ));
+                }
+            };
+            let measure = std::rc::Rc::new(measure);
+            measure(live);
+            let m = measure.clone();
+            if let Some(list) = nav.first_element_child() {
+                let weak = weak.clone();
+                listeners.push(gloo::events::EventListener::new(
+                    &list,
+                    "scroll",
+                    move |_| {
+                        if let Some(live) = weak.upgrade() {
+                            m(&live);
+                        }
+                    },
+                ));
+            }
+            if let Some(w) = web_sys::window() {
+                let weak = weak.clone();
+                listeners.push(gloo::events::EventListener::new(&w, "resize", move |_| {
+                    if let Some(live) = weak.upgrade() {
+                        measure(&live);
+                    }
+                }));
+            }
+        }
+        live.borrow_mut().listeners = listeners;
+    }
+}
 
 /// Folds the menu away (after a choice, or Escape, which also gives focus back to its toggle).
-fn close_menu(menu: &NodeRef, refocus: bool) {
-    if let Some(details) = menu.cast::<web_sys::Element>() {
+#[cfg(target_arch = "wasm32")]
+fn close_menu(nav: &web_sys::Element, refocus: bool) {
+    if let Ok(Some(details)) = nav.query_selector("details") {
         let _ = details.remove_attribute("open");
         if refocus {
-            if let Some(summary) = details
-                .first_element_child()
-                .and_then(|s| s.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = summary.focus();
+            if let Some(summary) = details.first_element_child() {
+                crate::browser::focus_element(&summary);
             }
         }
     }

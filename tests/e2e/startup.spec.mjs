@@ -152,6 +152,8 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       h.nextElementSibling.__prerendered = true;
       document.querySelector("footer.site-footer").__prerendered = true;
       for (const el of document.querySelectorAll("main [data-adopt]")) el.__prerendered = true;
+      // The site header and the navigation, every element in them.
+      for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true;
     }, heading);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
@@ -166,9 +168,59 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
         kept.map((el) => el.dataset.adopt + (el.__prerendered === true ? "" : " drawn anew")).join(","),
         document.querySelectorAll("[data-adopt] a[href^='read.html']").length];
     }, heading), [true, true, 1, true, 1, true, true, query ? "heading-map" : "heading-overview,overview-lead,overview-guide", 0]);
+    // The header and the navigation are the page's nodes, all of them, and show the app's view: the current part,
+    // links that carry the view (the layer), the Share button live, the tagline on the overview only.
+    assert.deepEqual(await page.evaluate(() => {
+      const all = [...document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")];
+      const share = document.querySelector(".site-header .share-button");
+      return [document.querySelectorAll(".site-header").length, document.querySelectorAll(".parts-nav").length,
+        all.filter((el) => el.__prerendered !== true).map((el) => el.tagName).join(","), all.length > 20,
+        document.querySelector(".parts-nav [aria-current=page]")?.textContent, document.querySelectorAll(".parts-nav [aria-current]").length,
+        [...document.querySelectorAll(".parts-nav a")].map((a) => a.getAttribute("href")).join(" "),
+        [share.id, share.getAttribute("aria-hidden"), share.getAttribute("tabindex"), share.getAttribute("aria-haspopup")].join(","),
+        document.querySelector(".site-header .tagline").checkVisibility()];
+    }), [1, 1, "", true, query ? "Map & data" : "Overview", 1,
+      query ? ["?", ...["cards", "map", "timeline", "study", "evidence", "sources"].map((k) => `?part=${k}&`)].map((q) => `${q}layer=students&country=UZ`).join(" ")
+        : "? ?part=cards ?part=map ?part=timeline ?part=study ?part=evidence ?part=sources",
+      "share-button,,,dialog", !query]);
+    // Still working: the Share button opens the dialog; a link in the navigation goes to its part.
+    await page.locator("#share-button").click();
+    await page.locator("dialog.share-dialog").waitFor();
+    await page.keyboard.press("Escape");
+    await page.locator("dialog.share-dialog").waitFor({ state: "detached" });
+    await page.locator(".parts-nav").getByRole("link", { name: "Timeline", exact: true }).click();
+    await page.waitForFunction(() => document.querySelector(".parts-nav [aria-current=page]")?.textContent === "Timeline" && document.querySelector("main h2")?.textContent === "Timeline");
+    assert.equal(await page.evaluate(() => document.querySelector(".parts-nav").__prerendered), true, "the same navigation");
     await context.close();
   });
 }
+
+test("in an embed the app keeps the pre-rendered header and navigation too: compact, the parts folded into a menu of the same links", async () => {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + "?part=map&embed=1&hide=layers");
+  await page.waitForFunction(() => document.readyState !== "loading");
+  await page.evaluate(() => { for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true; });
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  assert.deepEqual(await page.evaluate(() => {
+    const nav = document.querySelector(".parts-nav");
+    const links = [...nav.querySelectorAll("a")];
+    return [document.querySelector(".site-header").__prerendered === true, document.querySelector(".site-header h1").__prerendered === true,
+      nav.__prerendered === true, nav.className, links.length, links.filter((a) => a.__prerendered === true).length,
+      links.every((a) => a.closest("details.parts-menu")), nav.querySelector("summary").textContent,
+      links[3].getAttribute("href"), document.querySelector(".site-header .embed-open").getAttribute("href")];
+  }), [true, true, true, "parts-nav menu", 7, 7, true, "☰Parts: Map & data", "?part=timeline&embed=1&hide=layers", "?part=map"]);
+  // The menu opens, goes to a part and folds away.
+  await page.locator(".parts-menu > summary").click();
+  await page.locator(".parts-nav").getByRole("link", { name: "Timeline", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector("main h2")?.textContent === "Timeline" && !document.querySelector(".parts-menu").open);
+  assert.equal(await page.locator(".parts-nav .menu-current").innerText(), ": Timeline");
+  await context.close();
+});
 
 test("the site's wasm is requested once the pre-rendered page is painted, and the largest paint stays the page's own", async () => {
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
