@@ -391,3 +391,28 @@ fn every_paragraph_is_explained_by_a_card() {
         missing.join(", ")
     );
 }
+
+/// Words a reader would not know: a field name of the content files (`year_mismatches`) in a shown note.
+fn field_names(text: &str) -> Vec<&str> {
+    text.split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .filter(|w| {
+            w.contains('_')
+                && w.split('_')
+                    .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_lowercase()))
+        })
+        .collect()
+}
+
+#[test]
+fn shown_notes_name_no_field_of_the_content_files() {
+    assert_eq!(
+        field_names("See year_mismatches. content_85354854.htm, Owl_View"),
+        ["year_mismatches"]
+    );
+    let v: serde_json::Value = serde_json::from_str(&read("content/references.json")).unwrap();
+    let mut all = Vec::new();
+    strings(&v, "references.json".into(), false, &mut all);
+    for (path, s) in all.iter().filter(|(p, _)| p.ends_with(".note")) {
+        assert!(field_names(s).is_empty(), "{path} names a field: {s}");
+    }
+}

@@ -62,3 +62,20 @@ for (const mode of MODES) {
     await context.close();
   });
 }
+
+test("layout: at 1920 px a note's figures stand beside its text, which keeps a readable measure, and the bibliography is in columns", async () => {
+  const { page, context } = await open(browser, server.url + "?part=evidence", { viewport: { width: 1920, height: 1080 } });
+  const box = await page.evaluate(() => {
+    const note = document.querySelector(".evidence-note:has(.figure-compare)");
+    const [text, figs] = [note.querySelector(".note-body"), note.querySelector(".figure-compare")].map((e) => e.getBoundingClientRect());
+    return { beside: figs.left >= text.right && figs.top < text.bottom, textWidth: text.width, rem: parseFloat(getComputedStyle(document.documentElement).fontSize) };
+  });
+  assert.ok(box.beside, "the figures sit beside the text");
+  assert.ok(box.textWidth <= 45 * box.rem, `the text column keeps a readable measure (${box.textWidth} px)`);
+  // The Sources part's bibliography, in columns: no entry wider than 40rem.
+  await page.goto(server.url + "?part=sources");
+  await page.locator(".bibliography li").first().waitFor();
+  const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll(".bibliography > li")].map((li) => li.getBoundingClientRect().width)));
+  assert.ok(widest <= 40 * box.rem, `bibliography entries keep a readable measure (${widest} px)`);
+  await context.close();
+});

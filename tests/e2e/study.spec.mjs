@@ -37,6 +37,17 @@ async function answerChoice(page, optionId) {
 }
 const wrongOption = Q_CHOICE.options.find((o) => o.id !== Q_CHOICE.answer).id;
 
+test("the current question's number shows keyboard focus (its own outline does not hide it)", async () => {
+  const { page, context } = await open(browser, server.url + "?part=study");
+  const current = page.locator('.check-number[aria-current="step"]');
+  const ring = () => current.evaluate((e) => { const s = getComputedStyle(e); return `${s.outlineColor} ${s.outlineOffset}`; });
+  const resting = await ring();
+  for (let i = 0; i < 60 && !(await current.evaluate((e) => e === document.activeElement)); i++) await page.keyboard.press("Tab");
+  assert.ok(await current.evaluate((e) => e.matches(":focus-visible")), "Tab reaches the current question's number");
+  assert.notEqual(await ring(), resting, "focused, the number looks different from unfocused");
+  await context.close();
+});
+
 for (const mode of MODES) {
   test(`${mode}: the whole tour can be walked by keyboard, each step in the URL and on screen`, async () => {
     const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=study"));
