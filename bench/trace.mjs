@@ -1,34 +1,86 @@
-// Diagnosis, not the benchmark: records a Chromium trace of 40 layer switches and prints the main thread's
-// time per switch by trace event (script, style, layout, paint, timers...). This is how the SVG favicon's
-// cost on every pushState was found. MODE=file for the single file; the trace is left in /tmp/trace.json.
-import { serve, launch, startUrl } from "../tests/e2e/lib.mjs";
+// Diagnosis, not the benchmark: records a Chromium trace of 40 layer switches and prints the time per switch
+// by thread (the renderer's main thread, raster workers, the compositor and viz) and the main thread's top
+// trace events (script, style, layout, paint, timers...). This is how the SVG favicon's cost on every
+// pushState was found. MODE=file for the single file; the last trace is left in /tmp/trace.json.
+// A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
+// builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
+// D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
+import { launch, DIST, SINGLE_FILE_URL } from "../tests/e2e/lib.mjs";
+import { serveGzip } from "./gzip-server.mjs";
+import { buildPages } from "./pages.mjs";
 import { readFileSync } from "node:fs";
-const server = await serve();
+import { resolve } from "node:path";
+import { loadavg } from "node:os";
+
+const N = Number(process.env.N || 40), ROUNDS = Number(process.env.ROUNDS || 1), TOP = Number(process.env.TOP || (process.env.DISTS ? 0 : 30));
+const W = +(process.env.W || 1280), H = +(process.env.H || 900);
+const dists = (process.env.DISTS || `this=${DIST}`).split(",").map((s) => s.split("=")).map(([k, v]) => [k, resolve(v)]);
+console.log(new Date().toISOString(), "load", loadavg().map((x) => x.toFixed(2)).join(" "), `${W}x${H}`);
 const browser = await launch();
-const context = await browser.newContext({ viewport: { width: +(process.env.W || 1280), height: +(process.env.H || 900) } });
-const page = await context.newPage();
-await page.goto(startUrl(process.env.MODE || "served", server, "?part=map"));
-await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
-await page.waitForTimeout(300);
-const N = 40;
-await browser.startTracing(page, { path: "/tmp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
-const names = ["Trade", "Investment", "Students", "Confucius Institutes"];
-for (let i = 0; i < N; i++) {
-  const name = names[(i + 1) % names.length];
-  await page.evaluate((name) => new Promise((ok) => {
-    const button = [...document.querySelectorAll("main button, main [role=radio]")]
-      .find((b) => b.textContent.trim().startsWith(name) && b.getAttribute("aria-checked") !== "true" && b.getAttribute("aria-pressed") !== "true");
-    button.click(); requestAnimationFrame(() => setTimeout(ok, 0));
-  }), name);
-  await page.waitForTimeout(40);
+const mounts = { "/bench/": buildPages() };
+for (const [k, v] of dists) mounts[`/${k}/`] = v;
+const server = await serveGzip(mounts);
+const pages = dists.map(([k]) => [k, process.env.MODE === "file" ? SINGLE_FILE_URL + "?part=map" : `${server.url}${k}/?part=map`,
+  () => document.documentElement.dataset.ready === "1"]);
+if (process.env.D3 === "1") pages.push(["d3", server.url + "bench/d3.html", () => document.querySelectorAll("#map path.rep[fill]").length === 5]);
+const results = Object.fromEntries(pages.map(([k]) => [k, []]));
+
+async function traceOne(name, url, ready) {
+  const context = await browser.newContext({ viewport: { width: W, height: H }, bypassCSP: !!process.env[`CSS_${name}`] });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(ready);
+  if (process.env[`CSS_${name}`]) await page.addStyleTag({ content: process.env[`CSS_${name}`] });
+  await page.waitForTimeout(300);
+  await browser.startTracing(page, { path: "/tmp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
+  const names = ["Trade", "Investment", "Students", "Confucius Institutes"];
+  for (let i = 0; i < N; i++) {
+    const label = names[(i + 1) % names.length];
+    await page.evaluate((label) => new Promise((ok) => {
+      const button = [...document.querySelectorAll("main button, main [role=radio]")]
+        .find((b) => b.textContent.trim().startsWith(label) && b.getAttribute("aria-checked") !== "true" && b.getAttribute("aria-pressed") !== "true");
+      button.click(); requestAnimationFrame(() => setTimeout(ok, 0));
+    }), label);
+    await page.waitForTimeout(40);
+  }
+  await browser.stopTracing();
+  await context.close();
+  const events = JSON.parse(readFileSync("/tmp/trace.json", "utf8")).traceEvents;
+  const threads = new Map();
+  for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
+  const timed = events.filter((e) => e.ph === "X" && e.dur);
+  // main renderer thread: the one with most "UpdateLayoutTree"
+  const tids = new Map(); for (const e of timed) if (e.name === "UpdateLayoutTree") tids.set(e.tid, (tids.get(e.tid) || 0) + 1);
+  const tid = [...tids].sort((a, b) => b[1] - a[1])[0][0];
+  const sum = new Map();
+  for (const e of timed) if (e.tid === tid) sum.set(e.name, (sum.get(e.name) || 0) + e.dur);
+  const per = (us) => us / 1000 / N;
+  // Top-level tasks only (RunTask), per thread kind; raster is the workers' RasterTask.
+  const byThread = { main: 0, raster: 0, compositor: 0, viz: 0 };
+  for (const e of timed) {
+    const t = threads.get(`${e.pid}:${e.tid}`) || "";
+    if (e.tid === tid && e.name === "RunTask") byThread.main += e.dur;
+    else if (e.name === "RasterTask") byThread.raster += e.dur;
+    else if (t === "Compositor" && e.name === "RunTask") byThread.compositor += e.dur;
+    else if (t === "VizCompositorThread" && e.name === "RunTask") byThread.viz += e.dur;
+  }
+  const pick = ["FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Commit"];
+  const row = Object.fromEntries([...Object.entries(byThread), ...pick.map((k) => [k, sum.get(k) || 0])].map(([k, v]) => [k, per(v)]));
+  return { row, top: [...sum].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, us]) => [k, per(us)]) };
 }
-await browser.stopTracing();
-const events = JSON.parse(readFileSync("/tmp/trace.json", "utf8")).traceEvents;
-const main = events.filter((e) => e.ph === "X" && e.dur);
-// main renderer thread: the one with most "FunctionCall"/"UpdateLayoutTree"
-const tids = new Map(); for (const e of main) if (e.name === "UpdateLayoutTree") tids.set(e.tid, (tids.get(e.tid) || 0) + 1);
-const tid = [...tids].sort((a, b) => b[1] - a[1])[0][0];
-const sum = new Map();
-for (const e of main) if (e.tid === tid) sum.set(e.name, (sum.get(e.name) || 0) + e.dur);
-for (const [k, us] of [...sum].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((us / 1000 / N).toFixed(2).padStart(8), "ms/switch", k);
-await browser.close(); await server.close();
+
+for (let r = 0; r < ROUNDS; r++) {
+  for (const [name, url, ready] of r % 2 ? [...pages].reverse() : pages) {
+    const { row, top } = await traceOne(name, url, ready);
+    results[name].push(row);
+    for (const [k, ms] of top) console.log(ms.toFixed(2).padStart(8), "ms/switch", k);
+  }
+}
+await browser.close();
+await server.close();
+console.log(new Date().toISOString(), "load", loadavg().map((x) => x.toFixed(2)).join(" "));
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+for (const [name, rows] of Object.entries(results)) {
+  const keys = Object.keys(rows[0]);
+  console.log(`${name.padEnd(8)} ms/switch (median of ${rows.length}) ` + keys.map((k) => `${k} ${median(rows.map((r) => r[k])).toFixed(2)}`).join(" | "));
+}

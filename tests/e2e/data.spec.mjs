@@ -262,11 +262,12 @@ test("the panel below the map follows a switch at once when on screen, a frame l
   }
 });
 
-test("after quick switches with the legend and the panel off screen, both show what a fresh load of the last layer shows", async () => {
-  // The legend patches its items in place; it and the panel wait off screen (the panel's content a component of its own):
-  // after a burst of switches and a scroll down, their markup must be that of the same view loaded afresh.
+test("after quick switches with the legend, the list of republics and the panel off screen, all show what a fresh load of the last layer shows", async () => {
+  // The legend patches its items in place; it, the list of republics and the panel wait off screen (the panel's content
+  // a component of its own): after a burst of switches and a scroll down, their markup must be that of the same view loaded afresh.
   const markup = (page) => page.evaluate(() => ({
     legend: document.querySelector(".map-figure .legend").outerHTML,
+    list: document.querySelector(".country-list").outerHTML,
     // What the panel shows (its text as laid out; attribute order may differ from a fresh render's).
     panel: document.querySelector(".data-panel").innerText,
   }));
@@ -283,10 +284,13 @@ test("after quick switches with the legend and the panel off screen, both show w
   // Off screen, the legend catches up once the switches pause (marked busy until then), without being scrolled to.
   await page.waitForFunction(() => !document.querySelector(".map-figure figcaption").hasAttribute("aria-busy"), null, { timeout: 3000 });
   assert.equal(await page.locator(".legend-title").first().textContent(), "Colour: institutes", "the legend is current while off screen");
+  await page.waitForFunction(() => !document.querySelector(".country-list").hasAttribute("aria-busy"), null, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.querySelector(".country-list").outerHTML), want.list, "the list is current while off screen");
   await page.locator(".data-panel").scrollIntoViewIfNeeded();
   await panelSettled(page);
   const got = await markup(page);
   assert.equal(got.legend, want.legend);
+  assert.equal(got.list, want.list);
   assert.match(got.panel, /Confucius/);
   assert.equal(got.panel, want.panel, "the panel reads as a fresh load of the same view");
   await context.close();

@@ -16,13 +16,22 @@ function luminance(hex) {
   return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
 }
 
-/** What the map shows now: for each republic its value (a number, or null), its fill and its pattern. */
+/** What the map shows now: for each republic its value (a number, or null), its colour and its reliability
+ * pattern: a shape filled with a pattern of marks on a colour (`url(#map-low-253494)`: the pattern's first
+ * rect holds the colour; its marks must be drawn in it), or, on the no-data hatch, a second shape with the marks. */
 async function mapState(page) {
-  return page.locator(".region-map .republic").evaluateAll((gs) => gs.map((g) => ({
-    id: g.id, value: g.dataset.value === undefined ? null : Number(g.dataset.value),
-    fill: g.querySelector("path").getAttribute("fill"), pattern: g.querySelector("path.reliability")?.getAttribute("fill") ?? null,
-    reliability: g.dataset.reliability ?? null,
-  })));
+  return page.locator(".region-map .republic").evaluateAll((gs) => gs.map((g) => {
+    const fill = g.querySelector("path").getAttribute("fill");
+    const id = /^url\(#(map-(?:medium|low)-[0-9a-f]{6})\)$/.exec(fill)?.[1];
+    const pattern = id && document.getElementById(id);
+    const marks = pattern ? pattern.querySelectorAll("circle, path").length : 0;
+    return {
+      id: g.id, value: g.dataset.value === undefined ? null : Number(g.dataset.value),
+      fill: pattern ? pattern.querySelector("rect")?.getAttribute("fill") : fill,
+      pattern: id && marks ? id : g.querySelector("path.reliability")?.getAttribute("fill") ?? null,
+      reliability: g.dataset.reliability ?? null,
+    };
+  }));
 }
 
 async function press(page, selector) {
@@ -94,6 +103,19 @@ test("students: coloured by number, reliability as a pattern, and the map says t
   }
   assert.match(await page.locator(".map-caution").innerText(), /Not comparable/);
   assert.match(await page.locator(".legend").innerText(), /how reliable/);
+  // The legend's pattern keys are filled as the map's republics are: plain colour for high, the map's own
+  // patterns (defined in the map, marks on a colour) for medium and low.
+  const keys = await page.locator(".legend .swatch.pattern").evaluateAll((svgs) => svgs.map((s) => {
+    const fill = s.querySelector("rect").getAttribute("fill");
+    const id = /^url\(#(.+)\)$/.exec(fill)?.[1];
+    const p = id && document.querySelector(`.region-map pattern[id="${id}"]`);
+    return { text: s.parentElement.textContent.trim(), fill, marks: p ? p.querySelectorAll("circle, path").length : 0 };
+  }));
+  assert.deepEqual(keys.map((k) => k.text.split(" ")[0]), ["high", "medium", "low"], JSON.stringify(keys));
+  assert.match(keys[0].fill, /^#/, "high: plain");
+  for (const k of keys.slice(1)) assert.ok(k.marks > 0, `${k.text}: the map's pattern with its marks: ${k.fill}`);
+  const used = new Set(Object.values(map).map((r) => r.pattern).filter(Boolean).map((p) => p.replace(/^url\(#|\)$/g, "").replace(/-[0-9a-f]{6}$/, "")));
+  for (const k of keys.slice(1)) assert.ok(used.has(/map-(medium|low)/.exec(k.fill)[0]), `${k.text} is drawn on the map`);
   await page.locator("main .per-person .toggle").click();
   await page.waitForFunction(() => document.querySelector("main .per-person .toggle").getAttribute("aria-pressed") === "true");
   const pp = Object.fromEntries((await mapState(page)).map((r) => [r.id, r]));
@@ -102,7 +124,7 @@ test("students: coloured by number, reliability as a pattern, and the map says t
   assert.notDeepEqual(Object.values(pp).map((r) => r.fill), Object.values(map).map((r) => r.fill), "per person recolours");
   // Trade: every figure of 2024 is highly reliable, so no pattern and no caution.
   await press(page, '[data-layer="trade"]');
-  assert.equal(await page.locator(".region-map path.reliability").count(), 0);
+  assert.equal(await page.locator('.region-map path.reliability, .region-map .republic path[fill^="url(#map-medium"], .region-map .republic path[fill^="url(#map-low"]').count(), 0);
   assert.equal(await page.locator(".map-caution").isVisible(), false);
   await context.close();
 });

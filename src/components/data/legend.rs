@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::components::map::region_map::marked_fill;
 use crate::data::{decimals, notes, population_year, unit_label, Gap, Reliability, Slice};
 use crate::model::format_number;
+use crate::scale::PALETTE;
 
 /// A class's swatch and words. Unkeyed, as are the pattern keys: a layer switch then patches each item in
 /// place (its class and text) instead of removing and inserting it, about 20 fewer DOM changes per switch.
@@ -30,20 +32,19 @@ pub fn class_labels(s: &Slice) -> Vec<String> {
         .collect()
 }
 
-/// A pattern key: a small SVG swatch with the same pattern the map draws.
+/// A pattern key: a small SVG swatch filled as the map fills a republic of this reliability (its marks on a
+/// palette colour).
 fn pattern_swatch(r: Reliability) -> Html {
     let words = match r {
         Reliability::High => "high (plain)",
         Reliability::Medium => "medium (dots)",
         Reliability::Low => "low (crosses)",
     };
-    let fill = r
-        .pattern()
-        .map_or("none".to_string(), |id| format!("url(#{id})"));
+    let colour = PALETTE[1];
+    let fill = marked_fill(colour, r).unwrap_or_else(|| colour.to_string());
     html! {
         <li>
             <svg class="swatch pattern" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
-                <rect width="28" height="20" fill="#a1dab4" />
                 <rect width="28" height="20" {fill} />
             </svg>
             { words }

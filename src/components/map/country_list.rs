@@ -9,8 +9,15 @@ use crate::state::{Action, View};
 
 /// "Choose a republic": five buttons with `aria-pressed` for the view's selection and layer; pressing the
 /// selected one clears it (through `dispatch`). The static page has links, no buttons. A plain function, not a
-/// component: it holds no state (each component costs about 1.4 KB of wasm).
-pub fn country_list(view: &View, static_page: bool, dispatch: &Callback<Action>) -> Html {
+/// component: it holds no state (each component costs about 1.4 KB of wasm). `node`: the list's element;
+/// `busy`: it shows an older view than the map's (`aria-busy`, while it waits off screen).
+pub fn country_list(
+    view: &View,
+    static_page: bool,
+    dispatch: &Callback<Action>,
+    node: NodeRef,
+    busy: bool,
+) -> Html {
     let static_page = crate::components::drawn_static(static_page);
     let shades = &slice(view).shades;
     let items = CountryId::ALL.iter().map(|&c| {
@@ -31,7 +38,7 @@ pub fn country_list(view: &View, static_page: bool, dispatch: &Callback<Action>)
         }
     });
     html! {
-        <div class="country-list" role="group" aria-labelledby="country-list-title">
+        <div class="country-list" role="group" aria-labelledby="country-list-title" ref={node} aria-busy={busy.then_some("true")}>
             <h3 id="country-list-title">{ "The five republics" }</h3>
             <ul>{ for items }</ul>
         </div>

@@ -65,10 +65,16 @@ pub fn MapPart(props: &PartProps) -> Html {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
     // On start, the pre-rendered list of republics (and a deep link's profile) stands in for a task.
-    let selection = crate::components::use_stand_in("map-selection").unwrap_or_else(|| {
+    let selection_stand_in = crate::components::use_stand_in("map-selection");
+    // The list of republics follows the map as the legend does (below): at once while it is on screen, else
+    // once the reader pauses or scrolls to it (under the map and its legend, it is off screen after most
+    // switches; writing its five values laid out the page again on every switch).
+    let list = use_node_ref();
+    let list_view = use_follow_when_seen(&list, &props.view, selection_stand_in.is_none());
+    let selection = selection_stand_in.unwrap_or_else(|| {
         html! {
             <div class="map-selection">
-                { country_list(&props.view, static_page, &dispatch) }
+                { country_list(&list_view, static_page, &dispatch, list, list_view != props.view) }
                 { profiles }
             </div>
         }
@@ -114,7 +120,7 @@ pub fn MapPart(props: &PartProps) -> Html {
                     { crate::components::data::controls_place(&view, &dispatch) }
                     { region_map::static_layer(&view) }
                     { legend(s) }
-                    { country_list(&view, true, &dispatch) }
+                    { country_list(&view, true, &dispatch, NodeRef::default(), false) }
                     { for CountryId::ALL.iter().filter_map(|&c| OnMap::of(&view, c).map(|m| html! {
                         <dl data-country={c.key()}>{ profile::on_map_brief(&m) }</dl>
                     })) }
