@@ -51,6 +51,8 @@ async function views(page, layer) {
       if ((await toggle.count()) && (await toggle.getAttribute("aria-pressed")) === "true" && !perPerson) await toggle.click();
       if (perPerson && (await toggle.getAttribute("aria-pressed")) !== "true") await toggle.click();
       await page.waitForFunction((pp) => !document.querySelector("main .per-person .toggle") || document.querySelector("main .per-person .toggle").getAttribute("aria-pressed") === String(pp), perPerson);
+      // The legend below the map may be off screen: it catches up once the switches pause (busy until then).
+      await page.waitForFunction(() => !document.querySelector(".map-figure figcaption").hasAttribute("aria-busy"));
       out.push({ year, perPerson, map: await mapState(page), legend: (await page.locator(".legend-swatches").first().innerText()).trim() });
     }
     const toggle = page.locator("main .per-person .toggle");
