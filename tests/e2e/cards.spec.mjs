@@ -187,9 +187,16 @@ for (const mode of MODES) {
   });
 }
 
-test("small screens: the cards part and its exercises fit 360 px", async () => {
+test("small screens: the cards part and its exercises fit 360 px, and a fold's label starts beside its marker at 320 px", async () => {
   const { page, context } = await open(browser, startUrl("served", server, "?part=cards&card=alignment"), { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  await page.setViewportSize({ width: 320, height: 740 });
+  // A label too long for one line wraps beside the ▸ instead of leaving it alone on the first line.
+  const dropped = await page.evaluate(() => [...document.querySelectorAll("details.disclosure > summary")]
+    .filter((s) => s.getBoundingClientRect().height > 0)
+    .filter((s) => s.firstElementChild.getBoundingClientRect().top - s.getBoundingClientRect().top > 16)
+    .map((s) => s.textContent.trim()));
+  assert.deepEqual(dropped, [], "fold labels pushed below their marker");
   await context.close();
 });
