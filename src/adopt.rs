@@ -65,22 +65,12 @@ pub fn use_kept(key: String) -> Option<Html> {
 }
 
 /// The pre-rendered element kept under `key` for this component's life, which the caller changes where its view
-/// differs (by effects, not by drawing it); where the page had none (a test's empty page), one made from `markup`,
-/// the static page's own. `None` only without a document.
+/// differs (by effects, not by drawing it). `None` where the page had none (the app always starts on the page the
+/// build pre-rendered; a test that mounts the app keeps the static page's markup first).
 #[cfg(target_arch = "wasm32")]
 #[hook]
-pub fn use_node(
-    key: &'static str,
-    markup: fn() -> crate::components::raw::Markup,
-) -> Option<web_sys::Element> {
-    let el = use_memo((), move |_| {
-        take(key).or_else(|| {
-            let holder = crate::browser::document()?.create_element("div").ok()?;
-            holder.set_inner_html(&markup().0);
-            holder.first_element_child()
-        })
-    });
-    el.as_ref().clone()
+pub fn use_node(key: &'static str) -> Option<web_sys::Element> {
+    use_memo((), move |_| take(key)).as_ref().clone()
 }
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the

@@ -48,8 +48,16 @@ pub mod support {
         Mounted { el, app: Some(app) }
     }
 
-    /// The app started from a query string, on a fresh root.
+    /// The app started from a query string, on a fresh root, with the pre-rendered page's header and navigation
+    /// to keep (the app keeps the page's own: `charm_offensive::adopt`).
     pub fn mount(query: &str) -> Mounted<charm_offensive::App> {
+        use charm_offensive::components::{header::static_header, nav::static_nav};
+        let doc = web_sys::window().unwrap().document().unwrap();
+        for (key, markup) in [("header", static_header()), ("nav", static_nav())] {
+            let holder = doc.create_element("div").unwrap();
+            holder.set_inner_html(&markup.0);
+            charm_offensive::adopt::keep(key, holder.first_element_child().unwrap());
+        }
         mount_with(charm_offensive::AppProps {
             query: query.to_string().into(),
             static_page: false,

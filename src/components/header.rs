@@ -39,8 +39,7 @@ pub fn long_date(iso: &str) -> String {
 
 /// The static page's header (the tagline, and the Share button's place, kept while the app starts so the page does
 /// not move when the button comes: never seen, absent without JavaScript, static/css/05-early.css). On start the
-/// app keeps these nodes (`crate::adopt`, `use_header`) and sets what its view changes; it starts from this markup
-/// where the page has none.
+/// app keeps these nodes (`crate::adopt`, `use_header`) and sets what its view changes.
 pub fn static_header() -> Markup {
     let mut m = Markup::default();
     m.tag(r#"<header class="site-header" data-adopt="header">"#);
@@ -71,7 +70,7 @@ pub fn use_header(view: &View, static_page: bool, open_share: Callback<()>) -> H
     #[cfg(target_arch = "wasm32")]
     {
         let _ = static_page;
-        let el = crate::adopt::use_node("header", static_header);
+        let el = crate::adopt::use_node("header");
         // The Share button's listener, for the header's life; it calls the latest `open_share`.
         let live = use_mut_ref(|| (open_share.clone(), None::<gloo::events::EventListener>));
         live.borrow_mut().0 = open_share;

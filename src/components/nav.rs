@@ -18,8 +18,7 @@ pub struct NavProps {
 }
 
 /// The static page's navigation: the parts are sections of one page, so the links lead to their headings. On start
-/// the app keeps these nodes (`crate::adopt`) and sets what its view changes (`Live`); it starts from this markup
-/// where the page has none.
+/// the app keeps these nodes (`crate::adopt`) and sets what its view changes (`Live`).
 pub fn static_nav() -> Markup {
     let mut m = Markup::default();
     m.tag(r#"<nav class="parts-nav" aria-label="Parts of the explainer" data-adopt="nav"><ul>"#);
@@ -92,7 +91,7 @@ fn use_drawn_nav(props: &NavProps) -> Html {
 #[cfg(target_arch = "wasm32")]
 #[hook]
 fn use_kept_nav(props: &NavProps) -> Html {
-    let el = crate::adopt::use_node("nav", static_nav);
+    let el = crate::adopt::use_node("nav");
     let live = use_mut_ref(Live::default);
     live.borrow_mut().on_action = props.on_action.clone();
     {
@@ -297,11 +296,12 @@ impl Live {
                 let mut l = live.borrow_mut();
                 if l.more != more {
                     l.more = more;
-                    nav_el.set_class_name(&format!(
-                        "parts-nav{}{}",
-                        if more.0 { " more-before" } else { "" },
-                        if more.1 { " more-after" } else { "" }
-                    ));
+                    nav_el.set_class_name(match more {
+                        (false, false) => "parts-nav",
+                        (true, false) => "parts-nav more-before",
+                        (false, true) => "parts-nav more-after",
+                        (true, true) => "parts-nav more-before more-after",
+                    });
                 }
             };
             let measure = std::rc::Rc::new(measure);
