@@ -95,3 +95,16 @@ test("small screens: the timeline becomes a list that still selects events, with
   assertNoConsoleErrors(errors);
   await context.close();
 });
+
+test("an 800x600 course frame: the axis scrolls sideways, and a deep-linked late event's mark is in sight", async () => {
+  const last = ORDER.at(-1);
+  const { page, context } = await open(browser, server.url + `?part=timeline&card=${last.id}&embed=1`, { viewport: { width: 800, height: 600 } });
+  const { wider, inside } = await page.evaluate((id) => {
+    const axis = document.querySelector(".timeline-axis");
+    const [a, m] = [axis, document.getElementById(`tl-ev-${id}`)].map((e) => e.getBoundingClientRect());
+    return { wider: axis.scrollWidth > axis.clientWidth, inside: m.left >= a.left && m.right <= a.right };
+  }, last.id);
+  assert.ok(wider, "at 800 px the axis is wider than its box (else this test checks nothing)");
+  assert.ok(inside, `the selected mark (${last.title}) is in the axis's box`);
+  await context.close();
+});

@@ -118,9 +118,34 @@ fn use_reveal_selection(
     let cursor = cursor.clone();
     use_effect_with(selected, move |selected| {
         cursor.set(None);
+        #[cfg(target_arch = "wasm32")]
+        show_selected_mark();
         let first = std::mem::replace(&mut *first.borrow_mut(), false);
         if selected.is_some() && !first && !static_page {
             crate::browser::reveal("timeline-detail".to_string(), false, false);
         }
     });
+}
+
+/// Where the axis is wider than its box (a frame or tablet under 60rem: it scrolls sideways), brings the
+/// selected event's mark into the box: without it a 2013 or 2023 event sat out of sight to the right.
+#[cfg(target_arch = "wasm32")]
+fn show_selected_mark() {
+    let Some(axis) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(".timeline-axis").ok().flatten())
+    else {
+        return;
+    };
+    let Some(mark) = axis.query_selector(".event.selected").ok().flatten() else {
+        return;
+    };
+    let (a, m) = (
+        axis.get_bounding_client_rect(),
+        mark.get_bounding_client_rect(),
+    );
+    if m.left() < a.left() || m.right() > a.right() {
+        let centre = m.left() + m.width() / 2.0 - a.left() - a.width() / 2.0;
+        axis.set_scroll_left(axis.scroll_left() + centre as i32);
+    }
 }
