@@ -48,6 +48,19 @@ test("the current question's number shows keyboard focus (its own outline does n
   await context.close();
 });
 
+test("in an 800x600 course frame a timeline step shows its event's mark on the axis, above the tour bar", async () => {
+  const { page, context } = await open(browser, server.url + "?part=study&embed=1", { viewport: { width: 800, height: 600 }, context: { reducedMotion: "reduce" } });
+  await page.locator("#start-tour").click();
+  assert.equal(TOUR[0].view.part, "timeline", "the first step is on the timeline (else this test checks nothing)");
+  await page.locator(".tour-count", { hasText: "Step 1 of" }).waitFor();
+  await page.waitForFunction(() => {
+    const m = document.querySelector(".timeline-axis .event.selected")?.getBoundingClientRect();
+    const bar = document.querySelector(".tour-panel").getBoundingClientRect();
+    return m && m.top >= 0 && m.bottom <= bar.top && m.left >= 0 && m.right <= innerWidth;
+  }, null, { timeout: 3000 }).catch(() => assert.fail("the selected event's mark is not in sight above the tour bar"));
+  await context.close();
+});
+
 for (const mode of MODES) {
   test(`${mode}: the whole tour can be walked by keyboard, each step in the URL and on screen`, async () => {
     const { page, requests, errors, context } = await open(browser, startUrl(mode, server, "?part=study"));

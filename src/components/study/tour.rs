@@ -62,13 +62,20 @@ pub fn take_finished() -> bool {
     FINISHED.with(|f| f.replace(false))
 }
 
-/// CSS selectors for what a step talks about, most specific first: the card, the selected event, the
-/// republic's profile or the map; else the part's heading.
+/// CSS selectors for what a step talks about, most specific first: the card, the selected event (the axis
+/// above it where the axis is shown), the republic's profile or the map; else the part's heading.
 pub fn subject_selectors(view: &View) -> Vec<String> {
     let mut out = Vec::new();
     match (view.part, view.card.map(CardId::as_str)) {
         (Part::Cards, Some(card)) => out.push(format!("#card-{card}")),
-        (Part::Timeline, Some(_)) => out.push("#timeline-detail".to_string()),
+        (Part::Timeline, Some(_)) => {
+            // The steps ask the reader to find the event on the axis: where the axis is shown (not on phones),
+            // its top comes first, the event's text under it.
+            if crate::browser::media_matches("(min-width: 40rem)") {
+                out.push(".timeline-axis".to_string());
+            }
+            out.push("#timeline-detail".to_string())
+        }
         (Part::Map, _) => {
             if let Some(c) = view.country {
                 out.push(format!("#profile-{}", c.key()));
