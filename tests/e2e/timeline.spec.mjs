@@ -91,6 +91,12 @@ test("small screens: the timeline becomes a list that still selects events, with
   await page.waitForFunction(() => { const r = document.getElementById("timeline-detail").getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `overflows by ${overflow}px`);
+  // The list's numbers stay inside the part (the page without JavaScript clips what leaves a part).
+  const outside = await page.evaluate(() => {
+    const part = document.querySelector(".part.timeline").getBoundingClientRect();
+    return [...document.querySelectorAll(".event-no")].filter((n) => n.getBoundingClientRect().left < part.left).length;
+  });
+  assert.equal(outside, 0, "event numbers stick out of the part on the left");
   await assertAccessible(page, "timeline at 360px");
   assertNoConsoleErrors(errors);
   await context.close();
