@@ -112,5 +112,11 @@ test("an 800x600 course frame: the axis scrolls sideways, and a deep-linked late
   }, last.id);
   assert.ok(wider, "at 800 px the axis is wider than its box (else this test checks nothing)");
   assert.ok(inside, `the selected mark (${last.title}) is in the axis's box`);
+  // The key under the axis does not scroll away with it.
+  assert.ok(await page.locator(".axis-legend").evaluate((e) => e.getBoundingClientRect().left >= 0), "the axis's key is in sight");
+  assert.ok(await page.locator(".axis-scroll-hint").isVisible(), "the key says the axis scrolls sideways");
+  await page.setViewportSize({ width: 1000, height: 700 });
+  assert.equal(await page.evaluate(() => { const a = document.querySelector(".timeline-axis"); return a.scrollWidth > a.clientWidth; }), false, "at 1000 px the axis fits");
+  assert.ok(!(await page.locator(".axis-scroll-hint").isVisible()), "where the axis fits, no scroll hint");
   await context.close();
 });

@@ -131,7 +131,8 @@ pub fn axis(
             </g>
         }
     });
-    html! {
+    // The key stays outside the box that scrolls sideways (under 60rem), so that it never scrolls away.
+    html! { <>
         <div class="timeline-axis">
             <svg viewBox={format!("0 0 {} {}", n(WIDTH), n(height))} role="toolbar" aria-orientation="horizontal"
                 aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
@@ -139,9 +140,9 @@ pub fn axis(
                 { for markers }
                 { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
             </svg>
-            { fixed(r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)</p>"#) }
         </div>
-    }
+        { fixed(r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)<span class="axis-scroll-hint"> · scroll the time line sideways for every year</span></p>"#) }
+    </> }
 }
 
 /// The era bands, the axis line and the decade ticks, hidden from screen readers (display only: written as
