@@ -43,14 +43,44 @@
   };
   var match = /[?&]part=([a-z]+)(?:&|$)/.exec(location.search);
   var part = match && match[1];
-  // The part's link in the navigation is marked current before the page is painted, as the app marks it when it
-  // keeps the navigation (src/components/nav.rs): marked only then, its bolder words would move the links after it.
-  var marking = new MutationObserver(markCurrent);
-  function markCurrent() {
-    var link = document.querySelector('.parts-nav a[href$="#part-' + (part || "overview") + '"]');
-    if (!link && document.readyState === "loading") return;
+  // The header and the navigation as the app shows them, before the page is painted (the app keeps these nodes:
+  // src/components/header.rs, nav.rs): the part's link marked current (marked only by the app, its bolder words
+  // would move the links after it); in an embed (`?embed=1`) the compact bar, the link to the full explainer and
+  // the parts folded into a menu, without the controls the link hides (`&hide=nav,share`), so that an embed's
+  // frame does not first show the full page's header and then jump.
+  var query = location.search;
+  var embed = /[?&]embed=1(?:&|$)/.test(query);
+  var hide = /[?&]hide=([a-z,]*)(?:&|$)/.exec(query);
+  var hidden = hide ? hide[1].split(",") : [];
+  // As the app reads it: one control it does not know, and it hides none.
+  if (hidden.some(function (key) { return "nav layers year perperson themes share".split(" ").indexOf(key) < 0 && key; })) hidden = [];
+  var marking = new MutationObserver(shellReady);
+  function shellReady() {
+    var nav = document.querySelector(".parts-nav");
+    // Once the parser is past the navigation (the notices follow it).
+    if (!document.querySelector(".shell > .notices") && document.readyState === "loading") return;
     marking.disconnect();
+    if (!nav) return;
+    var link = nav.querySelector('a[href$="#part-' + (part || "overview") + '"]');
     if (link) link.setAttribute("aria-current", "page");
+    var share = document.querySelector(".site-header .share-button");
+    if (share && hidden.indexOf("share") >= 0) share.hidden = true;
+    if (hidden.indexOf("nav") >= 0) nav.hidden = true;
+    if (!embed) return;
+    document.querySelector(".shell").classList.add("embed");
+    var header = document.querySelector(".site-header");
+    header.classList.add("compact");
+    // The same view in the full explainer (the app writes its exact address when it starts).
+    var full = query.replace(/([?&])(embed|hide)=[^&]*/g, "$1").replace(/&&+/g, "&").replace(/[?&]+$/, "").replace("?&", "?");
+    header.querySelector(".header-actions").insertAdjacentHTML("afterbegin", '<a class="embed-open" target="_blank" rel="noopener"><span class="embed-open-long">Open the </span>full explainer<span class="visually-hidden"> (opens in a new tab)</span></a>');
+    header.querySelector(".embed-open").setAttribute("href", full || "?");
+    nav.className = "parts-nav menu";
+    var menu = document.createElement("details");
+    menu.className = "parts-menu";
+    menu.innerHTML = '<summary><span class="menu-icon" aria-hidden="true">\u2630</span>Parts<span class="menu-current"></span></summary>';
+    if (link) menu.querySelector(".menu-current").textContent = ": " + link.textContent;
+    menu.appendChild(nav.firstElementChild);
+    nav.appendChild(menu);
   }
   marking.observe(document.documentElement, { childList: true, subtree: true });
   if (!part || part === "overview") return;

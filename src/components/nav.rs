@@ -203,7 +203,7 @@ impl Live {
         }
     }
 
-    /// At the first render: finds the links, folds them into a menu (an embed) and listens.
+    /// At the first render: finds the links (in an embed already folded into a menu by static/early.js) and listens.
     fn start(live: &Shared, nav: &web_sys::Element, menu: bool) {
         let weak = std::rc::Rc::downgrade(live);
         let mut listeners = Vec::new();
@@ -261,18 +261,10 @@ impl Live {
         for name in ["pointerover", "focusin"] {
             listeners.push(on(name, Box::new(|live, _| Self::write_links(live))));
         }
+        // static/early.js hid it if the address hides it (the app draws it only where it is shown).
+        let _ = nav.remove_attribute("hidden");
         if menu {
-            // Folded into a disclosure: the same list, after its toggle.
-            nav.set_class_name("parts-nav menu");
-            if let (Some(doc), Some(list)) = (crate::browser::document(), nav.first_element_child())
-            {
-                if let Ok(details) = doc.create_element("details") {
-                    details.set_class_name("parts-menu");
-                    details.set_inner_html(r#"<summary><span class="menu-icon" aria-hidden="true">☰</span>Parts<span class="menu-current"></span></summary>"#);
-                    let _ = details.append_child(&list);
-                    let _ = nav.append_child(&details);
-                }
-            }
+            // In an embed static/early.js folded the list into a menu (a <details>) before the page was painted.
             let nav_el = nav.clone();
             listeners.push(on(
                 "keydown",
@@ -338,8 +330,10 @@ fn close_menu(nav: &web_sys::Element, refocus: bool) {
     if let Ok(Some(details)) = nav.query_selector("details") {
         let _ = details.remove_attribute("open");
         if refocus {
+            // Not browser::focus_element, which would unfold the menu again to reach its toggle.
             if let Some(summary) = details.first_element_child() {
-                crate::browser::focus_element(&summary);
+                use wasm_bindgen::JsCast;
+                let _ = summary.unchecked_ref::<web_sys::HtmlElement>().focus();
             }
         }
     }

@@ -155,6 +155,12 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       // The site header and the navigation, every element in them.
       for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true;
     }, heading);
+    // Where they are on the page before the app starts (a kept node moved is not a layout shift to the browser).
+    const places = (sel) => page.evaluate((sel) => [".site-header h1", ".parts-nav li:last-child", sel].map((s) => {
+      const r = document.querySelector(s).getBoundingClientRect();
+      return `${s} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    }), sel);
+    const placed = await places(heading);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     assert.deepEqual(await page.evaluate((sel) => {
@@ -183,6 +189,7 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       query ? ["?", ...["cards", "map", "timeline", "study", "evidence", "sources"].map((k) => `?part=${k}&`)].map((q) => `${q}layer=students&country=UZ`).join(" ")
         : "? ?part=cards ?part=map ?part=timeline ?part=study ?part=evidence ?part=sources",
       "share-button,,,dialog", !query]);
+    assert.deepEqual(await places(heading), placed, "nothing moved when the app started");
     // Still working: the Share button opens the dialog; a link in the navigation goes to its part.
     await page.locator("#share-button").click();
     await page.locator("dialog.share-dialog").waitFor();
@@ -195,7 +202,7 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
   });
 }
 
-test("in an embed the app keeps the pre-rendered header and navigation too: compact, the parts folded into a menu of the same links", async () => {
+test("in an embed the page shows the compact bar and the parts menu before the app starts, and the app keeps them: the same nodes, in the same places", async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
   let release;
@@ -204,6 +211,12 @@ test("in an embed the app keeps the pre-rendered header and navigation too: comp
   await page.goto(server.url + "?part=map&embed=1&hide=layers");
   await page.waitForFunction(() => document.readyState !== "loading");
   await page.evaluate(() => { for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true; });
+  const places = () => page.evaluate(() => [".site-header h1", ".site-header .embed-open", ".parts-menu > summary", "#part-map"].map((s) => {
+    const r = document.querySelector(s).getBoundingClientRect();
+    return `${s} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+  }));
+  // static/early.js drew the embed's bar and menu before the page was painted.
+  const placed = await places();
   release();
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
   assert.deepEqual(await page.evaluate(() => {
@@ -214,6 +227,9 @@ test("in an embed the app keeps the pre-rendered header and navigation too: comp
       links.every((a) => a.closest("details.parts-menu")), nav.querySelector("summary").textContent,
       links[3].getAttribute("href"), document.querySelector(".site-header .embed-open").getAttribute("href")];
   }), [true, true, true, "parts-nav menu", 7, 7, true, "☰Parts: Map & data", "?part=timeline&embed=1&hide=layers", "?part=map"]);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")]
+    .filter((el) => el.__prerendered !== true).map((el) => el.tagName).join(",")), "", "every element of the bar and the menu is the page's");
+  assert.deepEqual(await places(), placed, "nothing moved when the app started");
   // The menu opens, goes to a part and folds away.
   await page.locator(".parts-menu > summary").click();
   await page.locator(".parts-nav").getByRole("link", { name: "Timeline", exact: true }).click();
