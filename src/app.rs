@@ -153,11 +153,17 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Links inside text keep the embed settings (readers re-render only when these change).
     let within = Within::of(view);
+    // The same on the pre-rendered page and in the app: on start the app keeps the page's (crate::adopt).
+    let skip = crate::adopt::use_kept("skip".into()).unwrap_or_else(|| {
+        crate::components::raw::fixed(
+            r##"<a data-adopt="skip" href="#main" class="skip-link">Skip to content</a>"##,
+        )
+    });
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         { prerendered(static_page, html! {
             <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
-                { crate::components::raw::fixed(r##"<a href="#main" class="skip-link">Skip to content</a>"##) }
+                { skip }
                 { header }
                 if view.shows(Control::Nav) {
                     <Nav view={*view} on_action={on_action.clone()} menu={view.embed} />

@@ -96,9 +96,10 @@ async fn what_the_app_keeps_on_start_is_drawn_as_the_page_drew_it() {
                 "overview-lead",
                 "overview-guide",
                 "footer",
+                "skip",
             ][..],
         ),
-        ("?part=map", &["heading-map", "footer"][..]),
+        ("?part=map", &["heading-map", "footer", "skip"][..]),
     ] {
         let (page, app) = (render(query, true).await, render(query, false).await);
         for key in keys {

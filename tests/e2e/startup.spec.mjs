@@ -152,8 +152,8 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
       h.nextElementSibling.__prerendered = true;
       document.querySelector("footer.site-footer").__prerendered = true;
       for (const el of document.querySelectorAll("main [data-adopt]")) el.__prerendered = true;
-      // The site header and the navigation, every element in them.
-      for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true;
+      // The skip link, the site header and the navigation, every element in them.
+      for (const el of document.querySelectorAll(".skip-link, .site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true;
     }, heading);
     // Where they are on the page before the app starts (a kept node moved is not a layout shift to the browser).
     const places = (sel) => page.evaluate((sel) => [".site-header h1", ".parts-nav li:last-child", sel].map((s) => {
@@ -174,10 +174,10 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
         kept.map((el) => el.dataset.adopt + (el.__prerendered === true ? "" : " drawn anew")).join(","),
         document.querySelectorAll("[data-adopt] a[href^='read.html']").length];
     }, heading), [true, true, 1, true, 1, true, true, query ? "heading-map" : "heading-overview,overview-lead,overview-guide", 0]);
-    // The header and the navigation are the page's nodes, all of them, and show the app's view: the current part,
+    // The skip link, the header and the navigation are the page's nodes, all of them, and show the app's view: the current part,
     // links that carry the view (the layer), the Share button live, the tagline on the overview only.
     assert.deepEqual(await page.evaluate(() => {
-      const all = [...document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")];
+      const all = [...document.querySelectorAll(".skip-link, .site-header, .site-header *, .parts-nav, .parts-nav *")];
       const share = document.querySelector(".site-header .share-button");
       return [document.querySelectorAll(".site-header").length, document.querySelectorAll(".parts-nav").length,
         all.filter((el) => el.__prerendered !== true).map((el) => el.tagName).join(","), all.length > 20,
@@ -210,7 +210,7 @@ test("in an embed the page shows the compact bar and the parts menu before the a
   await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
   await page.goto(server.url + "?part=map&embed=1&hide=layers");
   await page.waitForFunction(() => document.readyState !== "loading");
-  await page.evaluate(() => { for (const el of document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true; });
+  await page.evaluate(() => { for (const el of document.querySelectorAll(".skip-link, .site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true; });
   const places = () => page.evaluate(() => [".site-header h1", ".site-header .embed-open", ".parts-menu > summary", "#part-map"].map((s) => {
     const r = document.querySelector(s).getBoundingClientRect();
     return `${s} ${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
@@ -227,7 +227,7 @@ test("in an embed the page shows the compact bar and the parts menu before the a
       links.every((a) => a.closest("details.parts-menu")), nav.querySelector("summary").textContent,
       links[3].getAttribute("href"), document.querySelector(".site-header .embed-open").getAttribute("href")];
   }), [true, true, true, "parts-nav menu", 7, 7, true, "☰Parts: Map & data", "?part=timeline&embed=1&hide=layers", "?part=map"]);
-  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll(".site-header, .site-header *, .parts-nav, .parts-nav *")]
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll(".skip-link, .site-header, .site-header *, .parts-nav, .parts-nav *")]
     .filter((el) => el.__prerendered !== true).map((el) => el.tagName).join(",")), "", "every element of the bar and the menu is the page's");
   assert.deepEqual(await places(), placed, "nothing moved when the app started");
   // The menu opens, goes to a part and folds away.
