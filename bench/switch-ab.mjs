@@ -50,5 +50,6 @@ console.log(new Date().toISOString(), "load", (await import("node:os")).loadavg(
 const f = (x) => x.toFixed(1).padStart(5);
 for (const [name, s] of Object.entries(all)) {
   const p = s.map((x) => x.painted), d = s.map((x) => x.dom).filter((x) => x !== null);
-  console.log(`${name.padEnd(8)} n=${s.length} painted median ${f(median(p))} p95 ${f(pct(p, 95))} | dom median ${f(median(d))} p95 ${f(pct(d, 95))} | missed ${s.filter((x) => x.missed).length}`);
+  console.log(`${name.padEnd(8)} n=${s.length} painted median ${f(median(p))} p95 ${f(pct(p, 95))} | dom median ${f(median(d))} p95 ${f(pct(d, 95))} | missed ${s.filter((x) => x.missed).length}`
+    + (process.env.MORE ? ` | painted p75 ${f(pct(p, 75))} p90 ${f(pct(p, 90))} p99 ${f(pct(p, 99))} max ${f(Math.max(...p))}` : ""));
 }

@@ -2,6 +2,8 @@
 // by thread (the renderer's main thread, raster workers, the compositor and viz) and the main thread's top
 // trace events (script, style, layout, paint, timers...). This is how the SVG favicon's cost on every
 // pushState was found. MODE=file for the single file; the last trace is left in /tmp/trace.json.
+// Per page also the medians per click of the click's task, the next frame's task without its commit, and that
+// commit (the main thread waits there while the frame before is still being rastered).
 // A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
 // builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
 // D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
@@ -32,7 +34,7 @@ async function traceOne(name, url, ready) {
   await page.waitForFunction(ready);
   if (process.env[`CSS_${name}`]) await page.addStyleTag({ content: process.env[`CSS_${name}`] });
   await page.waitForTimeout(300);
-  await browser.startTracing(page, { path: "/tmp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
+  await browser.startTracing(page, { path: process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
   const names = ["Trade", "Investment", "Students", "Confucius Institutes"];
   for (let i = 0; i < N; i++) {
     const label = names[(i + 1) % names.length];
@@ -64,8 +66,23 @@ async function traceOne(name, url, ready) {
     else if (t === "Compositor" && e.name === "RunTask") byThread.compositor += e.dur;
     else if (t === "VizCompositorThread" && e.name === "RunTask") byThread.viz += e.dur;
   }
+  // Per click: its task, and the next frame's task (the one that paints) without and with its commit (the main
+  // thread waits there while the compositor still rasters the frame before: raster shows up in click -> painted).
+  const mainTasks = timed.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts);
+  const tops = mainTasks.filter((e) => e.name === "RunTask");
+  const clickTask = [], frameTask = [], commitWait = [];
+  for (const c of mainTasks.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click")) {
+    const i = tops.findIndex((t) => t.ts <= c.ts && t.ts + t.dur >= c.ts);
+    if (i < 0) continue;
+    clickTask.push(tops[i].dur);
+    const within = (t, n) => mainTasks.filter((e) => e.name === n && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).reduce((a, e) => a + e.dur, 0);
+    const f = tops.slice(i + 1, i + 8).find((t) => within(t, "Paint") > 0);
+    if (f) { commitWait.push(within(f, "Commit")); frameTask.push(f.dur - within(f, "Commit")); }
+  }
+  const mid = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] || 0;
   const pick = ["FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Commit"];
   const row = Object.fromEntries([...Object.entries(byThread), ...pick.map((k) => [k, sum.get(k) || 0])].map(([k, v]) => [k, per(v)]));
+  Object.assign(row, { "click task": mid(clickTask) / 1000, "frame w/o commit": mid(frameTask) / 1000, commit: mid(commitWait) / 1000 });
   return { row, top: [...sum].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, us]) => [k, per(us)]) };
 }
 
