@@ -78,3 +78,25 @@ test("small screens: at 360 px nothing scrolls sideways", async () => {
   }
   await context.close();
 });
+
+test("a layer switch writes nothing in the navigation in its frame; the links carry the new layer once the reader pauses, or at once when the reader comes to them", async () => {
+  const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 960, height: 800 } });
+  const timeline = page.locator(".parts-nav").getByRole("link", { name: "Timeline", exact: true });
+  await page.evaluate(() => {
+    window.__writes = [];
+    new MutationObserver((list) => { for (const m of list) window.__writes.push(m.attributeName); })
+      .observe(document.querySelector(".parts-nav"), { attributes: true, subtree: true, childList: true });
+  });
+  await page.getByRole("button", { name: "Investment", exact: true }).click();
+  // The frame that shows the switch (the click's render is done before it).
+  assert.deepEqual(await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => ok(window.__writes)))), []);
+  await page.waitForFunction(() => document.querySelector(".parts-nav a[aria-current]") &&
+    [...document.querySelectorAll(".parts-nav a")].every((a) => a.getAttribute("href").includes("layer=investment")));
+  assert.equal(await timeline.getAttribute("href"), "?part=timeline&layer=investment");
+  assert.deepEqual(await page.evaluate(() => window.__writes), Array(7).fill("href"), "each link written once");
+  // Straight after a switch, focus on the navigation brings its links up to date before anyone can follow one.
+  await page.getByRole("button", { name: "Students", exact: true }).click();
+  await timeline.focus();
+  assert.equal(await timeline.getAttribute("href"), "?part=timeline&layer=students");
+  await context.close();
+});
