@@ -135,7 +135,6 @@ fn keep_islands(root: Option<&web_sys::Element>, rest: Option<&str>) {
             holder.first_element_child()
         });
         if let Some(el) = el {
-            let _ = el.remove_attribute("data-early");
             KEPT_ISLANDS.with(|k| k.borrow_mut().push((part, el.into(), false)));
         }
     }
@@ -157,6 +156,13 @@ pub fn use_island(part: crate::model::Part) -> Option<Html> {
         KEPT_ISLANDS.with(|k| {
             let mut k = k.borrow_mut();
             let (_, el, shown) = k.iter_mut().find(|(p, ..)| *p == part)?;
+            if !*shown {
+                // Shown by static/early.js (a deep link's part) until now: unmarked only as the app draws it in its
+                // shell, so that no frame shows it with the static page's line and space above it (a shift of 33 px).
+                if let Some(el) = wasm_bindgen::JsCast::dyn_ref::<web_sys::Element>(el) {
+                    let _ = el.remove_attribute("data-early");
+                }
+            }
             let copy = el.clone_node_with_deep(true).ok()?;
             if std::mem::replace(shown, true) {
                 Some(copy)

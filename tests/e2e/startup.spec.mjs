@@ -277,3 +277,20 @@ for (const [what, selector] of [["a link in the header", ".site-header a[href^='
     await context.close();
   });
 }
+
+test("a deep link to an island part (Sources) does not move when the app starts: no layout shift at 390 or 1280 px", async () => {
+  for (const [width, height] of [[390, 844], [1280, 900]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); })
+        .observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(server.url + "?part=sources");
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], `${width} px`);
+    await context.close();
+  }
+});
