@@ -51,9 +51,8 @@
   var query = location.search;
   var embed = /[?&]embed=1(?:&|$)/.test(query);
   var hide = /[?&]hide=([a-z,]*)(?:&|$)/.exec(query);
+  // (A control the app does not know makes it hide none: it shows them again when it starts.)
   var hidden = hide ? hide[1].split(",") : [];
-  // As the app reads it: one control it does not know, and it hides none.
-  if (hidden.some(function (key) { return "nav layers year perperson themes share".split(" ").indexOf(key) < 0 && key; })) hidden = [];
   var marking = new MutationObserver(shellReady);
   function shellReady() {
     var nav = document.querySelector(".parts-nav");
@@ -71,7 +70,7 @@
     var header = document.querySelector(".site-header");
     header.classList.add("compact");
     // The same view in the full explainer (the app writes its exact address when it starts).
-    var full = query.replace(/([?&])(embed|hide)=[^&]*/g, "$1").replace(/&&+/g, "&").replace(/[?&]+$/, "").replace("?&", "?");
+    var full = query.replace(/[?&](embed|hide)=[^&]*/g, "").replace(/^&/, "?");
     header.querySelector(".header-actions").insertAdjacentHTML("afterbegin", '<a class="embed-open" target="_blank" rel="noopener"><span class="embed-open-long">Open the </span>full explainer<span class="visually-hidden"> (opens in a new tab)</span></a>');
     header.querySelector(".embed-open").setAttribute("href", full || "?");
     nav.className = "parts-nav menu";

@@ -129,10 +129,6 @@ struct Live {
 #[cfg(target_arch = "wasm32")]
 type Shared = std::rc::Rc<std::cell::RefCell<Live>>;
 
-/// What a listener on the navigation does (one boxed type: one listener's code for all).
-#[cfg(target_arch = "wasm32")]
-type OnEvent = Box<dyn Fn(&Shared, &web_sys::Event)>;
-
 #[cfg(target_arch = "wasm32")]
 impl Live {
     /// Makes the navigation show `view`.
@@ -215,28 +211,24 @@ impl Live {
                 .for_each(|a| drop(a.remove_attribute("aria-current")));
             live.borrow_mut().links = links;
         }
-        let on = |name: &'static str, f: OnEvent| {
-            let weak = weak.clone();
-            // Not passive: a click on a link is kept from leaving the page.
-            gloo::events::EventListener::new_with_options(
-                nav,
-                name,
-                gloo::events::EventListenerOptions::enable_prevent_default(),
-                move |e| {
-                    if let Some(live) = weak.upgrade() {
-                        f(&live, e);
-                    }
-                },
-            )
-        };
-        // A link followed in the page (a plain click; a new tab or window is the browser's).
-        let nav_el = nav.clone();
-        listeners.push(on(
-            "click",
-            Box::new(move |live, e| {
+        // One listener's code for every event on the navigation: a link followed in the page (a plain click; a new
+        // tab or window is the browser's), Escape in an embed's menu, and the links brought up to date before
+        // anyone can follow, copy or hover one (a pointer or focus comes to them).
+        let handle = {
+            let nav = nav.clone();
+            std::rc::Rc::new(move |live: &Shared, e: &web_sys::Event| {
                 use wasm_bindgen::JsCast;
-                let Some(e) = e.dyn_ref::<web_sys::MouseEvent>() else {
+                if let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() {
+                    if e.key() == "Escape" {
+                        close_menu(&nav, true);
+                    }
                     return;
+                }
+                let Some(e) = e
+                    .dyn_ref::<web_sys::MouseEvent>()
+                    .filter(|e| e.type_() == "click")
+                else {
+                    return Self::write_links(live);
                 };
                 if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
                     return;
@@ -252,32 +244,29 @@ impl Live {
                     return;
                 };
                 e.prevent_default();
-                close_menu(&nav_el, false);
+                close_menu(&nav, false);
                 let on_action = live.borrow().on_action.clone();
                 on_action.emit(Action::Navigate(part));
-            }),
-        ));
-        // The links are brought up to date before anyone can follow, copy or hover one.
-        for name in ["pointerover", "focusin"] {
-            listeners.push(on(name, Box::new(|live, _| Self::write_links(live))));
+            })
+        };
+        for name in ["click", "keydown", "pointerover", "focusin"] {
+            let (weak, handle) = (weak.clone(), handle.clone());
+            // Not passive: a click on a link is kept from leaving the page.
+            listeners.push(gloo::events::EventListener::new_with_options(
+                nav,
+                name,
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    if let Some(live) = weak.upgrade() {
+                        handle(&live, e);
+                    }
+                },
+            ));
         }
         // static/early.js hid it if the address hides it (the app draws it only where it is shown).
         let _ = nav.remove_attribute("hidden");
-        if menu {
-            // In an embed static/early.js folded the list into a menu (a <details>) before the page was painted.
-            let nav_el = nav.clone();
-            listeners.push(on(
-                "keydown",
-                Box::new(move |_, e| {
-                    use wasm_bindgen::JsCast;
-                    if e.dyn_ref::<web_sys::KeyboardEvent>()
-                        .is_some_and(|e| e.key() == "Escape")
-                    {
-                        close_menu(&nav_el, true);
-                    }
-                }),
-            ));
-        } else if let Some(list) = nav.first_element_child() {
+        // In an embed static/early.js folded the list into a menu (a <details>) before the page was painted; else
+        if let Some(list) = nav.first_element_child().filter(|_| !menu) {
             // Which ends of the list have more parts out of sight: measured now, and again when it scrolls or the
             // window resizes.
             let nav_el = nav.clone();
