@@ -76,7 +76,32 @@ impl AfterPause {
 }
 
 fn after_paint(ms: u32, f: impl FnOnce() + 'static) {
-    let later = move || gloo::timers::callback::Timeout::new(ms, f).forget();
+    // Everything asked for in one frame (a layer switch asks four or five times: the legend, the list of
+    // republics, the panel, the navigation, the address) waits on one animation frame and one timer per delay,
+    // run in the order asked: not one of each per caller in the frame that shows the switch.
+    type Waiting = Vec<(u32, Box<dyn FnOnce()>)>;
+    thread_local! {
+        static WAITING: std::cell::RefCell<Waiting> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let first = WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        w.push((ms, Box::new(f)));
+        w.len() == 1
+    });
+    if !first {
+        return;
+    }
+    let later = move || {
+        let mut all = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+        while let Some(&(ms, _)) = all.first() {
+            let (these, rest): (Waiting, Waiting) = all.into_iter().partition(|(m, _)| *m == ms);
+            all = rest;
+            gloo::timers::callback::Timeout::new(ms, move || {
+                these.into_iter().for_each(|(_, f)| f())
+            })
+            .forget();
+        }
+    };
     match window() {
         // A live window's requestAnimationFrame does not fail; its Result carries nothing to act on.
         Some(w) => {
