@@ -138,6 +138,31 @@
     observer.observe(app, { childList: true, subtree: true });
     setTimeout(function () { observer.disconnect(); }, 10000);
   }
+  // Once the app runs: when it removes the control that has focus (a layer switch redraws the table or the
+  // source the reader was on, a data block catches up while focus is in it), focus would fall to the page body
+  // and a keyboard or screen reader user would start again from the top. It goes instead to the first heading
+  // of the nearest block still there (made focusable by script only), else to the part's heading.
+  function keepPlace() {
+    var app = document.getElementById("app");
+    if (!app || typeof MutationObserver !== "function") return;
+    var chain = [];
+    document.addEventListener("focusin", function (e) {
+      chain = [];
+      for (var n = e.target; n && n !== app; n = n.parentElement) chain.push(n);
+    });
+    new MutationObserver(function () {
+      var a = document.activeElement;
+      if (!chain.length || chain[0].isConnected || (a && a !== document.body) || app.hasAttribute("aria-busy")) return;
+      for (var i = 1; i < chain.length; i++) {
+        if (!chain[i].isConnected) continue;
+        var to = chain[i].querySelector("h2,h3,h4") || app.querySelector("main h2[tabindex]");
+        if (!to) return;
+        if (!to.hasAttribute("tabindex")) to.setAttribute("tabindex", "-1");
+        to.focus({ preventScroll: true });
+        return;
+      }
+    }).observe(app, { childList: true, subtree: true });
+  }
   function start() {
     if (!early) begin();
     try {
@@ -155,7 +180,7 @@
           keepFocus();
           return wasm_bindgen({ module_or_path: module_or_path });
         })
-        .then(function () { mark("wasm-started"); })
+        .then(function () { mark("wasm-started"); keepPlace(); })
         .catch(function (e) { fatal(describe(e)); });
     } catch (e) {
       fatal(describe(e));

@@ -1,0 +1,30 @@
+// Focus is not lost when the app redraws the control that has it: a layer change that reaches the data panel
+// while the reader is in its table (a press that does not take focus, as Safari's click on a button or the tour's keys) moves focus to the nearest
+// heading still there, not to the page body (where a keyboard or screen reader user would start again).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, open, ready, startUrl, assertNoConsoleErrors } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+test("served: the table across the years is redrawn while it has focus: focus goes to its block's heading", async () => {
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map&layer=students"));
+  await ready(page);
+  const table = page.locator(".across-years [tabindex='0']").first();
+  await table.focus();
+  const before = await table.getAttribute("aria-label");
+  // A press that leaves focus where it was (Safari's mouse click on a button does not focus it; so does the tour).
+  await page.evaluate(() => [...document.querySelectorAll(".data-controls button")].find((b) => b.textContent === "Confucius Institutes").click());
+  await page.waitForFunction(() => /Confucius/.test(document.querySelector(".across-years")?.textContent || ""));
+  await page.waitForTimeout(100);
+  const after = await page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a.tagName, text: a.textContent.trim().slice(0, 60), inBlock: !!a.closest(".across-years") };
+  });
+  assert.notEqual(after.tag, "BODY", `focus fell to the page body after "${before}" was redrawn`);
+  assert.ok(after.inBlock && /^H[2-4]$/.test(after.tag), `focus went to the block's heading, not ${after.tag} "${after.text}"`);
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
