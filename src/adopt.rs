@@ -28,6 +28,10 @@ pub fn keep_from(root: &web_sys::Element, rest: Option<&str>) {
             }
         }
     });
+    // The cards of the page without JavaScript, by their ids (`card-ID`): kept as the app's closed cards (cards::kept_cards).
+    if let Ok(list) = root.query_selector_all(".card-grid > .card") {
+        crate::browser::elements(&list).for_each(|el| keep(&el.id(), el));
+    }
 }
 
 /// Keeps one more element of the pre-rendered page under `key`: one the app draws differently, which stands in

@@ -202,6 +202,62 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
   });
 }
 
+test("on start the app keeps the pre-rendered cards (?part=cards): each closed card is the page's node, with the app's toggle and citations in it, and still works", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(m.text()); });
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url + "?part=cards&card=research-questions");
+  await page.waitForFunction(() => document.readyState !== "loading");
+  await page.locator("main #card-thesis").waitFor();
+  await page.evaluate(() => { for (const el of document.querySelectorAll("main .card, main .card *")) el.__prerendered = true; });
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  const kept = () => page.evaluate(() => {
+    const cards = [...document.querySelectorAll("main .card")];
+    const closed = cards.filter((li) => !li.classList.contains("open"));
+    const same = closed.filter((li) => li.__prerendered === true);
+    // A kept card shows what the app draws: the toggle in its title, the badge, the summary, the citations' toggle, no detail.
+    const whole = same.filter((li) => [":scope > h3", ":scope > .card-meta", ":scope > .card-summary"].every((s) => li.querySelector(s).__prerendered === true)
+      && li.querySelector(":scope > h3 > button.card-toggle[aria-expanded=false]") && li.querySelector(":scope > .cites > .cites-toggle")
+      && !li.querySelector("details, .card-detail") && li.children.length === 4);
+    const open = document.querySelector("main .card.open");
+    return [cards.length, closed.length, same.length, whole.length, open?.id, open?.__prerendered === true, !!open?.querySelector(".card-detail")];
+  });
+  // 53 cards, one open (the link's, with its detail); all but the 7 whose summary holds a link or a figure (drawn anew) are the page's.
+  assert.deepEqual(await kept(), [53, 52, 45, 45, "card-research-questions", true, true]);
+  // A kept card opens with the mouse and stays the page's node: the URL carries it, the other closes, focus is on its toggle.
+  await page.locator("#card-thesis .card-toggle").click();
+  await page.waitForFunction(() => /card=thesis/.test(location.search) && document.querySelector("#card-thesis .card-detail"));
+  assert.deepEqual(await page.evaluate(() => [document.querySelector("#card-thesis .card-toggle").getAttribute("aria-expanded"),
+    document.querySelectorAll("main .card.open").length, document.activeElement?.closest(".card")?.id, document.activeElement?.className,
+    document.querySelector("#card-thesis").__prerendered === true, document.querySelector("#card-research-questions").__prerendered === true]),
+  ["true", 1, "card-thesis", "card-toggle", true, true]);
+  assert.deepEqual(await kept(), [53, 52, 45, 45, "card-thesis", true, true]);
+  // And with the keyboard: Enter opens a kept card, Enter again closes it, focus stays on its toggle.
+  await page.locator("#card-image-problem .card-toggle").focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector("#card-image-problem .card-detail") && /card=image-problem/.test(location.search));
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => !document.querySelector("main .card.open") && !/card=/.test(location.search));
+  assert.equal(await page.evaluate(() => document.activeElement?.closest(".card")?.id), "card-image-problem");
+  // A kept card's citations open; a theme and back to All draw the cards anew, all working.
+  await page.locator("#card-conclusion .cites-toggle").click();
+  assert.equal(await page.locator("#card-conclusion .cites-toggle").getAttribute("aria-expanded"), "true");
+  await page.locator(".theme-filter button", { hasText: "Argument" }).click();
+  await page.waitForFunction(() => /theme=argument/.test(location.search));
+  await page.locator(".theme-filter button", { hasText: "All" }).click();
+  await page.waitForFunction(() => !/theme=/.test(location.search) && document.querySelectorAll("main .card").length === 53);
+  await page.locator("#card-thesis .card-toggle").click();
+  await page.waitForFunction(() => document.querySelector("#card-thesis .card-detail"));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("in an embed the page shows the compact bar and the parts menu before the app starts, and the app keeps them: the same nodes, in the same places", async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();

@@ -23,16 +23,10 @@ pub fn card_view(
     let id = card.id;
     let open = is_open || static_page;
     let detail_id = format!("card-{id}-detail");
-    let next = (!is_open).then(|| card.card_id());
-    let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next));
     let title = if static_page {
         html! { { &card.title } }
     } else {
-        html! {
-            <button type="button" class="card-toggle" aria-expanded={open.to_string()} aria-controls={detail_id.clone()} {onclick}>
-                { &card.title }<span class="toggle-sign" aria-hidden="true">{ if open { "−" } else { "+" } }</span>
-            </button>
-        }
+        toggle(card, is_open, dispatch)
     };
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     html! {
@@ -56,8 +50,19 @@ pub fn card_view(
     }
 }
 
+/// A card's title as the button that opens (`open`: closes) it.
+pub fn toggle(card: &'static Card, open: bool, dispatch: &Callback<Action>) -> Html {
+    let next = (!open).then(|| card.card_id());
+    let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next));
+    html! {
+        <button type="button" class="card-toggle" aria-expanded={open.to_string()} aria-controls={format!("card-{}-detail", card.id)} {onclick}>
+            { &card.title }<span class="toggle-sign" aria-hidden="true">{ if open { "−" } else { "+" } }</span>
+        </button>
+    }
+}
+
 /// An open card's detail: its paragraphs, quotation, related cards and citations.
-fn detail(
+pub(super) fn detail(
     card: &'static Card,
     detail_id: &str,
     static_page: bool,

@@ -32,7 +32,14 @@ pub fn CardsPart(props: &PartProps) -> Html {
     use_reveal_card(if static_page { None } else { view.card });
     let within = crate::deep_link::Within::of(view);
     let all = content().cards;
+    // The closed cards of the page the app started on: the same nodes while they stay closed (`kept_card`).
+    #[cfg(target_arch = "wasm32")]
+    let kept = use_memo((), move |_| std::cell::RefCell::new((theme, kept_cards())));
     let show = |card: &'static Card| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(card) = kept_card(&kept, card, (theme, open), &within, &dispatch) {
+            return card;
+        }
         card_view(card, open == Some(card.id), static_page, &within, &dispatch)
     };
     let (body, count) = match theme {
@@ -81,6 +88,77 @@ pub fn CardsPart(props: &PartProps) -> Html {
             }
         </section>
     }
+}
+
+/// The page's cards kept by the app, by id.
+#[cfg(target_arch = "wasm32")]
+type KeptCards = Vec<(&'static str, web_sys::Element)>;
+
+/// The page's cards (without JavaScript: open, under a "More about" disclosure) that can be kept as the app's closed
+/// cards: their detail taken out, and the title left for the app's toggle. Not those whose summary holds links or
+/// figures, which the app draws otherwise.
+#[cfg(target_arch = "wasm32")]
+fn kept_cards() -> KeptCards {
+    let kept = |card: &Card| {
+        let li = crate::adopt::take(&format!("card-{}", card.id))?;
+        let summary = li.query_selector(".card-summary").ok()??;
+        if summary.first_element_child().is_some() {
+            return None;
+        }
+        li.query_selector(".card-more").ok()??.remove();
+        let _ = summary.remove_attribute("data-p");
+        li.first_element_child()?.set_text_content(None);
+        Some((card.id, li))
+    };
+    content().cards.iter().filter_map(kept).collect()
+}
+
+/// A card kept from the page (the same nodes), with the app's toggle in its title and, after its summary, its
+/// citations or, opened, its detail (portals); `None` where the page had none or the theme is not the one the app
+/// started with (drawn anew).
+#[cfg(target_arch = "wasm32")]
+fn kept_card(
+    kept: &std::cell::RefCell<(Option<Theme>, KeptCards)>,
+    card: &'static Card,
+    (theme, open): (Option<Theme>, Option<&str>),
+    within: &crate::deep_link::Within,
+    dispatch: &Callback<crate::state::Action>,
+) -> Option<Html> {
+    let mut kept = kept.borrow_mut();
+    let (start, cards) = &mut *kept;
+    if *start != theme {
+        cards.clear();
+    }
+    let li = cards.iter().find(|(id, _)| *id == card.id)?.1.clone();
+    let title = li.first_element_child()?;
+    let is_open = open == Some(card.id);
+    let _ = li.set_attribute(
+        "class",
+        &format!(
+            "card theme-{}{}",
+            card.theme.key(),
+            if is_open { " open" } else { "" }
+        ),
+    );
+    let (paragraphs, refs) = (card.paragraphs, card.refs);
+    let body = if is_open {
+        card::detail(
+            card,
+            &format!("card-{}-detail", card.id),
+            false,
+            within,
+            dispatch,
+        )
+    } else {
+        html! { <super::cite::Cites key="closed" {paragraphs} {refs} /> }
+    };
+    Some(html! {
+        <key={card.id}>
+            { Html::VRef(li.clone().into()) }
+            { create_portal(card::toggle(card, is_open, dispatch), title) }
+            { create_portal(body, li) }
+        </>
+    })
 }
 
 /// The two exercises.
