@@ -10,14 +10,20 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
 
+/** Holds the wasm back until `release()` is called: what shows meanwhile is the pre-rendered page. */
+async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 for (const [width, height] of [[1280, 900], [412, 823]]) {
   test(`a deep link paints its own part and republic before the wasm starts, and nothing moves when the app starts (${width}x${height})`, async () => {
     const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     // Hold the wasm back until the page has been looked at: what shows meanwhile is the pre-rendered page.
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    const release = await holdWasm(page);
     await page.goto(server.url + "?part=map&layer=students&country=UZ");
     await page.waitForFunction(() => document.readyState !== "loading");
     // The site's page paints the part's heading at once, and the rest of the part once that is painted.
@@ -60,9 +66,7 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
 test("?part=map on a wide screen: the map does not move when the app draws its layer buttons above it", async () => {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(server.url + "?part=map");
   await page.locator("main .region-map").waitFor();
   const top = () => page.evaluate(() => Math.round(document.querySelector("main .map-figure").getBoundingClientRect().top));
@@ -140,9 +144,7 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
   test(`on start the app keeps the pre-rendered part heading and the site footer (${query || "/"}): the same nodes, not drawn again`, async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    const release = await holdWasm(page);
     await page.goto(server.url + query);
     await page.waitForFunction(() => document.readyState !== "loading");
     // Mark the pre-rendered nodes; a node drawn anew would not carry the mark.
@@ -208,9 +210,7 @@ test("on start the app keeps the pre-rendered cards (?part=cards): each closed c
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error" || m.type() === "warning") errors.push(m.text()); });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(server.url + "?part=cards&card=research-questions");
   await page.waitForFunction(() => document.readyState !== "loading");
   await page.locator("main #card-thesis").waitFor();
@@ -261,9 +261,7 @@ test("on start the app keeps the pre-rendered cards (?part=cards): each closed c
 test("in an embed the page shows the compact bar and the parts menu before the app starts, and the app keeps them: the same nodes, in the same places", async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  const release = await holdWasm(page);
   await page.goto(server.url + "?part=map&embed=1&hide=layers");
   await page.waitForFunction(() => document.readyState !== "loading");
   await page.evaluate(() => { for (const el of document.querySelectorAll(".skip-link, .site-header, .site-header *, .parts-nav, .parts-nav *")) el.__prerendered = true; });
@@ -317,9 +315,7 @@ for (const [what, selector] of [["a link in the header", ".site-header a[href^='
   test(`focus on the pre-rendered page stays where the reader put it when the app starts (${what}), and so does the scroll`, async () => {
     const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
     const page = await context.newPage();
-    let release;
-    const held = new Promise((ok) => { release = ok; });
-    await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+    const release = await holdWasm(page);
     await page.goto(server.url + "?part=map&layer=students");
     await page.waitForFunction(() => document.readyState !== "loading");
     await page.locator("main .region-map").waitFor();
