@@ -21,6 +21,9 @@ async fn a_panic_after_mounting_shows_the_fatal_banner() {
     body.append_child(&banner).unwrap();
     let app = doc.create_element("div").unwrap();
     app.set_id("app");
+    // The pre-rendered page's header and navigation, which the app keeps (`charm_offensive::adopt`).
+    use charm_offensive::components::{header::static_header, nav::static_nav};
+    app.set_inner_html(&format!("{}{}", static_header().0, static_nav().0));
     body.append_child(&app).unwrap();
 
     // As the page starts: install the hook and mount (Yew's renderer runs its panic-hook set-up here).
