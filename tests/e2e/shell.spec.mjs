@@ -68,6 +68,35 @@ for (const mode of MODES) {
   });
 }
 
+test("phones: the byline's date stays whole and Share sits beside the byline (44 px, clear of the title); the dialog's Close is in view in an 800x600 frame", async () => {
+  const box = (page, sel) => page.locator(sel).first().evaluate((e) => { const r = e.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, h: r.height, lines: e.getClientRects().length }; });
+  for (const [width, javaScript] of [[390, false], [390, true], [320, true], [800, true]]) {
+    const { page, context } = await open(browser, server.url, { viewport: { width, height: 844 }, javaScript });
+    assert.equal((await box(page, ".byline time")).lines, 1, `${width} px (${javaScript ? "app" : "page"}): the date is on one line`);
+    if (javaScript) {
+      const [b, h1, byline, header] = await Promise.all([".share-button", "header h1", ".byline", ".site-header"].map((s) => box(page, s)));
+      assert.ok(b.h >= 44 && b.right <= width, `${width} px: Share is 44 px tall and on screen (${JSON.stringify(b)})`);
+      assert.ok(b.top >= h1.bottom - 1 || b.left >= h1.right, `${width} px: Share does not overlap the title`);
+      if (width < 640) assert.ok(b.top < byline.bottom && b.bottom <= header.bottom, `${width} px: Share is beside the byline, not on a row of its own`);
+    }
+    await context.close();
+  }
+  const { page, context } = await open(browser, server.url + "?part=map&embed=1", { viewport: { width: 390, height: 700 } });
+  assert.ok((await page.locator(".site-header").boundingBox()).height < 60, "an embed keeps its one-line bar");
+  await context.close();
+  const frame = await open(browser, server.url + "?part=map", { viewport: { width: 800, height: 600 } });
+  await frame.page.getByRole("button", { name: "Share / embed" }).click();
+  const dialog = frame.page.getByRole("dialog", { name: "Share or embed this view" });
+  assert.ok(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight && d.scrollTop === 0), "the dialog scrolls inside itself");
+  const close = await dialog.getByRole("button", { name: "Close" }).boundingBox();
+  const d = await dialog.boundingBox();
+  assert.ok(close.y >= d.y && close.y + close.height <= d.y + d.height && close.y + close.height <= 600, "Close is in view without scrolling");
+  await frame.page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+  assert.equal(await frame.page.evaluate(() => document.activeElement.id), "share-button", "focus returns to Share");
+  await frame.context.close();
+});
+
 test("small screens: at 360 px nothing scrolls sideways", async () => {
   const { page, context } = await open(browser, startUrl("served", server), { viewport: { width: 360, height: 740 } });
   for (const [key] of PARTS) {
