@@ -150,17 +150,23 @@
       chain = [];
       for (var n = e.target; n && n !== app; n = n.parentElement) chain.push(n);
     });
-    new MutationObserver(function () {
+    function lost() {
       var a = document.activeElement;
-      if (!chain.length || chain[0].isConnected || (a && a !== document.body) || app.hasAttribute("aria-busy")) return;
-      for (var i = 1; i < chain.length; i++) {
-        if (!chain[i].isConnected) continue;
-        var to = chain[i].querySelector("h2,h3,h4") || app.querySelector("main h2[tabindex]");
-        if (!to) return;
-        if (!to.hasAttribute("tabindex")) to.setAttribute("tabindex", "-1");
-        to.focus({ preventScroll: true });
-        return;
-      }
+      return chain.length && !chain[0].isConnected && (!a || a === document.body) && !app.hasAttribute("aria-busy");
+    }
+    new MutationObserver(function () {
+      // After the app's own choice (a Dismiss, End tour... give focus to their next place a task later).
+      if (lost()) setTimeout(function () {
+        if (!lost()) return;
+        for (var i = 1; i < chain.length; i++) {
+          if (!chain[i].isConnected) continue;
+          var to = chain[i].querySelector("h2,h3,h4") || app.querySelector("main h2[tabindex]");
+          if (!to) return;
+          if (!to.hasAttribute("tabindex")) to.setAttribute("tabindex", "-1");
+          to.focus({ preventScroll: true });
+          return;
+        }
+      }, 0);
     }).observe(app, { childList: true, subtree: true });
   }
   function start() {
