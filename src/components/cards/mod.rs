@@ -96,13 +96,15 @@ type KeptCards = Vec<(&'static str, web_sys::Element)>;
 
 /// The page's cards (without JavaScript: open, under a "More about" disclosure) that can be kept as the app's closed
 /// cards: their detail taken out, and the title left for the app's toggle. Not those whose summary holds links or
-/// figures, which the app draws otherwise.
+/// figures, which the app draws otherwise, nor those whose summary lost its `data-p` mark.
 #[cfg(target_arch = "wasm32")]
 fn kept_cards() -> KeptCards {
     let kept = |card: &Card| {
         let li = crate::adopt::take(&format!("card-{}", card.id))?;
         let summary = li.query_selector(".card-summary").ok()??;
-        if summary.first_element_child().is_some() {
+        // A summary the app could not read from the page (a copy that lost its mark) is drawn anew, saying so,
+        // as it would be after a change of theme.
+        if summary.first_element_child().is_some() || !summary.has_attribute("data-p") {
             return None;
         }
         li.query_selector(".card-more").ok()??.remove();
