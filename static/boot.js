@@ -155,16 +155,22 @@
       return chain.length && !chain[0].isConnected && (!a || a === document.body) && !app.hasAttribute("aria-busy");
     }
     new MutationObserver(function () {
+      // The same control drawn again (a part's heading once its texts are in): to it at once.
+      var again = lost() && chain[0].id && document.getElementById(chain[0].id);
+      if (again) return again.focus({ preventScroll: true });
       // After the app's own choice (a Dismiss, End tour... give focus to their next place a task later).
       if (lost()) setTimeout(function () {
         if (!lost()) return;
-        for (var i = 1; i < chain.length; i++) {
-          if (!chain[i].isConnected) continue;
-          var to = chain[i].querySelector("h2,h3,h4") || app.querySelector("main h2[tabindex]");
-          if (!to) return;
+        // A heading that is not shown (a narrow layout hides its block) does not take focus: the next one out.
+        var tries = [];
+        for (var i = 1; i < chain.length; i++) if (chain[i].isConnected) tries.push(chain[i].querySelector("h2,h3,h4"));
+        tries.push(app.querySelector("main h2[tabindex]"), document.getElementById("main"));
+        for (var j = 0; j < tries.length; j++) {
+          var to = tries[j];
+          if (!to) continue;
           if (!to.hasAttribute("tabindex")) to.setAttribute("tabindex", "-1");
           to.focus({ preventScroll: true });
-          return;
+          if (document.activeElement === to) return;
         }
       }, 0);
     }).observe(app, { childList: true, subtree: true });
