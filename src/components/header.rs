@@ -150,8 +150,8 @@ fn sync(header: &web_sys::Element, now: &Shown, live: &ShareListener) {
         (None, Some(open)) => open.remove(),
         (None, None) => {}
     }
-    // The Share button: the page's placeholder becomes the app's button the first time, hidden where an embed
-    // hides it.
+    // The Share button: the page's hidden stand-in (`static_header`, unreachable until now) becomes the app's
+    // button the first time, hidden where an embed hides it.
     if let Ok(Some(button)) = actions.query_selector(".share-button") {
         let _ = button.toggle_attribute_with_force("hidden", !now.share);
         if live.borrow().1.is_none() {
