@@ -116,64 +116,69 @@
   // The single file's own wasm is unpacked at once; the site's is requested once the page is painted
   // (below), so that its download does not compete with the page and its stylesheet.
   if (document.getElementById("wasm-packed")) begin();
-  // Focus on the pre-rendered page (a reader who tabbed before the app started) moves to the app's element of
-  // the same kind and words once the app has drawn it; the app replaces the page's nodes.
-  function keepFocus() {
-    var app = document.getElementById("app");
-    var was = document.activeElement;
-    if (!app || !was || was === document.body || !app.contains(was) || typeof MutationObserver !== "function") return;
-    var tag = was.tagName;
-    var words = was.textContent;
-    var observer = new MutationObserver(function () {
-      if (document.activeElement && document.activeElement !== document.body) return observer.disconnect();
-      var all = app.querySelectorAll(tag);
-      for (var i = 0; i < all.length; i++) {
-        if (all[i].textContent === words) {
-          observer.disconnect();
-          all[i].focus({ preventScroll: true });
-          return;
-        }
-      }
-    });
-    observer.observe(app, { childList: true, subtree: true });
-    setTimeout(function () { observer.disconnect(); }, 10000);
-  }
-  // Once the app runs: when it removes the control that has focus (a layer switch redraws the table or the
-  // source the reader was on, a data block catches up while focus is in it), focus would fall to the page body
-  // and a keyboard or screen reader user would start again from the top. It goes instead to the first heading
-  // of the nearest block still there (made focusable by script only), else to the part's heading.
+  // Focus is kept in the page. When the control that has it goes away, focus would fall to the page body and a
+  // keyboard or screen reader user would start again from the top: at start (the app replaces the pre-rendered
+  // page's nodes: focus there, from a reader who tabbed before the app started), on a redraw (a layer switch
+  // redraws the table or the source the reader was on; a part's heading is drawn again once its texts are in), or
+  // when a narrower window hides it (the timeline's axis at 360 px). Focus goes to the same control drawn again
+  // (the same id, else the same kind and words in the nearest block still there), else a task later (after the
+  // app's own choice: a Dismiss, End tour) to the current item (`aria-current`) or first heading of the nearest
+  // block still shown (made focusable by script only), else to the part's heading, else to <main>.
   function keepPlace() {
     var app = document.getElementById("app");
     if (!app || typeof MutationObserver !== "function") return;
     var chain = [];
-    document.addEventListener("focusin", function (e) {
+    function note(n) {
       chain = [];
-      for (var n = e.target; n && n !== app; n = n.parentElement) chain.push(n);
-    });
+      if (app.contains(n)) for (; n !== app; n = n.parentElement) chain.push(n);
+    }
+    note(document.activeElement);
+    document.addEventListener("focusin", function (e) { note(e.target); });
+    // A press outside the focused control moves focus where the reader put it (the page body on plain text).
+    document.addEventListener("pointerdown", function (e) {
+      var a = document.activeElement;
+      if (!a || !a.contains(e.target)) chain = [];
+    }, true);
     function lost() {
       var a = document.activeElement;
-      return chain.length && !chain[0].isConnected && (!a || a === document.body) && !app.hasAttribute("aria-busy");
+      return chain.length && (!a || a === document.body) && !app.hasAttribute("aria-busy");
+    }
+    function to(el) {
+      if (el) el.focus({ preventScroll: true });
+      return el && document.activeElement === el;
+    }
+    function fallback() {
+      // Not before the app has drawn what it draws a task after its first render (the control may be there).
+      if (!lost() || !root.dataset.ready) return;
+      var tries = [];
+      for (var i = 1; i < chain.length; i++) {
+        if (chain[i].isConnected) tries.push(chain[i].querySelector("[aria-current]"), chain[i].querySelector("h2,h3,h4"));
+      }
+      tries.push(app.querySelector("main h2[tabindex]"), document.getElementById("main"));
+      for (var j = 0; j < tries.length; j++) {
+        var el = tries[j];
+        // A heading takes focus from script only.
+        if (el && el.tabIndex < 0) el.tabIndex = -1;
+        if (to(el)) return;
+      }
     }
     new MutationObserver(function () {
-      // The same control drawn again (a part's heading once its texts are in): to it at once.
-      var again = lost() && chain[0].id && document.getElementById(chain[0].id);
-      if (again) return again.focus({ preventScroll: true });
-      // After the app's own choice (a Dismiss, End tour... give focus to their next place a task later).
-      if (lost()) setTimeout(function () {
-        if (!lost()) return;
-        // A heading that is not shown (a narrow layout hides its block) does not take focus: the next one out.
-        var tries = [];
-        for (var i = 1; i < chain.length; i++) if (chain[i].isConnected) tries.push(chain[i].querySelector("h2,h3,h4"));
-        tries.push(app.querySelector("main h2[tabindex]"), document.getElementById("main"));
-        for (var j = 0; j < tries.length; j++) {
-          var to = tries[j];
-          if (!to) continue;
-          if (!to.hasAttribute("tabindex")) to.setAttribute("tabindex", "-1");
-          to.focus({ preventScroll: true });
-          if (document.activeElement === to) return;
-        }
-      }, 0);
+      if (!lost()) return;
+      var was = chain[0];
+      if (to(was.id && document.getElementById(was.id))) return;
+      var near = app;
+      for (var i = chain.length - 1; i >= 0 && chain[i].isConnected; i--) near = chain[i];
+      var all = near.parentNode.querySelectorAll(was.tagName);
+      for (var j = 0; j < all.length; j++) if (all[j].textContent === was.textContent && to(all[j])) return;
+      setTimeout(fallback, 0);
     }).observe(app, { childList: true, subtree: true });
+    window.addEventListener("resize", function () {
+      var was = chain[0];
+      if (was && !was.getClientRects().length) {
+        was.blur();
+        fallback();
+      }
+    });
   }
   function start() {
     if (!early) begin();
@@ -189,10 +194,10 @@
           return new Promise(function (ok) { setTimeout(function () { ok(module_or_path); }, 0); });
         })
         .then(function (module_or_path) {
-          keepFocus();
+          keepPlace();
           return wasm_bindgen({ module_or_path: module_or_path });
         })
-        .then(function () { mark("wasm-started"); keepPlace(); })
+        .then(function () { mark("wasm-started"); })
         .catch(function (e) { fatal(describe(e)); });
     } catch (e) {
       fatal(describe(e));

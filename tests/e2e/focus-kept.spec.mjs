@@ -28,3 +28,19 @@ test("served: the table across the years is redrawn while it has focus: focus go
   assertNoConsoleErrors(errors);
   await context.close();
 });
+
+test("served: a narrower window hides the timeline's axis while an event on it has focus: focus goes to that event in the list", async () => {
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=timeline"));
+  await page.focus("#tl-ev-scramble-for-china");
+  await page.keyboard.press("Enter");
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.waitForTimeout(200);
+  const now = await page.evaluate(() => {
+    const a = document.activeElement;
+    return { tag: a.tagName, text: a.textContent.trim().slice(0, 40), shown: a.getClientRects().length > 0, current: a.getAttribute("aria-current") };
+  });
+  assert.notEqual(now.tag, "BODY", "focus fell to the page body when the axis was hidden");
+  assert.deepEqual(now, { tag: "A", text: "The scramble for China", shown: true, current: "true" });
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
