@@ -89,8 +89,33 @@
   }
   // The rest of the stylesheet (`data-css`), once: with the app's scripts, and with a part's text (a deep link's
   // part is shown when both are in). A text's promise with it, resolving to whether the text came.
+  // If it does not come (a network blip, a blocker), the parts would show unstyled with no word why: a notice above
+  // the page says so and tries again on a press (the next part that loads its text tries again too); it goes once
+  // the file is in, and focus, if it was on it, to the main content.
   function css() {
-    return load("css", function () {});
+    var got = load("css", function () {});
+    got.then(function (ok) {
+      var note = document.getElementById("css-failed");
+      if (ok) {
+        if (note) {
+          var had = note.contains(document.activeElement);
+          note.remove();
+          if (had) document.getElementById("main").focus();
+        }
+        return;
+      }
+      delete loads.css;
+      if (note) return;
+      note = document.createElement("p");
+      note.id = "css-failed";
+      note.className = "notice";
+      note.style.margin = "0.75rem";
+      note.setAttribute("role", "alert");
+      note.innerHTML = "<span>Part of this page's layout did not load, so some parts look plain. Everything can still be read and used.</span><button type=\"button\" class=\"dismiss\">Try again</button>";
+      note.lastChild.onclick = css;
+      document.body.insertBefore(note, document.getElementById("app"));
+    });
+    return got;
   }
   function both(text) {
     return Promise.all([text, css()]).then(function (ok) { return ok[0]; });

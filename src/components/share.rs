@@ -148,8 +148,12 @@ pub fn ShareDialog(props: &ShareProps) -> Html {
             if scorm {
                 { fixed(r#"<h3>Add it to a course site as a graded activity (SCORM)</h3><p>Upload a package as a SCORM activity: the course site then records who finished the guided tour and each student's self-check score, and keeps their progress between visits.</p><ul class="scorm-downloads"><li><a href="charm-offensive-scorm12.zip" download="">SCORM 1.2 package (.zip)</a> for Moodle, Blackboard, Canvas and most others</li><li><a href="charm-offensive-scorm2004.zip" download="">SCORM 2004 package (.zip)</a> where the course site prefers SCORM 2004</li></ul>"#) }
             }
-            { fixed(r#"<div class="dialog-actions"><button type="button" class="primary" data-act="close">Close</button></div>"#) }
-            <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+            // The copy's outcome beside Close, which stays in view while the dialog scrolls (the dialog's end
+            // is out of sight on a phone or in a course frame when the link is copied).
+            <div class="dialog-actions">
+                <p class="copy-status" role="status" aria-live="polite">{ (*status).clone() }</p>
+                { fixed(r#"<button type="button" class="primary" data-act="close">Close</button>"#) }
+            </div>
         </dialog>
     }
 }

@@ -89,6 +89,21 @@ for (const mode of MODES) {
     await context.close();
   });
 
+  test(`${mode}: on a phone and in an 800x600 course frame, what Copy link did is said in sight`, async () => {
+    for (const viewport of [{ width: 390, height: 844 }, { width: 800, height: 600 }]) {
+      const { page, context } = await open(browser, startUrl(mode, server, "?part=map&embed=1"), { viewport });
+      await page.click("#share-button");
+      await page.getByRole("button", { name: "Copy link" }).click();
+      await page.waitForFunction(() => document.querySelector(".copy-status")?.textContent);
+      const seen = await page.evaluate(() => {
+        const s = document.querySelector(".copy-status"), r = s.getBoundingClientRect();
+        return s.contains(document.elementFromPoint(r.left + 8, r.top + r.height / 2));
+      });
+      assert.ok(seen, `${viewport.width}x${viewport.height}: the status is on screen, not under the dialog's fold`);
+      await context.close();
+    }
+  });
+
   test(`${mode}: the embed view drops the chrome and honours hidden controls`, async () => {
     const { page, context } = await open(browser, startUrl(mode, server, "?part=sources&embed=1&hide=nav,share"));
     assert.equal(await page.getByRole("navigation", { name: "Parts of the explainer" }).count(), 0);

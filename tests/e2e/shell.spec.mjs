@@ -129,3 +129,27 @@ test("a layer switch writes nothing in the navigation in its frame; the links ca
   assert.equal(await timeline.getAttribute("href"), "?part=timeline&layer=students");
   await context.close();
 });
+
+test("served: the stylesheet's deferred file fails to load: a notice says so, Try again brings the styles and the notice goes", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  let block = true;
+  await page.route(/\/assets\/css\.[0-9a-f]+\.js$/, (route) => (block ? route.abort() : route.continue()));
+  await page.goto(server.url + "?part=timeline");
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+  const note = page.locator("#css-failed");
+  await note.waitFor();
+  assert.match(await note.innerText(), /layout did not load/);
+  const styles = () => page.evaluate(() => document.querySelectorAll("style[data-order]").length);
+  const before = await styles();
+  block = false;
+  await note.getByRole("button", { name: "Try again" }).focus();
+  await page.keyboard.press("Enter");
+  await note.waitFor({ state: "detached" });
+  assert.ok(await styles() > before, "the stylesheet's other files are in");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "main", "focus goes to the main content");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -4,7 +4,7 @@
 // can be replayed (WALK_SEED=<seed>):
 // - no page or console error, no request leaving the page's origin, the fatal banner hidden;
 // - no horizontal overflow of the page; no duplicate id;
-// - focus not left on the page body after an action that removed or disabled the focused control;
+// - focus not left on the page body after an action that removed, disabled or hid the focused control;
 // - every so often (and at the end) the address opened in a new tab shows the same view.
 import assert from "node:assert/strict";
 
@@ -77,7 +77,8 @@ function invariants() {
   const duplicates = [...ids].filter(([, n]) => n > 1).map(([id, n]) => `${id} ×${n}`);
   const active = document.activeElement;
   const lostFocus = !active || active === document.body;
-  const gone = (el) => el && el !== document.body && (!el.isConnected || el.disabled);
+  // Removed, disabled, or no longer shown (a narrower window hides the timeline's axis).
+  const gone = (el) => el && el !== document.body && (!el.isConnected || el.disabled || !el.getClientRects().length);
   const w = window.__walk || {};
   const focusDropped = lostFocus && (gone(w.before) || gone(w.target)) ? (w.target && gone(w.target) ? w.target : w.before) : null;
   let wide = null;
@@ -95,7 +96,7 @@ function invariants() {
   return {
     fatal: fatal && !fatal.hidden ? document.getElementById("fatal-detail").textContent : null,
     duplicates,
-    focusDropped: focusDropped ? `${focusDropped.tagName.toLowerCase()} "${(focusDropped.textContent || "").trim().slice(0, 50)}" (${focusDropped.isConnected ? "disabled" : "removed"})` : null,
+    focusDropped: focusDropped ? `${focusDropped.tagName.toLowerCase()} "${(focusDropped.textContent || "").trim().slice(0, 50)}" (${!focusDropped.isConnected ? "removed" : focusDropped.disabled ? "disabled" : "hidden"})` : null,
     wide,
   };
 }
