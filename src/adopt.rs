@@ -78,9 +78,11 @@ pub fn use_node(key: &'static str) -> Option<web_sys::Element> {
 }
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
-/// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead.
+/// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (Reading the
+/// evidence with the app's controls in it: `components::evidence`).
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-pub const ISLANDS: [crate::model::Part; 1] = [crate::model::Part::Sources];
+pub const ISLANDS: [crate::model::Part; 2] =
+    [crate::model::Part::Sources, crate::model::Part::Evidence];
 
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 thread_local! {
@@ -156,6 +158,13 @@ pub fn keep_islands_from(text: &str) {
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 #[hook]
 pub fn use_island(part: crate::model::Part) -> Option<Html> {
+    use_island_node(part).map(Html::VRef)
+}
+
+/// `use_island`'s node, for a part that puts the app's controls into it.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+#[hook]
+pub fn use_island_node(part: crate::model::Part) -> Option<web_sys::Node> {
     let el = use_memo((), move |_| {
         KEPT_ISLANDS.with(|k| {
             let mut k = k.borrow_mut();
@@ -177,7 +186,7 @@ pub fn use_island(part: crate::model::Part) -> Option<Html> {
             }
         })
     });
-    el.as_ref().clone().map(Html::VRef)
+    el.as_ref().clone()
 }
 
 #[cfg(test)]

@@ -231,7 +231,20 @@ async fn the_evidence_part_renders_every_note_with_its_status() {
 #[tokio::test]
 async fn the_static_evidence_page_cites_every_note_and_has_no_filter() {
     let html = render_evidence(true).await;
-    assert!(!html.contains("status-filter"));
+    // Only the filter's place, never seen and gone without JavaScript (the app puts its own there as it starts).
+    assert_eq!(html.matches("status-filter").count(), 1);
+    let at = html
+        .find(r#"class="evidence-bar""#)
+        .expect("the filter's place");
+    let bar = &html[html[..at].rfind("<div").unwrap()..];
+    let bar = &bar[..bar.find('>').unwrap()];
+    assert!(
+        bar.contains("data-needs-js")
+            && bar.contains("inert")
+            && bar.contains(r#"aria-hidden="true""#),
+        "{bar}"
+    );
+    assert!(!render_evidence(false).await.contains("data-needs-js"));
     assert_eq!(html.matches("<article").count(), study().evidence.len());
     assert!(html.matches("cites-static").count() >= study().evidence.len());
 }

@@ -4,12 +4,19 @@
 
 use yew::prelude::*;
 
-use super::raw::{fixed, raw, Markup};
-use super::{
-    cite::Cites, figure::FigureValue, rich::rich_text, use_dispatch, PartHeading, PartProps,
-};
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+use super::figure::InlineFigure;
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use super::raw::fixed;
+use super::raw::{raw, Markup};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use super::rich::rich_text;
+use super::{cite::Cites, figure::FigureValue, use_dispatch, PartHeading, PartProps};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
-use crate::model::study::{study, Evidence, EvidenceKind, Status};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use crate::model::study::EvidenceKind;
+use crate::model::study::{study, Evidence, Status};
 use crate::model::Part;
 use crate::state::Action;
 
@@ -75,15 +82,22 @@ pub fn note_id(e: &Evidence) -> String {
     format!("note-{}", e.id)
 }
 
-/// The evidence part.
+/// The evidence part. The browser build that reads its texts from the page shows the page's own section and
+/// puts the app's controls into it (`use_from_page`); the others draw it.
 #[component]
 pub fn EvidencePart(_props: &PartProps) -> Html {
-    let filter = use_state(|| None::<Status>);
-    let static_page = super::use_static_page();
+    use_part()
+}
+
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use use_drawn as use_part;
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+use use_from_page as use_part;
+
+/// The status filter and the count of notes shown. On the static page, its place (never seen, gone without
+/// JavaScript): the app puts its own in the same place, so that nothing moves when it starts.
+fn filter_bar(filter: &UseStateHandle<Option<Status>>, static_page: bool) -> Html {
     let notes = &study().evidence;
-    let shown = notes
-        .iter()
-        .filter(|e| filter.is_none_or(|s| e.status == s));
     let count = notes
         .iter()
         .filter(|e| filter.is_none_or(|s| e.status == s))
@@ -94,25 +108,42 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
         let onclick = Callback::from(move |_: MouseEvent| filter.set(status));
         html! { <button type="button" class="filter-button" aria-pressed={pressed.to_string()} {onclick}>{ label }</button> }
     };
+    let buttons = STATUSES.iter().filter_map(|&s| {
+        let n = notes.iter().filter(|e| e.status == s).count();
+        (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
+    });
+    let static_page = super::drawn_static(static_page);
+    html! {
+        <div class="evidence-bar" data-needs-js={static_page.then_some("")} inert={static_page} aria-hidden={static_page.then_some("true")}>
+            <div class="status-filter" role="group" aria-label="Show notes by status">
+                { button(None, format!("All ({})", notes.len())) }
+                { for buttons }
+            </div>
+            <p class="filter-count" role="status">{ format!("Showing {count} of {} notes.", notes.len()) }</p>
+        </div>
+    }
+}
+
+/// The evidence part as the build draws it.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+#[hook]
+fn use_drawn() -> Html {
+    let filter = use_state(|| None::<Status>);
+    let static_page = super::use_static_page();
+    let notes = &study().evidence;
+    let shown = notes
+        .iter()
+        .filter(|e| filter.is_none_or(|s| e.status == s));
+    let count = shown.clone().count();
     // One note in the list (a plain function, not a component: a component's own code is about 1 KB of wasm).
     let dispatch = use_dispatch();
     let to_sources = super::use_within().part(Part::Sources);
     let item =
         |e: &'static Evidence| html! { <li key={e.id}>{ note(e, &dispatch, &to_sources) }</li> };
-    let buttons = STATUSES.iter().filter_map(|&s| {
-        let n = notes.iter().filter(|e| e.status == s).count();
-        (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
-    });
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
             <PartHeading part={Part::Evidence} />
-            if !static_page {
-                <div class="status-filter" role="group" aria-label="Show notes by status">
-                    { button(None, format!("All ({})", notes.len())) }
-                    { for buttons }
-                </div>
-                <p class="filter-count" role="status">{ format!("Showing {count} of {} notes.", notes.len()) }</p>
-            }
+            { filter_bar(&filter, static_page) }
             // All notes of a chosen status; unfiltered, the first few, the rest one click away.
             <ul class="evidence-notes">
                 { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(item) }
@@ -140,6 +171,186 @@ pub fn EvidencePart(_props: &PartProps) -> Html {
     }
 }
 
+/// Where the page's section (`crate::adopt::use_island_node`) takes the app's controls: each is drawn into the
+/// page's element that held the static page's version (emptied), or after the element's own content.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+enum Hole {
+    /// The citations' toggle, after a note's or a prompt's content (the static line removed).
+    Cites(&'static [&'static str], &'static [&'static str]),
+    /// A figure with its source button, in its list item after the label.
+    Figure(&'static str),
+    /// A figure in a sentence (`[data-fig]`): its id and the words shown.
+    Inline(String, String),
+    /// The link to the Sources part.
+    ToSources,
+}
+
+/// The page's section kept: its notes (list items in the page's order) and lists, and the holes for the app's controls.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+struct Kept {
+    section: web_sys::Element,
+    items: Vec<(web_sys::Element, Status)>,
+    lists: [Option<web_sys::Element>; 3],
+    holes: Vec<(web_sys::Element, Hole)>,
+    moved: std::cell::Cell<bool>,
+}
+
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+impl Kept {
+    fn of(section: web_sys::Element) -> Self {
+        use crate::browser::elements;
+        let one = |at: &web_sys::Element, sel: &str| at.query_selector(sel).ok().flatten();
+        let all = |at: &web_sys::Element, sel: &str| {
+            at.query_selector_all(sel)
+                .map(|l| elements(&l).collect::<Vec<_>>())
+                .unwrap_or_default()
+        };
+        let mut holes = Vec::new();
+        let cites = |holes: &mut Vec<_>, at: &web_sys::Element, paragraphs, refs| {
+            if let Some(line) = one(at, ":scope > .cites-static") {
+                line.remove();
+                holes.push((at.clone(), Hole::Cites(paragraphs, refs)));
+            }
+        };
+        let mut items = Vec::new();
+        for e in study().evidence {
+            let Some(note) = one(&section, &format!("#{}", e.id)) else {
+                continue;
+            };
+            cites(&mut holes, &note, e.paragraphs, e.refs);
+            let (essay, other): (Vec<_>, Vec<_>) =
+                e.figures.iter().partition(|id| id.starts_with("essay-"));
+            for (li, id) in all(&note, ".figure-compare li")
+                .into_iter()
+                .zip(essay.into_iter().chain(other))
+            {
+                while let Some(c) = li.last_element_child() {
+                    c.remove();
+                }
+                holes.push((li, Hole::Figure(id)));
+            }
+            if let Some(p) = one(&note, ".to-sources") {
+                p.set_text_content(None);
+                holes.push((p, Hole::ToSources));
+            }
+            items.extend(note.parent_element().map(|li| (li, e.status)));
+        }
+        for (li, p) in all(&section, ".prompts li")
+            .into_iter()
+            .zip(study().prompts)
+        {
+            cites(&mut holes, &li, p.paragraphs, &[]);
+        }
+        for span in all(&section, "[data-fig]") {
+            let id = span.get_attribute("data-fig").unwrap_or_default();
+            let shown = span
+                .first_child()
+                .and_then(|t| t.text_content())
+                .unwrap_or_default();
+            let _ = span.remove_attribute("data-fig");
+            span.set_text_content(None);
+            holes.push((span, Hole::Inline(id, shown)));
+        }
+        let more = one(&section, ".more-notes");
+        Self {
+            lists: [
+                one(&section, ".evidence-notes"),
+                more.as_ref().and_then(|d| one(d, "ul")),
+                more,
+            ],
+            section,
+            items,
+            holes,
+            moved: Default::default(),
+        }
+    }
+
+    /// Shows the notes of `filter` (all: the first few, then the others under the disclosure), moving the page's
+    /// list items; nothing moves on the first call (the page's order).
+    fn show(&self, filter: Option<Status>) {
+        if filter.is_none() && !self.moved.replace(true) {
+            return;
+        }
+        let [Some(first), Some(rest), Some(more)] = &self.lists else {
+            return;
+        };
+        for (i, (li, status)) in self.items.iter().enumerate() {
+            if filter.is_none_or(|s| s == *status) {
+                let _ = if filter.is_none() && i >= FIRST_NOTES {
+                    rest
+                } else {
+                    first
+                }
+                .append_child(li);
+            } else {
+                li.remove();
+            }
+        }
+        more.toggle_attribute_with_force("hidden", filter.is_some())
+            .ok();
+    }
+}
+
+/// Reading the evidence from the page's own section, with the app's filter, figures, citations and links in it.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+#[hook]
+fn use_from_page() -> Html {
+    let filter = use_state_eq(|| None::<Status>);
+    let dispatch = use_dispatch();
+    let href = super::use_within().part(Part::Sources);
+    let node = crate::adopt::use_island_node(Part::Evidence);
+    let kept = use_memo((), move |_| {
+        let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
+        if let Some(bar) = section.query_selector(".evidence-bar").ok().flatten() {
+            for name in ["data-needs-js", "inert", "aria-hidden"] {
+                let _ = bar.remove_attribute(name);
+            }
+            bar.set_text_content(None);
+        }
+        Some(Kept::of(section))
+    });
+    {
+        let kept = kept.clone();
+        use_effect_with(*filter, move |f| {
+            if let Some(k) = &*kept {
+                k.show(*f);
+            }
+        });
+    }
+    let Some(k) = &*kept else {
+        return html! {
+            <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
+                <PartHeading part={Part::Evidence} />
+                <p>{ crate::prose::MISSING }</p>
+            </section>
+        };
+    };
+    let bar = k.section.query_selector(".evidence-bar").ok().flatten();
+    let draw = |hole: &Hole| match hole {
+        Hole::Cites(paragraphs, refs) => html! { <Cites {paragraphs} {refs} /> },
+        Hole::Figure(id) => html! { <FigureValue id={*id} /> },
+        Hole::Inline(id, shown) => html! { <InlineFigure id={id.clone()} shown={shown.clone()} /> },
+        Hole::ToSources => to_sources(&dispatch, &href),
+    };
+    html! {
+        <>
+            { Html::VRef(k.section.clone().into()) }
+            { for bar.map(|bar| create_portal(filter_bar(&filter, false), bar)) }
+            { for k.holes.iter().map(|(host, hole)| create_portal(draw(hole), host.clone())) }
+        </>
+    }
+}
+
+/// The link to the Sources part, followed in the app.
+fn to_sources(dispatch: &Callback<Action>, href: &str) -> Html {
+    let onclick = dispatch.reform(|ev: MouseEvent| {
+        ev.prevent_default();
+        Action::Navigate(Part::Sources)
+    });
+    html! { <a href={href.to_string()} {onclick}>{ "See these citations in the Sources part" }</a> }
+}
+
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// One note: title, status, the essay's claim, what the sources show, why it matters, figures, citations;
 /// `href` leads to the Sources part.
 fn note(e: &'static Evidence, dispatch: &Callback<Action>, href: &str) -> Html {
@@ -156,13 +367,11 @@ fn note(e: &'static Evidence, dispatch: &Callback<Action>, href: &str) -> Html {
     let is_essay = |id: &&&'static str| id.starts_with("essay-");
     let essay_figs: Vec<_> = e.figures.iter().filter(is_essay).collect();
     let source_figs: Vec<_> = e.figures.iter().filter(|id| !is_essay(id)).collect();
-    let to_sources = matches!(e.status, Status::NoBibliographyEntry | Status::YearDisagrees).then(|| {
-        let onclick = dispatch.reform(|ev: MouseEvent| {
-            ev.prevent_default();
-            Action::Navigate(Part::Sources)
-        });
-        html! { <p class="to-sources"><a href={href.to_string()} {onclick}>{ "See these citations in the Sources part" }</a></p> }
-    });
+    let to_sources = matches!(
+        e.status,
+        Status::NoBibliographyEntry | Status::YearDisagrees
+    )
+    .then(|| html! { <p class="to-sources">{ to_sources(dispatch, href) }</p> });
     html! {
         <article id={e.id} class={classes!("evidence-note", class)} aria-labelledby={title_id.clone()} tabindex="-1">
             { note_head(e, &title_id) }
@@ -189,6 +398,7 @@ fn note(e: &'static Evidence, dispatch: &Callback<Action>, href: &str) -> Html {
     }
 }
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// A note's title, status and, for the arithmetic note, the worked example (display only: written as markup,
 /// `super::raw`).
 fn note_head(e: &Evidence, title_id: &str) -> Html {
@@ -207,6 +417,7 @@ fn note_head(e: &Evidence, title_id: &str) -> Html {
     raw(m)
 }
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// A note's quotation and its source (display only: written as markup, `super::raw`).
 fn quote(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
     let mut m = Markup::default();
@@ -218,6 +429,7 @@ fn quote(text: crate::prose::Prose, source: crate::prose::Prose) -> Html {
     raw(m)
 }
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// Percent against percentage points, worked from the arithmetic note's two percentages.
 fn worked_example(note: &Evidence) -> Option<String> {
     let figs = &content().figures;

@@ -258,6 +258,56 @@ test("on start the app keeps the pre-rendered cards (?part=cards): each closed c
   await context.close();
 });
 
+test("on start the app keeps the pre-rendered evidence notes (?part=evidence): the same nodes, nothing moves, focus and scroll stay, and the filter, figures and citations work", async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
+  });
+  const release = await holdWasm(page);
+  await page.goto(server.url + "?part=evidence");
+  await page.waitForFunction(() => document.readyState !== "loading");
+  await page.locator("main .evidence-note").first().waitFor();
+  await page.evaluate(() => { for (const el of document.querySelectorAll("main .evidence, main .evidence *")) el.__prerendered = true; });
+  await page.locator("main .more-notes > summary").focus();
+  await page.evaluate(() => window.scrollTo(0, 300));
+  const place = () => page.evaluate(() => Math.round(document.querySelector("main .more-notes").getBoundingClientRect().top));
+  const before = await place();
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  await page.waitForTimeout(300);
+  const kept = () => page.evaluate(() => {
+    const same = (sel) => { const all = [...document.querySelectorAll(sel)]; return `${all.filter((el) => el.__prerendered === true).length}/${all.length}`; };
+    return [same("main .evidence"), same("main .evidence-note"), same("main .evidence-note :is(h3, .status-badge, dt, dd, .figure-compare li)"), same("main .prompts li"),
+      document.querySelectorAll("main .evidence-note .cites-toggle").length, document.querySelectorAll("main .evidence-note .source-toggle").length > 50];
+  });
+  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", 18, true]);
+  assert.equal(await page.evaluate(() => document.activeElement?.parentElement?.className), "disclosure more-notes", "focus stayed on the disclosure");
+  assert.equal(await page.evaluate(() => window.scrollY), 300, "the page did not scroll");
+  assert.equal(await place(), before, "nothing moved");
+  assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+  // The filter: the page's notes of the status, then all of them again, in their order; the same nodes.
+  await page.getByRole("button", { name: "Confirmed (3)" }).click();
+  assert.equal(await page.locator("main .filter-count").innerText(), "Showing 3 of 18 notes.");
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main article.evidence-note")].map((a) => a.__prerendered === true && a.classList.contains("confirmed"))), [true, true, true]);
+  assert.equal(await page.locator("main .more-notes").isVisible(), false);
+  await page.getByRole("button", { name: "All (18)" }).click();
+  assert.equal(await page.locator("main article.evidence-note").count(), 18);
+  assert.equal(await page.locator("main .more-notes .evidence-note").count(), 15);
+  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", 18, true]);
+  // A figure's source and a note's citations open in place.
+  const note = page.locator("main article.evidence-note").first();
+  await note.locator(".source-toggle").first().click();
+  await note.locator(".figure-source").first().waitFor();
+  await note.locator(".cites-toggle").click();
+  await note.locator(".cites-body").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("in an embed the page shows the compact bar and the parts menu before the app starts, and the app keeps them: the same nodes, in the same places", async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
