@@ -17,19 +17,21 @@ const packed = new Uint8Array(Buffer.from(single.match(BLOCK)[2], "base64"));
 const built = JSON.parse(readFileSync(join(DIST, "build.json"), "utf8"));
 const wasm = readFileSync(join(DIST, built.files["charm-offensive.wasm"]));
 
-/** Runs a script in a context of its own, as a page would load it; its globals. */
-function run(text) {
-  const context = { performance, MessageChannel, setTimeout, atob, WebAssembly, Uint8Array, Promise, Error, Math };
+/** Runs a script in a context of its own, as a page would load it; its globals (`without` names one left out). */
+function run(text, without) {
+  const context = { performance, MessageChannel, setTimeout, atob, WebAssembly, Uint8Array, Promise, Error, Math,
+    Response, Blob, DecompressionStream };
+  delete context[without];
   context.window = context;
   vm.runInNewContext(text, context);
   return context;
 }
 /** The single file's unpacker as built (static/lzma.js with the context-mixing decoder inlined): its own line of the
  * inline script (glue, unpacker, boot). */
-function singleUnpacker() {
+function singleUnpacker(without) {
   const line = single.split("\n").filter((l) => l.includes("__charmUnlzma=") && !l.includes("<script"));
   assert.equal(line.length, 1, "the single file's unpacker is a line of its own");
-  return run(line[0]).__charmUnlzma;
+  return run(line[0], without).__charmUnlzma;
 }
 /** The served site's unpacker (the LZMA decoder inlined) and packed wasm, from its script for opaque origins. */
 function site() {
@@ -56,6 +58,11 @@ test("both packed wasms unpack to the built wasm byte for byte; context mixing 5
     assert.ok(bytes.length < 0.85 * built.wasm.gzip, `packed ${bytes.length} B against gzip ${built.wasm.gzip} B`);
   }
   assert.ok(packed.length < 0.95 * lzma.packed.length, `context mixing ${packed.length} B, LZMA ${lzma.packed.length} B`);
+});
+
+test("the unpacker says so in a browser without DecompressionStream (its decoder's wasm comes deflated)", async () => {
+  const outcome = await singleUnpacker("DecompressionStream")(packed, 5).then(() => "accepted", (e) => e.message);
+  assert.match(outcome, /cannot unpack the built-in WebAssembly \(no DecompressionStream\)/);
 });
 
 for (const [name, get] of [["single file's (context mixing)", () => [singleUnpacker(), packed, site().packed]],
