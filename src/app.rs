@@ -383,9 +383,9 @@ pub fn mount() {
     // tasks later, so that reading the page (texts, then outlines) and drawing it are not one long task. The
     // page stays as it is until the last task draws it.
     crate::adopt::keep_from(&root, rest.as_deref());
-    // A deep link's part (static/early.js) lends what the app draws later (`use_stand_in`).
-    for key in ["map-figure", "map-selection"] {
-        if let Ok(Some(el)) = root.query_selector(&format!("[data-early] .{key}")) {
+    // A deep link's part (static/early.js): the map part keeps these nodes (components::map::sync).
+    for key in [".map-figure", ".data-controls", ".country-list"] {
+        if let Ok(Some(el)) = root.query_selector(&format!("[data-early] {key}")) {
             crate::adopt::keep(key, el);
         }
     }

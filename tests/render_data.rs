@@ -25,7 +25,7 @@ async fn render<C: yew::BaseComponent<Properties = PartProps>>(
 /// The controls as the map part draws them.
 #[yew::component]
 fn DataControls(props: &PartProps) -> yew::Html {
-    data_controls(&props.view, &yew::Callback::noop(), use_static_page())
+    data_controls(&props.view, use_static_page())
 }
 
 fn map_view() -> View {

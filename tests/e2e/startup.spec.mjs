@@ -204,6 +204,56 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
   });
 }
 
+for (const query of ["?part=map", "?part=map&layer=students&country=UZ"]) {
+  test(`on start the app keeps the pre-rendered map part (${query}): the map, its legend and the controls are the page's nodes, made the app's, and a layer switch writes on them`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const release = await holdWasm(page);
+    await page.goto(server.url + query);
+    await page.locator("main .region-map").waitFor();
+    const blocks = "main .map-figure, main .map-main > .data-controls, main .country-list";
+    const marked = await page.evaluate((blocks) => {
+      const all = [...document.querySelectorAll(blocks)].flatMap((b) => [b, ...b.querySelectorAll("*")]).filter((el) => !el.closest("#map-notes"));
+      for (const el of all) el.__prerendered = true;
+      return all.length;
+    }, blocks);
+    assert.ok(marked > 150, `the page's map part has its blocks (${marked} elements)`);
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    const drawnAnew = () => page.evaluate(() => {
+      const kept = ["main .region-map", "main .region-map *", "main .legend", "main .legend *", "main .map-main > .data-controls .data-toggles *"];
+      const els = kept.flatMap((s) => [...document.querySelectorAll(s)]);
+      return [els.length, els.filter((el) => el.__prerendered !== true).map((el) => el.tagName + "." + el.getAttribute("class")).join(" ")];
+    });
+    const [count, anew] = await drawnAnew();
+    assert.ok(count > 150, `the map, legend and controls are there (${count})`);
+    assert.equal(anew, "", "every element of the map, its legend and the controls is the page's own");
+    // Made the app's: the republics are buttons with one tab stop, the controls can be reached.
+    assert.deepEqual(await page.evaluate(() => {
+      const gs = [...document.querySelectorAll("main .region-map .republic")];
+      const c = document.querySelector("main .map-main > .data-controls");
+      return [gs.map((g) => g.getAttribute("role")).join(), gs.filter((g) => g.getAttribute("tabindex") === "0").length, c.hasAttribute("inert") || c.hasAttribute("aria-hidden"),
+        document.querySelector("main .map-figure").__prerendered === true];
+    }), ["button,button,button,button,button", 1, false, true]);
+    // A layer switch writes on the same nodes: the fills and the legend change, the nodes stay.
+    const fills = () => page.evaluate(() => [...document.querySelectorAll("main .region-map .republic > path:first-child")].map((p) => p.getAttribute("fill")).join());
+    const before = await fills();
+    const other = query.includes("students") ? "trade" : "students";
+    await page.locator(`main [data-layer=${other}]`).click();
+    await page.waitForFunction((other) => new URLSearchParams(location.search).get("layer") === other || (other === "trade" && !new URLSearchParams(location.search).get("layer")), other);
+    await page.waitForFunction(() => !document.querySelector("main figcaption[aria-busy]"));
+    assert.notEqual(await fills(), before, "the map shows the other layer");
+    assert.match(await page.evaluate(() => document.querySelector("main .region-map .republic").getAttribute("aria-label")), new RegExp(other === "trade" ? "trade" : "students"));
+    assert.equal(await page.evaluate(() => document.querySelector(`main [data-layer]`).closest(".data-controls").__prerendered), true);
+    assert.equal(await page.evaluate(() => [...document.querySelectorAll("main .region-map, main .region-map .republic, main .region-map .republic > path:first-child, main .republic-label text, main .legend, main .legend-title, main [data-layer]")]
+      .filter((el) => el.__prerendered !== true).length), 0, "the map's shapes and labels, the legend and the layer buttons are still the page's nodes after the switch");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
 test("on start the app keeps the pre-rendered cards (?part=cards): each closed card is the page's node, with the app's toggle and citations in it, and still works", async () => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

@@ -1,7 +1,10 @@
 //! The map's legend: the unit, the layer's classes (one scale for every period, round edges), the "no data"
 //! and "none found" swatches, the reliability patterns drawn over the fills, and the layer's source line.
 
+#[cfg(not(target_arch = "wasm32"))]
 use yew::prelude::*;
+
+use crate::components::raw::Markup;
 
 use crate::components::map::region_map::marked_fill;
 use crate::data::{decimals, notes, population_year, unit_label, Gap, Reliability, Slice};
@@ -9,9 +12,13 @@ use crate::model::format_number;
 use crate::scale::PALETTE;
 
 /// A class's swatch and words. Unkeyed, as are the pattern keys: a layer switch then patches each item in
-/// place (its class and text) instead of removing and inserting it, about 20 fewer DOM changes per switch.
-fn swatch(class: &'static str, text: String) -> Html {
-    html! { <li><span class={classes!("swatch", class)} aria-hidden="true"></span>{ text }</li> }
+/// place (its class and text) instead of removing and inserting it (`crate::components::map::sync::morph`).
+fn swatch(m: &mut Markup, class: &str, text: &str) {
+    m.tag(r#"<li><span class="swatch "#)
+        .tag(class)
+        .tag(r#"" aria-hidden="true"></span>"#)
+        .text(text)
+        .tag("</li>");
 }
 
 const SWATCH_CLASSES: [&str; 5] = ["sw-0", "sw-1", "sw-2", "sw-3", "sw-4"];
@@ -34,7 +41,7 @@ pub fn class_labels(s: &Slice) -> Vec<String> {
 
 /// A pattern key: a small SVG swatch filled as the map fills a republic of this reliability (its marks on a
 /// palette colour).
-fn pattern_swatch(r: Reliability) -> Html {
+fn pattern_swatch(m: &mut Markup, r: Reliability) {
     let words = match r {
         Reliability::High => "high (plain)",
         Reliability::Medium => "medium (dots)",
@@ -42,25 +49,17 @@ fn pattern_swatch(r: Reliability) -> Html {
     };
     let colour = PALETTE[1];
     let fill = marked_fill(colour, r).unwrap_or_else(|| colour.to_string());
-    html! {
-        <li>
-            <svg class="swatch pattern" viewBox="0 0 28 20" aria-hidden="true" focusable="false">
-                <rect width="28" height="20" {fill} />
-            </svg>
-            { words }
-        </li>
-    }
+    m.tag(r#"<li><svg class="swatch pattern" viewBox="0 0 28 20" aria-hidden="true" focusable="false"><rect width="28" height="20""#)
+        .attr("fill", Some(&fill))
+        .tag("></rect></svg>")
+        .text(words)
+        .tag("</li>");
 }
 
-/// The legend of the visible layer.
-/// A plain function, not a component: it holds no state.
-pub fn legend(s: &'static Slice) -> Html {
+/// The legend of the visible layer, as markup (display only: the app brings the page's legend up to date with it,
+/// `crate::components::map::sync`).
+pub fn legend_markup(s: &'static Slice) -> String {
     let unit = unit_label(s.layer, s.per_person);
-    let title = format!("Colour: {unit}");
-    let classes = class_labels(s)
-        .into_iter()
-        .enumerate()
-        .map(|(i, text)| swatch(SWATCH_CLASSES[s.scale.palette_step(i)], text));
     let none_found = s.rows.iter().any(|r| r.gap == Some(Gap::NoneFound));
     let levels: Vec<Reliability> = Reliability::ALL
         .into_iter()
@@ -79,20 +78,39 @@ pub fn legend(s: &'static Slice) -> Html {
         ),
         None => note.source.to_string(),
     };
-    html! {
-        <div class="legend">
-            <p class="legend-title">{ title }
-                <span class="legend-same">{ if s.layer.years().len() > 1 { " · the same scale for every period" } else { "" } }</span></p>
-            <ul class="legend-swatches">
-                { for classes }
-                { swatch("sw-nodata", "no data".into()) }
-                if none_found { { swatch("sw-none", "none found (not a measured zero)".into()) } }
-            </ul>
-            if levels.iter().any(|l| *l != Reliability::High) {
-                <p class="legend-title legend-sub">{ "Pattern: how reliable each source is" }</p>
-                <ul class="legend-swatches">{ for levels.into_iter().map(pattern_swatch) }</ul>
-            }
-            <p class="legend-source"><strong>{ "Source: " }</strong>{ source }</p>
-        </div>
+    let mut m = Markup::default();
+    m.tag(r#"<div class="legend"><p class="legend-title">Colour: "#)
+        .text(unit)
+        .tag(r#"<span class="legend-same">"#)
+        .tag(if s.layer.years().len() > 1 {
+            " · the same scale for every period"
+        } else {
+            ""
+        })
+        .tag(r#"</span></p><ul class="legend-swatches">"#);
+    for (i, text) in class_labels(s).iter().enumerate() {
+        swatch(&mut m, SWATCH_CLASSES[s.scale.palette_step(i)], text);
     }
+    swatch(&mut m, "sw-nodata", "no data");
+    if none_found {
+        swatch(&mut m, "sw-none", "none found (not a measured zero)");
+    }
+    m.tag("</ul>");
+    if levels.iter().any(|l| *l != Reliability::High) {
+        m.tag(r#"<p class="legend-title legend-sub">Pattern: how reliable each source is</p><ul class="legend-swatches">"#);
+        for l in levels {
+            pattern_swatch(&mut m, l);
+        }
+        m.tag("</ul>");
+    }
+    m.tag(r#"<p class="legend-source"><strong>Source: </strong>"#)
+        .text(&source)
+        .tag("</p></div>");
+    m.0
+}
+
+/// The legend of the visible layer (the static page and the native build's render tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn legend(s: &'static Slice) -> Html {
+    crate::components::raw::raw(legend_markup(s))
 }

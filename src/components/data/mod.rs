@@ -19,37 +19,40 @@ use crate::model::Layer;
 use crate::state::View;
 
 pub use compare::{agreement, Comparisons};
-pub use layers::layer_controls;
+#[cfg(not(target_arch = "wasm32"))]
 pub use legend::legend;
+pub use legend::legend_markup;
 pub use source::SourceToggle;
 pub use table::DataTable;
 
-/// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change;
-/// a press goes to `dispatch`. A plain function, not a component: it holds no state.
-pub fn data_controls(
-    view: &View,
-    dispatch: &Callback<crate::state::Action>,
-    static_page: bool,
-) -> Html {
+/// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change,
+/// as markup (`crate::components::map::sync` brings the page's controls up to date with it in the browser build,
+/// where one listener on the controls handles every press).
+pub fn controls_inner(view: &View) -> String {
+    let mut out = layers::controls_markup(view);
+    out.push_str(r#"<p class="visually-hidden data-announce" role="status" aria-live="polite">"#);
+    out.push_str(&esc(slice(view).announcement));
+    out.push_str("</p>");
+    out
+}
+
+/// The controls above the map (the native build: the static page's place for them, or the app's for render tests).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn data_controls(view: &View, static_page: bool) -> Html {
     if static_page {
-        #[cfg(not(target_arch = "wasm32"))]
-        return controls_place(view, dispatch);
+        return controls_place(view);
     }
-    html! {
-        <div class="data-controls">
-            { layer_controls(view, dispatch) }
-            <p class="visually-hidden data-announce" role="status" aria-live="polite">{ slice(view).announcement }</p>
-        </div>
-    }
+    html! { <div class="data-controls">{ raw(controls_inner(view)) }</div> }
 }
 
 /// The controls' place on the pre-rendered page, kept while the app starts so that the map does not move down
 /// when they come: the same buttons, never seen nor reached, and absent without JavaScript (static/css/05-early.css).
-/// `super::map::MapPart` carries one per other layer for a deep link's (static/early.js).
+/// `super::map::MapPart` carries one per other layer for a deep link's (static/early.js). The app keeps it and
+/// makes it its controls (`crate::components::map::sync`).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn controls_place(view: &View, dispatch: &Callback<crate::state::Action>) -> Html {
+pub fn controls_place(view: &View) -> Html {
     html! {
-        <div class="data-controls" data-needs-js="" inert=true aria-hidden="true">{ layer_controls(view, dispatch) }</div>
+        <div class="data-controls" data-needs-js="" inert=true aria-hidden="true">{ raw(layers::controls_markup(view)) }</div>
     }
 }
 
@@ -80,7 +83,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
     // Below the map: on start, drawn a task after the map (crate::components::staged).
     let drawn = crate::components::use_drawn_later();
     let node = use_node_ref();
-    let view = use_follow_when_seen(&node, &props.view, drawn);
+    let view = use_follow_when_seen(&node, None, &props.view, drawn);
     if !drawn {
         return html! { <div class="data-panel" ref={node} aria-busy="true"></div> };
     }
@@ -126,7 +129,12 @@ fn PanelBody(props: &PanelProps) -> Html {
 /// brings the table up to date once, after the last; it is marked `aria-busy` until then. `attached`: whether
 /// `node` is in the page yet (it is watched from the render where it becomes true; until then `view` is followed).
 #[hook]
-pub fn use_follow_when_seen(node: &NodeRef, view: &View, attached: bool) -> View {
+pub fn use_follow_when_seen(
+    node: &NodeRef,
+    kept: Option<web_sys::Element>,
+    view: &View,
+    attached: bool,
+) -> View {
     use std::{cell::Cell, rc::Rc};
     let on_screen = use_memo((), |_| Rc::new(Cell::new(true)));
     // The view shown, and the view it should show.
@@ -147,8 +155,8 @@ pub fn use_follow_when_seen(node: &NodeRef, view: &View, attached: bool) -> View
     {
         let (node, on_screen, catch_up) = (node.clone(), (*on_screen).clone(), (*catch_up).clone());
         use_effect_with(attached, move |_| {
-            let watch = node
-                .cast::<web_sys::Element>()
+            let watch = kept
+                .or_else(|| node.cast::<web_sys::Element>())
                 .and_then(|el| crate::browser::watch_on_screen(&el, on_screen, move || catch_up()));
             move || drop(watch)
         });

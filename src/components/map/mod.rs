@@ -5,18 +5,24 @@ pub mod country_list;
 pub mod places;
 pub mod profile;
 pub mod region_map;
+#[cfg(target_arch = "wasm32")]
+pub mod sync;
 
 use yew::prelude::*;
 
-use crate::components::data::{data_controls, legend, use_follow_when_seen, DataPanel};
+#[cfg(target_arch = "wasm32")]
+use crate::components::data::use_follow_when_seen;
+use crate::components::data::DataPanel;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::components::data::{data_controls, legend};
 use crate::components::{PartHeading, PartProps};
 use crate::data::slice;
 use crate::geo::{geo, CountryShape};
 use crate::model::{CountryId, Part};
 use crate::state::View;
-use country_list::country_list;
 use places::MapNotes;
 use profile::{CountryProfile, OnMap};
+#[cfg(not(target_arch = "wasm32"))]
 use region_map::RegionMap;
 
 /// The id of the hatch pattern that fills a republic without data.
@@ -48,11 +54,63 @@ pub fn accessible_name(c: CountryId, view: &View) -> String {
     )
 }
 
-/// The map part.
+/// The map part: the page's own map, legend, controls and list, kept and brought up to date by effects (`sync`).
+#[cfg(target_arch = "wasm32")]
+#[component]
+pub fn MapPart(props: &PartProps) -> Html {
+    let dispatch = crate::components::use_dispatch();
+    {
+        let live = sync::use_live(&props.view, dispatch);
+        let kept = |el: Option<&web_sys::Element>| el.cloned();
+        let legend_view = use_follow_when_seen(
+            &NodeRef::default(),
+            live.as_ref().and_then(|l| kept(l.caption.as_ref())),
+            &props.view,
+            true,
+        );
+        let list_view = use_follow_when_seen(
+            &NodeRef::default(),
+            live.as_ref().map(|l| l.list.clone()),
+            &props.view,
+            true,
+        );
+        sync::use_follow(live.clone(), &props.view, &legend_view, &list_view);
+        // Each kept node is a child of its own (a node in a list with others is put in its place again when the
+        // list changes, and a focused one loses focus).
+        let node = |el: Option<&web_sys::Element>| {
+            el.map_or_else(Html::default, |el| Html::VRef(el.clone().into()))
+        };
+        let profile = props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default();
+        let notes = live
+            .as_ref()
+            .and_then(|l| l.caption.clone())
+            .map(|caption| create_portal(html! { <MapNotes /> }, caption));
+        html! {
+            <section class="part map" aria-labelledby={Part::Map.heading_id()}>
+                <PartHeading part={Part::Map} />
+                <div class="map-layout">
+                    <div class="map-main">
+                        { node(live.as_ref().map(|l| &l.controls)) }
+                        { node(live.as_ref().map(|l| &l.figure)) }
+                    </div>
+                    <div class="map-selection">
+                        { node(live.as_ref().map(|l| &l.list)) }
+                        { profile }
+                    </div>
+                </div>
+                { notes }
+                <DataPanel ..props.clone() />
+            </section>
+        }
+    }
+}
+
+/// The map part drawn whole: the static page (with a `<template>` per other layer), or the app's for the native
+/// build's render tests.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn MapPart(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
-    let dispatch = crate::components::use_dispatch();
     let profiles = if static_page {
         // Folded on the no-JavaScript page, so a phone reader chooses to see all five (a long read).
         html! {
@@ -64,47 +122,29 @@ pub fn MapPart(props: &PartProps) -> Html {
     } else {
         props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default()
     };
-    // On start, the pre-rendered list of republics (and a deep link's profile) stands in for a task.
-    let selection_stand_in = crate::components::use_stand_in("map-selection");
-    // The list of republics follows the map as the legend does (below): at once while it is on screen, else
-    // once the reader pauses or scrolls to it (under the map and its legend, it is off screen after most
-    // switches; writing its five values laid out the page again on every switch).
-    let list = use_node_ref();
-    let list_view = use_follow_when_seen(&list, &props.view, selection_stand_in.is_none());
-    let selection = selection_stand_in.unwrap_or_else(|| {
-        html! {
-            <div class="map-selection">
-                { country_list(&list_view, static_page, &dispatch, list, list_view != props.view) }
-                { profiles }
-            </div>
-        }
-    });
-    // On start, the pre-rendered map (drawn for the page's default view) stands in for a task.
-    let stand_in = crate::components::use_stand_in("map-figure");
-    // The legend follows the map in the same frame while it is on screen; below the fold (under a map that fills
-    // the screen's height) it catches up once the reader pauses or scrolls to it, as the panel below does: a
-    // switch then neither lays out nor paints it (about 1 ms of the main thread's 5.7 per switch at 960x800).
-    let caption = use_node_ref();
-    let legend_view = use_follow_when_seen(&caption, &props.view, stand_in.is_none());
-    let figure = stand_in.unwrap_or_else(|| {
-        html! {
-            <figure class="map-figure">
-                if crate::geo::outlines_missing() {
-                    { crate::components::raw::raw(r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#) }
-                }
-                <RegionMap view={props.view} />
-                <figcaption ref={caption} aria-busy={(legend_view != props.view).then_some("true")}>
-                    // The legend sits under the map it explains.
-                    { legend(slice(&legend_view)) }
-                    <MapNotes />
-                </figcaption>
-            </figure>
-        }
-    });
+    let raw = |m: &str| crate::components::raw::raw(m.to_string());
+    let selection = html! {
+        <div class="map-selection">
+            { raw(&country_list::list_markup(&props.view, static_page, false)) }
+            { profiles }
+        </div>
+    };
+    let figure = html! {
+        <figure class="map-figure">
+            if crate::geo::outlines_missing() {
+                { raw(region_map::OUTLINES_MISSING) }
+            }
+            <RegionMap view={props.view} />
+            <figcaption>
+                // The legend sits under the map it explains.
+                { legend(slice(&props.view)) }
+                <MapNotes />
+            </figcaption>
+        </figure>
+    };
     // The static page also carries, inert in a <template> per other layer (at its default period), what changes
     // with the layer: the controls and the caution, the map, its legend, the list of republics and each profile's value.
     // static/early.js shows a deep link's layer from there before the app starts.
-    #[cfg(not(target_arch = "wasm32"))]
     let variants = if static_page {
         let variant = |layer: crate::model::Layer| {
             let view = View {
@@ -117,10 +157,10 @@ pub fn MapPart(props: &PartProps) -> Html {
             let s = slice(&view);
             html! {
                 <template class="map-variant" data-layer={layer.key()}>
-                    { crate::components::data::controls_place(&view, &dispatch) }
+                    { crate::components::data::controls_place(&view) }
                     { region_map::static_layer(&view) }
                     { legend(s) }
-                    { country_list(&view, true, &dispatch, NodeRef::default(), false) }
+                    { raw(&country_list::list_markup(&view, true, false)) }
                     { for CountryId::ALL.iter().filter_map(|&c| OnMap::of(&view, c).map(|m| html! {
                         <dl data-country={c.key()}>{ profile::on_map_brief(&m) }</dl>
                     })) }
@@ -135,15 +175,13 @@ pub fn MapPart(props: &PartProps) -> Html {
     } else {
         Html::default()
     };
-    #[cfg(target_arch = "wasm32")]
-    let variants = Html::default();
     html! {
         <section class="part map" aria-labelledby={Part::Map.heading_id()}>
             <PartHeading part={Part::Map} />
             // Wide screens: controls, map and legend on the left, the republics and the profile beside them.
             <div class="map-layout">
                 <div class="map-main">
-                    { data_controls(&props.view, &dispatch, static_page) }
+                    { data_controls(&props.view, static_page) }
                     { figure }
                     { variants }
                 </div>

@@ -1,23 +1,31 @@
 //! The SVG map: neighbours muted, the five republics shaded by the active layer and selectable by
 //! mouse and keyboard (roving tabindex, arrows move, Enter / Space select, Escape clears).
 
+#[cfg(not(target_arch = "wasm32"))]
 use yew::prelude::*;
 
 use super::places::scale_bar;
-use super::{accessible_name, shape, st, HATCH_ID};
+use super::{shape, HATCH_ID};
 use crate::components::raw::esc;
-use crate::components::use_dispatch;
-use crate::data::{shades, Reliability, Shade};
-use crate::geo::{geo, CountryShape};
+use crate::data::{Reliability, Shade};
+use crate::geo::geo;
 use crate::model::{fixed, shortest, CountryId};
 use crate::scale::PALETTE;
-use crate::state::{Action, View};
+#[cfg(not(target_arch = "wasm32"))]
+use {
+    super::{accessible_name, st},
+    crate::components::use_dispatch,
+    crate::data::shades,
+    crate::geo::CountryShape,
+    crate::state::{Action, View},
+};
 
 /// Type sizes of a republic's name and value line, in view-box units (as in 30-map.css and the generator).
 const NAME_SIZE: f64 = 17.0;
 const VALUE_SIZE: f64 = 14.0;
 
 /// Props: the view (layer and selection). The static, no-JavaScript page draws the shapes as images.
+#[cfg(not(target_arch = "wasm32"))]
 #[derive(Properties, PartialEq)]
 pub struct RegionMapProps {
     pub view: View,
@@ -29,11 +37,13 @@ pub fn shape_id(c: CountryId) -> String {
 }
 
 /// Focuses a republic's shape.
-fn focus_shape(c: CountryId) {
+pub fn focus_shape(c: CountryId) {
     crate::browser::focus(&shape_id(c));
 }
 
-/// The map of Central Asia with the five republics as buttons.
+/// The map of Central Asia with the five republics as buttons (the static page and the native build's render
+/// tests; the browser build keeps the page's map and brings it up to date, `super::sync`).
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn RegionMap(props: &RegionMapProps) -> Html {
     let dispatch = use_dispatch();
@@ -121,37 +131,12 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
 /// What of the map never changes, as markup (`super::markup`), built once: `below` the republics, the
 /// patterns, the water and the neighbours (muted, named where they fit); above them, the places and the scale
 /// bar. `static_page`: the neighbours' outlines carry `data-geo` (the static page marks each outline once).
+#[cfg(not(target_arch = "wasm32"))]
 fn still(static_page: bool, below: bool) -> Html {
-    #[cfg(target_arch = "wasm32")]
-    {
-        // Built again only if the outlines it draws have changed (read from the page, maybe after start): keyed
-        // by where their texts are.
-        let outlines: usize = geo()
-            .countries
-            .iter()
-            .filter(|c| below && !c.is_focus())
-            .map(|c| c.path().as_ptr() as usize)
-            .sum();
-        thread_local! {
-            static BUILT: std::cell::RefCell<[Option<(usize, AttrValue)>; 2]> = const { std::cell::RefCell::new([None, None]) };
-        }
-        BUILT.with(|b| {
-            let slot = &mut b.borrow_mut()[below as usize];
-            let markup = match slot {
-                Some((key, markup)) if *key == outlines => markup.clone(),
-                _ => slot
-                    .insert((outlines, still_markup(static_page, below).into()))
-                    .1
-                    .clone(),
-            };
-            crate::components::raw::raw(markup)
-        })
-    }
-    #[cfg(not(target_arch = "wasm32"))]
     crate::components::raw::raw(still_markup(static_page, below))
 }
 
-fn still_markup(static_page: bool, below: bool) -> String {
+pub fn still_markup(static_page: bool, below: bool) -> String {
     let static_page = crate::components::drawn_static(static_page);
     use std::fmt::Write;
     let mut out = String::new();
@@ -250,15 +235,10 @@ pub fn marked_fill(colour: &str, r: Reliability) -> Option<String> {
         .then(|| format!("url(#{id}-{})", colour.trim_start_matches('#')))
 }
 
-/// A republic's shape filled for its shade (hatched without data) with its source's reliability as marks on
-/// the fill (so the colour keeps meaning the value): one pattern of the colour and the marks, or, on the hatch,
-/// a second copy of the shape with the marks alone. And its `data-reliability` and `data-value`.
-/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country).
-fn shaded(
-    s: &CountryShape,
-    shade: Option<&Shade>,
-    mark: bool,
-) -> (Html, Option<&'static str>, Option<String>) {
+/// A republic's fill for its shade: the palette colour, one pattern of the colour and its source's reliability
+/// marks, the hatch without data, a pale blue without a row; and the marks alone drawn over it (a second copy of
+/// the shape) where they are not in the fill (on the hatch).
+pub fn fill_of(shade: Option<&Shade>) -> (String, Option<&'static str>) {
     let colour = shade.and_then(|sh| sh.fill);
     let reliability = shade.and_then(|sh| sh.reliability);
     let marked = colour.zip(reliability).and_then(|(c, r)| marked_fill(c, r));
@@ -270,6 +250,21 @@ fn shaded(
         (Some(_), None) => format!("url(#{HATCH_ID})"),
         (Some(_), Some(c)) => c.to_string(),
     });
+    (fill, over)
+}
+
+/// A republic's shape filled for its shade (hatched without data) with its source's reliability as marks on
+/// the fill (so the colour keeps meaning the value): one pattern of the colour and the marks, or, on the hatch,
+/// a second copy of the shape with the marks alone. And its `data-reliability` and `data-value`.
+/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country).
+#[cfg(not(target_arch = "wasm32"))]
+fn shaded(
+    s: &CountryShape,
+    shade: Option<&Shade>,
+    mark: bool,
+) -> (Html, Option<&'static str>, Option<String>) {
+    let (fill, over) = fill_of(shade);
+    let reliability = shade.and_then(|sh| sh.reliability);
     let path = html! { <>
         <path data-geo={mark.then_some(s.id)} d={st(s.path())} {fill} />
         if let Some(id) = over { <path class="reliability" d={st(s.path())} fill={format!("url(#{id})")} /> }
@@ -302,19 +297,77 @@ pub fn static_layer(view: &View) -> Html {
 
 /// The republics' names at their label points, each with the layer's value underneath (from `shades`, which
 /// also sets the text colour). A plain function, not a component: it holds no state.
+#[cfg(not(target_arch = "wasm32"))]
 fn labels(shades: &[Shade]) -> Html {
     let labels = CountryId::ALL.iter().filter_map(|&c| {
         let s = shape(c)?;
         let [x, y] = s.label?;
+        let [x, y, value_y] = label_at(x, y);
         let shade = shades.iter().find(|sh| sh.country == c);
         let light = shade.is_some_and(|sh| sh.light_text && sh.fill.is_some());
         let value = shade.map_or("", |sh| sh.value_label);
         Some(html! {
             <g key={c.key()} class={classes!("republic-label", light.then_some("light"))}>
-                <text class="name" x={shortest(x)} y={shortest(y)}>{ st(s.name) }</text>
-                <text class="value" x={shortest(x)} y={fixed(y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6, 1)}>{ value }</text>
+                <text class="name" x={x.clone()} {y}>{ st(s.name) }</text>
+                <text class="value" {x} y={value_y}>{ value }</text>
             </g>
         })
     });
     html! { <g class="labels" aria-hidden="true">{ for labels }</g> }
+}
+
+/// Where a republic's name and value are written: x, the name's y and the value's y, as attribute values.
+fn label_at(x: f64, y: f64) -> [String; 3] {
+    [
+        shortest(x),
+        shortest(y),
+        fixed(y + NAME_SIZE / 2.0 + VALUE_SIZE * 0.6, 1),
+    ]
+}
+
+/// Said in the map's place where its outlines did not load.
+pub const OUTLINES_MISSING: &str = r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#;
+
+/// The map's figure as the static page draws it, without a view's shading, values or legend (which
+/// `super::sync` writes): the app's map where the page had none (another part opened first).
+#[cfg(target_arch = "wasm32")]
+pub fn figure_markup() -> String {
+    use std::fmt::Write;
+    let [x, y, w, h] = geo().view_box;
+    let mut out = String::from(r#"<figure class="map-figure">"#);
+    if crate::geo::outlines_missing() {
+        out.push_str(OUTLINES_MISSING);
+    }
+    let _ = write!(
+        out,
+        r#"<svg class="region-map" viewBox="{} {} {} {}" role="group" aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">"#,
+        shortest(x),
+        shortest(y),
+        shortest(w),
+        shortest(h)
+    );
+    out.push_str(&still_markup(false, true));
+    out.push_str(r#"<g class="republics">"#);
+    for s in CountryId::ALL.iter().filter_map(|&c| shape(c)) {
+        let _ = write!(
+            out,
+            r#"<g class="republic"><path d="{}"></path></g>"#,
+            s.path()
+        );
+    }
+    out.push_str(r#"</g><path class="outline selected unused" d="M0,0Z"></path><path class="outline focused unused" d="M0,0Z"></path><g class="labels" aria-hidden="true">"#);
+    for s in CountryId::ALL.iter().filter_map(|&c| shape(c)) {
+        if let Some([x, y]) = s.label {
+            let [x, y, value_y] = label_at(x, y);
+            let _ = write!(
+                out,
+                r#"<g class="republic-label"><text class="name" x="{x}" y="{y}">{}</text><text class="value" x="{x}" y="{value_y}"></text></g>"#,
+                esc(s.name)
+            );
+        }
+    }
+    out.push_str("</g>");
+    out.push_str(&still_markup(false, false));
+    out.push_str("</svg><figcaption><div class=\"legend\"></div></figcaption></figure>");
+    out
 }

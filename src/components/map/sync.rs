@@ -1,0 +1,470 @@
+//! The browser build's map part: the page's own nodes (the map, its legend, the controls above it, the list of
+//! republics), kept when the app starts (`crate::adopt::keep`, `crate::app::mount`) or, where the page had none
+//! (another part opened first), built once from the same markup; then brought up to date by writing what
+//! differs, as d3 would: a layer switch writes a few attributes and texts on the same nodes (no virtual DOM to
+//! build and compare). One listener per block handles every button in it.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+use yew::prelude::*;
+
+use super::region_map::{fill_of, focus_shape, shape_id};
+use super::{accessible_name, shape};
+use crate::data::{population_year, shades, slice};
+use crate::model::{fixed, CountryId, Layer};
+use crate::state::{Action, View};
+
+/// Sets an attribute to `value` (removes it for `None`) where it differs: an unchanged value is not written.
+pub fn set(el: &Element, name: &str, value: Option<&str>) {
+    match value {
+        Some(v) if el.get_attribute(name).as_deref() != Some(v) => {
+            let _ = el.set_attribute(name, v);
+        }
+        None if el.has_attribute(name) => {
+            let _ = el.remove_attribute(name);
+        }
+        _ => {}
+    }
+}
+
+/// HTML markup's first element (not in the page).
+pub fn parse(markup: &str) -> Option<Element> {
+    let holder = crate::browser::document()?.create_element("div").ok()?;
+    holder.set_inner_html(markup);
+    holder.first_element_child()
+}
+
+/// Makes `old` (on the page) read as `new` (parsed, not on the page): an element of the same name is kept and
+/// its attributes and children brought up to date, a text changed in place; what differs in kind is inserted
+/// (taken from `new`) or removed. Focus stays on a kept element.
+pub fn morph(old: &Element, new: &Element) {
+    let names = |el: &Element| -> Vec<String> {
+        el.get_attribute_names()
+            .iter()
+            .filter_map(|n| n.as_string())
+            .collect()
+    };
+    for name in names(new) {
+        set(old, &name, new.get_attribute(&name).as_deref());
+    }
+    for name in names(old) {
+        if !new.has_attribute(&name) {
+            let _ = old.remove_attribute(&name);
+        }
+    }
+    let mut at = old.first_child();
+    let mut next = new.first_child();
+    while let Some(n) = next {
+        next = n.next_sibling();
+        match at.clone() {
+            Some(o) if o.node_name() == n.node_name() => {
+                match (o.dyn_ref::<Element>(), n.dyn_ref::<Element>()) {
+                    (Some(o), Some(n)) => morph(o, n),
+                    _ => {
+                        if o.node_value() != n.node_value() {
+                            o.set_node_value(n.node_value().as_deref());
+                        }
+                    }
+                }
+                at = o.next_sibling();
+            }
+            // Another kind of node: the new one goes in before it (the old one is compared with the next).
+            Some(o) => {
+                let _ = old.insert_before(&n, Some(&o));
+            }
+            None => {
+                let _ = old.append_child(&n);
+            }
+        }
+    }
+    while let Some(o) = at {
+        at = o.next_sibling();
+        let _ = old.remove_child(&o);
+    }
+}
+
+/// A block brought up to date from markup: the markup last written (nothing is parsed or compared while it
+/// is the same).
+struct Block {
+    el: Element,
+    last: RefCell<String>,
+}
+
+impl Block {
+    fn new(el: Element) -> Self {
+        Block {
+            el,
+            last: RefCell::default(),
+        }
+    }
+
+    fn show(&self, markup: String) {
+        if *self.last.borrow() == markup {
+            return;
+        }
+        if let Some(new) = parse(&markup) {
+            morph(&self.el, &new);
+        }
+        *self.last.borrow_mut() = markup;
+    }
+}
+
+/// The map part's kept nodes and what the listeners read: the latest view and dispatcher, the republic holding
+/// the tab stop, the one focused.
+pub struct Live {
+    pub figure: Element,
+    pub caption: Option<Element>,
+    pub controls: Element,
+    pub list: Element,
+    republics: Vec<(CountryId, Element)>,
+    labels: Vec<Element>,
+    outlines: [Option<Element>; 2],
+    legend: Option<Block>,
+    controls_block: Block,
+    list_block: Block,
+    view: Cell<View>,
+    dispatch: RefCell<Callback<Action>>,
+    active: Cell<CountryId>,
+    focused: Cell<Option<CountryId>>,
+}
+
+fn all(root: &Element, selector: &str) -> Vec<Element> {
+    root.query_selector_all(selector)
+        .map(|l| crate::browser::elements(&l).collect())
+        .unwrap_or_default()
+}
+
+fn one(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+impl Live {
+    /// The page's nodes kept at start (`crate::app::mount`), else built.
+    fn take(view: &View, dispatch: Callback<Action>) -> Option<Rc<Live>> {
+        let kept = |key: &str, markup: &dyn Fn() -> String| {
+            crate::adopt::take(key).or_else(|| parse(&markup()))
+        };
+        let figure = kept(".map-figure", &super::region_map::figure_markup)?;
+        let controls = kept(".data-controls", &|| {
+            r#"<div class="data-controls"></div>"#.into()
+        })?;
+        let list = kept(".country-list", &|| {
+            r#"<div class="country-list"></div>"#.into()
+        })?;
+        // The notes under the map hold links and citations the app draws (`super::places::MapNotes`, a portal).
+        if let Some(notes) = one(&figure, "#map-notes") {
+            notes.remove();
+        }
+        let republics = CountryId::ALL
+            .iter()
+            .filter(|&&c| shape(c).is_some())
+            .copied()
+            .zip(all(&figure, ".republics > .republic"))
+            .collect::<Vec<_>>();
+        // From images to buttons: the roving tab stop and the names follow (`sync_map`).
+        for (c, g) in &republics {
+            set(g, "id", Some(&shape_id(*c)));
+            set(g, "role", Some("button"));
+        }
+        let caption = one(&figure, "figcaption");
+        Some(Rc::new(Live {
+            republics,
+            labels: all(&figure, ".labels > .republic-label"),
+            outlines: [
+                one(&figure, ".outline.selected"),
+                one(&figure, ".outline.focused"),
+            ],
+            legend: one(&figure, ".legend").map(Block::new),
+            controls_block: Block::new(controls.clone()),
+            list_block: Block::new(list.clone()),
+            figure,
+            caption,
+            controls,
+            list,
+            view: Cell::new(*view),
+            dispatch: RefCell::new(dispatch),
+            active: Cell::new(view.country.unwrap_or(CountryId::ALL[0])),
+            focused: Cell::new(None),
+        }))
+    }
+
+    fn emit(&self, action: Action) {
+        // Not borrowed while the app renders (a dispatch renders at once).
+        let dispatch = self.dispatch.borrow().clone();
+        dispatch.emit(action);
+    }
+
+    /// The map for `view`: each republic's fill, marks, name, value and state; the labels; the outlines.
+    fn sync_map(&self, view: &View) {
+        let shades = shades(view);
+        let doc = crate::browser::document();
+        for (c, g) in &self.republics {
+            let c = *c;
+            let shade = shades.iter().find(|s| s.country == c);
+            let (fill, over) = fill_of(shade);
+            if let Some(path) = g.first_element_child() {
+                set(&path, "fill", Some(&fill));
+                let second = path.next_element_sibling();
+                match (over, second) {
+                    (Some(id), second) => {
+                        let marks = second.or_else(|| {
+                            let p = doc
+                                .as_ref()?
+                                .create_element_ns(Some("http://www.w3.org/2000/svg"), "path")
+                                .ok()?;
+                            set(&p, "class", Some("reliability"));
+                            set(&p, "d", path.get_attribute("d").as_deref());
+                            g.append_child(&p).ok()?;
+                            Some(p)
+                        });
+                        if let Some(marks) = marks {
+                            set(&marks, "fill", Some(&format!("url(#{id})")));
+                        }
+                    }
+                    (None, Some(second)) => second.remove(),
+                    (None, None) => {}
+                }
+            }
+            set(
+                g,
+                "data-reliability",
+                shade.and_then(|s| s.reliability).map(|r| r.word()),
+            );
+            set(
+                g,
+                "data-value",
+                shade.and_then(|s| s.value).map(|v| fixed(v, 4)).as_deref(),
+            );
+            set(g, "aria-label", Some(&accessible_name(c, view)));
+            set(
+                g,
+                "aria-pressed",
+                Some(if view.country == Some(c) {
+                    "true"
+                } else {
+                    "false"
+                }),
+            );
+        }
+        for ((c, _), label) in self.republics.iter().zip(&self.labels) {
+            let shade = shades.iter().find(|s| s.country == *c);
+            let light = shade.is_some_and(|sh| sh.light_text && sh.fill.is_some());
+            set(
+                label,
+                "class",
+                Some(if light {
+                    "republic-label light"
+                } else {
+                    "republic-label"
+                }),
+            );
+            if let Some(value) = label.last_element_child() {
+                let text = shade.map_or("", |sh| sh.value_label);
+                if value.text_content().as_deref() != Some(text) {
+                    value.set_text_content(Some(text));
+                }
+            }
+        }
+        self.sync_focus();
+    }
+
+    /// The tab stop, and the outlines of the selected and the focused republic (drawn over every shape).
+    fn sync_focus(&self) {
+        let active = self.active.get();
+        for (c, g) in &self.republics {
+            set(g, "tabindex", Some(if *c == active { "0" } else { "-1" }));
+        }
+        let view = self.view.get();
+        for (outline, (c, class)) in self.outlines.iter().zip([
+            (view.country, "outline selected"),
+            (self.focused.get(), "outline focused"),
+        ]) {
+            if let Some(outline) = outline {
+                let d = c.and_then(shape).map_or("M0,0Z", |s| s.path());
+                set(outline, "d", Some(d));
+                let unused = format!("{class} unused");
+                set(
+                    outline,
+                    "class",
+                    Some(if c.is_some() { class } else { &unused }),
+                );
+            }
+        }
+    }
+
+    /// The listeners: the map's republics (click, keys, focus), the controls' buttons, the list's buttons.
+    fn listen(live: &Rc<Live>) -> Vec<EventListener> {
+        let on = |el: &Element, name: &'static str, f: fn(&Live, &web_sys::Event)| {
+            let live = live.clone();
+            EventListener::new(el, name, move |e| f(&live, e))
+        };
+        let svg = one(&live.figure, ".region-map").unwrap_or_else(|| live.figure.clone());
+        vec![
+            on(&svg, "click", |live, e| {
+                if let Some(c) = live.republic_of(e) {
+                    live.emit(Action::SelectCountry(Some(c)));
+                }
+            }),
+            {
+                // Arrows and Space do not scroll the page (not a passive listener).
+                let live = live.clone();
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&svg, "keydown", options, move |e| live.key(e))
+            },
+            on(&svg, "focusin", |live, e| {
+                if let Some(c) = live.republic_of(e) {
+                    live.focused.set(Some(c));
+                    live.active.set(c);
+                    live.sync_focus();
+                }
+            }),
+            on(&svg, "focusout", |live, _| {
+                live.focused.set(None);
+                live.sync_focus();
+            }),
+            on(&live.controls, "click", |live, e| live.control(e)),
+            on(&live.list, "click", |live, e| {
+                let view = live.view.get();
+                if let Some(c) =
+                    crate::browser::data_of(e, "data-country").and_then(|k| CountryId::from_key(&k))
+                {
+                    live.emit(Action::SelectCountry(
+                        (view.country != Some(c)).then_some(c),
+                    ));
+                }
+            }),
+        ]
+    }
+
+    /// The republic an event came from.
+    fn republic_of(&self, e: &web_sys::Event) -> Option<CountryId> {
+        let target = e.target()?.dyn_into::<Element>().ok()?;
+        let g = target.closest(".republic").ok()??;
+        self.republics
+            .iter()
+            .find(|(_, el)| *el == g)
+            .map(|(c, _)| *c)
+    }
+
+    /// Arrows move between the republics, Home / End to the first / last, Enter / Space select, Escape clears.
+    fn key(&self, e: &web_sys::Event) {
+        let (Some(c), Some(e)) = (self.republic_of(e), e.dyn_ref::<web_sys::KeyboardEvent>())
+        else {
+            return;
+        };
+        let next = match e.key().as_str() {
+            "ArrowRight" | "ArrowDown" => Some(c.step(true)),
+            "ArrowLeft" | "ArrowUp" => Some(c.step(false)),
+            "Home" => Some(CountryId::ALL[0]),
+            "End" => CountryId::ALL.last().copied(),
+            "Enter" | " " => {
+                e.prevent_default();
+                self.emit(Action::SelectCountry(Some(c)));
+                None
+            }
+            "Escape" => {
+                self.emit(Action::SelectCountry(None));
+                None
+            }
+            _ => None,
+        };
+        if let Some(next) = next {
+            e.prevent_default();
+            self.active.set(next);
+            self.sync_focus();
+            focus_shape(next);
+        }
+    }
+
+    /// A press in the controls: a layer, a period, or per person.
+    fn control(&self, e: &web_sys::Event) {
+        let view = self.view.get();
+        let Some(button) = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|t| t.closest("button").ok().flatten())
+        else {
+            return;
+        };
+        if button.has_attribute("disabled") {
+            return;
+        }
+        let action = if let Some(layer) = button.get_attribute("data-layer") {
+            Layer::from_key(&layer).map(Action::SetLayer)
+        } else if let Some(year) = button.get_attribute("data-year") {
+            view.layer
+                .years()
+                .iter()
+                .find(|y| y.key() == year)
+                .map(|&y| Action::SetYear(y))
+        } else {
+            let possible = population_year(view.layer, view.year()).is_some();
+            Some(Action::SetPerPerson(!(view.per_person && possible)))
+        };
+        if let Some(action) = action {
+            self.emit(action);
+        }
+    }
+}
+
+/// The map part's kept nodes for this component's life, brought up to date by effects: the map and the controls
+/// with `view`, the legend with `legend_view` and the list with `list_view` (each lags while it waits off
+/// screen, `crate::components::data::use_follow_when_seen`). `None` where nothing could be built.
+#[hook]
+pub fn use_live(view: &View, dispatch: Callback<Action>) -> Option<Rc<Live>> {
+    let live = use_memo((), {
+        let view = *view;
+        let dispatch = dispatch.clone();
+        move |_| {
+            let live = Live::take(&view, dispatch)?;
+            let listeners = Live::listen(&live);
+            Some((live, listeners))
+        }
+    });
+    let live = live.as_ref().as_ref().map(|(l, _)| l.clone());
+    if let Some(live) = &live {
+        *live.dispatch.borrow_mut() = dispatch;
+    }
+    use_effect_with(*view, {
+        let live = live.clone();
+        move |view| {
+            if let Some(live) = live {
+                live.view.set(*view);
+                live.sync_map(view);
+                live.controls_block.show(format!(
+                    r#"<div class="data-controls">{}</div>"#,
+                    crate::components::data::controls_inner(view)
+                ));
+            }
+        }
+    });
+    live
+}
+
+/// Brings the legend up to date with `legend_view` and the list with `list_view` (`view`: the map's).
+#[hook]
+pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_view: &View) {
+    let busy = (legend_view != view, list_view != view);
+    use_effect_with((*legend_view, busy.0), {
+        let live = live.clone();
+        move |(legend_view, busy)| {
+            let Some(live) = live else { return };
+            if let Some(legend) = &live.legend {
+                legend.show(crate::components::data::legend_markup(slice(legend_view)));
+            }
+            if let Some(caption) = &live.caption {
+                set(caption, "aria-busy", busy.then_some("true"));
+            }
+        }
+    });
+    use_effect_with((*list_view, busy.1), move |(list_view, busy)| {
+        if let Some(live) = live {
+            live.list_block
+                .show(super::country_list::list_markup(list_view, false, *busy));
+        }
+    });
+}
