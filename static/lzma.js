@@ -1,7 +1,8 @@
 // Unpacks the WebAssembly that the single file and the served site carry packed by tools/build/assemble.py, each
-// with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py, deflated and as base64, inflated
-// by the browser's DecompressionStream; the script is built twice): the single file's packed with context mixing (src/bin/pack.rs: 145.5 KB against 158.0 KB LZMA, about eight
-// times slower to unpack), the site's (assets/charm-offensive.HASH.lzma and the opaque origins' script) with LZMA,
+// with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py, deflated and as base64,
+// inflated by the browser's DecompressionStream; the script is built twice): the single file's packed with context
+// mixing (src/bin/pack.rs: 142.2 KB against 159.5 KB LZMA, about ten times slower to unpack), the site's
+// (assets/charm-offensive.HASH.lzma and the opaque origins' script) with LZMA,
 // for a faster start. Input: byte 0 the format (0xC1: context mixing; else LZMA's properties,
 // (pb * 5 + lp) * 9 + lc), bytes 1-4 the size of the split blob, 5-8 the wasm's size and 9-12 its CRC-32
 // (little-endian), then the packed split blob (LZMA: a raw LZMA1 stream with its end marker). The split blob is the
@@ -54,7 +55,7 @@
       new Uint8Array(memory.buffer, at, n).set(data.subarray(13));
       var status = x.start(at, n, at + n, size, data[0]);
       // Two steps, each in slices: the packed stream to the split blob (`chunk` bytes a call: context mixing
-      // decodes 1 KB in about 1 ms, 4 ms on a slow phone), then the blob back to the wasm (`done` bytes out).
+      // decodes 1 KB in about 1.3 ms, 5 ms on a slow phone), then the blob back to the wasm (`done` bytes out).
       var unsplit = false, done = 0, chunk = data[0] === CM ? 1024 : 16384;
       var channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
       return new Promise(function (resolve, reject) {

@@ -1,6 +1,6 @@
 //! The LZMA1 decoder of the served site's packed wasm (assets/charm-offensive.HASH.lzma; built with
 //! `--features lzma`): a plain reading of Igor Pavlov's public-domain LZMA specification (LzmaSpec.cpp). It decodes
-//! about eight times as fast as the context-mixing decoder (src/cm.rs) that the single file uses, for 9% more bytes:
+//! about ten times as fast as the context-mixing decoder (src/cm.rs) that the single file uses, for 12% more bytes:
 //! on the site, where the page's time to interactive counts, speed wins. Every read and write is bounds-checked: a
 //! damaged stream gives an error code, never a loop without end (a size that overflows may trap, which
 //! static/lzma.js reports as damage too).

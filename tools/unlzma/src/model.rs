@@ -9,13 +9,23 @@
 //! mean different things in different streams.
 //!
 //! Each bit's probability comes from: an order-0 counter and hashed counters for the 1, 2 and 3 bytes before
-//! and three sparse contexts (each with the region), a match model (the byte after the last occurrence of the 5
-//! bytes before), mixed in the logistic domain by a small neural network whose weights are chosen by the region,
-//! the bits of the byte so far and whether the match model predicts, then refined by two adaptive probability
-//! maps (SSE). The design follows Matt Mahoney's lpaq1 (counters instead of its bit-history states); the code is
-//! our own. Measured on the 512,955-byte blob of a 564,678-byte wasm (LZMA: 162,610 B): 148,708 B with orders 4
+//! and three sparse contexts (each with the region; in the opcodes' stream two of them are orders 4 and 6, in the
+//! suffix, where the wasm's text is, one is the word so far), a match model (the byte after the last occurrence of
+//! the 5 bytes before), mixed in the logistic domain by two small neural networks whose weights are chosen by the
+//! region and: the bits of the byte so far and whether the match model predicts; the byte before. A final one
+//! mixes their two outputs (its weights chosen by the region). Then two adaptive probability maps (SSE) refine
+//! it. The design follows Matt Mahoney's lpaq1 (counters instead of its bit-history states); the code is our own. Measured on the 512,955-byte blob of a 564,678-byte wasm (LZMA: 162,610 B): 148,708 B with orders 4
 //! and 6 too and three probes per nibble; 150,089 B without them, whose decoder takes about 30% less time (4x
 //! CPU in Chromium: 2.0 s against 2.9 s); 149,698 B with the match model's say in the choice of weights.
+//! Measured on the 512,152-byte blob of a 564,500-byte wasm, with the decoder's CPU time under Node (the whole
+//! unpack, 4 runs): 146,379 B in 321-341 ms before this paragraph's changes. The hashed counters adapting faster
+//! (`dt16`), orders 4 and 6 in the opcodes' stream, the word in the suffix and the final mixer: 144,240 B in
+//! 360-370 ms. The second mixer (by the byte before): 142,193 B in 431-447 ms (in Chromium at 4x CPU, loaded
+//! machine, 7 runs: unpack median 2,442 -> 3,528 ms, best 2,157 -> 2,838). Measured and left out: a third mixer
+//! by the byte 2 before, 593 B smaller, and a fourth by the byte 3 before, 140 B more (each another 15-20% of
+//! time); groups of 2^16 (GROUP_BITS), 660 B smaller for 6 MB more memory; a second input per order (p - 1/2
+//! beside stretch(p)), 0.6% larger; one mixer with 8 times the weight sets (by 3 bits of the byte before), 430 B
+//! smaller than one mixer; contexts of the whole LEB128 items before in the immediates' streams, larger.
 
 /// Hashed context models (orders 1, 2, 3 and three sparse ones).
 pub const ORDERS: usize = 6;
@@ -31,7 +41,13 @@ const STREAMS: usize = 14;
 const REGIONS: usize = 3 + STREAMS;
 /// The header's size up to its pair count: u32 prefix, suffix, function count, one per stream.
 const HEADER: u32 = (3 + STREAMS as u32) * 4;
-const MIXER_SETS: usize = REGIONS * 512;
+/// The mixers: how many weight sets each has per region (`MIX_SETS`), where each one's sets start in the table.
+const MIXERS: usize = 2;
+const MIX_SETS: [usize; MIXERS] = [512, 256];
+const MIX_BASE: [usize; MIXERS] = [0, REGIONS * 512];
+const MIXER_SETS: usize = REGIONS * 768;
+/// The final mixer's weights, one set of `MIXERS` per region.
+const FINAL_LEN: usize = REGIONS * MIXERS;
 const APM1: usize = REGIONS * 256;
 /// The second APM's rows (of 33), by a hash of the byte before, the region and the byte's bits so far: 2^10 rows
 /// (67 KB) stay in the processor's cache; 2^12 measured 40 B smaller and 10% slower.
@@ -80,7 +96,7 @@ fn update16(slot: &mut u16, y: u32, limit: u16, dt: &[i32; 16]) {
     let s = *slot;
     let n = s & 15;
     let p = i32::from(s & 0xFFF0);
-    let p = p + (((((y as i32) << 16) - p) * dt[n as usize]) >> 16);
+    let p = p + ((i64::from(((y as i32) << 16) - p) * i64::from(dt[n as usize])) >> 16) as i32;
     *slot = (p as u16 & 0xFFF0) | if n < limit { n + 1 } else { limit };
 }
 
@@ -110,6 +126,8 @@ pub struct Model {
     /// The last 4 bytes, and the 4 before them.
     c4: u32,
     c8: u32,
+    /// A hash of the letters since the last byte that is not one (ASCII case ignored; bytes from 128 count).
+    word: u32,
     pos: u32,
     region: usize,
     /// Where each region ends (from the header).
@@ -119,7 +137,12 @@ pub struct Model {
     base: [u32; ORDERS],
     idx: [usize; ORDERS + 1],
     st: [i32; INPUTS],
-    wset: usize,
+    /// Each mixer's weight set, its output (stretched) and its probability; the final mixer's weights and set.
+    wset: [usize; MIXERS],
+    xs: [i32; MIXERS],
+    prs: [i32; MIXERS],
+    fin: [i32; FINAL_LEN],
+    fset: usize,
     pr_mix: i32,
     a1: usize,
     a2: usize,
@@ -187,7 +210,8 @@ impl Model {
         }
         let mut dt16 = [0; 16];
         for (i, d) in dt16.iter_mut().enumerate() {
-            *d = 131072 / (i as i32 + i as i32 + 3);
+            // From 0.92 of the way at the first update to 1/10 from the 15th: 2.2% smaller than 2/3 to 1/16.5.
+            *d = 120000 / (i as i32 + 2);
         }
         let mut m = Model {
             dt16,
@@ -204,6 +228,7 @@ impl Model {
             bit: 0,
             c4: 0,
             c8: 0,
+            word: 0,
             pos: 0,
             region: 0,
             ends: [u32::MAX; REGIONS],
@@ -211,7 +236,11 @@ impl Model {
             base: [0; ORDERS],
             idx: [0; ORDERS + 1],
             st: [0; INPUTS],
-            wset: 0,
+            wset: [0; MIXERS],
+            xs: [0; MIXERS],
+            prs: [2048; MIXERS],
+            fin: [65536 / MIXERS as i32; FINAL_LEN],
+            fset: 0,
             pr_mix: 2048,
             a1: 0,
             a2: 0,
@@ -240,11 +269,12 @@ impl Model {
     /// Each context's hash for the next byte, with the region: the 1, 2 and 3 bytes before; for tables of 4-byte
     /// numbers, the byte 4 before with the position in 4; the byte 2 before alone; the bytes 2 and 4 before with
     /// the 6 and 8 before (measured on the blob: -4.6 KB together). Orders 4 and 6 saved 1.2 KB more, for 30% of
-    /// the decoding time.
+    /// the decoding time. In the opcodes' stream (the last region) the fourth and fifth are orders 4 and 6 (-0.8
+    /// KB); in the suffix the fifth is the word so far (-0.7 KB).
     fn byte_contexts(&mut self) {
         let r = self.region as u32;
         let (c4, c8) = (self.c4, self.c8);
-        let ctx = [
+        let mut ctx = [
             c4 & 0xFF,
             c4 & 0xFFFF,
             c4 & 0xFF_FFFF,
@@ -252,6 +282,12 @@ impl Model {
             c4 & 0xFF00,
             hash(c4 & 0xFF00_FF00, c8 & 0xFF00_FF00),
         ];
+        if self.region == 2 {
+            ctx[4] = self.word;
+        } else if self.region == REGIONS - 1 {
+            ctx[3] = hash(c4, 1);
+            ctx[4] = hash(c4, c8 & 0xFFFF);
+        }
         for (i, h) in self.hashes.iter_mut().enumerate() {
             *h = hash(ctx[i], (r << 4) | i as u32);
         }
@@ -321,12 +357,27 @@ impl Model {
             self.st[ORDERS + 2] = 0;
         }
         self.st[ORDERS + 3] = 256;
-        self.wset =
-            ((self.region << 9) | usize::from(self.match_ctx > 0) << 8 | self.c0 as usize) * INPUTS;
-        let w = &self.mixer[self.wset..self.wset + INPUTS];
-        let dot: i64 = w
+        let c0 = self.c0 as usize;
+        let sel = [
+            usize::from(self.match_ctx > 0) << 8 | c0,
+            (self.c4 & 0xFF) as usize,
+        ];
+        for k in 0..MIXERS {
+            let set = (MIX_BASE[k] + self.region * MIX_SETS[k] + sel[k]) * INPUTS;
+            self.wset[k] = set;
+            let dot: i64 = self.mixer[set..set + INPUTS]
+                .iter()
+                .zip(self.st.iter())
+                .map(|(&w, &x)| i64::from(w) * i64::from(x))
+                .sum();
+            let x = ((dot >> 16) as i32).clamp(-2047, 2047);
+            self.xs[k] = x;
+            self.prs[k] = squash(x);
+        }
+        self.fset = self.region * MIXERS;
+        let dot: i64 = self.fin[self.fset..self.fset + MIXERS]
             .iter()
-            .zip(self.st.iter())
+            .zip(self.xs.iter())
             .map(|(&w, &x)| i64::from(w) * i64::from(x))
             .sum();
         self.pr_mix = squash((dot >> 16) as i32);
@@ -352,16 +403,23 @@ impl Model {
 
     /// Learns bit `y` (0 or 1); `buf` is every byte so far (with this one, once its last bit is in).
     pub fn update(&mut self, y: u32, buf: &[u8]) {
-        // The mixer: each weight moves along its input, by the error.
+        // The mixers: each weight moves along its input, by the error of its mixer's output.
+        for k in 0..MIXERS {
+            let err = ((y as i32) << 12) - self.prs[k];
+            let w = &mut self.mixer[self.wset[k]..self.wset[k] + INPUTS];
+            for (w, &x) in w.iter_mut().zip(self.st.iter()) {
+                *w += (x * err) >> 11;
+            }
+        }
         let err = ((y as i32) << 12) - self.pr_mix;
-        let w = &mut self.mixer[self.wset..self.wset + INPUTS];
-        for (w, &x) in w.iter_mut().zip(self.st.iter()) {
-            *w += (x * err) >> 11;
+        let w = &mut self.fin[self.fset..self.fset + MIXERS];
+        for (w, &x) in w.iter_mut().zip(self.xs.iter()) {
+            *w += (x * err) >> 13;
         }
         for &j in &self.idx[..ORDERS] {
             update16(&mut self.t[j], y, 15, &self.dt16);
         }
-        update(&mut self.o0[self.idx[ORDERS]], y, 1023, self.dt);
+        update(&mut self.o0[self.idx[ORDERS]], y, 127, self.dt);
         if self.match_ctx > 0 {
             update(&mut self.match_sm[self.match_ctx], y, 1023, self.dt);
         }
@@ -391,6 +449,12 @@ impl Model {
 
     fn byte_done(&mut self, c: u32, buf: &[u8]) {
         let pos = self.pos;
+        let letter = c | 32;
+        self.word = if letter.wrapping_sub(u32::from(b'a')) < 26 || c >= 128 {
+            hash(self.word, letter)
+        } else {
+            0
+        };
         if pos == HEADER + 1 {
             // The header's lengths: the pairs end the header, then the prefix, the suffix, each stream.
             let u = |i: usize| {
