@@ -94,9 +94,9 @@ use use_drawn as use_part;
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 use use_from_page as use_part;
 
-/// The status filter and the count of notes shown. On the static page, its place (never seen, gone without
-/// JavaScript): the app puts its own in the same place, so that nothing moves when it starts.
-fn filter_bar(filter: &UseStateHandle<Option<Status>>, static_page: bool) -> Html {
+/// The status filter and the count of notes shown (in a `.evidence-bar`: on the static page, their place, never seen
+/// and gone without JavaScript, where the app puts its own as it starts, so that nothing moves).
+fn filter_bar(filter: &UseStateHandle<Option<Status>>) -> Html {
     let notes = &study().evidence;
     let count = notes
         .iter()
@@ -112,15 +112,14 @@ fn filter_bar(filter: &UseStateHandle<Option<Status>>, static_page: bool) -> Htm
         let n = notes.iter().filter(|e| e.status == s).count();
         (n > 0).then(|| button(Some(s), format!("{} ({n})", status_badge(s).0)))
     });
-    let static_page = super::drawn_static(static_page);
     html! {
-        <div class="evidence-bar" data-needs-js={static_page.then_some("")} inert={static_page} aria-hidden={static_page.then_some("true")}>
+        <>
             <div class="status-filter" role="group" aria-label="Show notes by status">
                 { button(None, format!("All ({})", notes.len())) }
                 { for buttons }
             </div>
             <p class="filter-count" role="status">{ format!("Showing {count} of {} notes.", notes.len()) }</p>
-        </div>
+        </>
     }
 }
 
@@ -143,7 +142,11 @@ fn use_drawn() -> Html {
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
             <PartHeading part={Part::Evidence} />
-            { filter_bar(&filter, static_page) }
+            if static_page {
+                <div class="evidence-bar" data-needs-js="" inert=true aria-hidden="true">{ filter_bar(&filter) }</div>
+            } else {
+                <div class="evidence-bar">{ filter_bar(&filter) }</div>
+            }
             // All notes of a chosen status; unfiltered, the first few, the rest one click away.
             <ul class="evidence-notes">
                 { for shown.clone().take(if filter.is_some() { count } else { FIRST_NOTES }).map(item) }
@@ -335,7 +338,7 @@ fn use_from_page() -> Html {
     html! {
         <>
             { Html::VRef(k.section.clone().into()) }
-            { for bar.map(|bar| create_portal(filter_bar(&filter, false), bar)) }
+            { for bar.map(|bar| create_portal(filter_bar(&filter), bar)) }
             { for k.holes.iter().map(|(host, hole)| create_portal(draw(hole), host.clone())) }
         </>
     }

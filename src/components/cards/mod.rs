@@ -92,11 +92,11 @@ pub fn CardsPart(props: &PartProps) -> Html {
 
 /// The page's cards kept by the app, by id.
 #[cfg(target_arch = "wasm32")]
-type KeptCards = Vec<(&'static str, web_sys::Element)>;
+type KeptCards = Vec<(&'static str, web_sys::Element, Option<web_sys::Element>)>;
 
 /// The page's cards (without JavaScript: open, under a "More about" disclosure) that can be kept as the app's closed
-/// cards: their detail taken out, and the title left for the app's toggle. Not those whose summary holds links or
-/// figures, which the app draws otherwise, nor those whose summary lost its `data-p` mark.
+/// cards: their detail taken out, and the title left for the app's toggle; a summary that holds links or figures
+/// emptied for the app's (the third element). Not those whose summary lost its `data-p` mark.
 #[cfg(target_arch = "wasm32")]
 fn kept_cards() -> KeptCards {
     let kept = |card: &Card| {
@@ -104,13 +104,17 @@ fn kept_cards() -> KeptCards {
         let summary = li.query_selector(".card-summary").ok()??;
         // A summary the app could not read from the page (a copy that lost its mark) is drawn anew, saying so,
         // as it would be after a change of theme.
-        if summary.first_element_child().is_some() || !summary.has_attribute("data-p") {
+        if !summary.has_attribute("data-p") {
             return None;
         }
         li.query_selector(".card-more").ok()??.remove();
         let _ = summary.remove_attribute("data-p");
         li.first_element_child()?.set_text_content(None);
-        Some((card.id, li))
+        let rich = summary.first_element_child().is_some().then(|| {
+            summary.set_text_content(None);
+            summary
+        });
+        Some((card.id, li, rich))
     };
     content().cards.iter().filter_map(kept).collect()
 }
@@ -131,7 +135,7 @@ fn kept_card(
     if *start != theme {
         cards.clear();
     }
-    let li = cards.iter().find(|(id, _)| *id == card.id)?.1.clone();
+    let (_, li, rich) = cards.iter().find(|(id, ..)| *id == card.id)?.clone();
     let title = li.first_element_child()?;
     let is_open = open == Some(card.id);
     let _ = li.set_attribute(
@@ -158,6 +162,7 @@ fn kept_card(
         <key={card.id}>
             { Html::VRef(li.clone().into()) }
             { create_portal(card::toggle(card, is_open, dispatch), title) }
+            { for rich.map(|summary| create_portal(super::rich::rich_text(&card.summary), summary)) }
             { create_portal(body, li) }
         </>
     })
