@@ -507,10 +507,13 @@ def main() -> int:
     single = (page
               .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">\n{early_tag}')
               .replace("<!--ICON-->", icon)
-              .replace("<!--STYLE-->", f"<style>{css}</style>")
-              # The data block first, so that the boot script can start decompressing it at once.
+              # The data block first, so that the boot script can start decompressing it at once; the stylesheet
+              # last in <head>, next to the body, whose first 32 KB gzip can then match in it (class names,
+              # custom properties): measured 250,811 -> 249,353 B gzip against the stylesheet first. Nothing in
+              # the scripts reads styles as they run (boot.js starts the app once the document is parsed).
+              .replace("<!--STYLE-->\n", "")
               .replace("<!--SCRIPTS-->", f'<script type="application/octet-stream" id="wasm-packed">{wasm_packed_b64}</script>\n'
-                                         f"<script>{script}</script>"))
+                                         f"<script>{script}</script>\n<style>{css}</style>"))
     (DIST / "charm-offensive.html").write_text(single)
 
     def size(data: bytes):
