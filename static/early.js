@@ -48,11 +48,13 @@
   // would move the links after it); in an embed (`?embed=1`) the compact bar, the link to the full explainer and
   // the parts folded into a menu, without the controls the link hides (`&hide=nav,share`), so that an embed's
   // frame does not first show the full page's header and then jump.
+  // Read as the app reads them (src/deep_link.rs): percent-decoded, and a key given twice is not used.
   var query = location.search;
-  var embed = /[?&]embed=1(?:&|$)/.test(query);
-  var hide = /[?&]hide=([a-z,]*)(?:&|$)/.exec(query);
+  var params = new URLSearchParams(query);
+  var embed = String(params.getAll("embed")) === "1";
+  var hide = params.getAll("hide");
   // (A control the app does not know makes it hide none: it shows them again when it starts.)
-  var hidden = hide ? hide[1].split(",") : [];
+  var hidden = hide.length === 1 ? hide[0].split(",") : [];
   var marking = new MutationObserver(shellReady);
   function shellReady() {
     var nav = document.querySelector(".parts-nav");

@@ -132,23 +132,13 @@ fn sync(header: &web_sys::Element, now: &Shown, live: &ShareListener) {
     let Ok(Some(actions)) = header.query_selector(".header-actions") else {
         return;
     };
-    // The embed's link to the full explainer: added, kept up to date, or taken away.
-    let open = actions.query_selector(".embed-open").ok().flatten();
-    match (&now.full_link, open) {
-        (Some(query), open) => {
-            let open = open.or_else(|| {
-                let _ = actions.insert_adjacent_html(
-                    "afterbegin",
-                    r#"<a class="embed-open" target="_blank" rel="noopener"><span class="embed-open-long">Open the </span>full explainer<span class="visually-hidden"> (opens in a new tab)</span></a>"#,
-                );
-                actions.first_element_child()
-            });
-            if let Some(open) = open {
-                let _ = open.set_attribute("href", query);
-            }
+    // The embed's link to the full explainer (static/early.js adds it before the first paint, reading the address
+    // as the app does): kept up to date, or taken away.
+    if let Ok(Some(open)) = actions.query_selector(".embed-open") {
+        match &now.full_link {
+            Some(query) => drop(open.set_attribute("href", query)),
+            None => open.remove(),
         }
-        (None, Some(open)) => open.remove(),
-        (None, None) => {}
     }
     // The Share button: the page's hidden stand-in (`static_header`, unreachable until now) becomes the app's
     // button the first time, hidden where an embed hides it.

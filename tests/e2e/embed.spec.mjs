@@ -104,6 +104,27 @@ for (const mode of MODES) {
     }
   });
 
+  test(`${mode}: an embed link spelt otherwise (percent-encoded, or given twice) looks the same before and after the app starts`, async () => {
+    // The page before the app (static/early.js) and the app read the address alike: the embed's bar and its link to
+    // the full explainer are there from the first paint exactly when the app shows them.
+    for (const [query, embedded] of [["?part=sources&%65mbed=%31", true], ["?part=sources&embed=1&embed=1", false]]) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      let release;
+      const held = new Promise((ok) => { release = ok; });
+      await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+      await page.goto(startUrl(mode, server, query));
+      await page.waitForFunction(() => document.readyState !== "loading");
+      const shown = () => page.evaluate(() => [document.querySelectorAll(".embed-open").length, !!document.querySelector(".shell.embed .site-header.compact")]);
+      const early = await shown();
+      release();
+      await page.waitForFunction(() => document.documentElement.dataset.ready === "1");
+      assert.deepEqual(early, [+embedded, embedded], `${query}: the page before the app`);
+      assert.deepEqual(await shown(), [+embedded, embedded], `${query}: the app`);
+      await context.close();
+    }
+  });
+
   test(`${mode}: the embed view drops the chrome and honours hidden controls`, async () => {
     const { page, context } = await open(browser, startUrl(mode, server, "?part=sources&embed=1&hide=nav,share"));
     assert.equal(await page.getByRole("navigation", { name: "Parts of the explainer" }).count(), 0);
