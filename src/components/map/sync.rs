@@ -16,7 +16,7 @@ use super::region_map::{fill_of, focus_shape, shape_id};
 use super::{accessible_name, shape};
 use crate::data::{population_year, shades, slice};
 use crate::model::{fixed, CountryId, Layer};
-use crate::state::{Action, View};
+use crate::state::{Action, AppState, View};
 
 /// Sets an attribute to `value` (removes it for `None`) where it differs: an unchanged value is not written.
 pub fn set(el: &Element, name: &str, value: Option<&str>) {
@@ -42,6 +42,10 @@ pub fn parse(markup: &str) -> Option<Element> {
 /// its attributes and children brought up to date, a text changed in place; what differs in kind is inserted
 /// (taken from `new`) or removed. Focus stays on a kept element.
 pub fn morph(old: &Element, new: &Element) {
+    // The same already (compared by the browser, with no strings handed over): nothing to write.
+    if old.is_equal_node(Some(new)) {
+        return;
+    }
     let names = |el: &Element| -> Vec<String> {
         el.get_attribute_names()
             .iter()
@@ -127,6 +131,8 @@ pub struct Live {
     controls_block: Block,
     list_block: Block,
     view: Cell<View>,
+    /// The view the map and the controls show.
+    shown: Cell<Option<View>>,
     dispatch: RefCell<Callback<Action>>,
     active: Cell<CountryId>,
     focused: Cell<Option<CountryId>>,
@@ -186,16 +192,42 @@ impl Live {
             controls,
             list,
             view: Cell::new(*view),
+            shown: Cell::new(None),
             dispatch: RefCell::new(dispatch),
             active: Cell::new(view.country.unwrap_or(CountryId::ALL[0])),
             focused: Cell::new(None),
         }))
     }
 
+    /// Acts on a press: the map and the controls show the new view at once, in the press's task, as d3 would
+    /// (the app's reducer says what it is), and the app's render then finds them up to date (`show`).
     fn emit(&self, action: Action) {
+        let now = self.view.get();
+        let next = Rc::new(AppState {
+            view: now,
+            ..AppState::default()
+        })
+        .reduce(action.clone())
+        .view;
+        if next != now {
+            self.show(&next);
+        }
         // Not borrowed while the app renders (a dispatch renders at once).
         let dispatch = self.dispatch.borrow().clone();
         dispatch.emit(action);
+    }
+
+    /// The map and the controls for `view` (once per view: the press has shown it before the app renders it).
+    fn show(&self, view: &View) {
+        if self.shown.replace(Some(*view)) == Some(*view) {
+            return;
+        }
+        self.view.set(*view);
+        self.sync_map(view);
+        self.controls_block.show(format!(
+            r#"<div class="data-controls">{}</div>"#,
+            crate::components::data::controls_inner(view)
+        ));
     }
 
     /// The map for `view`: each republic's fill, marks, name, value and state; the labels; the outlines.
@@ -433,12 +465,7 @@ pub fn use_live(view: &View, dispatch: Callback<Action>) -> Option<Rc<Live>> {
         let live = live.clone();
         move |view| {
             if let Some(live) = live {
-                live.view.set(*view);
-                live.sync_map(view);
-                live.controls_block.show(format!(
-                    r#"<div class="data-controls">{}</div>"#,
-                    crate::components::data::controls_inner(view)
-                ));
+                live.show(view);
             }
         }
     });
