@@ -8,7 +8,7 @@
 // (little-endian), then the packed split blob (LZMA: a raw LZMA1 stream with its end marker). The split blob is the
 // wasm with its code section's instructions split into streams by kind (the format: assemble.py's split_code),
 // which packs better; `unsplit` puts the wasm back together. The context-mixing decoder predicts every bit with
-// the same model as the packer, in about 8 MB of the decoder's memory, thrown away after. Both work in slices
+// the same model as the packer, in about 14 MB of the decoder's memory, thrown away after. Both work in slices
 // of a few milliseconds and yield between them, so the page stays responsive while it unpacks. A truncated,
 // corrupt or mislabelled payload (or one for the other decoder) rejects the promise with a message; it never
 // loops without end.

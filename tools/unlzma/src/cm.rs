@@ -70,7 +70,7 @@ impl Decoder {
         DONE
     }
 }
-/// The model's memory (src/model.rs): about 8 MB, zero until `start`, thrown away with the module. The counters'
+/// The model's memory (src/model.rs): about 14 MB, zero until `start`, thrown away with the module. The counters'
 /// groups of 32 bytes in pairs on 64-byte cache lines.
 #[repr(align(64))]
 struct Counters([u16; model::MEMORY]);
