@@ -79,10 +79,13 @@ pub fn use_node(key: &'static str) -> Option<web_sys::Element> {
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
 /// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (Reading the
-/// evidence with the app's controls in it: `components::evidence`).
+/// evidence and the timeline with the app's controls in them: `components::evidence`, `components::timeline`).
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-pub const ISLANDS: [crate::model::Part; 2] =
-    [crate::model::Part::Sources, crate::model::Part::Evidence];
+pub const ISLANDS: [crate::model::Part; 3] = [
+    crate::model::Part::Sources,
+    crate::model::Part::Evidence,
+    crate::model::Part::Timeline,
+];
 
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 thread_local! {

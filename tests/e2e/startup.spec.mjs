@@ -361,6 +361,46 @@ test("on start the app keeps the pre-rendered evidence notes (?part=evidence): t
   await context.close();
 });
 
+test("on start the app keeps the pre-rendered timeline (?part=timeline): the list of events, the axis's and the selected event's places are the same nodes, nothing moves, focus and scroll stay, and selection works", async () => {
+  for (const [width, height] of [[1280, 900], [390, 844]]) {
+    const context = await browser.newContext({ viewport: { width, height } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const release = await holdWasm(page);
+    await page.goto(server.url + "?part=timeline");
+    await page.waitForFunction(() => document.readyState !== "loading");
+    await page.locator("main .event-list a").first().waitFor();
+    await page.evaluate(() => { for (const el of document.querySelectorAll("main .timeline, main .timeline *")) el.__prerendered = true; });
+    await page.locator("main .event-list a", { hasText: "Boxer Rebellion put down" }).focus();
+    await page.evaluate(() => window.scrollTo(0, 200));
+    const place = () => page.evaluate(() => [".timeline-list", ".event-list li:nth-child(2)"].map((s) => Math.round(document.querySelector(`main ${s}`).getBoundingClientRect().top)));
+    const before = await place();
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+    await page.waitForTimeout(300);
+    const kept = () => page.evaluate(() => {
+      const same = (sel) => { const all = [...document.querySelectorAll(sel)]; return `${all.filter((el) => el.__prerendered === true).length}/${all.length}`; };
+      return [same("main .timeline"), same("main .timeline-list, main .timeline-list :not(a)"), same("main :is(.timeline-axis, .axis-legend, #timeline-detail)"),
+        document.querySelectorAll("main .timeline-axis .event").length, document.querySelectorAll("main .event-list a[href^='?part=timeline&card=']").length];
+    });
+    assert.deepEqual(await kept(), ["1/1", "73/73", "3/3", 17, 17], `${width} px`);
+    assert.deepEqual(await page.evaluate(() => [document.activeElement?.tagName, document.activeElement?.textContent]), ["A", "Boxer Rebellion put down"], "focus is on the same event's link");
+    assert.equal(await page.evaluate(() => window.scrollY), 200, "the page did not scroll");
+    assert.deepEqual(await place(), before, "nothing moved");
+    // Selecting an event in the list: the app's detail in the page's place, the page's list item marked.
+    await page.locator("main .event-list a", { hasText: "Fall of the Qing dynasty" }).click();
+    await page.waitForFunction(() => /card=qing-collapse/.test(location.search) && document.querySelector("#timeline-detail h3")?.textContent === "Fall of the Qing dynasty");
+    assert.deepEqual(await page.evaluate(() => {
+      const li = document.querySelector("main .event-list li.selected");
+      return [document.querySelectorAll("main .event-list li.selected").length, li.__prerendered === true, li.querySelector("a").getAttribute("aria-current"),
+        document.querySelector("#timeline-detail").__prerendered === true];
+    }), [1, true, "true", true]);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test("in an embed the page shows the compact bar and the parts menu before the app starts, and the app keeps them: the same nodes, in the same places", async () => {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();

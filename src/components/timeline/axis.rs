@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use crate::browser::focus;
-use crate::components::raw::{fixed, raw, Markup};
+use crate::components::raw::{raw, Markup};
 use yew::prelude::*;
 
 use crate::content::content;
@@ -63,9 +63,24 @@ pub fn lanes(extents: &[(f64, f64)]) -> Vec<usize> {
         .collect()
 }
 
+/// The time axis in its box that scrolls sideways (under 60rem), then its key, which stays outside the box so that it
+/// never scrolls away.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+pub fn axis(
+    events: &[&'static Card],
+    selected: Option<usize>,
+    cursor: &UseStateHandle<Option<usize>>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    html! { <>
+        <div class="timeline-axis">{ axis_svg(events, selected, cursor, dispatch) }</div>
+        { crate::components::raw::fixed(LEGEND) }
+    </> }
+}
+
 /// The SVG time axis for the events in axis order; `cursor` is the marker that holds the tab stop
 /// (`None`: the selected one, else the first).
-pub fn axis(
+pub fn axis_svg(
     events: &[&'static Card],
     selected: Option<usize>,
     cursor: &UseStateHandle<Option<usize>>,
@@ -74,8 +89,7 @@ pub fn axis(
     let stop = cursor.or(selected).unwrap_or(0);
     let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
     let lane_of = lanes(&extents);
-    let axis_y = TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0;
-    let height = axis_y + 54.0;
+    let axis_y = axis_y(&lane_of);
     let count = events.len();
     let markers = events.iter().enumerate().map(|(i, card)| {
         let w = card.when.as_ref().expect("timeline events have dates");
@@ -131,18 +145,41 @@ pub fn axis(
             </g>
         }
     });
-    // The key stays outside the box that scrolls sideways (under 60rem), so that it never scrolls away.
-    html! { <>
-        <div class="timeline-axis">
-            <svg viewBox={format!("0 0 {} {}", n(WIDTH), n(height))} role="toolbar" aria-orientation="horizontal"
-                aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
-                { backdrop(axis_y) }
-                { for markers }
-                { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
-            </svg>
-        </div>
-        { fixed(r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)<span class="axis-scroll-hint"> · scroll the time line sideways for every year</span></p>"#) }
-    </> }
+    html! {
+        <svg viewBox={view_box(axis_y)} role="toolbar" aria-orientation="horizontal"
+            aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
+            { backdrop(axis_y) }
+            { for markers }
+            { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
+        </svg>
+    }
+}
+
+/// Where the axis line runs: under the markers' lanes.
+fn axis_y(lane_of: &[usize]) -> f64 {
+    TOP + LANE * (lane_of.iter().max().map_or(1, |m| m + 1) as f64) + 6.0
+}
+
+/// The axis's viewBox, with room for the ticks and the caption under the line.
+fn view_box(axis_y: f64) -> String {
+    format!("0 0 {} {}", n(WIDTH), n(axis_y + 54.0))
+}
+
+/// The key to the markers.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+pub const LEGEND: &str = r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)<span class="axis-scroll-hint"> · scroll the time line sideways for every year</span></p>"#;
+
+/// The axis's place on the static page: its box, with an empty drawing of its size, and the key (never seen, gone
+/// without JavaScript), which the app keeps and draws the axis into, so that nothing moves when it starts.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+pub fn axis_place(events: &[&'static Card]) -> Html {
+    let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
+    let mut m = Markup(format!(
+        r#"<div class="timeline-axis" data-needs-js="" inert="" aria-hidden="true"><svg viewBox="{}"></svg></div>"#,
+        view_box(axis_y(&lanes(&extents)))
+    ));
+    m.tag(&LEGEND.replacen("<p ", r#"<p data-needs-js="" "#, 1));
+    raw(m)
 }
 
 /// The era bands, the axis line and the decade ticks, hidden from screen readers (display only: written as

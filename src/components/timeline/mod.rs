@@ -4,7 +4,10 @@
 mod axis;
 mod list;
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub use axis::axis;
+pub use axis::axis_svg;
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub use list::event_list;
 
 use yew::prelude::*;
@@ -43,36 +46,127 @@ mod tests {
     }
 }
 
-/// The timeline part.
+/// The timeline part. The browser build that reads its texts from the page shows the page's own section and puts
+/// the app's axis, selected event and links into it (`use_from_page`); the others draw it.
 #[component]
 pub fn TimelinePart(props: &PartProps) -> Html {
     let events = events();
-    let static_page = crate::components::use_static_page();
     let selected = props
         .view
         .card
         .and_then(|id| events.iter().position(|c| c.id == id.as_str()));
     let cursor = use_state_eq(|| None::<usize>);
     let dispatch = super::use_dispatch();
+    let static_page = crate::components::use_static_page();
     use_reveal_selection(selected, static_page, &cursor);
+    let within = crate::deep_link::Within::of(&props.view);
+    #[cfg(all(target_arch = "wasm32", prose_from_page))]
+    return use_from_page(&events, selected, &cursor, &within, &dispatch);
+    #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
     html! {
         <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
             <PartHeading part={Part::Timeline} />
-            if !static_page {
+            if static_page {
+                // The places of the axis and the selected event, never seen (the app draws into them as it starts).
+                { axis::axis_place(&events) }
+                <div id="timeline-detail" class="timeline-detail" aria-live="polite" data-needs-js="" inert=true aria-hidden="true">{ fixed(HINT) }</div>
+            } else {
                 { axis(&events, selected, &cursor, &dispatch) }
                 { event_detail(selected.map(|i| events[i])) }
             }
-            { event_list(&events, selected, static_page, &crate::deep_link::Within::of(&props.view), &dispatch) }
+            { event_list(&events, selected, static_page, &within, &dispatch) }
         </section>
     }
 }
 
+/// The page's section (`crate::adopt::use_island_node`) with the app's axis, selected event and event links drawn
+/// into the places it holds for them; the selected event's list item marked.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+#[hook]
+fn use_from_page(
+    events: &[&'static Card],
+    selected: Option<usize>,
+    cursor: &UseStateHandle<Option<usize>>,
+    within: &crate::deep_link::Within,
+    dispatch: &Callback<crate::state::Action>,
+) -> Html {
+    let node = crate::adopt::use_island_node(Part::Timeline);
+    let ids: Vec<_> = events.iter().map(|c| c.id).collect();
+    let kept = use_memo((), move |_| {
+        let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
+        let place = |sel: &str, empty: bool| {
+            let el = section.query_selector(sel).ok()??;
+            for name in ["data-needs-js", "inert", "aria-hidden"] {
+                let _ = el.remove_attribute(name);
+            }
+            if empty {
+                el.set_text_content(None);
+            }
+            Some(el)
+        };
+        let (axis, _, detail) = (
+            place(".timeline-axis", true)?,
+            place(".axis-legend", false),
+            place("#timeline-detail", true)?,
+        );
+        // Each event's list item, its link taken out for the app's (which leads to the event here).
+        let links = section.query_selector_all(".event-list a").ok()?;
+        let items = crate::browser::elements(&links)
+            .filter_map(|a| {
+                let id = a.get_attribute("href")?;
+                let i = ids
+                    .iter()
+                    .position(|c| id.strip_prefix("#card-") == Some(*c))?;
+                let li = a.parent_element()?;
+                a.remove();
+                Some((li, i))
+            })
+            .collect::<Vec<_>>();
+        Some((section, axis, detail, items))
+    });
+    {
+        let kept = kept.clone();
+        use_effect_with(selected, move |selected| {
+            for (li, i) in kept.iter().flat_map(|k| &k.3) {
+                li.set_class_name(if *selected == Some(*i) {
+                    "selected"
+                } else {
+                    ""
+                });
+            }
+        });
+    }
+    let Some((section, axis, detail, items)) = &*kept else {
+        return html! {
+            <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
+                <PartHeading part={Part::Timeline} />
+                <p>{ crate::prose::MISSING }</p>
+            </section>
+        };
+    };
+    html! {
+        <>
+            { Html::VRef(section.clone().into()) }
+            { create_portal(axis_svg(events, selected, cursor, dispatch), axis.clone()) }
+            { create_portal(detail_body(selected.map(|i| events[i])), detail.clone()) }
+            { for items.iter().map(|(li, i)| create_portal(list::event_link(events[*i], selected == Some(*i), false, within, dispatch), li.clone())) }
+        </>
+    }
+}
+
+/// What the selected event's place shows while none is chosen.
+const HINT: &str = r#"<p class="timeline-hint">Choose an event on the time line or in the list below to read about it here.</p>"#;
+
 /// The selected event: title, date exactly as the sources give it, summary, card link, citations.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn event_detail(selected: Option<&'static Card>) -> Html {
-    let body = match selected {
-        None => fixed(
-            r#"<p class="timeline-hint">Choose an event on the time line or in the list below to read about it here.</p>"#,
-        ),
+    html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ detail_body(selected) }</div> }
+}
+
+/// What the selected event's place shows: the event, or how to choose one.
+fn detail_body(selected: Option<&'static Card>) -> Html {
+    match selected {
+        None => fixed(HINT),
         Some(card) => {
             // Title, date and era: display only, written as markup (`super::raw`).
             let mut m = Markup::default();
@@ -100,8 +194,7 @@ pub fn event_detail(selected: Option<&'static Card>) -> Html {
                 </>
             }
         }
-    };
-    html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ body }</div> }
+    }
 }
 
 /// A new selection (from the list, a link, back / forward) takes the tab stop; when it changes after the first
