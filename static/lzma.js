@@ -1,6 +1,6 @@
 // Unpacks the WebAssembly that the single file and the served site carry packed by tools/build/assemble.py, each
-// with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py, deflated and as base64,
-// inflated by the browser's DecompressionStream; the script is built twice): the single file's packed with context
+// with a decoder of our own (tools/unlzma, a small wasm inlined here by assemble.py; the script is built twice):
+// the single file's packed with context
 // mixing (src/bin/pack.rs: 142.2 KB against 159.5 KB LZMA, about ten times slower to unpack), the site's
 // (assets/charm-offensive.HASH.lzma and the opaque origins' script) with LZMA,
 // for a faster start. Input: byte 0 the format (0xC1: context mixing; else LZMA's properties,
@@ -14,8 +14,11 @@
 // loops without end.
 (function () {
   "use strict";
-  // The decoder's wasm, zlib-deflated (zopfli): 4.4 KB of the single file's gzip against 5.9 as plain base64.
-  var DECODER = "UNLZMA_WASM_BASE64";
+  // The decoder's wasm. In the single file (an inline script of a UTF-8 page) one character a byte, shifted by SHIFT:
+  // the shifted byte itself where it is printable ASCII that a string here may hold as it is, else U+0100 plus it,
+  // so that gzip finds the wasm's repeats (tools/build/assemble.py's byte_chars). In the site's scripts, which a
+  // server may send with another charset, base64.
+  var DECODER = "UNLZMA_WASM", SHIFT = 41;
   // tools/unlzma's answers.
   var MORE = 0, DONE = 1;
   var WHAT = { "-1": "truncated", "-2": "longer than its size", "-3": "distance out of range",
@@ -33,11 +36,12 @@
     for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i);
     return out;
   }
-  function inflate(data) {
-    if (typeof DecompressionStream !== "function") {
-      return Promise.reject(new Error("this browser cannot unpack the built-in WebAssembly (no DecompressionStream)"));
-    }
-    return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate"))).arrayBuffer();
+  function decoder(text) {
+    // A wasm starts with a zero byte: SHIFT one character a byte, "A" in base64.
+    if (text.charCodeAt(0) !== SHIFT) return bytes(text);
+    var out = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) out[i] = text.charCodeAt(i) - SHIFT;
+    return out;
   }
   var now = typeof performance === "object" ? function () { return performance.now(); } : Date.now;
 
@@ -45,9 +49,7 @@
     if (data.length < 18) return Promise.reject(damaged("too short"));
     var size = u32(data, 1), wasmSize = u32(data, 5), crc = u32(data, 9), n = data.length - 13;
     if (size > 1 << 28 || wasmSize > 1 << 28) return Promise.reject(damaged("bad header"));
-    return inflate(bytes(DECODER)).then(function (decoder) {
-      return WebAssembly.instantiate(decoder);
-    }).then(function (result) {
+    return WebAssembly.instantiate(decoder(DECODER)).then(function (result) {
       var x = result.instance.exports, memory = x.memory;
       // The packed stream, the split blob and the wasm go above the decoder's own data and stack.
       var at = memory.buffer.byteLength, wasmAt = at + n + size;

@@ -6,8 +6,7 @@ import { join } from "node:path";
 import vm from "node:vm";
 
 const dir = process.argv[2];
-const context = { performance, MessageChannel, setTimeout, atob, WebAssembly, Uint8Array, Promise, Error, Math,
-  Response, Blob, DecompressionStream };
+const context = { performance, MessageChannel, setTimeout, atob, WebAssembly, Uint8Array, Promise, Error, Math };
 context.window = context;
 vm.runInNewContext(readFileSync(join(dir, "lzma.js"), "utf8"), context);
 const out = await context.__charmUnlzma(new Uint8Array(readFileSync(join(dir, "packed"))), 50);
