@@ -103,7 +103,7 @@ async fn the_selected_republic_is_pressed_and_holds_the_tab_stop() {
         "{tag}"
     );
     let list = &html[html.find(r#"class="country-list""#).unwrap()..];
-    assert!(list.contains(r#"<button type="button" class="country-button" aria-pressed="true" data-country="KG"><span class="name">Kyrgyzstan"#));
+    assert!(list.contains(r#"<a class="country-button" role="button" tabindex="0" aria-pressed="true" data-country="KG"><span class="name">Kyrgyzstan"#));
     assert_eq!(
         list[..list.find("</ul>").unwrap()]
             .matches(r#"aria-pressed="true""#)

@@ -223,7 +223,7 @@ for (const query of ["?part=map", "?part=map&layer=students&country=UZ"]) {
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     const drawnAnew = () => page.evaluate(() => {
-      const kept = ["main .region-map", "main .region-map *", "main .legend", "main .legend *", "main .map-main > .data-controls .data-toggles *"];
+      const kept = ["main .region-map", "main .region-map *", "main .legend", "main .legend *", "main .map-main > .data-controls .data-toggles *", "main .country-list *"];
       const els = kept.flatMap((s) => [...document.querySelectorAll(s)]);
       return [els.length, els.filter((el) => el.__prerendered !== true).map((el) => el.tagName + "." + el.getAttribute("class")).join(" ")];
     });
@@ -234,9 +234,12 @@ for (const query of ["?part=map", "?part=map&layer=students&country=UZ"]) {
     assert.deepEqual(await page.evaluate(() => {
       const gs = [...document.querySelectorAll("main .region-map .republic")];
       const c = document.querySelector("main .map-main > .data-controls");
+      const list = [...document.querySelectorAll("main .country-button")];
       return [gs.map((g) => g.getAttribute("role")).join(), gs.filter((g) => g.getAttribute("tabindex") === "0").length, c.hasAttribute("inert") || c.hasAttribute("aria-hidden"),
-        document.querySelector("main .map-figure").__prerendered === true];
-    }), ["button,button,button,button,button", 1, false, true]);
+        document.querySelector("main .map-figure").__prerendered === true,
+        list.map((b) => `${b.getAttribute("role")} ${b.tabIndex} ${b.hasAttribute("href")} ${b.getAttribute("aria-pressed")}`).join()];
+    }), ["button,button,button,button,button", 1, false, true,
+      ["KZ", "KG", "TJ", "TM", "UZ"].map((c) => `button 0 false ${query.includes("country=" + c)}`).join()]);
     // A layer switch writes on the same nodes: the fills and the legend change, the nodes stay.
     const fills = () => page.evaluate(() => [...document.querySelectorAll("main .region-map .republic > path:first-child")].map((p) => p.getAttribute("fill")).join());
     const before = await fills();
@@ -249,6 +252,14 @@ for (const query of ["?part=map", "?part=map&layer=students&country=UZ"]) {
     assert.equal(await page.evaluate(() => document.querySelector(`main [data-layer]`).closest(".data-controls").__prerendered), true);
     assert.equal(await page.evaluate(() => [...document.querySelectorAll("main .region-map, main .region-map .republic, main .region-map .republic > path:first-child, main .republic-label text, main .legend, main .legend-title, main [data-layer]")]
       .filter((el) => el.__prerendered !== true).length), 0, "the map's shapes and labels, the legend and the layer buttons are still the page's nodes after the switch");
+    // The list's kept links work as toggle buttons from the keyboard: Enter selects, Space clears; focus stays.
+    await page.locator("main .country-button[data-country=KZ]").focus();
+    await page.keyboard.press("Enter");
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("country") === "KZ");
+    await page.locator("main .country-button[data-country=KZ]").focus();
+    await page.keyboard.press(" ");
+    await page.waitForFunction(() => !new URLSearchParams(location.search).get("country"));
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.country + (document.activeElement.__prerendered === true)), "KZtrue");
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -6,9 +6,9 @@ use crate::data::slice;
 use crate::model::CountryId;
 use crate::state::View;
 
-/// "Choose a republic": five buttons with `aria-pressed` for the view's selection and layer (`data-country` tells
-/// the list's one listener which: pressing the selected one clears it, `super::sync`), as markup; the static
-/// page has links to the profiles, no buttons. `busy`: it shows an older view than the map's (`aria-busy`,
+/// "Choose a republic": five toggle buttons with `aria-pressed` for the view's selection and layer (`data-country`
+/// tells the list's listeners which: pressing the selected one clears it, Enter and Space press, `super::sync`),
+/// as markup; the static page has links to the profiles there, which the app keeps and makes its buttons. `busy`: it shows an older view than the map's (`aria-busy`,
 /// while it waits off screen).
 pub fn list_markup(view: &View, static_page: bool, busy: bool) -> String {
     let shades = &slice(view).shades;
@@ -27,7 +27,8 @@ pub fn list_markup(view: &View, static_page: bool, busy: bool) -> String {
                 .tag(c.key())
                 .tag(r#"">"#);
         } else {
-            m.tag(r#"<button type="button" class="country-button" aria-pressed=""#)
+            // The page's link made a toggle button (the same node on start: `super::sync`).
+            m.tag(r#"<a class="country-button" role="button" tabindex="0" aria-pressed=""#)
                 .tag(if view.country == Some(c) {
                     "true"
                 } else {
@@ -41,9 +42,7 @@ pub fn list_markup(view: &View, static_page: bool, busy: bool) -> String {
             .text(c.label())
             .tag(r#"</span> <span class="value">"#)
             .text(value)
-            .tag("</span>")
-            .tag(if static_page { "</a>" } else { "</button>" })
-            .tag("</li>");
+            .tag("</span></a></li>");
     }
     m.tag("</ul></div>");
     m.0

@@ -359,17 +359,32 @@ impl Live {
                 live.sync_focus();
             }),
             on(&live.controls, "click", |live, e| live.control(e)),
-            on(&live.list, "click", |live, e| {
-                let view = live.view.get();
-                if let Some(c) =
-                    crate::browser::data_of(e, "data-country").and_then(|k| CountryId::from_key(&k))
-                {
-                    live.emit(Action::SelectCountry(
-                        (view.country != Some(c)).then_some(c),
-                    ));
-                }
-            }),
+            on(&live.list, "click", |live, e| live.press_country(e)),
+            {
+                // Enter and Space press a republic's button (a link made a button: `country_list`).
+                let live = live.clone();
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                EventListener::new_with_options(&live.list.clone(), "keydown", options, move |e| {
+                    let key = e.dyn_ref::<web_sys::KeyboardEvent>().map(|k| k.key());
+                    if matches!(key.as_deref(), Some("Enter" | " ")) {
+                        e.prevent_default();
+                        live.press_country(e);
+                    }
+                })
+            },
         ]
+    }
+
+    /// A press on a republic in the list: selects it, or clears it if it was selected.
+    fn press_country(&self, e: &web_sys::Event) {
+        let view = self.view.get();
+        if let Some(c) =
+            crate::browser::data_of(e, "data-country").and_then(|k| CountryId::from_key(&k))
+        {
+            self.emit(Action::SelectCountry(
+                (view.country != Some(c)).then_some(c),
+            ));
+        }
     }
 
     /// The republic an event came from.
