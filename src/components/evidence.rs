@@ -227,8 +227,9 @@ impl Kept {
                 .into_iter()
                 .zip(essay.into_iter().chain(other))
             {
-                while let Some(c) = li.last_element_child() {
-                    c.remove();
+                // The page's value and period stay; its open source makes way for the app's button.
+                if let Some(source) = one(&li, ":scope > .figure-source") {
+                    source.remove();
                 }
                 holes.push((li, Hole::Figure(id)));
             }
@@ -251,6 +252,7 @@ impl Kept {
                 .and_then(|t| t.text_content())
                 .unwrap_or_default();
             let _ = span.remove_attribute("data-fig");
+            span.set_class_name("figure inline");
             span.set_text_content(None);
             holes.push((span, Hole::Inline(id, shown)));
         }
@@ -331,8 +333,10 @@ fn use_from_page() -> Html {
     let bar = k.section.query_selector(".evidence-bar").ok().flatten();
     let draw = |hole: &Hole| match hole {
         Hole::Cites(paragraphs, refs) => html! { <Cites {paragraphs} {refs} /> },
-        Hole::Figure(id) => html! { <FigureValue id={*id} /> },
-        Hole::Inline(id, shown) => html! { <InlineFigure id={id.clone()} shown={shown.clone()} /> },
+        Hole::Figure(id) => html! { <FigureValue id={*id} bare=true /> },
+        Hole::Inline(id, shown) => {
+            html! { <InlineFigure id={id.clone()} shown={shown.clone()} bare=true /> }
+        }
         Hole::ToSources => to_sources(&dispatch, &href),
     };
     html! {

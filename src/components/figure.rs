@@ -10,6 +10,10 @@ use crate::model::Figure;
 #[derive(Properties, PartialEq)]
 pub struct FigureProps {
     pub id: AttrValue,
+    /// Only the button and the source it opens: the value and its period are the page's own, kept beside it
+    /// (`crate::components::evidence`).
+    #[prop_or_default]
+    pub bare: bool,
 }
 
 /// The value and a button that opens its source; a missing figure says so.
@@ -28,6 +32,9 @@ pub fn FigureValue(props: &FigureProps) -> Html {
         // script needs one on the static page (102 figures there; the value, its period and the block of its
         // source lay out the same in their list item or cell).
         return html! { <>{ value_and_period(f) }{ figure_source(f) }</> };
+    }
+    if props.bare {
+        return source_toggle(f, &f.display(), &open);
     }
     html! {
         <span class="figure">
@@ -102,6 +109,9 @@ fn source_brief(f: &Figure) -> String {
 pub struct InlineFigureProps {
     pub id: AttrValue,
     pub shown: AttrValue,
+    /// Without its `span.figure.inline`: drawn into the page's own (`crate::components::evidence`).
+    #[prop_or_default]
+    pub bare: bool,
 }
 
 /// A figure as a sentence words it ("$3.7 billion"), with a button that opens its source in place.
@@ -121,12 +131,16 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
             <span data-fig={props.id.clone()}>{ props.shown.clone() }<span>{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
-    html! {
-        <span class="figure inline">
+    let inner = html! {
+        <>
             <span class="figure-value">{ props.shown.clone() }</span>
             { source_toggle(f, &props.shown, &open) }
-        </span>
+        </>
+    };
+    if props.bare {
+        return inner;
     }
+    html! { <span class="figure inline">{ inner }</span> }
 }
 
 /// Publisher, date, title, link, excerpt, confidence and notes of one figure (a plain function: it holds

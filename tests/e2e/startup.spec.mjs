@@ -346,9 +346,11 @@ test("on start the app keeps the pre-rendered evidence notes (?part=evidence): t
   const kept = () => page.evaluate(() => {
     const same = (sel) => { const all = [...document.querySelectorAll(sel)]; return `${all.filter((el) => el.__prerendered === true).length}/${all.length}`; };
     return [same("main .evidence"), same("main .evidence-note"), same("main .evidence-note :is(h3, .status-badge, dt, dd, .figure-compare li)"), same("main .prompts li"),
+      // A figure's value and period, and a figure's place in a sentence, are the page's; its button is the app's.
+      same("main .figure-compare :is(.figure-value, .figure-year)"), same("main .evidence-note .figure.inline"),
       document.querySelectorAll("main .evidence-note .cites-toggle").length, document.querySelectorAll("main .evidence-note .source-toggle").length > 50];
   });
-  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", 18, true]);
+  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", "102/102", "50/50", 18, true]);
   assert.equal(await page.evaluate(() => document.activeElement?.parentElement?.className), "disclosure more-notes", "focus stayed on the disclosure");
   assert.equal(await page.evaluate(() => window.scrollY), 300, "the page did not scroll");
   assert.equal(await place(), before, "nothing moved");
@@ -361,7 +363,7 @@ test("on start the app keeps the pre-rendered evidence notes (?part=evidence): t
   await page.getByRole("button", { name: "All (18)" }).click();
   assert.equal(await page.locator("main article.evidence-note").count(), 18);
   assert.equal(await page.locator("main .more-notes .evidence-note").count(), 15);
-  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", 18, true]);
+  assert.deepEqual(await kept(), ["1/1", "18/18", "198/198", "7/7", "102/102", "50/50", 18, true]);
   // A figure's source and a note's citations open in place.
   const note = page.locator("main article.evidence-note").first();
   await note.locator(".source-toggle").first().click();
