@@ -67,7 +67,13 @@
     var share = document.querySelector(".site-header .share-button");
     if (share && hidden.indexOf("share") >= 0) share.hidden = true;
     if (hidden.indexOf("nav") >= 0) nav.hidden = true;
-    if (!embed) return;
+    // On a phone the list scrolls sideways: the link's part in sight (Study, Sources... start out of it), past the
+    // fade at its end (src/components/nav.rs does the same when the app starts).
+    if (!embed) {
+      var list = link && link.parentNode.parentNode;
+      if (list) list.scrollLeft = link.getBoundingClientRect().right - list.getBoundingClientRect().right + 40;
+      return;
+    }
     document.querySelector(".shell").classList.add("embed");
     var header = document.querySelector(".site-header");
     header.classList.add("compact");

@@ -146,10 +146,17 @@ impl Live {
             }
             if let Some(a) = index(view.part).and_then(|i| l.links.get(i)) {
                 let _ = a.set_attribute("aria-current", "page");
-                // On narrow screens the list scrolls sideways: keep the current part in view (not after the
-                // first render, which needs no forced layout: the page starts scrolled to its beginning).
-                if !first && !menu {
+                // On narrow screens the list scrolls sideways: keep the current part in view. On start (past the
+                // overview) as static/early.js showed it: the list, put back in the page, starts scrolled to its
+                // beginning; sideways only, the page keeps its scroll.
+                if !menu && !first {
                     crate::browser::scroll_into_view(a, false);
+                } else if !menu && view.part != Part::Overview {
+                    if let Ok(Some(list)) = a.closest("ul") {
+                        let by = a.get_bounding_client_rect().right()
+                            - list.get_bounding_client_rect().right();
+                        list.set_scroll_left(by as i32 + 40);
+                    }
                 }
             }
             if menu {

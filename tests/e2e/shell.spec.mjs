@@ -153,3 +153,16 @@ test("served: the stylesheet's deferred file fails to load: a notice says so, Tr
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("phones: a link to a part further along the navigation opens with that part's link in sight in the sideways list", async () => {
+  for (const part of ["study", "sources"]) {
+    const { page, context } = await open(browser, server.url + `?part=${part}`, { viewport: { width: 390, height: 844 } });
+    const seen = await page.evaluate(() => {
+      const a = document.querySelector(".parts-nav [aria-current=page]"), list = a.closest("ul");
+      const r = a.getBoundingClientRect(), l = list.getBoundingClientRect();
+      return [a.textContent, r.left >= l.left - 1 && r.right <= l.right + 1, window.scrollY];
+    });
+    assert.deepEqual(seen.slice(1), [true, 0], `${seen[0]}: its link is in sight, and the page did not scroll`);
+    await context.close();
+  }
+});
