@@ -77,6 +77,24 @@ pub fn use_node(key: &'static str) -> Option<web_sys::Element> {
     use_memo((), move |_| take(key)).as_ref().clone()
 }
 
+/// The pre-rendered element kept under `key` for this component's life, emptied and no longer marked as the static
+/// page's place for it (`data-adopt`, `data-needs-js`, `inert`, `aria-hidden`): the caller draws its own content into
+/// it (a portal).
+#[cfg(target_arch = "wasm32")]
+#[hook]
+pub fn use_emptied(key: &'static str) -> Option<web_sys::Element> {
+    use_memo((), move |_| {
+        let el = take(key)?;
+        for name in ["data-adopt", "data-needs-js", "inert", "aria-hidden"] {
+            let _ = el.remove_attribute(name);
+        }
+        el.set_text_content(None);
+        Some(el)
+    })
+    .as_ref()
+    .clone()
+}
+
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
 /// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (Reading the
 /// evidence and the timeline with the app's controls in them: `components::evidence`, `components::timeline`).

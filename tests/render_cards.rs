@@ -130,7 +130,10 @@ async fn the_static_page_opens_every_card_and_shows_the_exercises_answers() {
         0,
         "no exercise widgets without JavaScript"
     );
-    assert_eq!(count(&html, "theme-filter"), 0);
+    // The filter only as its place, never seen and gone without JavaScript (the app puts its buttons there).
+    assert_eq!(count(&html, "theme-filter"), 1);
+    assert_eq!(count(&html, " inert="), 1);
+    assert!(html.contains(r#"data-adopt="cards-filter""#) && html.contains("data-needs-js"));
     let i = &content().interactives;
     assert!(html.contains(&esc(&i.sorter.items[0].explanation)));
     assert!(html.contains(&esc(&i.spectrum.items[0].explanation)));

@@ -275,9 +275,16 @@ test("on start the app keeps the pre-rendered cards (?part=cards): each closed c
   await page.goto(server.url + "?part=cards&card=research-questions");
   await page.waitForFunction(() => document.readyState !== "loading");
   await page.locator("main #card-thesis").waitFor();
-  await page.evaluate(() => { for (const el of document.querySelectorAll("main .card, main .card *")) el.__prerendered = true; });
+  await page.evaluate(() => { for (const el of document.querySelectorAll("main .card, main .card *, main .theme-filter, main .cards-count")) el.__prerendered = true; });
+  // The filter's place (never seen before the app starts) and the count line: where the app draws them, the same nodes.
+  // (Relative to the filter: the app then scrolls to the card the link opens.)
+  const bar = () => page.evaluate(() => ["main .cards-count", "#card-thesis"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top - document.querySelector("main .theme-filter").getBoundingClientRect().top)));
+  const placed = await bar();
   release();
   await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
+  assert.deepEqual(await bar(), placed, "the filter, the count line and the first card did not move");
+  assert.deepEqual(await page.evaluate(() => [document.querySelector("main .theme-filter").__prerendered, document.querySelector("main .cards-count").__prerendered,
+    document.querySelectorAll("main .theme-filter [aria-pressed]").length, document.querySelector("main .theme-filter").hasAttribute("inert")]), [true, true, 5, false]);
   const kept = () => page.evaluate(() => {
     const cards = [...document.querySelectorAll("main .card")];
     const closed = cards.filter((li) => !li.classList.contains("open"));

@@ -27,6 +27,12 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let theme = if static_page { None } else { view.theme };
     let open = view.card.map(|c| c.as_str());
     let dispatch = super::use_dispatch();
+    // The filter's place and the count line of the page the app started on (the same nodes, the app's content in them).
+    #[cfg(target_arch = "wasm32")]
+    let places = (
+        crate::adopt::use_emptied("cards-filter"),
+        crate::adopt::use_emptied("cards-count"),
+    );
     // Whether the reader opened "Browse all other cards" (it then stays open).
     let opened = use_state_eq(|| false);
     use_reveal_card(if static_page { None } else { view.card });
@@ -75,13 +81,27 @@ pub fn CardsPart(props: &PartProps) -> Html {
     } else {
         format!("Showing all {count} cards: the argument first, the others under “Browse all other cards”.")
     };
+    #[cfg(target_arch = "wasm32")]
+    let (filter, count) = (
+        places.0.map(|el| html! { <>{ Html::VRef(el.clone().into()) }{ create_portal(filter::theme_buttons(theme, &dispatch), el) }</> }),
+        places.1.map(|el| html! { <>{ Html::VRef(el.clone().into()) }{ create_portal(html! { { status.clone() } }, el) }</> }),
+    );
+    #[cfg(not(target_arch = "wasm32"))]
+    let (filter, count) = (None, None);
+    let count = count.unwrap_or_else(|| {
+        #[cfg(not(target_arch = "wasm32"))]
+        if static_page {
+            return html! { <p class="cards-count" role="status" data-adopt="cards-count">{ status }</p> };
+        }
+        html! { <p class="cards-count" role="status">{ status }</p> }
+    });
     html! {
         <section class="part cards" aria-labelledby={Part::Cards.heading_id()}>
             <PartHeading part={Part::Cards} />
-            if !static_page && view.shows(Control::Themes) {
-                { theme_filter(theme, &dispatch) }
+            if view.shows(Control::Themes) {
+                { filter.unwrap_or_else(|| theme_filter(theme, &dispatch, static_page)) }
             }
-            <p class="cards-count" role="status">{ status }</p>
+            { count }
             { body }
             if theme.is_some() {
                 { try_it() }
