@@ -199,8 +199,8 @@ impl Live {
         }))
     }
 
-    /// Acts on a press: the map and the controls show the new view at once, in the press's task, as d3 would
-    /// (the app's reducer says what it is), and the app's render then finds them up to date (`show`).
+    /// Acts on a press: the map shows the new view at once, as d3 would (the app's reducer says what it is), and the
+    /// app's render, in a microtask before the frame, finds it up to date and writes the rest (`show`).
     fn emit(&self, action: Action) {
         let now = self.view.get();
         let next = Rc::new(AppState {
@@ -210,20 +210,21 @@ impl Live {
         .reduce(action.clone())
         .view;
         if next != now {
-            self.show(&next);
+            self.shown.set(Some(next));
+            self.view.set(next);
+            self.sync_map(&next);
         }
         // Not borrowed while the app renders (a dispatch renders at once).
         let dispatch = self.dispatch.borrow().clone();
         dispatch.emit(action);
     }
 
-    /// The map and the controls for `view` (once per view: the press has shown it before the app renders it).
+    /// The map (once per view: a press has shown it before the app renders it) and the controls for `view`.
     fn show(&self, view: &View) {
-        if self.shown.replace(Some(*view)) == Some(*view) {
-            return;
+        if self.shown.replace(Some(*view)) != Some(*view) {
+            self.view.set(*view);
+            self.sync_map(view);
         }
-        self.view.set(*view);
-        self.sync_map(view);
         self.controls_block.show(format!(
             r#"<div class="data-controls">{}</div>"#,
             crate::components::data::controls_inner(view)
