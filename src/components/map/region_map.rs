@@ -11,13 +11,14 @@ use crate::data::{Reliability, Shade};
 use crate::geo::geo;
 use crate::model::{fixed, shortest, CountryId};
 use crate::scale::PALETTE;
+use crate::state::Action;
 #[cfg(not(target_arch = "wasm32"))]
 use {
     super::{accessible_name, st},
     crate::components::use_dispatch,
     crate::data::shades,
     crate::geo::CountryShape,
-    crate::state::{Action, View},
+    crate::state::View,
 };
 
 /// Type sizes of a republic's name and value line, in view-box units (as in 30-map.css and the generator).
@@ -67,21 +68,16 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         let onkeydown = {
             let (dispatch, active) = (dispatch.clone(), active.clone());
             Callback::from(move |e: KeyboardEvent| {
-                let next = match e.key().as_str() {
-                    "ArrowRight" | "ArrowDown" => Some(c.step(true)),
-                    "ArrowLeft" | "ArrowUp" => Some(c.step(false)),
-                    "Home" => Some(CountryId::ALL[0]),
-                    "End" => CountryId::ALL.last().copied(),
-                    "Enter" | " " => {
-                        e.prevent_default();
-                        dispatch.emit(Action::SelectCountry(Some(c)));
+                let next = match republic_key(&e.key(), c) {
+                    Some(RepublicKey::Move(next)) => Some(next),
+                    Some(RepublicKey::Act(action)) => {
+                        if matches!(action, Action::SelectCountry(Some(_))) {
+                            e.prevent_default();
+                        }
+                        dispatch.emit(action);
                         None
                     }
-                    "Escape" => {
-                        dispatch.emit(Action::SelectCountry(None));
-                        None
-                    }
-                    _ => None,
+                    None => None,
                 };
                 if let Some(next) = next {
                     e.prevent_default();
@@ -370,4 +366,23 @@ pub fn figure_markup() -> String {
     out.push_str(&still_markup(false, false));
     out.push_str("</svg><figcaption><div class=\"legend\"></div></figcaption></figure>");
     out
+}
+
+/// What a key on a republic asks (the map's roving focus, drawn by Yew here and kept by `sync` in the browser):
+/// arrows move to the next / previous republic, Home / End to the first / last, Enter / Space select, Escape clears.
+pub(super) enum RepublicKey {
+    Move(CountryId),
+    Act(Action),
+}
+
+pub(super) fn republic_key(key: &str, c: CountryId) -> Option<RepublicKey> {
+    Some(match key {
+        "ArrowRight" | "ArrowDown" => RepublicKey::Move(c.step(true)),
+        "ArrowLeft" | "ArrowUp" => RepublicKey::Move(c.step(false)),
+        "Home" => RepublicKey::Move(CountryId::ALL[0]),
+        "End" => RepublicKey::Move(*CountryId::ALL.last()?),
+        "Enter" | " " => RepublicKey::Act(Action::SelectCountry(Some(c))),
+        "Escape" => RepublicKey::Act(Action::SelectCountry(None)),
+        _ => return None,
+    })
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::region_map::{fill_of, focus_shape, shape_id};
+use super::region_map::{fill_of, focus_shape, republic_key, shape_id, RepublicKey};
 use super::{accessible_name, shape};
 use crate::data::{population_year, shades, slice};
 use crate::model::{fixed, CountryId, Layer};
@@ -404,21 +404,16 @@ impl Live {
         else {
             return;
         };
-        let next = match e.key().as_str() {
-            "ArrowRight" | "ArrowDown" => Some(c.step(true)),
-            "ArrowLeft" | "ArrowUp" => Some(c.step(false)),
-            "Home" => Some(CountryId::ALL[0]),
-            "End" => CountryId::ALL.last().copied(),
-            "Enter" | " " => {
-                e.prevent_default();
-                self.emit(Action::SelectCountry(Some(c)));
+        let next = match republic_key(&e.key(), c) {
+            Some(RepublicKey::Move(next)) => Some(next),
+            Some(RepublicKey::Act(action)) => {
+                if matches!(action, Action::SelectCountry(Some(_))) {
+                    e.prevent_default();
+                }
+                self.emit(action);
                 None
             }
-            "Escape" => {
-                self.emit(Action::SelectCountry(None));
-                None
-            }
-            _ => None,
+            None => None,
         };
         if let Some(next) = next {
             e.prevent_default();
