@@ -34,8 +34,8 @@ pub fn keep_from(root: &web_sys::Element, rest: Option<&str>) {
     }
 }
 
-/// Keeps one more element of the pre-rendered page under `key`: one the app draws differently, which stands in
-/// until the app has drawn its own (`crate::components::use_stand_in`).
+/// Keeps one more element of the pre-rendered page under `key`: one the app draws differently, which it takes
+/// (`take`) and brings up to date (the map part's figure, controls and list: `crate::components::map::sync`).
 #[cfg(target_arch = "wasm32")]
 pub fn keep(key: &str, el: web_sys::Element) {
     KEPT.with(|kept| kept.borrow_mut().push((key.to_string(), el)));
@@ -85,14 +85,23 @@ pub fn use_node(key: &'static str) -> Option<web_sys::Element> {
 pub fn use_emptied(key: &'static str) -> Option<web_sys::Element> {
     use_memo((), move |_| {
         let el = take(key)?;
-        for name in ["data-adopt", "data-needs-js", "inert", "aria-hidden"] {
-            let _ = el.remove_attribute(name);
-        }
-        el.set_text_content(None);
+        open_place(&el, true);
         Some(el)
     })
     .as_ref()
     .clone()
+}
+
+/// Makes a place the static page holds for the app (never seen nor reached, gone without JavaScript: `data-adopt`,
+/// `data-needs-js`, `inert`, `aria-hidden`) the app's: unmarked, and emptied (`empty`) for what the app draws into it.
+#[cfg(target_arch = "wasm32")]
+pub fn open_place(el: &web_sys::Element, empty: bool) {
+    for name in ["data-adopt", "data-needs-js", "inert", "aria-hidden"] {
+        let _ = el.remove_attribute(name);
+    }
+    if empty {
+        el.set_text_content(None);
+    }
 }
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the

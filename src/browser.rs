@@ -326,6 +326,18 @@ pub fn find(selector: &str) -> Option<web_sys::Element> {
     document().and_then(|d| d.query_selector(selector).ok().flatten())
 }
 
+/// The first element under `root` matching a CSS selector, if any.
+pub fn find_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Every element under `root` matching a CSS selector, in the page's order.
+pub fn all_in(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    root.query_selector_all(selector)
+        .map(|l| elements(&l).collect())
+        .unwrap_or_default()
+}
+
 /// Scrolls `el` into view: to the top of the screen (`to_start`), or as little as needed.
 pub fn scroll_into_view(el: &web_sys::Element, to_start: bool) {
     let options = web_sys::ScrollIntoViewOptions::new();

@@ -192,6 +192,8 @@ enum Hole {
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 struct Kept {
     section: web_sys::Element,
+    /// The filter's and the count's place (`filter_bar`), emptied for the app's.
+    bar: Option<web_sys::Element>,
     items: Vec<(web_sys::Element, Status)>,
     lists: [Option<web_sys::Element>; 3],
     holes: Vec<(web_sys::Element, Hole)>,
@@ -201,13 +203,7 @@ struct Kept {
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 impl Kept {
     fn of(section: web_sys::Element) -> Self {
-        use crate::browser::elements;
-        let one = |at: &web_sys::Element, sel: &str| at.query_selector(sel).ok().flatten();
-        let all = |at: &web_sys::Element, sel: &str| {
-            at.query_selector_all(sel)
-                .map(|l| elements(&l).collect::<Vec<_>>())
-                .unwrap_or_default()
-        };
+        use crate::browser::{all_in as all, find_in as one};
         let mut holes = Vec::new();
         let cites = |holes: &mut Vec<_>, at: &web_sys::Element, paragraphs, refs| {
             if let Some(line) = one(at, ":scope > .cites-static") {
@@ -257,7 +253,12 @@ impl Kept {
             holes.push((span, Hole::Inline(id, shown)));
         }
         let more = one(&section, ".more-notes");
+        let bar = one(&section, ".evidence-bar");
+        if let Some(bar) = &bar {
+            crate::adopt::open_place(bar, true);
+        }
         Self {
+            bar,
             lists: [
                 one(&section, ".evidence-notes"),
                 more.as_ref().and_then(|d| one(d, "ul")),
@@ -306,12 +307,6 @@ fn use_from_page() -> Html {
     let node = crate::adopt::use_island_node(Part::Evidence);
     let kept = use_memo((), move |_| {
         let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
-        if let Some(bar) = section.query_selector(".evidence-bar").ok().flatten() {
-            for name in ["data-needs-js", "inert", "aria-hidden"] {
-                let _ = bar.remove_attribute(name);
-            }
-            bar.set_text_content(None);
-        }
         Some(Kept::of(section))
     });
     {
@@ -330,7 +325,6 @@ fn use_from_page() -> Html {
             </section>
         };
     };
-    let bar = k.section.query_selector(".evidence-bar").ok().flatten();
     let draw = |hole: &Hole| match hole {
         Hole::Cites(paragraphs, refs) => html! { <Cites {paragraphs} {refs} /> },
         Hole::Figure(id) => html! { <FigureValue id={*id} bare=true /> },
@@ -342,7 +336,7 @@ fn use_from_page() -> Html {
     html! {
         <>
             { Html::VRef(k.section.clone().into()) }
-            { for bar.map(|bar| create_portal(filter_bar(&filter), bar)) }
+            { for k.bar.clone().map(|bar| create_portal(filter_bar(&filter), bar)) }
             { for k.holes.iter().map(|(host, hole)| create_portal(draw(hole), host.clone())) }
         </>
     }

@@ -101,31 +101,6 @@ pub fn use_drawn_later() -> bool {
     *drawn
 }
 
-/// Like `use_drawn_later`, for content that the pre-rendered page shows in its own way: until the app draws it,
-/// the page's element kept under `key` when the app started (`crate::adopt::keep`) stands in, so nothing goes
-/// blank. `Some(stand-in)` until then (empty where nothing was kept), `None` once the caller draws.
-#[hook]
-pub fn use_stand_in(key: &'static str) -> Option<Html> {
-    let drawn = use_drawn_later();
-    #[cfg(target_arch = "wasm32")]
-    {
-        let kept = use_memo((), move |_| {
-            (!drawn).then(|| crate::adopt::take(key)).flatten()
-        });
-        if !drawn {
-            return Some(
-                kept.as_ref()
-                    .clone()
-                    .map(|el| Html::VRef(el.into()))
-                    .unwrap_or_default(),
-            );
-        }
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = key;
-    (!drawn).then(Html::default)
-}
-
 /// Props: whether the children render for the static page, and the children.
 #[derive(Properties, PartialEq)]
 pub struct PrerenderedProps {

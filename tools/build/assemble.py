@@ -411,8 +411,8 @@ def main() -> int:
     css = minify_css("\n".join(f.read_text() for f in css_files), css_names(css_files))
     css_critical, css_deferred = stylesheets(css_files)
     boot = minify_js((STATIC / "boot.js").read_text())
-    # The unpackers: static/lzma.js with a decoder's wasm inlined as base64, the single file's (context mixing) and
-    # the served site's (LZMA).
+    # The unpackers: static/lzma.js with a decoder's wasm inlined, the single file's (context mixing, one character a
+    # byte: byte_chars) and the served site's (LZMA, base64).
     unpacker_js = minify_js((STATIC / "lzma.js").read_text())
     assert unpacker_js.count("UNLZMA_WASM") == 1, "static/lzma.js lost its decoder placeholder"
     unpacker = unpacker_js.replace("UNLZMA_WASM", byte_chars(UNCM.read_bytes()))

@@ -61,10 +61,9 @@ pub fn MapPart(props: &PartProps) -> Html {
     let dispatch = crate::components::use_dispatch();
     {
         let live = sync::use_live(&props.view, dispatch);
-        let kept = |el: Option<&web_sys::Element>| el.cloned();
         let legend_view = use_follow_when_seen(
             &NodeRef::default(),
-            live.as_ref().and_then(|l| kept(l.caption.as_ref())),
+            live.as_ref().and_then(|l| l.caption.clone()),
             &props.view,
             true,
         );

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use super::region_map::{fill_of, focus_shape, republic_key, shape_id, RepublicKey};
 use super::{accessible_name, shape};
+use crate::browser::{all_in as all, find_in as one};
 use crate::data::{population_year, shades, slice};
 use crate::model::{fixed, CountryId, Layer};
 use crate::state::{Action, AppState, View};
@@ -136,16 +137,6 @@ pub struct Live {
     dispatch: RefCell<Callback<Action>>,
     active: Cell<CountryId>,
     focused: Cell<Option<CountryId>>,
-}
-
-fn all(root: &Element, selector: &str) -> Vec<Element> {
-    root.query_selector_all(selector)
-        .map(|l| crate::browser::elements(&l).collect())
-        .unwrap_or_default()
-}
-
-fn one(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
 }
 
 impl Live {

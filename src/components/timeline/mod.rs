@@ -95,13 +95,8 @@ fn use_from_page(
     let kept = use_memo((), move |_| {
         let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
         let place = |sel: &str, empty: bool| {
-            let el = section.query_selector(sel).ok()??;
-            for name in ["data-needs-js", "inert", "aria-hidden"] {
-                let _ = el.remove_attribute(name);
-            }
-            if empty {
-                el.set_text_content(None);
-            }
+            let el = crate::browser::find_in(&section, sel)?;
+            crate::adopt::open_place(&el, empty);
             Some(el)
         };
         let (axis, _, detail) = (
