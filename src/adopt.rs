@@ -106,12 +106,14 @@ pub fn open_place(el: &web_sys::Element, empty: bool) {
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
 /// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (Reading the
-/// evidence and the timeline with the app's controls in them: `components::evidence`, `components::timeline`).
+/// evidence, the timeline and the study part with the app's controls in them: `components::evidence`,
+/// `components::timeline`, `components::study`).
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-pub const ISLANDS: [crate::model::Part; 3] = [
+pub const ISLANDS: [crate::model::Part; 4] = [
     crate::model::Part::Sources,
     crate::model::Part::Evidence,
     crate::model::Part::Timeline,
+    crate::model::Part::Study,
 ];
 
 #[cfg(all(target_arch = "wasm32", prose_from_page))]

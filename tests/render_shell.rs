@@ -169,7 +169,7 @@ async fn the_static_page_renders_every_part_with_anchor_links() {
         );
     }
     assert!(
-        !html.contains("aria-current"),
+        !html.contains("aria-current=\"page\""),
         "no part is current on the static page"
     );
     assert!(

@@ -168,9 +168,25 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
             q.id
         );
     }
+    // The reading view has no self-check widgets; the app's view (shown only with JavaScript, kept by the app on
+    // start) holds its first question.
+    let app = html
+        .find("class=\"check-body\"")
+        .filter(|at| html[..*at].ends_with("<div data-app=\"\" "))
+        .expect("the app's question, marked");
+    let reading = html
+        .find("<div data-static=\"\">")
+        .expect("the questions, marked");
+    let fieldset = html.find("<fieldset").expect("the app's first question");
     assert!(
-        !html.contains("<fieldset") && !html.contains(">Check<") && !html.contains(">Reveal<"),
-        "no self-check widgets on the static page"
+        app < fieldset && fieldset < reading,
+        "the one question is the app's"
+    );
+    assert!(
+        html.matches("<fieldset").count() == 1
+            && !html[reading..].contains(">Check<")
+            && !html[reading..].contains(">Reveal<"),
+        "no self-check widgets in the page's reading view"
     );
 }
 

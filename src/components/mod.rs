@@ -154,20 +154,23 @@ pub struct PartHeadingProps {
 #[component]
 pub fn PartHeading(props: &PartHeadingProps) -> Html {
     let part = props.part;
-    crate::adopt::use_kept(format!("heading-{}", part.key())).unwrap_or_else(|| {
-        // Display only: written as markup (`raw`).
-        let mut m = raw::Markup::default();
-        let _ = std::fmt::Write::write_fmt(
-            &mut m.0,
-            format_args!(
-                r#"<header data-adopt="heading-{key}" class="part-heading"><h2 id="part-{key}" tabindex="-1">"#,
-                key = part.key()
-            ),
-        );
-        m.text(part.label())
-            .tag(r#"</h2><p class="part-intro">"#)
-            .text(crate::content::content().part_intro(part))
-            .tag("</p></header>");
-        raw::raw(m)
-    })
+    crate::adopt::use_kept(format!("heading-{}", part.key()))
+        .unwrap_or_else(|| raw::raw(heading_markup(part)))
+}
+
+/// A part's heading as markup (display only), as `PartHeading` draws it.
+pub fn heading_markup(part: crate::model::Part) -> raw::Markup {
+    let mut m = raw::Markup::default();
+    let _ = std::fmt::Write::write_fmt(
+        &mut m.0,
+        format_args!(
+            r#"<header data-adopt="heading-{key}" class="part-heading"><h2 id="part-{key}" tabindex="-1">"#,
+            key = part.key()
+        ),
+    );
+    m.text(part.label())
+        .tag(r#"</h2><p class="part-intro">"#)
+        .text(crate::content::content().part_intro(part))
+        .tag("</p></header>");
+    m
 }

@@ -28,11 +28,19 @@ fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str, &'
     }
 }
 
-/// The self-checks section. The static page (no JavaScript, print) lists every question under its part,
-/// folded, with no answer revealed. A hook the study part calls, not a component of its own (a component's own
-/// code is about 1 KB of wasm): its state lives in the study part.
+/// The self-checks as the study part shows them: the markup above the questions (what they are, how many are
+/// answered, a number for each, "show all"), the questions (Yew's), and what a press on a `data-q` button does.
+pub struct Checks {
+    pub head: String,
+    pub body: Html,
+    pub nav: Callback<String>,
+}
+
+/// The self-checks, one question at a time or all at once. A hook the study part calls, not a component of its
+/// own (a component's own code is about 1 KB of wasm): its state lives in the study part.
 #[hook]
-pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
+pub fn use_self_checks(handle: &ProgressHandle) -> Checks {
+    use std::fmt::Write;
     let s = study();
     let snap = &**handle;
     let total = s.questions.len();
@@ -59,55 +67,50 @@ pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
         });
     }
     let at = (*current).min(total.saturating_sub(1));
-    // One handler for the numbers, Previous / Next and "show all": the button's data-q is a question's
-    // index or "all".
+    // A number's data-q is a question's index; "all" switches to every question at once and back.
     let nav = {
         let (current, show_all) = (current.clone(), show_all.clone());
-        Callback::from(move |e: MouseEvent| {
-            let Some(to) = crate::browser::data_of(&e, "data-q") else {
-                return;
-            };
-            match to.parse() {
-                Ok(to) => {
-                    show_all.set(false);
-                    current.set(to);
-                }
-                Err(_) => show_all.set(!*show_all),
+        Callback::from(move |to: String| match to.parse() {
+            Ok(to) => {
+                show_all.set(false);
+                current.set(to);
             }
+            Err(_) => show_all.set(!*show_all),
         })
     };
     let answered = snap.progress.answers.len().min(total);
-    let numbers = s.questions.iter().enumerate().map(|(i, q)| {
+    let mut head = format!(
+        "<div class=\"check-head\"><p>{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.</p>\
+        <p class=\"check-progress\" id=\"check-progress\">{answered} of {total} answered</p>\
+        <progress class=\"check-bar\" max=\"{total}\" value=\"{answered}\" aria-labelledby=\"check-progress\">{answered} of {total}</progress><ol class=\"check-numbers\" aria-label=\"Questions\">"
+    );
+    for (i, q) in s.questions.iter().enumerate() {
         let (class, mark, words) = state_words(&snap.progress, q.id);
-        // The button keeps focus; only its words are markup.
         let n = i + 1;
-        html! {
-            <li key={q.id}>
-                <button type="button" {class} aria-current={(i == at && !*show_all).then_some("step")} data-q={i.to_string()}>
-                    { raw(format!(r#"<span aria-hidden="true">{n}{mark}</span><span class="visually-hidden">Question {n}: {words}</span>"#)) }
-                </button>
-            </li>
-        }
-    });
-    let body = if static_page || *show_all {
+        let _ = write!(
+            head,
+            r#"<li><button type="button" class="{class}"{} data-q="{i}"><span aria-hidden="true">{n}{mark}</span><span class="visually-hidden">Question {n}: {words}</span></button></li>"#,
+            if i == at && !*show_all {
+                r#" aria-current="step""#
+            } else {
+                ""
+            }
+        );
+    }
+    let _ = write!(
+        head,
+        r#"</ol><button type="button" class="link-button show-all" aria-pressed="{}" data-q="all">Show all {total} questions at once</button></div>"#,
+        *show_all
+    );
+    let body = if *show_all {
         let groups = s.parts.iter().map(|part| {
-            let questions: Vec<Html> = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
+            let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
                 html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} progress={Some(handle.clone())} /></li> }
-            }).collect();
-            let count = questions.len();
-            let list = html! { <ol class="questions">{ for questions }</ol> };
-            let heading = format!("checks-{}", part.id);
+            });
             html! {
-                <section class="check-group" key={part.id.to_string()} aria-labelledby={heading.clone()}>
-                    { raw(format!(r#"<h4 id="{heading}">{}</h4><p class="group-paragraphs">{}</p>"#, esc(part.label), esc(&paragraph_range(part.paragraphs)))) }
-                    if static_page {
-                        <details class="disclosure">
-                            <summary><span class="disclosure-label">{ format!("{count} questions") }</span></summary>
-                            { list }
-                        </details>
-                    } else {
-                        { list }
-                    }
+                <section class="check-group" key={part.id} aria-labelledby={format!("checks-{}", part.id)}>
+                    { group_heading(part) }
+                    <ol class="questions">{ for questions }</ol>
                 </section>
             }
         });
@@ -160,21 +163,37 @@ pub fn use_self_checks(handle: &ProgressHandle, static_page: bool) -> Html {
             </div>
         }
     };
-    html! {
-        <section class="self-checks" aria-labelledby="checks-title" onclick={nav}>
-            <h3 id="checks-title" tabindex="-1">{ "Self-checks" }</h3>
-            if static_page {
-                <p>{ "Answer these with the interactive version to get feedback; the answers are not shown here." }</p>
-            } else {
-                { raw(format!("<p>{total} questions on the essay's six parts, one at a time. Every answer gets feedback that explains why and cites the paragraphs and sources.</p>\
-                    <p class=\"check-progress\" id=\"check-progress\">{answered} of {total} answered</p>\
-                    <progress class=\"check-bar\" max=\"{total}\" value=\"{answered}\" aria-labelledby=\"check-progress\">{answered} of {total}</progress>")) }
-                <ol class="check-numbers" aria-label="Questions">{ for numbers }</ol>
-                <button type="button" class="link-button show-all" aria-pressed={if *show_all { "true" } else { "false" }} data-q="all">
-                    { format!("Show all {total} questions at once") }
-                </button>
-            }
-            { body }
-        </section>
-    }
+    Checks { head, body, nav }
+}
+
+/// A part of the essay's heading over its questions.
+fn group_heading(part: &crate::model::study::StudyPart) -> Html {
+    raw(format!(
+        r#"<h4 id="checks-{}">{}</h4><p class="group-paragraphs">{}</p>"#,
+        part.id,
+        esc(part.label),
+        esc(&paragraph_range(part.paragraphs))
+    ))
+}
+
+/// Every question under its part, folded, with no answer revealed (the static page).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn static_groups() -> Html {
+    let s = study();
+    let groups = s.parts.iter().map(|part| {
+        let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
+            html! { <li key={q.id}><QuestionView index={i} /></li> }
+        });
+        let count = s.questions.iter().filter(|q| q.part == part.id).count();
+        html! {
+            <section class="check-group" key={part.id} aria-labelledby={format!("checks-{}", part.id)}>
+                { group_heading(part) }
+                <details class="disclosure">
+                    <summary><span class="disclosure-label">{ format!("{count} questions") }</span></summary>
+                    <ol class="questions">{ for questions }</ol>
+                </details>
+            </section>
+        }
+    });
+    html! { <>{ for groups }</> }
 }

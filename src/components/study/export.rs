@@ -1,10 +1,8 @@
 //! The study summary to hand in: the same entries as plain text (download) and as a printable section.
 
-use yew::prelude::*;
-
 use super::progress_model::Progress;
 use super::quiz::figure_value;
-use crate::components::raw::{esc, raw};
+use crate::components::raw::esc;
 use crate::content::content;
 use crate::model::format_number;
 use crate::model::study::{study, Answer, Question, QuestionKind};
@@ -140,7 +138,7 @@ pub fn today() -> String {
 
 /// The summary of `progress` as a section that prints on its own (see the print rules in 40-study.css), as
 /// markup: it holds no control.
-pub fn printable_summary(progress: &Progress) -> Html {
+pub fn printable_summary(progress: &Progress) -> String {
     use std::fmt::Write;
     let t = progress.tally();
     let mut out = format!(
@@ -180,6 +178,5 @@ pub fn printable_summary(progress: &Progress) -> Html {
             esc(&e.cited)
         );
     }
-    out += "</ol></section>";
-    raw(out)
+    out + "</ol></section>"
 }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::export::{printable_summary, summary_text, today};
 use super::progress_context::ProgressHandle;
 use super::progress_model::{Progress, ProgressAction};
-use crate::components::raw::{esc, raw};
+use crate::components::raw::esc;
 
 /// What the panel shows besides the progress: the reset question, the printable summary, and the summary
 /// as text where the download was refused (the reason and the text).
@@ -17,11 +17,16 @@ struct Panel {
     fallback: Option<(String, String)>,
 }
 
-/// The progress panel. Its buttons name their action in `data-act`, read by one click handler. A hook the
-/// study part calls, not a component of its own (a component's own code is about 1 KB of wasm): its state
-/// lives in the study part.
+/// The progress panel as markup (it holds no component), and what a press on one of its `data-act` buttons does.
+pub struct ProgressPanel {
+    pub markup: String,
+    pub act: Callback<String>,
+}
+
+/// The progress panel. A hook the study part calls, not a component of its own (a component's own code is about
+/// 1 KB of wasm): its state lives in the study part.
 #[hook]
-pub fn use_progress_panel(handle: &ProgressHandle) -> Html {
+pub fn use_progress_panel(handle: &ProgressHandle) -> ProgressPanel {
     let handle = handle.clone();
     let panel = use_state(Panel::default);
     {
@@ -35,10 +40,7 @@ pub fn use_progress_panel(handle: &ProgressHandle) -> Html {
     }
     let act = {
         let (panel, handle) = (panel.clone(), handle.clone());
-        Callback::from(move |e: MouseEvent| {
-            let Some(act) = crate::browser::data_of(&e, "data-act") else {
-                return;
-            };
+        Callback::from(move |act: String| {
             let mut next = (*panel).clone();
             match act.as_str() {
                 "export" => {
@@ -66,46 +68,53 @@ pub fn use_progress_panel(handle: &ProgressHandle) -> Html {
         })
     };
     let snap = &*handle;
-    html! {
-        <section class="study-progress" aria-labelledby="progress-title" onclick={act}>
-            { raw(r#"<h3 id="progress-title">Your progress</h3>"#) }
-            <div role="status" class="storage-status">
-                if let Some(why) = &snap.blocked {
-                    { raw(format!(r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Progress can't be saved in this window: {}; your answers stay until you close the page.</p>"#, esc(why))) }
-                }
-                if let Some(why) = &snap.corrupted {
-                    { raw(format!(r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Saved progress could not be read ({}), so it was reset.<button type="button" class="link-button" data-act="dismiss">Dismiss</button></p>"#, esc(why))) }
-                }
-            </div>
-            { tally(&snap.progress) }
-            <div class="progress-actions">
-                { raw(r#"<button type="button" class="secondary" data-act="export">Export summary</button>"#) }
-                <button type="button" class="secondary" aria-expanded={if panel.printable { "true" } else { "false" }} data-act="printable">{ "Printable summary" }</button>
-                // Focus follows the swap (the effect above).
-                { raw(if panel.confirming {
-                    r#"<span class="confirm" role="group" aria-label="Confirm reset"><span>Forget all steps and answers?</span><button type="button" id="reset-yes" class="danger" data-act="reset">Yes, reset</button><button type="button" class="secondary" data-act="cancel">Cancel</button></span>"#
-                } else {
-                    r#"<button type="button" id="reset-progress" class="secondary" data-act="ask">Reset progress</button>"#
-                }) }
-            </div>
-            if let Some((why, text)) = &panel.fallback {
-                <div class="summary-fallback">
-                    <label for="summary-text">{ format!("The download was refused ({why}). Copy the summary from here:") }</label>
-                    <textarea id="summary-text" readonly=true rows="12" value={text.clone()} />
-                </div>
-            }
-            if panel.printable {
-                <div class="printable-wrap">
-                    <button type="button" class="secondary" data-act="print">{ "Print" }</button>
-                    { printable_summary(&snap.progress) }
-                </div>
-            }
-        </section>
+    let mut out = String::from(
+        r#"<section class="study-progress" aria-labelledby="progress-title"><h3 id="progress-title">Your progress</h3><div role="status" class="storage-status">"#,
+    );
+    if let Some(why) = &snap.blocked {
+        out += &format!(
+            r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Progress can't be saved in this window: {}; your answers stay until you close the page.</p>"#,
+            esc(why)
+        );
+    }
+    if let Some(why) = &snap.corrupted {
+        out += &format!(
+            r#"<p class="storage-note"><span aria-hidden="true">⚠ </span>Saved progress could not be read ({}), so it was reset.<button type="button" class="link-button" data-act="dismiss">Dismiss</button></p>"#,
+            esc(why)
+        );
+    }
+    out += "</div>";
+    out += &tally(&snap.progress);
+    // Focus follows the reset's swap (the effect above).
+    out += &format!(
+        r#"<div class="progress-actions"><button type="button" class="secondary" data-act="export">Export summary</button><button type="button" class="secondary" aria-expanded="{}" data-act="printable">Printable summary</button>{}</div>"#,
+        panel.printable,
+        if panel.confirming {
+            r#"<span class="confirm" role="group" aria-label="Confirm reset"><span>Forget all steps and answers?</span><button type="button" id="reset-yes" class="danger" data-act="reset">Yes, reset</button><button type="button" class="secondary" data-act="cancel">Cancel</button></span>"#
+        } else {
+            r#"<button type="button" id="reset-progress" class="secondary" data-act="ask">Reset progress</button>"#
+        }
+    );
+    if let Some((why, text)) = &panel.fallback {
+        out += &format!(
+            r#"<div class="summary-fallback"><label for="summary-text">The download was refused ({}). Copy the summary from here:</label><textarea id="summary-text" readonly="" rows="12">{}</textarea></div>"#,
+            esc(why),
+            esc(text)
+        );
+    }
+    if panel.printable {
+        out += r#"<div class="printable-wrap"><button type="button" class="secondary" data-act="print">Print</button>"#;
+        out += &printable_summary(&snap.progress);
+        out += "</div>";
+    }
+    ProgressPanel {
+        markup: out + "</section>",
+        act,
     }
 }
 
-/// The counts, overall and as a table per part of the essay (markup: it holds no control).
-fn tally(progress: &Progress) -> Html {
+/// The counts, overall and as a table per part of the essay.
+fn tally(progress: &Progress) -> String {
     use std::fmt::Write;
     let t = progress.tally();
     let mut out = format!(
@@ -123,6 +132,5 @@ fn tally(progress: &Progress) -> Html {
             esc(label)
         );
     }
-    out += "</tbody></table></div>";
-    raw(out)
+    out + "</tbody></table></div>"
 }
