@@ -384,7 +384,12 @@ pub fn mount() {
     // page stays as it is until the last task draws it.
     crate::adopt::keep_from(&root, rest.as_deref());
     // A deep link's part (static/early.js): the map part keeps these nodes (components::map::sync).
-    for key in [".map-figure", ".data-controls", ".country-list"] {
+    for key in [
+        ".map-figure",
+        ".data-controls",
+        ".country-list",
+        ".data-panel",
+    ] {
         if let Ok(Some(el)) = root.query_selector(&format!("[data-early] {key}")) {
             crate::adopt::keep(key, el);
         }

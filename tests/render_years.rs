@@ -2,6 +2,7 @@
 //! Server-side rendering of a layer across its periods: the chart's lines break where a republic has no
 //! figure for a period, instead of drawing a trend through the missing year.
 
+use charm_offensive::components::data::panel::Mode;
 use charm_offensive::components::data::years::across_years;
 use charm_offensive::model::Layer;
 
@@ -12,7 +13,7 @@ struct Props {
 
 #[yew::component]
 fn AcrossYears(props: &Props) -> yew::Html {
-    across_years(props.layer, false)
+    yew::Html::from_html_unchecked(across_years(props.layer, false, Mode::App).into())
 }
 
 async fn render(layer: Layer) -> String {

@@ -53,7 +53,7 @@ pub fn status_badge_of(status: Status, detail: Option<&str>) -> Html {
 }
 
 /// `status_badge_of`'s markup.
-fn badge_markup(m: &mut Markup, status: Status, detail: Option<&str>) {
+pub fn badge_markup(m: &mut Markup, status: Status, detail: Option<&str>) {
     let (label, shape, class) = status_badge(status);
     m.tag(r#"<p class="status-badge "#)
         .tag(class)

@@ -59,6 +59,12 @@ pub fn figure_brief(f: &Figure) -> Html {
 /// A figure's value and its period (display only: written as markup, `super::raw`).
 fn value_and_period(f: &Figure) -> Html {
     let mut m = Markup::default();
+    value_and_period_markup(&mut m, f);
+    raw(m)
+}
+
+/// `value_and_period`'s markup, written to `m` (the data panel's: `crate::components::data::panel`).
+pub fn value_and_period_markup(m: &mut Markup, f: &Figure) {
     m.tag(r#"<span class="figure-value">"#)
         .text(&f.display())
         .tag("</span>");
@@ -67,7 +73,6 @@ fn value_and_period(f: &Figure) -> Html {
             .text(&format!(" ({period})"))
             .tag("</span>");
     }
-    raw(m)
 }
 
 /// The "source" button for the figure shown as `of`, and, once opened, its source in place (closed, a
@@ -92,7 +97,7 @@ fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {
 }
 
 /// " Source: publisher, date": the source in a few words, for print and the page without JavaScript.
-fn source_brief(f: &Figure) -> String {
+pub fn source_brief(f: &Figure) -> String {
     let publisher = if f.source_publisher.is_empty() {
         "the essay"
     } else {
@@ -149,11 +154,17 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
 /// no class on each: 76 sources with 448 lines on the static page.
 pub fn figure_source(f: &Figure) -> Html {
     let mut m = Markup::default();
+    source_markup(&mut m, f);
+    raw(m)
+}
+
+/// `figure_source`'s markup, written to `m` (the data panel's: `crate::components::data::panel`).
+pub fn source_markup(m: &mut Markup, f: &Figure) {
     m.tag(r#"<span role="note" class="figure-source"><span><strong>Source: </strong>"#);
     if f.source_publisher.is_empty() {
         m.tag("the essay");
     } else {
-        marked(&mut m, "span", f.source_publisher);
+        marked(m, "span", f.source_publisher);
     }
     if !f.source_date.is_empty() {
         m.text(&format!(", {}", f.source_date));
@@ -161,7 +172,7 @@ pub fn figure_source(f: &Figure) -> Html {
     m.tag("</span>");
     if !f.source_title.is_empty() {
         m.tag("<span>");
-        marked(&mut m, "em", f.source_title);
+        marked(m, "em", f.source_title);
         m.tag("</span>");
     }
     if !f.source_url.is_empty() {
@@ -173,7 +184,7 @@ pub fn figure_source(f: &Figure) -> Html {
     }
     if !f.excerpt.is_empty() {
         m.tag(r#"<span class="excerpt"><span class="visually-hidden">Excerpt: </span>“"#);
-        marked(&mut m, "span", f.excerpt);
+        marked(m, "span", f.excerpt);
         m.tag("”</span>");
     }
     m.tag("<span><strong>Confidence: </strong>")
@@ -184,11 +195,10 @@ pub fn figure_source(f: &Figure) -> Html {
     m.tag("</span>");
     if !f.note.is_empty() {
         m.tag("<span><strong>Note: </strong>");
-        marked(&mut m, "span", f.note);
+        marked(m, "span", f.note);
         m.tag("</span>");
     }
     m.tag("</span>");
-    raw(m)
 }
 
 /// `<TAG data-p="N">text</TAG>`: a display-only text, marked on the static page (`crate::prose`).

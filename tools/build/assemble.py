@@ -238,12 +238,13 @@ def minify_js(text: str) -> str:
 # static/early-site.js fills from assets/rest.HASH.js (every part after the overview) when the app asks for it (the
 # reader goes to a part that needs it), or at once for a deep link to a part. For `?part=map`, the most linked view,
 # the heading and introduction are painted at once, and the rest of the part comes from assets/map.HASH.js once they
-# are: the map part without its data panel's folded tables (below the map; they come with the rest), with the texts
+# are: the map part without what its data panel shows only without JavaScript (they come with the rest), with the texts
 # its views share with other parts. The rest of the stylesheet comes once in assets/css.HASH.js, with the app's
 # scripts or with a part's text. The single file keeps the whole page.
 REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
 MAP_PART = "map"
-DATA_PANEL = '<div class="data-panel static">'
+DATA_FOLD = '<details class="disclosure static-fold" data-no-js="">'  # the data panel's other layers (no JavaScript)
+NO_JS = '<span data-no-js="">'  # a comparison's source written out (no JavaScript)
 CRITICAL_CSS = ("00-base", "05-early", "50-embed", "85-settings", "90-print")
 
 def element_end(html: str, start: int, tag: str) -> int:
@@ -299,8 +300,11 @@ def split_page(page: str) -> tuple[str, str, str, str]:
     rest = page[a + len(REST_OPEN):b - len(REST_CLOSE)]
     s, e = part_span(rest, MAP_PART)
     map_part = rest[s:e]
-    d = map_part.index(DATA_PANEL) + len(DATA_PANEL)
-    map_part = map_part[:d] + map_part[element_end(map_part, d - len(DATA_PANEL), "div") - len("</div>"):]
+    d = map_part.index(DATA_FOLD)
+    map_part = map_part[:d] + map_part[element_end(map_part, d, "details"):]
+    while NO_JS in map_part:
+        d = map_part.index(NO_JS)
+        map_part = map_part[:d] + map_part[element_end(map_part, d, "span"):]
     # The map part's heading and introduction (its largest text) in the page itself, marked partial: a `?part=map`
     # link paints them at once, and the rest of the part when assets/map.HASH.js has come.
     h = map_part.index("<header")

@@ -1,29 +1,27 @@
 //! The data layers around the map: layer and period controls with a spoken summary above it; the legend
 //! under it; notes, the essay's figures beside the sources', the sortable table and its CSV below that.
 
-mod compare;
-mod csv;
 mod layers;
 mod legend;
-mod source;
-mod table;
+#[cfg(target_arch = "wasm32")]
+mod live;
+pub mod panel;
 pub mod years;
 
 use yew::prelude::*;
 
-use crate::components::raw::{esc, raw};
+use crate::components::raw::esc;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::components::raw::raw;
 
 use crate::components::PartProps;
-use crate::data::{all_slices, notes, slice, Gap, Slice};
-use crate::model::Layer;
+use crate::data::slice;
 use crate::state::View;
 
-pub use compare::{agreement, Comparisons};
 #[cfg(not(target_arch = "wasm32"))]
 pub use legend::legend;
 pub use legend::legend_markup;
-pub use source::SourceToggle;
-pub use table::DataTable;
+pub use panel::agreement;
 
 /// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change,
 /// as markup (`crate::components::map::sync` brings the page's controls up to date with it in the browser build,
@@ -56,69 +54,69 @@ pub fn controls_place(view: &View) -> Html {
     }
 }
 
-/// Notes, the essay's figures beside the sources', the data table and the CSV download, below the map.
+/// Notes, the essay's figures beside the sources', the data table and the CSV download, below the map: the static
+/// page's (its view's panel as the app draws it, and without JavaScript every other layer and period in a fold),
+/// or the app's for the native build's render tests.
+#[cfg(not(target_arch = "wasm32"))]
 #[component]
 pub fn DataPanel(props: &PartProps) -> Html {
+    use panel::Mode;
     let static_page = crate::components::use_static_page();
+    let within = crate::components::use_within();
+    let mode = if static_page { Mode::First } else { Mode::App };
+    let ui = panel::Ui::default();
+    let evidence = within.part(crate::model::Part::Evidence);
+    let mut out = String::from(r#"<div class="data-panel">"#);
+    for block in panel::blocks(&props.view, &ui, mode, &evidence) {
+        out.push_str(&block);
+    }
     if static_page {
-        return html! {
-            <div class="data-panel static">
-                // Folded on the no-JavaScript page, so a phone reader chooses to open the long tables.
-                <details class="disclosure static-fold">
-                    <summary>{ "Show every layer's figures with their sources" }</summary>
-                    { for all_slices().iter().filter(|s| !s.per_person).map(|s| html! {
-                        <section class="data-static" key={format!("{}-{}", s.layer.key(), s.year.unwrap_or_default())}>
-                            { about(s) }
-                            <DataTable slice={s} selected={None} />
-                        </section>
-                    }) }
-                </details>
-                <details class="disclosure static-fold">
-                    <summary>{ "Show the essay's figures beside the sources'" }</summary>
-                    <Comparisons view={props.view} />
-                </details>
-            </div>
-        };
+        // Folded, so a phone reader chooses to open the long tables; the app has no use for it (static/css/05-early.css).
+        let shown = slice(&props.view);
+        out.push_str(r#"<details class="disclosure static-fold" data-no-js=""><summary>Show every other layer's and period's figures with their sources</summary>"#);
+        for s in crate::data::all_slices()
+            .iter()
+            .filter(|s| !s.per_person && !std::ptr::eq(*s, shown))
+        {
+            let mut m = crate::components::raw::Markup::default();
+            m.tag(r#"<section class="data-static">"#);
+            panel::about(&mut m, s, &ui, Mode::Static);
+            panel::table(&mut m, s, None, &ui, Mode::Static);
+            m.tag("</section>");
+            out.push_str(&m.0);
+        }
+        out.push_str("</details>");
     }
-    // Below the map: on start, drawn a task after the map (crate::components::staged).
-    let drawn = crate::components::use_drawn_later();
-    let node = use_node_ref();
-    let view = use_follow_when_seen(&node, None, &props.view, drawn);
-    if !drawn {
-        return html! { <div class="data-panel" ref={node} aria-busy="true"></div> };
-    }
-    let busy = view != props.view;
-    html! {
-        <div class="data-panel" ref={node} aria-busy={busy.then_some("true")}>
-            <PanelBody {view} />
-        </div>
-    }
+    out.push_str("</div>");
+    raw(out)
 }
 
-/// Props: the view the panel shows (which, off screen, lags the page's until the reader pauses).
-#[derive(Properties, PartialEq)]
-struct PanelProps {
-    view: View,
-}
-
-/// The panel's content for the view it shows. A component of its own so that a layer switch while the panel
-/// waits off screen leaves it alone: its view is unchanged, so Yew neither runs it nor compares its markup
-/// (the notes, the table and the chart across the years were built again and compared on every switch).
+/// The panel below the map: the page's own nodes, kept and brought up to date (`live`). On start the first update
+/// comes a task after the map (crate::components::staged); off screen it follows the view once the reader pauses.
+#[cfg(target_arch = "wasm32")]
 #[component]
-fn PanelBody(props: &PanelProps) -> Html {
-    let view = props.view;
-    let s = slice(&view);
-    html! { <>
-        <div class="data-side">
-            { about(s) }
-        </div>
-        <Comparisons {view} />
-        <div class="data-table-block">
-            <DataTable slice={s} selected={view.country} />
-            <csv::DownloadCsv slice={s} />
-        </div>
-        { years::across_years(s.layer, s.per_person) }
-    </> }
+pub fn DataPanel(props: &PartProps) -> Html {
+    let dispatch = crate::components::use_dispatch();
+    let live = live::use_panel(dispatch);
+    let drawn = crate::components::use_drawn_later();
+    let view = use_follow_when_seen(
+        &NodeRef::default(),
+        Some(live.el.clone()),
+        &props.view,
+        true,
+    );
+    crate::prose::use_texts_while(live.sources_open());
+    {
+        let (live, busy) = (live.clone(), view != props.view || !drawn);
+        let evidence = crate::components::use_within().part(crate::model::Part::Evidence);
+        use_effect(move || {
+            if drawn {
+                live.show(view, evidence);
+            }
+            crate::components::map::sync::set(&live.el, "aria-busy", busy.then_some("true"));
+        });
+    }
+    Html::VRef(live.el.clone().into())
 }
 
 /// The view a block below the map shows: `view` itself while the block is on screen; while it is off
@@ -176,70 +174,4 @@ pub fn use_follow_when_seen(
     }
     let current = *shown.borrow();
     current
-}
-
-/// Props: one view of the data.
-#[derive(Properties, PartialEq)]
-pub struct SliceProps {
-    pub slice: &'static Slice,
-}
-
-/// The layer's title, description, caveat, per-person basis, and why values are missing.
-/// A plain function, not a component: it holds no state (each component costs about 1 KB of wasm).
-fn about(s: &'static Slice) -> Html {
-    let n = notes();
-    let note = n.layer(s.layer);
-    let heading = match s.year {
-        Some(y) => format!("{}, {y}", note.title),
-        None => note.title.to_string(),
-    };
-    let gaps: Vec<Html> = s.rows.iter().filter_map(|r| {
-        let key = match r.gap? {
-            Gap::NoData => format!("{}-{}-{}", s.layer.key(), s.year.unwrap_or_default(), r.country.key()),
-            Gap::NoneFound => format!("{}-{}", s.layer.key(), r.country.key()),
-        };
-        let text = n.missing(&key).or_else(|| n.none_found(&key))?;
-        let context = n.context(&key);
-        Some(html! {
-            <li key={key}><strong>{ format!("{}: ", r.country.label()) }</strong>{ text }
-                if let Some(id) = context { { " " }<crate::components::figure::FigureValue id={id} /> }</li>
-        })
-    }).collect();
-    let per_person = s.layer.has_per_person().then(|| {
-        n.per_person(
-            s.layer,
-            crate::data::population_year(s.layer, s.year).is_some(),
-        )
-    });
-    // The heading and texts hold no control: written as markup (`crate::components::raw`).
-    let mut out = format!("<h3>{}</h3>", esc(&heading));
-    let para = |out: &mut String, class: &str, key: Option<AttrValue>, text: &str| {
-        use std::fmt::Write;
-        out.push_str("<p");
-        if !class.is_empty() {
-            let _ = write!(out, r#" class="{class}""#);
-        }
-        if let Some(key) = key {
-            let _ = write!(out, r#" data-p="{key}""#);
-        }
-        let _ = write!(out, ">{}</p>", esc(text));
-    };
-    para(&mut out, "", note.about.key(), note.about.text());
-    para(
-        &mut out,
-        "data-caveat",
-        note.caveat.key(),
-        note.caveat.text(),
-    );
-    if let Some(text) =
-        per_person.filter(|_| s.per_person || s.layer == Layer::Trade && s.year == Some("2013"))
-    {
-        para(&mut out, "data-per-person", None, text);
-    }
-    html! {
-        <div class="data-about">
-            { raw(out) }
-            if !gaps.is_empty() { <ul class="data-gaps">{ gaps }</ul> }
-        </div>
-    }
 }

@@ -1,11 +1,9 @@
 //! A layer across all its periods: a year-by-republic table, a small line chart of the same numbers (its
 //! text alternative is the table), and the download of every figure in the data with its source.
 
-use yew::prelude::*;
+use crate::components::raw::esc;
 
-use crate::components::raw::{esc, raw};
-
-use crate::data::{all_csv, all_slices, lead_year, unit_label, Row};
+use crate::data::{all_slices, lead_year, unit_label, Row};
 use crate::model::{fixed, shortest, CountryId, Layer};
 
 /// One cell: the period's column, the value (for the chart) and the value as written.
@@ -36,20 +34,17 @@ fn cells(layer: Layer, per_person: bool) -> Vec<(CountryId, Vec<Cell>)> {
         .collect()
 }
 
-/// The table and chart of `layer` across its periods (per person where asked), and "Download all data".
-/// A plain function, not a component: it holds no state, and where its layer is unchanged so is its markup,
-/// which Yew compares and leaves in place.
-pub fn across_years(layer: Layer, per_person: bool) -> Html {
+/// The table and chart of `layer` across its periods (per person where asked), and "Download all data", as the
+/// section's markup (`super::panel`: the app keeps the page's and writes only what differs).
+pub fn across_years(layer: Layer, per_person: bool, mode: super::panel::Mode) -> String {
     use std::fmt::Write;
     let data = cells(layer, per_person);
     let years = years_of(&data);
     let unit = unit_label(layer, per_person);
     let title = esc(&format!("{} across the years ({unit})", layer.label())).into_owned();
-    let onclick = Callback::from(|_: MouseEvent| {
-        let _ = crate::browser::download("china-central-asia-all-data.csv", &all_csv(), "text/csv");
-    });
-    // The heading, chart and table hold no control: written as markup (`crate::components::raw`).
-    let mut out = format!(r#"<h3 id="across-title">{title}</h3>"#);
+    let mut out = format!(
+        r#"<section class="across-years" aria-labelledby="across-title"><h3 id="across-title">{title}</h3>"#
+    );
     chart(
         &mut out,
         &data
@@ -78,15 +73,16 @@ pub fn across_years(layer: Layer, per_person: bool) -> Html {
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table></div>");
-    html! {
-        <section class="across-years" aria-labelledby="across-title">
-            { raw(out) }
-            <div class="data-download">
-                <button type="button" class="button" {onclick}>{ "Download all data (CSV)" }</button>
-                <span class="download-note">{ "Every figure in the explainer, each with its source, date and confidence." }</span>
-            </div>
-        </section>
-    }
+    let needs = if mode == super::panel::Mode::First {
+        r#" data-needs-js="""#
+    } else {
+        ""
+    };
+    let _ = write!(
+        out,
+        r#"<div class="data-download"{needs}><button type="button" class="button" data-all-csv="">Download all data (CSV)</button><span class="download-note">Every figure in the explainer, each with its source, date and confidence.</span></div></section>"#
+    );
+    out
 }
 
 /// Every period that any republic has a figure for, in order.

@@ -94,20 +94,21 @@ pub fn morph(old: &Element, new: &Element) {
 
 /// A block brought up to date from markup: the markup last written (nothing is parsed or compared while it
 /// is the same).
-struct Block {
-    el: Element,
+pub struct Block {
+    pub el: Element,
     last: RefCell<String>,
 }
 
 impl Block {
-    fn new(el: Element) -> Self {
+    pub fn new(el: Element) -> Self {
         Block {
             el,
             last: RefCell::default(),
         }
     }
 
-    fn show(&self, markup: String) {
+    /// Makes the block read as `markup` (its own element's start tag included).
+    pub fn show(&self, markup: String) {
         if *self.last.borrow() == markup {
             return;
         }
