@@ -6,9 +6,14 @@ use yew::prelude::*;
 use super::paragraph_range;
 use super::progress_context::ProgressHandle;
 use super::progress_model::Progress;
-use super::quiz::QuestionView;
-use crate::components::raw::{esc, raw};
+use super::quiz::{
+    check_and_record, controls_markup, feedback_area, question, question_markup, Draft,
+};
+use crate::components::raw::esc;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::components::raw::raw;
 use crate::model::study::study;
+use crate::model::study::{Answer, QuestionKind};
 
 /// The first question not answered yet (the first question when all are answered or none).
 pub fn first_unanswered(progress: &Progress) -> usize {
@@ -29,11 +34,15 @@ fn state_words(progress: &Progress, id: &str) -> (&'static str, &'static str, &'
 }
 
 /// The self-checks as the study part shows them: the markup above the questions (what they are, how many are
-/// answered, a number for each, "show all"), the questions (Yew's), and what a press on a `data-q` button does.
+/// answered, a number for each, "show all"); the questions' markup (`body`), drawn anew from it when other questions
+/// are shown (`layout` changes); each shown question's index, controls' markup and feedback (Yew's, drawn into its
+/// place); and what a press or a change in them does (`on`).
 pub struct Checks {
     pub head: String,
-    pub body: Html,
-    pub nav: Callback<String>,
+    pub body: String,
+    pub layout: (bool, usize, usize),
+    pub shown: Vec<(usize, String, Html)>,
+    pub on: Callback<Event>,
 }
 
 /// The self-checks, one question at a time or all at once. A hook the study part calls, not a component of its
@@ -49,15 +58,18 @@ pub fn use_self_checks(handle: &ProgressHandle) -> Checks {
         move || first_unanswered(&progress)
     });
     let show_all = use_state_eq(|| false);
+    let drafts = use_state_eq(|| Draft::all(snap));
+    let crate::components::Dispatch(dispatch, within) = use_context().unwrap_or_default();
     {
-        // After a reset, start again at the first question; moving to another question brings it into view
-        // and gives its heading focus (neither on the first render).
-        let current = current.clone();
+        // After a reset, start again at the first question with nothing answered; moving to another question
+        // brings it into view and gives its heading focus (neither on the first render).
+        let (current, drafts, handle) = (current.clone(), drafts.clone(), handle.clone());
         let seen = use_mut_ref(|| None::<(usize, usize)>);
         use_effect_with((snap.resets, *current), move |&(resets, at)| {
             if let Some((was_resets, was_at)) = seen.replace(Some((resets, at))) {
                 if resets != was_resets {
                     current.set(0);
+                    drafts.set(Draft::all(&handle));
                 }
                 if at != was_at {
                     crate::browser::glide_to("check-current", true);
@@ -67,15 +79,63 @@ pub fn use_self_checks(handle: &ProgressHandle) -> Checks {
         });
     }
     let at = (*current).min(total.saturating_sub(1));
-    // A number's data-q is a question's index; "all" switches to every question at once and back.
-    let nav = {
-        let (current, show_all) = (current.clone(), show_all.clone());
-        Callback::from(move |to: String| match to.parse() {
-            Ok(to) => {
-                show_all.set(false);
-                current.set(to);
+    // A number's data-q is a question's index ("all" switches to every question at once and back), a Check's
+    // data-check its question's; a change in a question's controls updates its draft.
+    let on = {
+        let (current, show_all, drafts, handle) = (
+            current.clone(),
+            show_all.clone(),
+            drafts.clone(),
+            handle.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let data = |name| crate::browser::data_of(&e, name);
+            if e.type_() == "click" {
+                if let Some(to) = data("data-q") {
+                    match to.parse() {
+                        Ok(to) => {
+                            show_all.set(false);
+                            current.set(to);
+                        }
+                        Err(_) => show_all.set(!*show_all),
+                    }
+                } else if let Some(i) = data("data-check").and_then(|i| i.parse::<usize>().ok()) {
+                    let mut all = (*drafts).clone();
+                    let Some(next) = all.get_mut(i) else { return };
+                    if next.answer == Answer::Choice(String::new()) {
+                        next.hint = true;
+                    } else {
+                        check_and_record(&handle, question(i), next.answer.clone());
+                        (next.hint, next.shown) = (false, true);
+                    }
+                    drafts.set(all);
+                }
+                return;
             }
-            Err(_) => show_all.set(!*show_all),
+            // A guess follows its slider and number box as they move; radios and selects report each change.
+            let Some(target) = e
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            else {
+                return;
+            };
+            let Some(i) = target
+                .closest("fieldset")
+                .ok()
+                .flatten()
+                .and_then(|f| study().questions.iter().position(|q| q.id == f.id()))
+            else {
+                return;
+            };
+            let q = question(i);
+            if (e.type_() == "input") != matches!(q.kind, QuestionKind::Predict { .. }) {
+                return;
+            }
+            if let Some(next) = drafts[i].edited(q, &target) {
+                let mut all = (*drafts).clone();
+                all[i] = next;
+                drafts.set(all);
+            }
         })
     };
     let answered = snap.progress.answers.len().min(total);
@@ -102,29 +162,53 @@ pub fn use_self_checks(handle: &ProgressHandle) -> Checks {
         r#"</ol><button type="button" class="link-button show-all" aria-pressed="{}" data-q="all">Show all {total} questions at once</button></div>"#,
         *show_all
     );
-    let body = if *show_all {
-        let groups = s.parts.iter().map(|part| {
-            let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
-                html! { <li key={format!("{}-{}", q.id, snap.resets)}><QuestionView index={i} progress={Some(handle.clone())} /></li> }
-            });
-            html! {
-                <section class="check-group" key={part.id} aria-labelledby={format!("checks-{}", part.id)}>
-                    { group_heading(part) }
-                    <ol class="questions">{ for questions }</ol>
-                </section>
+    let shown: Vec<usize> = if *show_all {
+        (0..total).collect()
+    } else {
+        vec![at]
+    };
+    let mut body = String::new();
+    if *show_all {
+        for part in s.parts.iter() {
+            let _ = write!(
+                body,
+                r#"<section class="check-group" aria-labelledby="checks-{}">{}<ol class="questions">"#,
+                part.id,
+                group_heading(part)
+            );
+            for (i, q) in s.questions.iter().enumerate() {
+                if q.part == part.id {
+                    body += &format!("<li>{}</li>", question_markup(i, &drafts[i]));
+                }
             }
-        });
-        html! { <>{ for groups }</> }
+            body += "</ol></section>";
+        }
     } else {
         let q = &s.questions[at];
-        let part = s.parts.iter().find(|p| p.id == q.part);
-        let part_no = s
-            .parts
-            .iter()
-            .position(|p| p.id == q.part)
-            .map_or(0, |i| i + 1);
+        let part_no = s.parts.iter().position(|p| p.id == q.part);
+        // The heading takes focus after a move (the effect above).
+        let _ = write!(
+            body,
+            r#"<div class="check-current" id="check-current"><h4 id="check-current-title" tabindex="-1">Question {} of {total}"#,
+            at + 1
+        );
+        if let Some(n) = part_no {
+            let part = &s.parts[n];
+            let _ = write!(
+                body,
+                r#"<span class="check-part"> · Part {} of {}: {}</span></h4><p class="group-paragraphs">{}</p>"#,
+                n + 1,
+                s.parts.len(),
+                esc(part.label),
+                esc(&paragraph_range(part.paragraphs))
+            );
+        } else {
+            body += "</h4>";
+        }
+        body += &question_markup(at, &drafts[at]);
         // Previous / Next move focus to the new question's heading (the effect above).
-        let mut nav = format!(
+        let _ = write!(
+            body,
             r#"<div class="check-nav"><button type="button" class="secondary"{} data-q="{}"><span aria-hidden="true">← </span>Previous</button>"#,
             if at == 0 {
                 r#" disabled="disabled""#
@@ -134,46 +218,41 @@ pub fn use_self_checks(handle: &ProgressHandle) -> Checks {
             at.saturating_sub(1)
         );
         if at + 1 < total {
-            nav += &format!(
+            let _ = write!(
+                body,
                 r#"<button type="button" class="primary" data-q="{}">Next question<span aria-hidden="true"> →</span></button>"#,
                 at + 1
             );
         }
-        nav += "</div>";
-        // The heading takes focus after a move: it is drawn anew only when the question changes.
-        let mut heading = format!(
-            r#"<h4 id="check-current-title" tabindex="-1">Question {} of {total}"#,
-            at + 1
-        );
-        if let Some(part) = part {
-            heading += &format!(
-                r#"<span class="check-part"> · Part {part_no} of {}: {}</span></h4><p class="group-paragraphs">{}</p>"#,
-                s.parts.len(),
-                esc(part.label),
-                esc(&paragraph_range(part.paragraphs))
-            );
-        } else {
-            heading += "</h4>";
-        }
-        html! {
-            <div class="check-current" id="check-current">
-                { raw(heading) }
-                <QuestionView key={format!("{}-{}", q.id, snap.resets)} index={at} progress={Some(handle.clone())} />
-                { raw(nav) }
-            </div>
-        }
-    };
-    Checks { head, body, nav }
+        body += "</div></div>";
+    }
+    Checks {
+        head,
+        body,
+        layout: (*show_all, at, snap.resets),
+        shown: shown
+            .into_iter()
+            .map(|i| {
+                let q = question(i);
+                (
+                    i,
+                    controls_markup(q, &drafts[i]),
+                    feedback_area(i, &drafts[i], &dispatch, within),
+                )
+            })
+            .collect(),
+        on,
+    }
 }
 
 /// A part of the essay's heading over its questions.
-fn group_heading(part: &crate::model::study::StudyPart) -> Html {
-    raw(format!(
+fn group_heading(part: &crate::model::study::StudyPart) -> String {
+    format!(
         r#"<h4 id="checks-{}">{}</h4><p class="group-paragraphs">{}</p>"#,
         part.id,
         esc(part.label),
         esc(&paragraph_range(part.paragraphs))
-    ))
+    )
 }
 
 /// Every question under its part, folded, with no answer revealed (the static page).
@@ -181,13 +260,13 @@ fn group_heading(part: &crate::model::study::StudyPart) -> Html {
 pub fn static_groups() -> Html {
     let s = study();
     let groups = s.parts.iter().map(|part| {
-        let questions = s.questions.iter().enumerate().filter(|(_, q)| q.part == part.id).map(|(i, q)| {
-            html! { <li key={q.id}><QuestionView index={i} /></li> }
+        let questions = s.questions.iter().filter(|q| q.part == part.id).map(|q| {
+            html! { <li key={q.id}>{ super::quiz::static_question(q) }</li> }
         });
         let count = s.questions.iter().filter(|q| q.part == part.id).count();
         html! {
             <section class="check-group" key={part.id} aria-labelledby={format!("checks-{}", part.id)}>
-                { group_heading(part) }
+                { raw(group_heading(part)) }
                 <details class="disclosure">
                     <summary><span class="disclosure-label">{ format!("{count} questions") }</span></summary>
                     <ol class="questions">{ for questions }</ol>

@@ -65,14 +65,16 @@ pub fn StudyPart(props: &StudyProps) -> Html {
             .forget();
         }
     });
-    // One handler for the part's links and buttons: data-go is a tour step to start at, a part to go to, or
-    // "checks"; data-q a question to show (or "all"); data-act a progress action.
-    let click = {
+    // One handler for the part's presses and changes: data-go is a tour step to start at, a part to go to, or
+    // "checks"; data-act a progress action; the rest is the self-checks' (a question to show, a Check, an answer).
+    let on = {
         let view = props.view;
-        let (nav, act) = (checks.nav.clone(), panel.act.clone());
-        Callback::from(move |e: MouseEvent| {
+        let (checks_on, act) = (checks.on.clone(), panel.act.clone());
+        Callback::from(move |e: Event| {
             let data = |name| crate::browser::data_of(&e, name);
-            if let Some(to) = data("data-go") {
+            if e.type_() != "click" {
+                checks_on.emit(e);
+            } else if let Some(to) = data("data-go") {
                 e.prevent_default();
                 if let Ok(n) = to.parse() {
                     dispatch.emit(Action::StartTour(view_for_step(&view, n)));
@@ -82,27 +84,29 @@ pub fn StudyPart(props: &StudyProps) -> Html {
                     crate::browser::focus("checks-title");
                     crate::browser::glide_to("checks-title", true);
                 }
-            } else if let Some(q) = data("data-q") {
-                nav.emit(q);
             } else if let Some(a) = data("data-act") {
                 act.emit(a);
+            } else {
+                checks_on.emit(e);
             }
         })
     };
     let tour = tour_markup(&props.view, &snap.progress, static_page);
     #[cfg(target_arch = "wasm32")]
-    return use_kept(tour, checks.head, checks.body, panel.markup, click);
+    return use_kept(
+        [tour, checks.head, panel.markup],
+        checks.body,
+        checks.layout,
+        checks.shown,
+        on,
+    );
     #[cfg(not(target_arch = "wasm32"))]
     {
         let s = study();
         let mark = if static_page { APP } else { "" };
-        let app_body = html! {
-            <div class="check-body" data-app={static_page.then_some("")}>
-                <crate::components::Prerendered on=false>{ checks.body }</crate::components::Prerendered>
-            </div>
-        };
+        let _ = (on, checks.layout, checks.shown);
         html! {
-            <section class="part study" aria-labelledby={Part::Study.heading_id()} onclick={click}>
+            <section class="part study" aria-labelledby={Part::Study.heading_id()}>
                 <PartHeading part={Part::Study} />
                 <section class="study-tour" aria-labelledby="tour-intro-title">
                     { raw(format!(r#"<h3 id="tour-intro-title">Guided tour</h3>{tour}"#)) }
@@ -114,10 +118,9 @@ pub fn StudyPart(props: &StudyProps) -> Html {
                     }
                 </section>
                 <section class="self-checks" aria-labelledby="checks-title">
-                    { raw(format!(r#"<h3 id="checks-title" tabindex="-1">Self-checks</h3>{}{}"#,
+                    { raw(format!(r#"<h3 id="checks-title" tabindex="-1">Self-checks</h3>{}{}<div class="check-body"{mark}>{}</div>"#,
                         if static_page { format!("<p{STATIC}>Answer these with the interactive version to get feedback; the answers are not shown here.</p>") } else { String::new() },
-                        checks.head.replacen("<div ", &format!("<div{mark} "), 1))) }
-                    { app_body }
+                        checks.head.replacen("<div ", &format!("<div{mark} "), 1), checks.body)) }
                     if static_page {
                         <div data-static="">{ checks::static_groups() }</div>
                     }
@@ -190,25 +193,27 @@ fn tour_markup(
 
 /// The part as the app keeps it: the page's own section (`crate::adopt::use_island_node`; built from the same
 /// markup where the page had none), its reading view taken out, each block brought up to date from its markup
-/// (`map::sync::morph`: the same nodes, changed where they differ), the questions drawn into their place, and one
-/// listener for the part's clicks.
+/// (`map::sync::morph`: the same nodes, changed where they differ), the questions' place drawn anew from its markup
+/// only when other questions are shown (else their controls brought up to date), their feedback drawn into it, and
+/// one listener for each kind of event in the part.
 #[cfg(target_arch = "wasm32")]
 #[hook]
 fn use_kept(
-    tour: String,
-    head: String,
-    body: Html,
-    progress: String,
-    click: Callback<MouseEvent>,
+    markups: [String; 3],
+    body: String,
+    layout: (bool, usize, usize),
+    shown: Vec<(usize, String, Html)>,
+    on: Callback<Event>,
 ) -> Html {
     use crate::browser::{all_in, find_in};
     use crate::components::map::sync::{morph, parse};
+    use std::cell::RefCell;
     #[cfg(prose_from_page)]
     let page = crate::adopt::use_island_node(Part::Study);
     #[cfg(not(prose_from_page))]
     let page = None::<web_sys::Node>;
-    let on_click = use_mut_ref(|| click.clone());
-    *on_click.borrow_mut() = click;
+    let handler = use_mut_ref(|| on.clone());
+    *handler.borrow_mut() = on;
     let kept = use_memo((), move |_| {
         let section = page
             .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
@@ -226,41 +231,102 @@ fn use_kept(
             ".self-checks > div",
             ".study > section:last-child",
         ]
-        .map(|sel| {
-            (
-                find_in(&section, sel),
-                std::cell::RefCell::new(String::new()),
+        .map(|sel| (find_in(&section, sel), RefCell::new(String::new())));
+        let body = find_in(&section, ".check-body")?;
+        // Not passive: a link's click is followed in the app (prevent_default).
+        let listeners = ["click", "change", "input"].map(|kind| {
+            let handler = handler.clone();
+            gloo::events::EventListener::new_with_options(
+                &section,
+                kind,
+                gloo::events::EventListenerOptions::enable_prevent_default(),
+                move |e| {
+                    let on = handler.borrow().clone();
+                    on.emit(e.clone());
+                },
             )
         });
-        let body = find_in(&section, ".check-body")?;
-        body.set_text_content(None);
-        // Not passive: a link's click is followed in the app (prevent_default).
-        let listener = gloo::events::EventListener::new_with_options(
-            &section,
-            "click",
-            gloo::events::EventListenerOptions::enable_prevent_default(),
-            move |e| {
-                let click = on_click.borrow().clone();
-                click.emit(wasm_bindgen::JsCast::unchecked_ref::<MouseEvent>(e).clone());
-            },
-        );
-        Some((section, blocks, body, listener))
+        // What the questions' place shows, its questions' controls and feedback places, and how often it has
+        // been drawn.
+        let places = RefCell::new((
+            None,
+            Vec::<(web_sys::Element, web_sys::Element, RefCell<String>)>::new(),
+            0usize,
+        ));
+        Some((section, blocks, body, places, listeners))
     });
-    let Some((section, blocks, body_place, _)) = &*kept else {
+    let Some((section, blocks, body_place, places, _)) = &*kept else {
         return Html::default();
     };
-    for ((el, last), markup) in blocks.iter().zip([tour, head, progress]) {
-        if let Some(el) = el.as_ref().filter(|_| *last.borrow() != markup) {
+    let show = |el: &web_sys::Element, last: &RefCell<String>, markup: String| {
+        if *last.borrow() != markup {
             if let Some(new) = parse(&markup) {
                 morph(el, &new);
             }
             *last.borrow_mut() = markup;
         }
+    };
+    for ((el, last), markup) in blocks.iter().zip(markups) {
+        if let Some(el) = el {
+            show(el, last, markup);
+        }
     }
+    let mut places = places.borrow_mut();
+    if places.0 != Some(layout) {
+        if places.2 == 0 {
+            // On start, the page's questions (the first, one at a time) become the ones to show: the same nodes,
+            // each control set as its markup says (one the reader changed before the app started too).
+            if let Some(new) = parse(&format!(r#"<div class="check-body">{body}</div>"#)) {
+                morph(body_place, &new);
+            }
+            for el in all_in(body_place, "input, select") {
+                use wasm_bindgen::JsCast;
+                let value = el.get_attribute("value").unwrap_or_default();
+                if let Some(input) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                    if input.type_() == "radio" {
+                        input.set_checked(el.has_attribute("checked"));
+                    } else {
+                        input.set_value(&value);
+                    }
+                } else if let Some(select) = el.dyn_ref::<web_sys::HtmlSelectElement>() {
+                    let chosen = find_in(&el, "option[selected]");
+                    select.set_value(
+                        &chosen
+                            .and_then(|o| o.get_attribute("value"))
+                            .unwrap_or_default(),
+                    );
+                }
+            }
+        } else {
+            // Other questions: their place drawn anew (a radio the reader chose keeps its state: not reused).
+            body_place.set_inner_html(&body);
+        }
+        places.0 = Some(layout);
+        places.2 += 1;
+        places.1 = all_in(body_place, "fieldset")
+            .into_iter()
+            .filter_map(|f| {
+                let controls = f.first_element_child()?.next_element_sibling()?;
+                let area = find_in(&f, ".feedback-area")?;
+                Some((controls, area, RefCell::new(String::new())))
+            })
+            .collect();
+    }
+    let drawn = places.2;
+    let feedback = shown.into_iter().zip(places.1.iter()).map(
+        |((i, controls, feedback), (el, area, last))| {
+            show(el, last, controls);
+            Html::VList(std::rc::Rc::new(yew::virtual_dom::VList::with_children(
+                vec![create_portal(feedback, area.clone())],
+                Some(format!("{drawn}-{i}").into()),
+            )))
+        },
+    );
     html! {
         <>
             { Html::VRef(section.clone().into()) }
-            { create_portal(body, body_place.clone()) }
+            // A list of its own, every child keyed: a question drawn anew gets a new place (a portal of its own).
+            { Html::VList(std::rc::Rc::new(yew::virtual_dom::VList::with_children(feedback.collect(), None))) }
         </>
     }
 }

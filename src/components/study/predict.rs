@@ -1,6 +1,6 @@
 //! Predict-then-reveal controls: a slider and a number box bound together, then the real value derived
 //! from `figures.json`, how far off the guess was, and a way to see it on the map. The shell (Reveal, the
-//! sources and citations) is `quiz::QuestionView`.
+//! sources and citations) is `quiz::question_markup`.
 
 use yew::prelude::*;
 
@@ -21,7 +21,7 @@ pub fn difference_unit(unit: &str) -> &str {
 }
 
 /// The slider and the number box, both at `guess` (the question's input handler reads either).
-pub fn controls(q: &Question, guess: f64) -> Html {
+pub fn controls(q: &Question, guess: f64) -> String {
     let QuestionKind::Predict {
         unit,
         min,
@@ -30,24 +30,16 @@ pub fn controls(q: &Question, guess: f64) -> Html {
         ..
     } = &q.kind
     else {
-        return Html::default();
+        return String::new();
     };
-    let unit_text = esc(unit);
-    let [min, max, step, value] = [*min, *max, *step, guess].map(|v| AttrValue::from(shortest(v)));
-    let slider_id = format!("{}-slider", q.id);
-    let number_id = format!("{}-number", q.id);
-    html! {
-        <div class="guess">
-            { raw(format!(r#"<label for="{slider_id}">Your guess ({unit_text})</label>"#)) }
-            <input type="range" id={slider_id} min={min.clone()} max={max.clone()} step={step.clone()}
-                value={value.clone()} aria-valuetext={format!("{} {unit}", format_number(guess, 1))} />
-            <span class="guess-number">
-                { raw(format!(r#"<label for="{number_id}" class="visually-hidden">Your guess as a number ({unit_text})</label>"#)) }
-                <input type="number" id={number_id} {min} {max} {step} {value} />
-                { raw(format!(r#"<span class="unit">{unit_text}</span>"#)) }
-            </span>
-        </div>
-    }
+    let unit = esc(unit);
+    let [min, max, step, value] = [*min, *max, *step, guess].map(shortest);
+    let bounds = format!(r#"min="{min}" max="{max}" step="{step}" value="{value}""#);
+    format!(
+        r#"<div class="guess"><label for="{0}-slider">Your guess ({unit})</label><input type="range" id="{0}-slider" {bounds} aria-valuetext="{1} {unit}"><span class="guess-number"><label for="{0}-number" class="visually-hidden">Your guess as a number ({unit})</label><input type="number" id="{0}-number" {bounds}><span class="unit">{unit}</span></span></div>"#,
+        q.id,
+        format_number(guess, 1)
+    )
 }
 
 /// The real value and how far off `guess` is (or that the data is missing), and "Show on the map" where the

@@ -4,24 +4,17 @@
 
 use yew::prelude::*;
 
-use super::progress_context::{use_progress, ProgressHandle};
+use super::progress_context::ProgressHandle;
 use super::progress_model::{ProgressAction, StudyProgress};
 use super::{predict, sort};
 use crate::components::raw::{esc, raw};
 use crate::components::{cite::Cites, figure::FigureValue, rich::rich_text};
 use crate::content::content;
+#[cfg(not(target_arch = "wasm32"))]
+use crate::model::format_number;
 use crate::model::study::{study, Answer, Question, QuestionKind};
-use crate::model::{format_number, Dataset, SortedMap};
+use crate::model::{Dataset, SortedMap};
 use crate::text::plain;
-
-/// Props of a question view: its index in `study().questions`, and the page's study progress (from the study
-/// part; native tests may leave it out).
-#[derive(Properties, PartialEq, Clone)]
-pub struct QuestionProps {
-    pub index: usize,
-    #[prop_or_default]
-    pub progress: Option<ProgressHandle>,
-}
 
 /// The question at `index`.
 pub fn question(index: usize) -> &'static Question {
@@ -72,19 +65,19 @@ pub fn check_and_record(progress: &ProgressHandle, q: &'static Question, answer:
     correct
 }
 
-/// What a question view holds: the answer as the reader is giving it (no option chosen is an empty choice),
-/// whether its feedback is shown, and whether to ask for a choice first.
+/// What the reader is giving as a question's answer (no option chosen is an empty choice), whether its feedback
+/// is shown, and whether to ask for a choice first.
 #[derive(Clone, PartialEq)]
-struct Draft {
-    answer: Answer,
-    shown: bool,
-    hint: bool,
+pub struct Draft {
+    pub answer: Answer,
+    pub shown: bool,
+    pub hint: bool,
 }
 
 impl Draft {
     /// Where a question starts: the saved answer of its kind with its feedback, else nothing chosen (a guess
     /// halfway along the slider).
-    fn start(q: &Question, saved: Option<Answer>) -> Draft {
+    pub fn start(q: &Question, saved: Option<Answer>) -> Draft {
         let saved = match (&q.kind, saved) {
             (QuestionKind::Choice { .. }, Some(a @ Answer::Choice(_)))
             | (QuestionKind::Sort { .. }, Some(a @ Answer::Sort(_)))
@@ -108,124 +101,132 @@ impl Draft {
             hint: false,
         }
     }
+
+    /// Every question's start from the saved progress.
+    pub fn all(progress: &StudyProgress) -> Vec<Draft> {
+        study()
+            .questions
+            .iter()
+            .map(|q| Draft::start(q, saved(progress, q)))
+            .collect()
+    }
+
+    /// The draft after the reader changed the question's control `target` (a radio, a sort's select, the guess's
+    /// slider or number box: the number box and the slider follow each other), its feedback and hint cleared;
+    /// `None` if nothing changed.
+    pub fn edited(&self, q: &Question, target: &web_sys::Element) -> Option<Draft> {
+        use wasm_bindgen::JsCast;
+        let mut next = self.clone();
+        match (&mut next.answer, &q.kind) {
+            (Answer::Choice(chosen), _) => {
+                *chosen = target.dyn_ref::<web_sys::HtmlInputElement>()?.value()
+            }
+            (Answer::Sort(placed), _) => {
+                let select = target.dyn_ref::<web_sys::HtmlSelectElement>()?;
+                let id = select.id();
+                let item = id.strip_prefix(q.id)?.strip_prefix('-')?;
+                sort::place(placed, item, select.value());
+            }
+            (Answer::Predict(guess), QuestionKind::Predict { min, max, .. }) => {
+                // value_as_number: the browser parses, so the wasm needs no float parser.
+                let input = target.dyn_ref::<web_sys::HtmlInputElement>()?;
+                let v = input.value_as_number();
+                if !v.is_finite() {
+                    return None;
+                }
+                *guess = v.clamp(*min, *max);
+                let other = if input.type_() == "range" {
+                    "number"
+                } else {
+                    "slider"
+                };
+                if let Some(other) = crate::browser::element(&format!("{}-{other}", q.id)) {
+                    other
+                        .unchecked_into::<web_sys::HtmlInputElement>()
+                        .set_value_as_number(*guess);
+                }
+            }
+            _ => return None,
+        }
+        (next.shown, next.hint) = (false, false);
+        Some(next)
+    }
 }
 
-/// One question: a choice's radio group, a sort's bin selects or a guess's slider and number box, then
-/// Check (Reveal for a guess) and the feedback; the static page shows its options without any answer. One
-/// change handler on the fieldset reads whichever control changed.
-#[component]
-pub fn QuestionView(props: &QuestionProps) -> Html {
-    let q = question(props.index);
-    if crate::components::use_static_page() {
-        return static_question(q);
-    }
-    let progress = use_progress(props.progress.clone());
-    // "Show on the map" keeps the embed settings of the view it is shown in.
-    let crate::components::Dispatch(dispatch, within) = use_context().unwrap_or_default();
-    let draft = use_state(|| Draft::start(q, saved(&progress, q)));
-    let edit = {
-        let draft = draft.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*draft).clone();
-            match (&mut next.answer, &q.kind) {
-                (Answer::Choice(chosen), _) => {
-                    *chosen = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value()
-                }
-                (Answer::Sort(placed), _) => {
-                    let select = e.target_unchecked_into::<web_sys::HtmlSelectElement>();
-                    let id = select.id();
-                    let Some(item) = id.strip_prefix(q.id).and_then(|i| i.strip_prefix('-')) else {
-                        return;
-                    };
-                    sort::place(placed, item, select.value());
-                }
-                (Answer::Predict(guess), QuestionKind::Predict { min, max, .. }) => {
-                    // value_as_number: the browser parses, so the wasm needs no float parser.
-                    let v = e
-                        .target_unchecked_into::<web_sys::HtmlInputElement>()
-                        .value_as_number();
-                    if !v.is_finite() {
-                        return;
-                    }
-                    *guess = v.clamp(*min, *max);
-                }
-                _ => return,
-            }
-            // A new answer clears the feedback and the "Choose an answer first" hint.
-            (next.shown, next.hint) = (false, false);
-            draft.set(next);
-        })
+/// One question as markup: the prompt, a choice's radio group, a sort's bin selects or a guess's slider and number
+/// box, then Check (Reveal for a guess, `data-check` its index) and the place of its feedback (the app draws into
+/// it: `feedback_area`). The static page shows its options without any answer instead (`static_question`).
+pub fn question_markup(index: usize, draft: &Draft) -> String {
+    let q = question(index);
+    let (class, check) = match q.kind {
+        QuestionKind::Choice { .. } => ("choice", "Check"),
+        QuestionKind::Sort { .. } => ("sort", "Check"),
+        QuestionKind::Predict { .. } => ("predict", "Reveal"),
     };
-    let check = {
-        let draft = draft.clone();
-        Callback::from(move |_: MouseEvent| {
-            let mut next = (*draft).clone();
-            if next.answer == Answer::Choice(String::new()) {
-                next.hint = true;
-            } else {
-                check_and_record(&progress, q, next.answer.clone());
-                (next.hint, next.shown) = (false, true);
-            }
-            draft.set(next);
-        })
-    };
+    format!(
+        r#"<fieldset class="question q-{class}" id="{}"><legend>{}</legend>{}<button type="button" class="secondary" data-check="{index}">{check}</button><div class="feedback-area" aria-live="polite"></div></fieldset>"#,
+        q.id,
+        esc(&plain(&q.prompt)),
+        controls_markup(q, draft)
+    )
+}
+
+/// A question's controls at `draft` (its one root element), each sort item marked once checked.
+pub fn controls_markup(q: &Question, draft: &Draft) -> String {
     let verdict = draft.shown.then(|| q.check(&draft.answer, figure_value));
-    let (class, controls, first) = match &draft.answer {
-        Answer::Choice(chosen) => ("question q-choice", choice_options(q, chosen), None),
-        Answer::Sort(placed) => (
-            "question q-sort",
-            sort::rows(q, placed, verdict.as_ref()),
-            verdict.as_ref().map(|v| sort::tally(q, placed, v)),
-        ),
-        Answer::Predict(guess) => (
-            "question q-predict",
-            predict::controls(q, *guess),
-            verdict
-                .as_ref()
-                .map(|v| predict::reveal(q, *guess, v, &dispatch, within)),
-        ),
-    };
-    let predicting = matches!(q.kind, QuestionKind::Predict { .. });
-    // A guess updates as the slider moves; radios and selects report each change.
-    let (onchange, oninput) = if predicting {
-        (None, Some(edit.reform(Event::from)))
-    } else {
-        (Some(edit), None)
-    };
+    match &draft.answer {
+        Answer::Choice(chosen) => choice_options(q, chosen),
+        Answer::Sort(placed) => sort::rows(q, placed, verdict.as_ref()),
+        Answer::Predict(guess) => predict::controls(q, *guess),
+    }
+}
+
+/// What a question's feedback place shows: "Choose an answer first", or the verdict and its explanation.
+pub fn feedback_area(
+    index: usize,
+    draft: &Draft,
+    dispatch: &Callback<crate::state::Action>,
+    within: crate::deep_link::Within,
+) -> Html {
+    let q = question(index);
+    let verdict = draft.shown.then(|| q.check(&draft.answer, figure_value));
     html! {
-        <fieldset {class} id={q.id} {onchange} {oninput}>
-            { raw(format!("<legend>{}</legend>", esc(&plain(&q.prompt)))) }
-            { controls }
-            <button type="button" class="secondary" onclick={check}>{ if predicting { "Reveal" } else { "Check" } }</button>
-            <div class="feedback-area" aria-live="polite">
-                if draft.hint { { raw(r#"<p class="hint">Choose an answer first.</p>"#) } }
-                if let Some(v) = verdict { { feedback(props.index, v.correct, first.unwrap_or_default()) } }
-            </div>
-        </fieldset>
+        <>
+            if draft.hint { { raw(r#"<p class="hint">Choose an answer first.</p>"#) } }
+            if let Some(v) = verdict {
+                { feedback(index, v.correct, match &draft.answer {
+                    Answer::Sort(placed) => sort::tally(q, placed, &v),
+                    Answer::Predict(guess) => predict::reveal(q, *guess, &v, dispatch, within),
+                    Answer::Choice(_) => Html::default(),
+                }) }
+            }
+        </>
     }
 }
 
 /// A choice's radio group, `chosen` checked.
-fn choice_options(q: &Question, chosen: &str) -> Html {
+fn choice_options(q: &Question, chosen: &str) -> String {
+    use std::fmt::Write;
     let QuestionKind::Choice { options, .. } = &q.kind else {
-        return Html::default();
+        return String::new();
     };
-    let radios = options.iter().map(|o| {
-        let id = format!("{}-{}", q.id, o.id);
-        html! {
-            <li key={o.id}>
-                <input type="radio" id={id.clone()} name={q.id} value={o.id} checked={chosen == o.id} />
-                { raw(format!(r#"<label for="{id}">{}</label>"#, esc(&plain(&o.text)))) }
-            </li>
-        }
-    });
-    html! { <ul class="options">{ for radios }</ul> }
+    let mut out = String::from(r#"<ul class="options">"#);
+    for o in options.iter() {
+        let _ = write!(
+            out,
+            r#"<li><input type="radio" id="{0}-{1}" name="{0}" value="{1}"{2}><label for="{0}-{1}">{3}</label></li>"#,
+            q.id,
+            o.id,
+            if chosen == o.id { r#" checked="""# } else { "" },
+            esc(&plain(&o.text))
+        );
+    }
+    out + "</ul>"
 }
 
 /// The static (no-JavaScript, print) form of a question: its prompt and its options, no answer revealed.
-fn static_question(q: &Question) -> Html {
+#[cfg(not(target_arch = "wasm32"))]
+pub fn static_question(q: &Question) -> Html {
     let body = match &q.kind {
         QuestionKind::Choice { options, .. } => html! {
             <ul class="options static">{ for options.iter().map(|o| html! { <li key={o.id.to_string()} data-p={o.text.key()}>{ rich_text(&o.text) }</li> }) }</ul>

@@ -1,5 +1,5 @@
 //! A sorting question's controls: each item gets a select of bins (keyboard only, no dragging), then
-//! per-item marks and a count of the items placed as the essay does. The shell is `quiz::QuestionView`.
+//! per-item marks and a count of the items placed as the essay does. The shell is `quiz::question_markup`.
 
 use yew::prelude::*;
 
@@ -19,39 +19,51 @@ pub fn place(placed: &mut SortedMap<String, String>, item: &str, bin: String) {
 
 /// The items, each with its select (`{question}-{item}`, which the question's change handler reads) and,
 /// once checked, whether it is right or where the essay puts it.
-pub fn rows(q: &Question, placed: &SortedMap<String, String>, verdict: Option<&Verdict>) -> Html {
+pub fn rows(q: &Question, placed: &SortedMap<String, String>, verdict: Option<&Verdict>) -> String {
+    use std::fmt::Write;
     let QuestionKind::Sort { bins, items } = &q.kind else {
-        return Html::default();
+        return String::new();
     };
-    let rows = items.iter().map(|item| {
+    let selected = |on: bool| if on { r#" selected="""# } else { "" };
+    let mut out = String::from(r#"<ul class="sort-items">"#);
+    for item in items.iter() {
         let current = placed.get(item.id).map_or("", String::as_str);
-        let mark = verdict.map(|v| {
+        let _ = write!(
+            out,
+            r#"<li class="sort-item"><label for="{0}-{1}">{2}</label><select id="{0}-{1}"><option value=""{3}>Choose…</option>"#,
+            q.id,
+            item.id,
+            esc(&plain(item.text)),
+            selected(current.is_empty())
+        );
+        for b in bins.iter() {
+            let _ = write!(
+                out,
+                r#"<option value="{}"{}>{}</option>"#,
+                b.id,
+                selected(current == b.id),
+                esc(b.text.text())
+            );
+        }
+        out += "</select>";
+        if let Some(v) = verdict {
             if v.items.get(item.id).copied().unwrap_or(false) {
-                raw(r#"<span class="item-mark right"><span aria-hidden="true">✓ </span>Right</span>"#)
+                out += r#"<span class="item-mark right"><span aria-hidden="true">✓ </span>Right</span>"#;
             } else {
-                let label = bins.iter().find(|b| b.id == item.answer).map_or("", |b| b.text.text());
-                raw(format!(
+                let label = bins
+                    .iter()
+                    .find(|b| b.id == item.answer)
+                    .map_or("", |b| b.text.text());
+                let _ = write!(
+                    out,
                     r#"<span class="item-mark wrong"><span aria-hidden="true">✗ </span>The essay puts this under “{}”</span>"#,
                     esc(label)
-                ))
+                );
             }
-        });
-        let options = bins.iter().map(|b| {
-            html! { <option key={b.id} value={b.id} selected={current == b.id}>{ b.text.text() }</option> }
-        });
-        let select_id = format!("{}-{}", q.id, item.id);
-        html! {
-            <li key={item.id} class="sort-item">
-                { raw(format!(r#"<label for="{select_id}">{}</label>"#, esc(&plain(item.text)))) }
-                <select id={select_id}>
-                    <option value="" selected={current.is_empty()}>{ "Choose…" }</option>
-                    { for options }
-                </select>
-                { for mark }
-            </li>
         }
-    });
-    html! { <ul class="sort-items">{ for rows }</ul> }
+        out += "</li>";
+    }
+    out + "</ul>"
 }
 
 /// "3 of 5 placed as the essay does; 1 not placed yet."
