@@ -169,7 +169,7 @@ async fn the_static_page_lists_the_tour_and_questions_without_answers() {
         .find("<div class=\"check-body\" data-app=\"\">")
         .expect("the app's question, marked");
     let reading = html
-        .find("<div data-static=\"\">")
+        .find("<div data-no-js=\"\">")
         .expect("the questions, marked");
     let fieldset = html.find("<fieldset").expect("the app's first question");
     assert!(

@@ -33,7 +33,7 @@ for (const saved of [null, SAVED]) {
       const all = [...document.querySelectorAll("main .study, main .study *")].filter((el) => el.checkVisibility());
       for (const el of all) el.__prerendered = true;
       const box = (sel) => JSON.stringify(document.querySelector(sel).getBoundingClientRect());
-      return { count: all.length, reading: [...document.querySelectorAll("main .study [data-static]")].filter((el) => el.checkVisibility()).length,
+      return { count: all.length, reading: [...document.querySelectorAll("main .study [data-no-js]")].filter((el) => el.checkVisibility()).length,
         boxes: ["#start-tour", ".check-numbers", "#check-current-title", ".progress-table"].map(box) };
     }, saved);
     assert.ok(before.count > 150, `the page shows the app's view of the part (${before.count} elements)`);
@@ -44,7 +44,7 @@ for (const saved of [null, SAVED]) {
       const all = [...document.querySelectorAll("main .study *")];
       const box = (sel) => JSON.stringify(document.querySelector(sel).getBoundingClientRect());
       return { count: all.length, anew: all.filter((el) => el.__prerendered !== true).map((el) => el.tagName + "." + el.getAttribute("class")),
-        section: document.querySelector("main .study").__prerendered === true, reading: document.querySelectorAll("main .study [data-static]").length,
+        section: document.querySelector("main .study").__prerendered === true, reading: document.querySelectorAll("main .study [data-no-js]").length,
         boxes: ["#start-tour", ".check-numbers", "#check-current-title", ".progress-table"].map(box),
         start: document.querySelector("#start-tour").textContent, progress: document.querySelector("#check-progress").textContent,
         numbers: [...document.querySelectorAll(".check-number")].slice(0, 3).map((b) => b.className + " " + (b.getAttribute("aria-current") || "")),

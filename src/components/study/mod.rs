@@ -36,12 +36,12 @@ pub struct StudyProps {
 }
 
 /// The mark of the app's view on the static page: shown with JavaScript from the first paint (and kept as the same
-/// nodes when the app starts), gone without it; its reading view (`STATIC`) is the other way round
-/// (static/css/40-study.css).
+/// nodes when the app starts), gone without it (static/css/40-study.css); its reading view (`NO_JS`) is the other way
+/// round.
 const APP: &str = r#" data-app="""#;
-/// The mark of the static page's reading view (see `APP`).
+/// The mark of the static page's reading view (see `APP`; static/css/05-early.css).
 #[cfg(not(target_arch = "wasm32"))]
-const STATIC: &str = r#" data-static="""#;
+const NO_JS: &str = r#" data-no-js="""#;
 
 /// The study part. The app's view (the tour's start and its steps as links, one question at a time, the
 /// progress) is written as markup, the same on the static page and in the app, which keeps the page's nodes on
@@ -111,7 +111,7 @@ pub fn StudyPart(props: &StudyProps) -> Html {
                 <section class="study-tour" aria-labelledby="tour-intro-title">
                     { raw(format!(r#"<h3 id="tour-intro-title">Guided tour</h3>{tour}"#)) }
                     if static_page {
-                        <details class="disclosure" data-static="">
+                        <details class="disclosure" data-no-js="">
                             <summary><span class="disclosure-label">{ format!("The {} steps of the tour", s.tour.len()) }</span></summary>
                             <ol class="tour-steps static">{ for s.tour.iter().map(static_step) }</ol>
                         </details>
@@ -119,10 +119,10 @@ pub fn StudyPart(props: &StudyProps) -> Html {
                 </section>
                 <section class="self-checks" aria-labelledby="checks-title">
                     { raw(format!(r#"<h3 id="checks-title" tabindex="-1">Self-checks</h3>{}{}<div class="check-body"{mark}>{}</div>"#,
-                        if static_page { format!("<p{STATIC}>Answer these with the interactive version to get feedback; the answers are not shown here.</p>") } else { String::new() },
+                        if static_page { format!("<p{NO_JS}>Answer these with the interactive version to get feedback; the answers are not shown here.</p>") } else { String::new() },
                         checks.head.replacen("<div ", &format!("<div{mark} "), 1), checks.body)) }
                     if static_page {
-                        <div data-static="">{ checks::static_groups() }</div>
+                        <div data-no-js="">{ checks::static_groups() }</div>
                     }
                 </section>
                 { raw(panel.markup.replacen("<section ", &format!("<section{mark} "), 1)) }
@@ -206,7 +206,7 @@ fn use_kept(
     on: Callback<Event>,
 ) -> Html {
     use crate::browser::{all_in, find_in};
-    use crate::components::map::sync::{morph, parse};
+    use crate::components::map::sync::{morph, parse, Block};
     use std::cell::RefCell;
     #[cfg(prose_from_page)]
     let page = crate::adopt::use_island_node(Part::Study);
@@ -223,7 +223,7 @@ fn use_kept(
                     crate::components::heading_markup(Part::Study).0
                 ))
             })?;
-        all_in(&section, "[data-static]")
+        all_in(&section, "[data-no-js]")
             .iter()
             .for_each(web_sys::Element::remove);
         let blocks = [
@@ -231,7 +231,7 @@ fn use_kept(
             ".self-checks > div",
             ".study > section:last-child",
         ]
-        .map(|sel| (find_in(&section, sel), RefCell::new(String::new())));
+        .map(|sel| find_in(&section, sel).map(Block::new));
         let body = find_in(&section, ".check-body")?;
         // Not passive: a link's click is followed in the app (prevent_default).
         let listeners = ["click", "change", "input"].map(|kind| {
@@ -248,27 +248,15 @@ fn use_kept(
         });
         // What the questions' place shows, its questions' controls and feedback places, and how often it has
         // been drawn.
-        let places = RefCell::new((
-            None,
-            Vec::<(web_sys::Element, web_sys::Element, RefCell<String>)>::new(),
-            0usize,
-        ));
+        let places = RefCell::new((None, Vec::<(Block, web_sys::Element)>::new(), 0usize));
         Some((section, blocks, body, places, listeners))
     });
     let Some((section, blocks, body_place, places, _)) = &*kept else {
         return Html::default();
     };
-    let show = |el: &web_sys::Element, last: &RefCell<String>, markup: String| {
-        if *last.borrow() != markup {
-            if let Some(new) = parse(&markup) {
-                morph(el, &new);
-            }
-            *last.borrow_mut() = markup;
-        }
-    };
-    for ((el, last), markup) in blocks.iter().zip(markups) {
-        if let Some(el) = el {
-            show(el, last, markup);
+    for (block, markup) in blocks.iter().zip(markups) {
+        if let Some(block) = block {
+            block.show(markup);
         }
     }
     let mut places = places.borrow_mut();
@@ -308,20 +296,22 @@ fn use_kept(
             .filter_map(|f| {
                 let controls = f.first_element_child()?.next_element_sibling()?;
                 let area = find_in(&f, ".feedback-area")?;
-                Some((controls, area, RefCell::new(String::new())))
+                Some((Block::new(controls), area))
             })
             .collect();
     }
     let drawn = places.2;
-    let feedback = shown.into_iter().zip(places.1.iter()).map(
-        |((i, controls, feedback), (el, area, last))| {
-            show(el, last, controls);
-            Html::VList(std::rc::Rc::new(yew::virtual_dom::VList::with_children(
-                vec![create_portal(feedback, area.clone())],
-                Some(format!("{drawn}-{i}").into()),
-            )))
-        },
-    );
+    let feedback =
+        shown
+            .into_iter()
+            .zip(places.1.iter())
+            .map(|((i, controls, feedback), (block, area))| {
+                block.show(controls);
+                Html::VList(std::rc::Rc::new(yew::virtual_dom::VList::with_children(
+                    vec![create_portal(feedback, area.clone())],
+                    Some(format!("{drawn}-{i}").into()),
+                )))
+            });
     html! {
         <>
             { Html::VRef(section.clone().into()) }
