@@ -28,8 +28,13 @@ for (const saved of [null, SAVED]) {
     await page.goto(server.url + "?part=study");
     // Before the wasm: the app's view of the part, painted, and nothing of the reading view.
     await page.locator("main .study .check-numbers").waitFor();
+    // A reader who scrolled to the self-checks and put focus on a question's number before the app started.
+    await page.locator(".check-numbers button").nth(1).focus();
+    await page.evaluate(() => document.querySelector(".check-numbers").scrollIntoView());
     const before = await page.evaluate((saved) => {
       if (saved) localStorage.setItem("charm-offensive.progress.v1", saved);
+      window.__focused = document.activeElement;
+      window.__scrolled = scrollY;
       const all = [...document.querySelectorAll("main .study, main .study *")].filter((el) => el.checkVisibility());
       for (const el of all) el.__prerendered = true;
       const box = (sel) => JSON.stringify(document.querySelector(sel).getBoundingClientRect());
@@ -48,8 +53,11 @@ for (const saved of [null, SAVED]) {
         boxes: ["#start-tour", ".check-numbers", "#check-current-title", ".progress-table"].map(box),
         start: document.querySelector("#start-tour").textContent, progress: document.querySelector("#check-progress").textContent,
         numbers: [...document.querySelectorAll(".check-number")].slice(0, 3).map((b) => b.className + " " + (b.getAttribute("aria-current") || "")),
-        seen: document.querySelectorAll(".tour-steps li.seen").length, summary: document.querySelector(".progress-summary").textContent };
+        seen: document.querySelectorAll(".tour-steps li.seen").length, summary: document.querySelector(".progress-summary").textContent,
+        focus: document.activeElement === window.__focused, scroll: scrollY - window.__scrolled };
     });
+    assert.equal(after.focus, true, "focus stays on the same node");
+    assert.equal(after.scroll, 0, "the page did not scroll");
     assert.equal(after.section, true, "the part's section is the page's");
     assert.equal(after.reading, 0, "the reading view is gone");
     // Every element is the page's own, but, with saved progress, what the page's empty progress lacks: the seen marks.
