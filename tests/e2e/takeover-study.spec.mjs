@@ -16,9 +16,9 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
 
-for (const saved of [null, SAVED]) {
-  test(`on start the app keeps the study part's nodes (${saved ? "saved progress" : "no saved progress"}), and the part works`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+for (const [saved, width, height] of [[null, 1280, 900], [SAVED, 1280, 900], [null, 390, 844]]) {
+  test(`on start the app keeps the study part's nodes (${saved ? "saved progress" : "no saved progress"}, ${width}x${height}), and the part works`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
