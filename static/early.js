@@ -150,15 +150,15 @@
       rest.parentNode.insertBefore(section, rest);
     }
   }
-  // A republic in the link (`&country=UZ`): its profile where the app shows it, beside (wide) or over (narrow,
-  // a sheet) the list of republics, instead of the five folded profiles of the page without JavaScript.
+  // A republic in the link (`&country=UZ`): its profile where the app shows it, under the list of republics (beside
+  // the map when wide, below it on a phone: the map stays in sight), instead of the five folded profiles of the page
+  // without JavaScript.
   function showCountry(section) {
     var country = /[?&]country=([A-Z]{2})(?:&|$)/.exec(location.search);
     var profile = country && section.querySelector("#profile-" + country[1]);
     var selection = section.querySelector(".map-selection");
     if (!profile || !selection) return;
     var fold = profile.parentNode.closest("details");
-    profile.classList.add("sheet");
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
   }

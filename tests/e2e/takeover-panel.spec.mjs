@@ -18,7 +18,7 @@ async function holdWasm(page) {
 
 const notBusy = (page) => page.waitForFunction(() => { const p = document.querySelector("main .data-panel"); return p && !p.hasAttribute("aria-busy"); });
 
-for (const [query, least] of [["?part=map", 0.95], ["?part=map&layer=students&country=UZ", 0.6]]) {
+for (const [query, least] of [["?part=map", 0.9], ["?part=map&layer=students&country=UZ", 0.5]]) {
   test(`served ${query}: the app keeps the panel's nodes, nothing in it moves, and sorting, sources, comparisons, rows and CSV work`, async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -36,14 +36,16 @@ for (const [query, least] of [["?part=map", 0.95], ["?part=map&layer=students&co
       window.__tops = ["h3#compare-heading", "#across-title", ".data-side h3"].map(top);
       return all.length;
     });
-    assert.ok(marked > 300, `the page's panel has its blocks (${marked} elements)`);
+    assert.ok(marked > 150, `the page's panel has its blocks (${marked} elements)`);
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     await notBusy(page);
     await page.waitForTimeout(200);
     const [count, kept, anew, moved] = await page.evaluate(() => {
       const panel = document.querySelector("main .data-panel");
-      const all = [panel, ...panel.querySelectorAll("*")];
+      // What is seen: the comparisons of other layers, hidden, are the app's own (the page without JavaScript has them
+      // in its fold).
+      const all = [panel, ...panel.querySelectorAll("*")].filter((el) => !el.closest("[hidden]"));
       const anew = all.filter((el) => el.__prerendered !== true);
       const top = (s) => document.querySelector(s).getBoundingClientRect().top - panel.getBoundingClientRect().top;
       const tops = ["h3#compare-heading", "#across-title", ".data-side h3"].map(top);
@@ -52,6 +54,8 @@ for (const [query, least] of [["?part=map", 0.95], ["?part=map&layer=students&co
     });
     assert.ok(kept / count >= least, `${kept} of ${count} elements of the panel are the page's own (new: ${anew})`);
     assert.equal(await page.evaluate(() => document.querySelector("main .data-panel").__prerendered), true, "the panel itself");
+    // The page's own view: only the buttons the page has no use for without JavaScript are new.
+    if (!query.includes("layer")) assert.equal(anew, "BUTTON.sort SPAN.sort-mark BUTTON.select-country");
     if (!query.includes("layer")) assert.deepEqual(moved, [0, 0, 0], "the comparisons, the table across the years and the notes did not move");
     // The page's places of buttons are the app's buttons now; what only the page without JavaScript shows is gone.
     assert.equal(await page.locator("main .data-panel [data-needs-js], main .data-panel [data-no-js]").count(), 0);
@@ -122,9 +126,9 @@ test("without JavaScript the panel shows every comparison and every layer's tabl
   const { page, context } = await open(browser, startUrl("file", server, "?part=map"), { javaScript: false });
   const panel = page.locator("main .data-panel");
   assert.equal(await panel.locator("button:visible").count(), 0, "no button that would do nothing");
-  assert.deepEqual(await panel.locator(".data-compare .compare").evaluateAll((as) => [as.filter((a) => a.checkVisibility({ visibilityProperty: true })).length, as.length]), [8, 8], "every comparison");
   await panel.locator(".static-fold > summary").click();
   await panel.locator(".static-fold .data-table").last().waitFor({ state: "visible" });
+  assert.deepEqual(await panel.locator(".data-compare .compare").evaluateAll((as) => [as.filter((a) => a.checkVisibility({ visibilityProperty: true })).length, as.length]), [8, 8], "every comparison (the view's, and the others in the fold)");
   assert.equal(await panel.locator(".data-table:visible").count(), 8, "every layer's and period's table");
   assert.ok(await panel.locator(".data-table .source-brief:visible").count() >= 40, "each value's source in brief");
   assert.ok(await panel.locator(".data-compare .figure-source:visible").count() > 0, "comparisons' sources written out");

@@ -73,7 +73,7 @@ pub fn DataPanel(props: &PartProps) -> Html {
     if static_page {
         // Folded, so a phone reader chooses to open the long tables; the app has no use for it (static/css/05-early.css).
         let shown = slice(&props.view);
-        out.push_str(r#"<details class="disclosure static-fold" data-no-js=""><summary>Show every other layer's and period's figures with their sources</summary>"#);
+        out.push_str(r#"<details class="disclosure static-fold" data-no-js=""><summary>Show every other layer's and period's figures and comparisons, with their sources</summary>"#);
         for s in crate::data::all_slices()
             .iter()
             .filter(|s| !s.per_person && !std::ptr::eq(*s, shown))
@@ -85,6 +85,9 @@ pub fn DataPanel(props: &PartProps) -> Html {
             m.tag("</section>");
             out.push_str(&m.0);
         }
+        let mut m = crate::components::raw::Markup::default();
+        panel::other_comparisons(&mut m, &props.view, &evidence);
+        out.push_str(&m.0);
         out.push_str("</details>");
     }
     out.push_str("</div>");

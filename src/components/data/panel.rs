@@ -130,7 +130,7 @@ fn toggle(
     let open = mode == Mode::App && ui.open.iter().any(|k| k == key);
     m.tag(r#"<button type="button" class="source-toggle""#)
         .attr("aria-expanded", Some(if open { "true" } else { "false" }))
-        .attr("data-src", Some(key));
+        .attr("data-src", (!key.is_empty()).then_some(key));
     needs_js(m, mode);
     m.tag(">")
         .text(text)
@@ -169,8 +169,28 @@ fn link_brief(m: &mut Markup, f: &crate::model::Figure) {
     }
 }
 
+/// A sourced figure as `crate::components::figure::FigureValue` draws it, for the static page (`Mode::First`: the
+/// button's place; with `no_js`, the source written out for a reader without JavaScript): a republic's profile.
+pub fn figure_markup(id: &str, no_js: bool) -> String {
+    let mut m = Markup::default();
+    let Some(f) = crate::content::content().figures.get(id) else {
+        figure(&mut m, id, "", &Ui::default(), Mode::First, false);
+        return m.0;
+    };
+    m.tag(r#"<span class="figure">"#);
+    value_and_period_markup(&mut m, f);
+    m.tag(r#"<button type="button" class="source-toggle" data-needs-js="">source</button>"#);
+    if no_js {
+        m.tag(r#"<span data-no-js="">"#);
+        source_markup(&mut m, f);
+        m.tag("</span>");
+    }
+    m.tag("</span>");
+    m.0
+}
+
 /// A sourced figure (`crate::components::figure::FigureValue`'s markup): the value and a button that opens its
-/// source, keyed `key`. `brief`: without JavaScript its source in brief (the note in Reading the evidence shows it whole).
+/// source, keyed `key`. `brief` (`Mode::Static`): its source in brief (the note in Reading the evidence shows it whole).
 fn figure(m: &mut Markup, id: &str, key: &str, ui: &Ui, mode: Mode, brief: bool) {
     let Some(f) = crate::content::content().figures.get(id) else {
         m.tag(r#"<span class="figure missing">"#)
@@ -178,27 +198,33 @@ fn figure(m: &mut Markup, id: &str, key: &str, ui: &Ui, mode: Mode, brief: bool)
             .tag("</span>");
         return;
     };
-    if mode == Mode::Static {
+    // Its source in brief: publisher, date, link, confidence.
+    let in_brief = |m: &mut Markup| {
+        m.tag(r#"<span class="figure-brief"> · Source: "#);
+        link_brief(m, f);
+        m.text(&format!(" · Confidence: {}", f.confidence.label()));
+        if let Some(p) = &f.paragraph {
+            m.text(&format!(", essay paragraph {p}"));
+        }
+        m.tag("</span>");
+    };
+    if mode == Mode::Static && !brief {
         value_and_period_markup(m, f);
         source_markup(m, f);
         return;
     }
     m.tag(r#"<span class="figure">"#);
     value_and_period_markup(m, f);
+    if mode == Mode::Static {
+        in_brief(m);
+        m.tag("</span>");
+        return;
+    }
     toggle(m, f, ("source", &f.display()), key, ui, mode, true);
     if mode == Mode::First {
+        // Without JavaScript, its source in brief.
         m.tag(r#"<span data-no-js="">"#);
-        if brief {
-            m.tag(r#"<span class="figure-brief"> · Source: "#);
-            link_brief(m, f);
-            m.text(&format!(" · Confidence: {}", f.confidence.label()));
-            if let Some(p) = &f.paragraph {
-                m.text(&format!(", essay paragraph {p}"));
-            }
-            m.tag("</span>");
-        } else {
-            source_markup(m, f);
-        }
+        in_brief(m);
         m.tag("</span>");
     }
     m.tag("</span>");
@@ -278,7 +304,9 @@ pub fn comparisons(m: &mut Markup, view: &View, ui: &Ui, mode: Mode, evidence: &
         m.tag(" hidden");
     }
     m.tag(">No comparison belongs to this layer and period.</p>");
-    for c in list.iter() {
+    // The static page's first view carries only the view's own (without JavaScript the others are in the fold at the
+    // panel's end: `other_comparisons`); the app keeps them and adds the others, hidden.
+    for c in list.iter().filter(|c| mode != Mode::First || shows(c)) {
         article(m, c, shows(c), ui, mode, evidence);
     }
     if mode != Mode::Static {
@@ -352,6 +380,19 @@ fn article(m: &mut Markup, c: &Comparison, shown: bool, ui: &Ui, mode: Mode, evi
             .tag("</a></p>");
     }
     m.tag("</article>");
+}
+
+/// The comparisons of the other layers and periods, for a reader without JavaScript (in the static page's fold).
+pub fn other_comparisons(m: &mut Markup, view: &View, evidence: &str) {
+    m.tag(r#"<section class="data-compare"><h3>The essay's figures and the sources, other layers and periods</h3>"#);
+    for c in notes()
+        .comparisons
+        .iter()
+        .filter(|c| !c.fits(view.layer, view.period()))
+    {
+        article(m, c, true, &Ui::default(), Mode::Static, evidence);
+    }
+    m.tag("</section>");
 }
 
 /// The table of a view's data, sorted as the reader chose, the selected republic marked.

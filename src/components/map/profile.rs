@@ -69,7 +69,8 @@ pub fn on_map_brief(m: &OnMap) -> Html {
     html! { <>
         <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
         <dd class="on-map">{ match m.figure.filter(|_| m.population.is_none()) {
-            Some(f) => html! { <span class="figure">{ crate::components::figure::figure_brief(f) }</span> },
+            // As the app draws it, with its button's place (unseen until the app starts): nothing moves then.
+            Some(f) => raw(crate::components::data::panel::figure_markup(f.id, false)),
             None => html! { m.written.clone() },
         } }</dd>
     </> }
@@ -86,9 +87,32 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         .places
         .iter()
         .find(|p| p.country == c.key() && p.inside);
+    // The static page draws a figure as the app does, with its button's place and, for a reader without JavaScript,
+    // its source written out: a deep link's profile does not change when the app starts.
+    let drawn_static = crate::components::drawn_static(open);
+    let value = move |id: AttrValue| {
+        if drawn_static {
+            raw(crate::components::data::panel::figure_markup(&id, true))
+        } else {
+            html! { <FigureValue {id} /> }
+        }
+    };
     let figure = |layer: Dataset| match latest_figure(layer, c) {
-        Some(id) => html! { <FigureValue {id} /> },
+        Some(id) => value(id),
         None => raw(MISSING),
+    };
+    // A sheet over the page (on a phone) when the reader chose the republic; with the page (a deep link), in its
+    // place under the list of republics, so that the first view shows the map with the republic on it.
+    let sheet = *use_state(|| {
+        #[cfg(target_arch = "wasm32")]
+        return chosen(crate::browser::active_element().as_ref());
+        #[cfg(not(target_arch = "wasm32"))]
+        false
+    });
+    let expanded = use_state(|| false);
+    let more = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
     };
     let card = content().cards.iter().find(|k| k.country == Some(c));
     let came_from = use_focus_into_sheet(c, &title_id, open);
@@ -110,30 +134,35 @@ pub fn CountryProfile(props: &ProfileProps) -> Html {
         }
     });
     html! {
-        <section id={format!("profile-{}", c.key())} class={classes!("profile", (!open).then_some("sheet"))}
+        <section id={format!("profile-{}", c.key())} class={classes!("profile", sheet.then_some("sheet"), expanded.then_some("expanded"))}
             aria-labelledby={title_id.clone()} onkeydown={(!open).then_some(onkeydown)}>
             <div class="profile-head">
                 <h3 id={title_id} tabindex="-1">{ c.label() }</h3>
+                if sheet {
+                    // On a phone the sheet starts low, the map above it in sight: this shows the whole profile.
+                    <button type="button" class="secondary more" aria-expanded={expanded.to_string()} onclick={more}>{ if *expanded { "Less" } else { "More" } }<span class="visually-hidden">{ " of the profile" }</span></button>
+                }
                 if !open {
                     <button type="button" class="secondary close" onclick={close}>{ "Close" }<span class="visually-hidden">{ format!(" the profile of {}", c.label()) }</span></button>
                 }
             </div>
             <dl class="facts">
-                <dt>{ "Capital" }</dt>
-                <dd>{ raw(match capital {
-                    Some(p) => format!(r#"{}<span class="credit"> · location: {}</span>"#, esc(p.name), esc(geo().source_places)),
-                    None => MISSING.to_string(),
-                }) }</dd>
+                // What the map shows first: on a phone it is in sight in the sheet's first lines.
                 if let Some(m) = &props.on_map {
                     <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
                     <dd class="on-map">{ match m.figure {
                         // The figure behind the map's value, with its source one click away.
-                        Some(f) if m.population.is_none() => html! { <FigureValue id={st(f.id)} /> },
+                        Some(f) if m.population.is_none() => value(st(f.id)),
                         Some(f) => html! { <>{ m.written.clone() }{ " = " }<FigureValue id={st(f.id)} />
                             if let Some(p) = m.population { { " ÷ " }<FigureValue id={st(p.id)} /> }</> },
                         None => html! { <span class="missing">{ m.written.clone() }</span> },
                     } }</dd>
                 }
+                <dt>{ "Capital" }</dt>
+                <dd>{ raw(match capital {
+                    Some(p) => format!(r#"{}<span class="credit"> · location: {}</span>"#, esc(p.name), esc(geo().source_places)),
+                    None => MISSING.to_string(),
+                }) }</dd>
                 <dt>{ "Population" }</dt><dd>{ figure(Dataset::Population) }</dd>
                 <dt>{ "Area" }</dt><dd>{ figure(Dataset::Area) }</dd>
             </dl>
@@ -173,10 +202,7 @@ fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> Came
         use_effect_with(c, move |_| {
             let narrow = crate::browser::media_matches(SHEET_MEDIA);
             let active = crate::browser::active_element();
-            let chosen = active
-                .as_ref()
-                .is_some_and(|a| a.tag_name() != "BODY" && !a.id().ends_with("-title"));
-            if !static_page && narrow && chosen {
+            if !static_page && narrow && chosen(active.as_ref()) {
                 if active.is_some() {
                     *came_from.borrow_mut() = active;
                 }
@@ -189,6 +215,12 @@ fn use_focus_into_sheet(c: CountryId, title_id: &str, static_page: bool) -> Came
         });
     }
     came_from
+}
+
+/// Whether the profile opens on a reader's choice (focus on a control: the republic on the map or in the list), not
+/// with the page (a deep link, Back) or a step of the tour.
+fn chosen(active: Option<&web_sys::Element>) -> bool {
+    active.is_some_and(|a| a.tag_name() != "BODY" && !a.id().ends_with("-title"))
 }
 
 /// The widths at which the live profile is a sheet (as in 30-map.css).

@@ -65,6 +65,28 @@ pub fn morph(old: &Element, new: &Element) {
     let mut next = new.first_child();
     while let Some(n) = next {
         next = n.next_sibling();
+        // A keyed element (the data panel's comparisons and table rows): its own node, moved into place, else a new one.
+        if let Some(k) = key(&n) {
+            if at.as_ref().and_then(key).as_deref() != Some(k.as_str()) {
+                let mut find = at.clone();
+                while let Some(f) = find
+                    .clone()
+                    .filter(|f| key(f).as_deref() != Some(k.as_str()))
+                {
+                    find = f.next_sibling();
+                }
+                match find {
+                    Some(f) => {
+                        let _ = old.insert_before(&f, at.as_ref());
+                        at = Some(f);
+                    }
+                    None => {
+                        let _ = old.insert_before(&n, at.as_ref());
+                        continue;
+                    }
+                }
+            }
+        }
         match at.clone() {
             Some(o) if o.node_name() == n.node_name() => {
                 match (o.dyn_ref::<Element>(), n.dyn_ref::<Element>()) {
@@ -89,6 +111,22 @@ pub fn morph(old: &Element, new: &Element) {
     while let Some(o) = at {
         at = o.next_sibling();
         let _ = old.remove_child(&o);
+    }
+}
+
+/// A child's key for `morph`: a comparison's id; a table row's republic (the row on the map: a switch rewrites the
+/// five in place) or, for a republic's further rows, its figure.
+fn key(node: &web_sys::Node) -> Option<String> {
+    let el = node.dyn_ref::<Element>()?;
+    if let Some(id) = el.get_attribute("data-compare") {
+        return Some(id);
+    }
+    if el.tag_name() != "TR" {
+        return None;
+    }
+    match el.matches(".off-map") {
+        Ok(true) => el.get_attribute("data-figure"),
+        _ => el.get_attribute("data-country"),
     }
 }
 
