@@ -53,7 +53,7 @@ pub fn Cites(props: &CitesProps) -> Html {
 
 /// The open citations: each paragraph with its section and gist, each reference, and the essay's address
 /// (display only: written as markup, `super::raw`).
-fn cites_body(paragraphs: &[&str], refs: &[&str]) -> Html {
+pub(crate) fn cites_body(paragraphs: &[&str], refs: &[&str]) -> Html {
     let c = content();
     let mut m = Markup::default();
     m.tag(r#"<div class="cites-body"><p class="cites-label">From the essay</p><ul class="cite-paragraphs">"#);
@@ -133,4 +133,105 @@ pub fn link_label(url: &str) -> String {
         .trim_start_matches("http://")
         .trim_start_matches("www.")
         .to_string()
+}
+
+/// What a toggle kept on the page (made from its static version: `kept_cites`, `figure::source_button`) opens in
+/// its element: citations or a figure's source, drawn; or the page's own source beside it, shown by the toggle's
+/// state alone (static/css/40-study.css).
+#[cfg(target_arch = "wasm32")]
+pub enum Opens {
+    Cites(&'static [&'static str], &'static [&'static str]),
+    Source(String),
+    Page,
+}
+
+/// The static line "Cited: P21 · X" (`p.cites-static`) made the app's citations (`p.cites`): its words moved into the
+/// toggle ("Cited: " heard, not seen), which opens what `Opens::Cites` draws after it. The line, kept.
+#[cfg(target_arch = "wasm32")]
+pub fn kept_cites(line: &web_sys::Element) -> Option<()> {
+    let button = toggle_button("cites-toggle")?;
+    while let Some(child) = line.first_child() {
+        let _ = button.append_child(&child);
+    }
+    if let Some(b) = button.first_element_child() {
+        b.set_class_name("visually-hidden");
+    }
+    line.set_class_name("cites");
+    line.append_child(&button).ok().map(drop)
+}
+
+/// A closed toggle of `class`.
+#[cfg(target_arch = "wasm32")]
+pub fn toggle_button(class: &str) -> Option<web_sys::Element> {
+    let b = crate::browser::document()?.create_element("button").ok()?;
+    for (name, value) in [
+        ("type", "button"),
+        ("class", class),
+        ("aria-expanded", "false"),
+    ] {
+        let _ = b.set_attribute(name, value);
+    }
+    Some(b)
+}
+
+/// The toggles kept on the page under `root` (each the child of its element in `holes`): one listener opens and
+/// closes them; what each opens is drawn into its element (portals, returned).
+#[cfg(target_arch = "wasm32")]
+#[hook]
+pub fn use_kept_toggles(
+    root: Option<web_sys::Element>,
+    holes: std::rc::Rc<Vec<(web_sys::Element, Opens)>>,
+) -> Html {
+    // The holes whose toggle is open.
+    let opened = use_mut_ref(Vec::<usize>::new);
+    let update = use_force_update();
+    {
+        let (holes, opened) = (holes.clone(), opened.clone());
+        use_memo((), move |_| {
+            let listener = gloo::events::EventListener::new(&root?.into(), "click", move |e| {
+                let Some(button) = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                    .and_then(|t| t.closest("button").ok().flatten())
+                else {
+                    return;
+                };
+                let host = button.parent_element();
+                let Some(at) = holes.iter().position(|(h, _)| Some(h) == host.as_ref()) else {
+                    return;
+                };
+                let mut opened = opened.borrow_mut();
+                let open = match opened.iter().position(|&i| i == at) {
+                    Some(i) => {
+                        opened.swap_remove(i);
+                        "false"
+                    }
+                    None => {
+                        opened.push(at);
+                        "true"
+                    }
+                };
+                let _ = button.set_attribute("aria-expanded", open);
+                update.force_update();
+            });
+            Some(listener)
+        });
+    }
+    // Their texts may be on their way (the served site's other parts: crate::prose).
+    crate::prose::use_texts_while(!opened.borrow().is_empty());
+    let opened = opened.borrow();
+    // One place per hole (unkeyed: the same place for the same hole).
+    let draw = |(at, (host, opens)): (usize, &(web_sys::Element, Opens))| {
+        let body = match opens {
+            _ if !opened.contains(&at) => return Html::default(),
+            Opens::Cites(paragraphs, refs) => cites_body(paragraphs, refs),
+            Opens::Source(id) => match content().figures.get(id) {
+                Some(f) => super::figure::figure_source(f),
+                None => return Html::default(),
+            },
+            Opens::Page => return Html::default(),
+        };
+        create_portal(body, host.clone())
+    };
+    holes.iter().enumerate().map(draw).collect()
 }

@@ -5,13 +5,15 @@
 use yew::prelude::*;
 
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-use super::figure::InlineFigure;
+use super::cite::Opens;
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use super::raw::fixed;
 use super::raw::{raw, Markup};
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use super::rich::rich_text;
-use super::{cite::Cites, figure::FigureValue, use_dispatch, PartHeading, PartProps};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use super::{cite::Cites, figure::FigureValue};
+use super::{use_dispatch, PartHeading, PartProps};
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
@@ -174,21 +176,8 @@ fn use_drawn() -> Html {
     }
 }
 
-/// Where the page's section (`crate::adopt::use_island_node`) takes the app's controls: each is drawn into the
-/// page's element that held the static page's version (emptied), or after the element's own content.
-#[cfg(all(target_arch = "wasm32", prose_from_page))]
-enum Hole {
-    /// The citations' toggle, after a note's or a prompt's content (the static line removed).
-    Cites(&'static [&'static str], &'static [&'static str]),
-    /// A figure with its source button, in its list item after the label.
-    Figure(&'static str),
-    /// A figure in a sentence (`[data-fig]`): its id and the words shown.
-    Inline(String, String),
-    /// The link to the Sources part.
-    ToSources,
-}
-
-/// The page's section kept: its notes (list items in the page's order) and lists, and the holes for the app's controls.
+/// The page's section kept: its notes (list items in the page's order) and lists, the elements of its toggles (made
+/// from their static versions: `crate::components::cite::use_kept_toggles`) and the places of its links to Sources.
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 struct Kept {
     section: web_sys::Element,
@@ -196,7 +185,8 @@ struct Kept {
     bar: Option<web_sys::Element>,
     items: Vec<(web_sys::Element, Status)>,
     lists: [Option<web_sys::Element>; 3],
-    holes: Vec<(web_sys::Element, Hole)>,
+    holes: std::rc::Rc<Vec<(web_sys::Element, Opens)>>,
+    to_sources: Vec<web_sys::Element>,
     moved: std::cell::Cell<bool>,
 }
 
@@ -204,34 +194,34 @@ struct Kept {
 impl Kept {
     fn of(section: web_sys::Element) -> Self {
         use crate::browser::{all_in as all, find_in as one};
+        use crate::components::{cite::kept_cites, figure::source_button};
         let mut holes = Vec::new();
         let cites = |holes: &mut Vec<_>, at: &web_sys::Element, paragraphs, refs| {
             if let Some(line) = one(at, ":scope > .cites-static") {
-                line.remove();
-                holes.push((at.clone(), Hole::Cites(paragraphs, refs)));
+                kept_cites(&line);
+                holes.push((line, Opens::Cites(paragraphs, refs)));
             }
         };
         let mut items = Vec::new();
+        let mut to_sources = Vec::new();
         for e in study().evidence {
             let Some(note) = one(&section, &format!("#{}", e.id)) else {
                 continue;
             };
             cites(&mut holes, &note, e.paragraphs, e.refs);
-            let (essay, other): (Vec<_>, Vec<_>) =
-                e.figures.iter().partition(|id| id.starts_with("essay-"));
-            for (li, id) in all(&note, ".figure-compare li")
-                .into_iter()
-                .zip(essay.into_iter().chain(other))
-            {
-                // The page's value and period stay; its open source makes way for the app's button.
-                if let Some(source) = one(&li, ":scope > .figure-source") {
-                    source.remove();
+            for li in all(&note, ".figure-compare li") {
+                // The button goes with the value's last words (its period, or the value), the page's source after them.
+                let last =
+                    one(&li, ":scope > .figure-source").and_then(|s| s.previous_element_sibling());
+                let label = one(&li, ".figure-value").and_then(|v| v.text_content());
+                if let (Some(last), Some(b)) = (last, source_button(&label.unwrap_or_default())) {
+                    let _ = last.append_child(&b);
+                    holes.push((last, Opens::Page));
                 }
-                holes.push((li, Hole::Figure(id)));
             }
             if let Some(p) = one(&note, ".to-sources") {
                 p.set_text_content(None);
-                holes.push((p, Hole::ToSources));
+                to_sources.push(p);
             }
             items.extend(note.parent_element().map(|li| (li, e.status)));
         }
@@ -241,6 +231,7 @@ impl Kept {
         {
             cites(&mut holes, &li, p.paragraphs, &[]);
         }
+        // A figure in a sentence: the page's words and brief source (the one print shows) kept, its button between.
         for span in all(&section, "[data-fig]") {
             let id = span.get_attribute("data-fig").unwrap_or_default();
             let shown = span
@@ -249,8 +240,14 @@ impl Kept {
                 .unwrap_or_default();
             let _ = span.remove_attribute("data-fig");
             span.set_class_name("figure inline");
-            span.set_text_content(None);
-            holes.push((span, Hole::Inline(id, shown)));
+            let brief = span.last_element_child();
+            if let Some(brief) = &brief {
+                brief.set_class_name("print-only source-brief");
+            }
+            if let Some(b) = source_button(&shown) {
+                let _ = span.insert_before(&b, brief.as_ref().map(|b| b.as_ref()));
+            }
+            holes.push((span, Opens::Source(id)));
         }
         let more = one(&section, ".more-notes");
         let bar = one(&section, ".evidence-bar");
@@ -266,7 +263,8 @@ impl Kept {
             ],
             section,
             items,
-            holes,
+            holes: holes.into(),
+            to_sources,
             moved: Default::default(),
         }
     }
@@ -297,7 +295,7 @@ impl Kept {
     }
 }
 
-/// Reading the evidence from the page's own section, with the app's filter, figures, citations and links in it.
+/// Reading the evidence from the page's own section, with the app's filter, toggles and links in it.
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 #[hook]
 fn use_from_page() -> Html {
@@ -317,7 +315,12 @@ fn use_from_page() -> Html {
             }
         });
     }
-    let Some(k) = &*kept else {
+    let k = kept.as_ref().as_ref();
+    let toggles = super::cite::use_kept_toggles(
+        k.map(|k| k.section.clone()),
+        k.map_or_else(Default::default, |k| k.holes.clone()),
+    );
+    let Some(k) = k else {
         return html! {
             <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
                 <PartHeading part={Part::Evidence} />
@@ -325,19 +328,12 @@ fn use_from_page() -> Html {
             </section>
         };
     };
-    let draw = |hole: &Hole| match hole {
-        Hole::Cites(paragraphs, refs) => html! { <Cites {paragraphs} {refs} /> },
-        Hole::Figure(id) => html! { <FigureValue id={*id} bare=true /> },
-        Hole::Inline(id, shown) => {
-            html! { <InlineFigure id={id.clone()} shown={shown.clone()} bare=true /> }
-        }
-        Hole::ToSources => to_sources(&dispatch, &href),
-    };
     html! {
         <>
             { Html::VRef(k.section.clone().into()) }
             { for k.bar.clone().map(|bar| create_portal(filter_bar(&filter), bar)) }
-            { for k.holes.iter().map(|(host, hole)| create_portal(draw(hole), host.clone())) }
+            { toggles }
+            { for k.to_sources.iter().map(|p| create_portal(to_sources(&dispatch, &href), p.clone())) }
         </>
     }
 }

@@ -10,10 +10,6 @@ use crate::model::Figure;
 #[derive(Properties, PartialEq)]
 pub struct FigureProps {
     pub id: AttrValue,
-    /// Only the button and the source it opens: the value and its period are the page's own, kept beside it
-    /// (`crate::components::evidence`).
-    #[prop_or_default]
-    pub bare: bool,
 }
 
 /// The value and a button that opens its source; a missing figure says so.
@@ -32,9 +28,6 @@ pub fn FigureValue(props: &FigureProps) -> Html {
         // script needs one on the static page (102 figures there; the value, its period and the block of its
         // source lay out the same in their list item or cell).
         return html! { <>{ value_and_period(f) }{ figure_source(f) }</> };
-    }
-    if props.bare {
-        return source_toggle(f, &f.display(), &open);
     }
     html! {
         <span class="figure">
@@ -109,14 +102,21 @@ pub fn source_brief(f: &Figure) -> String {
     }
 }
 
+/// A closed "source" button for the figure shown as `of`, made for a figure kept from the page
+/// (`crate::components::cite::use_kept_toggles`): its name says whose source it is.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn source_button(of: &str) -> Option<web_sys::Element> {
+    let b = super::cite::toggle_button("source-toggle")?;
+    let _ = b.set_attribute("aria-label", &format!("source of {of}"));
+    b.set_text_content(Some("source"));
+    Some(b)
+}
+
 /// Props of a figure inside a sentence: its id and the words the sentence shows for it.
 #[derive(Properties, PartialEq)]
 pub struct InlineFigureProps {
     pub id: AttrValue,
     pub shown: AttrValue,
-    /// Without its `span.figure.inline`: drawn into the page's own (`crate::components::evidence`).
-    #[prop_or_default]
-    pub bare: bool,
 }
 
 /// A figure as a sentence words it ("$3.7 billion"), with a button that opens its source in place.
@@ -136,16 +136,12 @@ pub fn InlineFigure(props: &InlineFigureProps) -> Html {
             <span data-fig={props.id.clone()}>{ props.shown.clone() }<span>{ format!(" [{}]", source_brief(f).trim_start()) }</span></span>
         };
     }
-    let inner = html! {
-        <>
+    html! {
+        <span class="figure inline">
             <span class="figure-value">{ props.shown.clone() }</span>
             { source_toggle(f, &props.shown, &open) }
-        </>
-    };
-    if props.bare {
-        return inner;
+        </span>
     }
-    html! { <span class="figure inline">{ inner }</span> }
 }
 
 /// Publisher, date, title, link, excerpt, confidence and notes of one figure (a plain function: it holds

@@ -50,6 +50,10 @@ async fn the_sorter_accepts_a_click_and_gives_feedback() {
     let el = mount_with::<CardsPart>(PartProps { view });
     yew::scheduler::flush().await;
     assert!(el.query_selector(".sorter .feedback").unwrap().is_none());
+    // The exercise is drawn once started (its fold opened).
+    assert!(el.query_selector(".sorter input").unwrap().is_none());
+    click(&el, ".sorter summary");
+    yew::scheduler::flush().await;
     click(&el, "#sorter-military-force-soft");
     yew::scheduler::flush().await;
     let wrong = el

@@ -110,6 +110,12 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
             </section>
         };
     }
+    // The board and the items are drawn once the reader first opens the fold (the page the app starts on shows none).
+    let started = use_state_eq(|| false);
+    let start = {
+        let started = started.clone();
+        Callback::from(move |_: Event| started.set(true))
+    };
     let matched = items
         .iter()
         .zip(placed.iter())
@@ -155,16 +161,18 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
             { raw(head) }
             // Folded until the reader starts, so the part stays short on a phone.
-            <details class="disclosure exercise-fold">
-                <summary><span class="disclosure-label">{ kind.start_label(items.len()) }</span>
+            <details class="disclosure exercise-fold" ontoggle={start.clone()}>
+                <summary onclick={start.reform(Event::from)}><span class="disclosure-label">{ kind.start_label(items.len()) }</span>
                     if done > 0 { <span class="disclosure-count">{ format!("{done} placed") }</span> }
                 </summary>
-                { board(slots, items, &placed) }
-                <ol class="exercise-items">{ for rows }</ol>
-                <div class="exercise-footer">
-                    <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
-                    <button type="button" class="secondary" onclick={reset} disabled={done == 0}>{ "Reset" }</button>
-                </div>
+                if *started {
+                    { board(slots, items, &placed) }
+                    <ol class="exercise-items">{ for rows }</ol>
+                    <div class="exercise-footer">
+                        <p class="score" role="status">{ format!("Placed {done} of {}; {matched} match the essay.", items.len()) }</p>
+                        <button type="button" class="secondary" onclick={reset} disabled={done == 0}>{ "Reset" }</button>
+                    </div>
+                }
             </details>
         </section>
     }

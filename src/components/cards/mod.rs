@@ -40,10 +40,24 @@ pub fn CardsPart(props: &PartProps) -> Html {
     let all = content().cards;
     // The closed cards of the page the app started on: the same nodes while they stay closed (`kept_card`).
     #[cfg(target_arch = "wasm32")]
-    let kept = use_memo((), move |_| std::cell::RefCell::new((theme, kept_cards())));
+    let kept = use_memo((), move |_| {
+        let (cards, lines) = kept_cards();
+        (
+            std::cell::RefCell::new((theme, cards)),
+            std::rc::Rc::new(lines),
+        )
+    });
+    // The kept cards' citations: the page's lines, with the app's toggles (`crate::components::cite::kept_cites`).
+    #[cfg(target_arch = "wasm32")]
+    let cites = super::cite::use_kept_toggles(
+        crate::browser::document().and_then(|d| d.query_selector("main").ok().flatten()),
+        kept.1.clone(),
+    );
+    #[cfg(not(target_arch = "wasm32"))]
+    let cites = Html::default();
     let show = |card: &'static Card| {
         #[cfg(target_arch = "wasm32")]
-        if let Some(card) = kept_card(&kept, card, (theme, open), &within, &dispatch) {
+        if let Some(card) = kept_card(&kept.0, card, (theme, open), &within, &dispatch) {
             return card;
         }
         card_view(card, open == Some(card.id), static_page, &within, &dispatch)
@@ -106,20 +120,33 @@ pub fn CardsPart(props: &PartProps) -> Html {
             if theme.is_some() {
                 { try_it() }
             }
+            { cites }
         </section>
     }
 }
 
-/// The page's cards kept by the app, by id.
+/// The page's cards kept by the app, by id, with the summary the app draws into (one with links or figures) and
+/// the line of citations (`p.cites`, kept, hidden while the card is open).
 #[cfg(target_arch = "wasm32")]
-type KeptCards = Vec<(&'static str, web_sys::Element, Option<web_sys::Element>)>;
+type KeptCards = Vec<(
+    &'static str,
+    web_sys::Element,
+    Option<web_sys::Element>,
+    Option<web_sys::Element>,
+)>;
+
+/// The kept cards' lines of citations, for `crate::components::cite::use_kept_toggles`.
+#[cfg(target_arch = "wasm32")]
+type KeptLines = Vec<(web_sys::Element, super::cite::Opens)>;
 
 /// The page's cards (without JavaScript: open, under a "More about" disclosure) that can be kept as the app's closed
-/// cards: their detail taken out, and the title left for the app's toggle; a summary that holds links or figures
-/// emptied for the app's (the third element). Not those whose summary lost its `data-p` mark.
+/// cards: their detail taken out but for its line of citations, which moves after the summary; the title left for the
+/// app's toggle; a summary that holds links or figures emptied for the app's (the third element). Not those whose
+/// summary lost its `data-p` mark.
 #[cfg(target_arch = "wasm32")]
-fn kept_cards() -> KeptCards {
-    let kept = |card: &Card| {
+fn kept_cards() -> (KeptCards, KeptLines) {
+    let mut lines = Vec::new();
+    let mut kept = |card: &'static Card| {
         let li = crate::adopt::take(&format!("card-{}", card.id))?;
         let summary = li.query_selector(".card-summary").ok()??;
         // A summary the app could not read from the page (a copy that lost its mark) is drawn anew, saying so,
@@ -127,16 +154,27 @@ fn kept_cards() -> KeptCards {
         if !summary.has_attribute("data-p") {
             return None;
         }
-        li.query_selector(".card-more").ok()??.remove();
+        let more = li.query_selector(".card-more").ok()??;
+        let line = more.query_selector(".cites-static").ok().flatten();
+        more.remove();
+        if let Some(line) = &line {
+            let _ = li.append_child(line);
+            super::cite::kept_cites(line);
+            lines.push((
+                line.clone(),
+                super::cite::Opens::Cites(card.paragraphs, card.refs),
+            ));
+        }
         let _ = summary.remove_attribute("data-p");
         li.first_element_child()?.set_text_content(None);
         let rich = summary.first_element_child().is_some().then(|| {
             summary.set_text_content(None);
             summary
         });
-        Some((card.id, li, rich))
+        Some((card.id, li, rich, line))
     };
-    content().cards.iter().filter_map(kept).collect()
+    let cards = content().cards.iter().filter_map(&mut kept).collect();
+    (cards, lines)
 }
 
 /// A card kept from the page (the same nodes), with the app's toggle in its title and, after its summary, its
@@ -155,7 +193,7 @@ fn kept_card(
     if *start != theme {
         cards.clear();
     }
-    let (_, li, rich) = cards.iter().find(|(id, ..)| *id == card.id)?.clone();
+    let (_, li, rich, line) = cards.iter().find(|(id, ..)| *id == card.id)?.clone();
     let title = li.first_element_child()?;
     let is_open = open == Some(card.id);
     let _ = li.set_attribute(
@@ -166,6 +204,7 @@ fn kept_card(
             if is_open { " open" } else { "" }
         ),
     );
+    // Open, the detail (its own citations) instead of the line; a card whose page had no line draws its own.
     let (paragraphs, refs) = (card.paragraphs, card.refs);
     let body = if is_open {
         card::detail(
@@ -175,9 +214,14 @@ fn kept_card(
             within,
             dispatch,
         )
-    } else {
+    } else if line.is_none() {
         html! { <super::cite::Cites key="closed" {paragraphs} {refs} /> }
+    } else {
+        Html::default()
     };
+    if let Some(line) = &line {
+        let _ = line.toggle_attribute_with_force("hidden", is_open);
+    }
     Some(html! {
         <key={card.id}>
             { Html::VRef(li.clone().into()) }

@@ -1,10 +1,9 @@
-//! The events as a text list grouped by era (for screen readers, small screens and the static page).
+//! The events as a text list grouped by era (for screen readers, small screens and the static page). The browser
+//! build that reads its texts from the page keeps the page's list (`super::use_from_page`).
 
 use yew::prelude::*;
 
-#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::components::raw::{raw, Markup};
-#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 use crate::deep_link::Within;
 use crate::model::Card;
@@ -12,7 +11,6 @@ use crate::state::Action;
 
 /// Each era with its dates and description, then its events: date label and a link that selects it;
 /// the link keeps the view's embed settings; on the static page it leads to the event's card, shown open in the cards part.
-#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn event_list(
     events: &[&'static Card],
     selected: Option<usize>,
@@ -56,7 +54,7 @@ pub fn event_list(
 }
 
 /// The link that selects an event (`current`: the selected one); on the static page it leads to the event's card,
-/// shown open in the cards part.
+/// shown open in the cards part. (The browser build keeps the page's links: `super::use_from_page`.)
 pub fn event_link(
     card: &'static Card,
     current: bool,
@@ -78,7 +76,6 @@ pub fn event_link(
     html! { <a {href} aria-current={current.then_some("true")} {onclick}>{ card.title }</a> }
 }
 
-#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// An event's number (as its marker shows it) and date, then a space (display only: written as markup,
 /// `crate::components::raw`).
 fn number_and_date(no: usize, date: &str) -> Html {
@@ -89,7 +86,6 @@ fn number_and_date(no: usize, date: &str) -> Html {
     raw(m)
 }
 
-#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 /// An era's heading with its years, and its description (display only: written as markup).
 fn era_head(era: &crate::model::Era, heading: &str) -> Html {
     let mut m = Markup::default();

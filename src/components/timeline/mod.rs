@@ -2,6 +2,7 @@
 //! the URL as `card`) with its date, summary, card link and citations, and the events as a text list.
 
 mod axis;
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 mod list;
 
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
@@ -92,6 +93,7 @@ fn use_from_page(
 ) -> Html {
     let node = crate::adopt::use_island_node(Part::Timeline);
     let ids: Vec<_> = events.iter().map(|c| c.id).collect();
+    let (within, select, cards) = (*within, dispatch.clone(), events.to_vec());
     let kept = use_memo((), move |_| {
         let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
         let place = |sel: &str, empty: bool| {
@@ -104,7 +106,7 @@ fn use_from_page(
             place(".axis-legend", false),
             place("#timeline-detail", true)?,
         );
-        // Each event's list item, its link taken out for the app's (which leads to the event here).
+        // Each event's list item and link (the page's, kept), which leads to the event here: one listener selects.
         let links = section.query_selector_all(".event-list a").ok()?;
         let items = crate::browser::elements(&links)
             .filter_map(|a| {
@@ -112,26 +114,40 @@ fn use_from_page(
                 let i = ids
                     .iter()
                     .position(|c| id.strip_prefix("#card-") == Some(*c))?;
-                let li = a.parent_element()?;
-                a.remove();
-                Some((li, i))
+                let _ = a.set_attribute("href", &within.event(cards[i].card_id()));
+                Some((a.parent_element()?, a, i))
             })
             .collect::<Vec<_>>();
-        Some((section, axis, detail, items))
+        let links: Vec<_> = items.iter().map(|(_, a, i)| (a.clone(), *i)).collect();
+        let options = gloo::events::EventListenerOptions::enable_prevent_default();
+        let listener =
+            gloo::events::EventListener::new_with_options(&section, "click", options, move |e| {
+                let target = e
+                    .target()
+                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+                let Some(&(_, i)) = links.iter().find(|(a, _)| target.as_ref() == Some(a)) else {
+                    return;
+                };
+                e.prevent_default();
+                select.emit(crate::state::Action::OpenCard(Some(cards[i].card_id())));
+            });
+        Some((section, axis, detail, items, listener))
     });
     {
         let kept = kept.clone();
         use_effect_with(selected, move |selected| {
-            for (li, i) in kept.iter().flat_map(|k| &k.3) {
-                li.set_class_name(if *selected == Some(*i) {
-                    "selected"
+            for (li, a, i) in kept.iter().flat_map(|k| &k.3) {
+                let on = *selected == Some(*i);
+                li.set_class_name(if on { "selected" } else { "" });
+                let _ = if on {
+                    a.set_attribute("aria-current", "true")
                 } else {
-                    ""
-                });
+                    a.remove_attribute("aria-current")
+                };
             }
         });
     }
-    let Some((section, axis, detail, items)) = &*kept else {
+    let Some((section, axis, detail, ..)) = &*kept else {
         return html! {
             <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
                 <PartHeading part={Part::Timeline} />
@@ -144,7 +160,6 @@ fn use_from_page(
             { Html::VRef(section.clone().into()) }
             { create_portal(axis_svg(events, selected, cursor, dispatch), axis.clone()) }
             { create_portal(detail_body(selected.map(|i| events[i])), detail.clone()) }
-            { for items.iter().map(|(li, i)| create_portal(list::event_link(events[*i], selected == Some(*i), false, within, dispatch), li.clone())) }
         </>
     }
 }
