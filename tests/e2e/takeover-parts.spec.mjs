@@ -95,6 +95,10 @@ test("cards (?part=cards): each closed card's line of citations is the page's, w
   // The app's: the toggles (and what a summary with terms, figures or card links holds), no line of citations.
   assert.equal(cards.cites, undefined, JSON.stringify(cards));
   assert.equal(cards["cites-toggle"], 53);
+  // A card toggle's sign is its ::after ("+", "−" while open), not an element.
+  assert.equal(cards["toggle-sign"], undefined);
+  const sign = (sel) => page.locator(sel).evaluate((b) => getComputedStyle(b, "::after").content);
+  assert.match(await sign("#card-conclusion .card-toggle"), /^"\+"/);
   assert.equal(await page.evaluate(() => [...document.querySelectorAll("main .card-grid > .card > p.cites")].filter((p) => p.__pre).length), cards["cites-toggle"]);
   // Until an exercise is started, its fold holds only its label.
   assert.equal(await page.locator("main .exercise-item").count(), 0);
@@ -109,6 +113,7 @@ test("cards (?part=cards): each closed card's line of citations is the page's, w
   // Opened, the card shows its detail with its citations; the line is hidden; closed, the line is back.
   await card.locator(".card-toggle").click();
   await card.locator(".card-detail .cites-toggle").waitFor();
+  assert.match(await sign("#card-conclusion .card-toggle"), /^"−"/);
   assert.equal(await line.isVisible(), false);
   assert.equal(await card.locator(".cites-toggle").count(), 2);
   await card.locator(".card-toggle").click();

@@ -56,7 +56,7 @@ pub fn toggle(card: &'static Card, open: bool, dispatch: &Callback<Action>) -> H
     let onclick = dispatch.reform(move |_: MouseEvent| Action::OpenCard(next));
     html! {
         <button type="button" class="card-toggle" aria-expanded={open.to_string()} aria-controls={format!("card-{}-detail", card.id)} {onclick}>
-            { &card.title }<span class="toggle-sign" aria-hidden="true">{ if open { "−" } else { "+" } }</span>
+            { card.title.text() }
         </button>
     }
 }
