@@ -3,7 +3,10 @@
 // trace events (script, style, layout, paint, timers...). This is how the SVG favicon's cost on every
 // pushState was found. MODE=file for the single file; the last trace is left in /tmp/trace.json.
 // Per page also the medians per click of the click's task, the next frame's task without its commit, and that
-// commit (the main thread waits there while the frame before is still being rastered).
+// commit (the main thread waits there while the frame before is still being rastered); and the painting frame's
+// phases (rAF callbacks, style, layout, pre-paint, paint, layerize: ms, median per click) and its work counts
+// (elements restyled, layout objects dirty and in all, display items recorded anew and in all), which do not
+// depend on the machine's load.
 // A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
 // builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
 // D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
@@ -26,6 +29,8 @@ const pages = dists.map(([k]) => [k, process.env.MODE === "file" ? SINGLE_FILE_U
   () => document.documentElement.dataset.ready === "1"]);
 if (process.env.D3 === "1") pages.push(["d3", server.url + "bench/d3.html", () => document.querySelectorAll("#map path.rep[fill]").length === 5]);
 const results = Object.fromEntries(pages.map(([k]) => [k, []]));
+const PHASES = { rAF: "FrameRequestCallbackCollection::ExecuteFrameCallbacks", style: "UpdateLayoutTree", layout: "Layout",
+  prepaint: "PrePaint", paint: "LocalFrameView::RunPaintLifecyclePhase", layerize: "LocalFrameView::pushPaintArtifactToCompositor" };
 
 async function traceOne(name, url, ready) {
   const context = await browser.newContext({ viewport: { width: W, height: H }, bypassCSP: !!process.env[`CSS_${name}`] });
@@ -34,7 +39,8 @@ async function traceOne(name, url, ready) {
   await page.waitForFunction(ready);
   if (process.env[`CSS_${name}`]) await page.addStyleTag({ content: process.env[`CSS_${name}`] });
   await page.waitForTimeout(300);
-  await browser.startTracing(page, { path: process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json", categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
+  const path = process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json";
+  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
   const names = ["Trade", "Investment", "Students", "Confucius Institutes"];
   for (let i = 0; i < N; i++) {
     const label = names[(i + 1) % names.length];
@@ -47,7 +53,7 @@ async function traceOne(name, url, ready) {
   }
   await browser.stopTracing();
   await context.close();
-  const events = JSON.parse(readFileSync("/tmp/trace.json", "utf8")).traceEvents;
+  const events = JSON.parse(readFileSync(path, "utf8")).traceEvents;
   const threads = new Map();
   for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
   const timed = events.filter((e) => e.ph === "X" && e.dur);
@@ -71,18 +77,34 @@ async function traceOne(name, url, ready) {
   const mainTasks = timed.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts);
   const tops = mainTasks.filter((e) => e.name === "RunTask");
   const clickTask = [], frameTask = [], commitWait = [];
+  // The painting frame's phases (ms) and its work counts, per click: elements restyled, layout objects dirty
+  // (of all), display items (of the list) recorded anew. Counts do not depend on the machine's load.
+  const phases = PHASES;
+  const perFrame = Object.fromEntries([...Object.keys(phases), "restyled", "layout dirty", "layout objects", "items new", "items"].map((k) => [k, []]));
   for (const c of mainTasks.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click")) {
     const i = tops.findIndex((t) => t.ts <= c.ts && t.ts + t.dur >= c.ts);
     if (i < 0) continue;
     clickTask.push(tops[i].dur);
     const within = (t, n) => mainTasks.filter((e) => e.name === n && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).reduce((a, e) => a + e.dur, 0);
     const f = tops.slice(i + 1, i + 8).find((t) => within(t, "Paint") > 0);
-    if (f) { commitWait.push(within(f, "Commit")); frameTask.push(f.dur - within(f, "Commit")); }
+    if (f) {
+      commitWait.push(within(f, "Commit")); frameTask.push(f.dur - within(f, "Commit"));
+      const inF = mainTasks.filter((e) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur);
+      for (const [k, n] of Object.entries(phases)) perFrame[k].push(inF.filter((e) => e.name === n).reduce((a, e) => a + e.dur, 0) / 1000);
+      const sum = (n, get) => inF.filter((e) => e.name === n).reduce((a, e) => a + (get(e) || 0), 0);
+      perFrame.restyled.push(sum("UpdateLayoutTree", (e) => e.args?.elementCount));
+      perFrame["layout dirty"].push(sum("Layout", (e) => e.args?.beginData?.dirtyObjects));
+      perFrame["layout objects"].push(Math.max(0, ...inF.filter((e) => e.name === "Layout").map((e) => e.args?.beginData?.totalObjects || 0)));
+      const commits = inF.filter((e) => e.name === "PaintController::commitNewDisplayItems");
+      perFrame["items new"].push(commits.reduce((a, e) => a + (e.args?.num_non_cached_new_items || 0), 0));
+      perFrame.items.push(Math.max(0, ...commits.map((e) => e.args?.current_display_list_size || 0)));
+    }
   }
   const mid = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] || 0;
   const pick = ["FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Commit"];
   const row = Object.fromEntries([...Object.entries(byThread), ...pick.map((k) => [k, sum.get(k) || 0])].map(([k, v]) => [k, per(v)]));
   Object.assign(row, { "click task": mid(clickTask) / 1000, "frame w/o commit": mid(frameTask) / 1000, commit: mid(commitWait) / 1000 });
+  for (const [k, xs] of Object.entries(perFrame)) row[`f:${k}`] = mid(xs);
   return { row, top: [...sum].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, us]) => [k, per(us)]) };
 }
 
@@ -99,5 +121,7 @@ console.log(new Date().toISOString(), "load", loadavg().map((x) => x.toFixed(2))
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 for (const [name, rows] of Object.entries(results)) {
   const keys = Object.keys(rows[0]);
-  console.log(`${name.padEnd(8)} ms/switch (median of ${rows.length}) ` + keys.map((k) => `${k} ${median(rows.map((r) => r[k])).toFixed(2)}`).join(" | "));
+  const fmt = (k) => `${k.replace("f:", "")} ${median(rows.map((r) => r[k])).toFixed(k.startsWith("f:") && !(k.slice(2) in PHASES) ? 0 : 2)}`;
+  console.log(`${name.padEnd(8)} ms/switch (median of ${rows.length}) ` + keys.filter((k) => !k.startsWith("f:")).map(fmt).join(" | "));
+  console.log(`${"".padEnd(8)} painting frame, median per click: ` + keys.filter((k) => k.startsWith("f:")).map(fmt).join(" | "));
 }

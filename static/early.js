@@ -193,8 +193,9 @@
     var hide = /[?&]hide=([a-z,]+)/.exec(location.search);
     var groups = { layers: '[aria-label="Data layer"]', year: '[aria-label="Period"]', perperson: ".per-person" };
     (hide ? hide[1].split(",") : []).forEach(function (key) {
-      var group = groups[key] && section.querySelector(".data-controls " + groups[key]);
-      if (group) group.parentNode.removeChild(group);
+      Array.prototype.forEach.call(groups[key] ? section.querySelectorAll(".data-controls " + groups[key]) : [], function (group) {
+        group.parentNode.removeChild(group);
+      });
     });
   }
   // As soon as the parser is past the <noscript> (the site's data block; a node follows it or its <main>), in

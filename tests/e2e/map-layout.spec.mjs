@@ -1,5 +1,5 @@
 // Choosing a republic shows its profile where the reader is looking: beside the map (with the controls and
-// the legend on the same screen) at 1280x900 and 1920x1080, and as a sheet over the map, holding focus, on a phone.
+// the legend on the same screen) at 1280x800, 1280x900 and 1920x1080, and as a sheet over the map, holding focus, on a phone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, open, startUrl, assertNoConsoleErrors } from "./lib.mjs";
@@ -35,6 +35,25 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 108
   });
 }
 
+// An analyst opening the map part on a desktop screen: the layer buttons, the map and the whole of its legend on
+// the first screen, without scrolling, for every layer, with the chosen republic's profile beside the map.
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+  test(`${viewport.width}x${viewport.height}: the layer buttons, the map and its legend are on the first screen, the profile beside the map`, async () => {
+    for (const layer of ["trade", "investment", "students", "confucius"]) {
+      const { page, context, errors } = await open(browser, startUrl("served", server, `?part=map&layer=${layer}&country=KZ`), { viewport });
+      await page.locator(".profile h3").waitFor();
+      const [layers, map, legend, heading] = await Promise.all([".data-toggles [aria-label='Data layer']", ".region-map", ".legend", ".profile h3"].map((s) => page.locator(`main ${s}`).first().boundingBox()));
+      assert.equal(await page.evaluate(() => window.scrollY), 0);
+      for (const [name, box] of Object.entries({ layers, map, legend })) assert.ok(inView(box, viewport), `${layer}: the ${name} is on the first screen: ${JSON.stringify(box)}`);
+      assert.ok(map.width >= viewport.width * 0.33, `${layer}: the map is not a thumbnail: ${JSON.stringify(map)}`);
+      assert.ok(heading.x >= legend.x + legend.width && legend.x >= map.x + map.width, `${layer}: map, legend and profile side by side`);
+      assert.ok(heading.y < map.y + map.height, `${layer}: the profile is level with the map`);
+      assertNoConsoleErrors(errors);
+      await context.close();
+    }
+  });
+}
+
 test("390x844: a republic chosen on the map opens its profile on screen, focus moves there and comes back", async () => {
   const viewport = { width: 390, height: 844 };
   const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
@@ -65,7 +84,7 @@ test("390x844: the four periods sit on one line beside their label, and most of 
   const viewport = { width: 390, height: 844 };
   const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
   const [tops, map] = await page.evaluate(() => [
-    [...document.querySelectorAll("main .data-toggles button[data-year]")].map((b) => Math.round(b.getBoundingClientRect().top)),
+    [...document.querySelectorAll("main .data-toggles .toggle-group:not(.unused) > button[data-year]")].map((b) => Math.round(b.getBoundingClientRect().top)),
     document.querySelector("main .region-map").getBoundingClientRect().toJSON(),
   ]);
   assert.equal(tops.length, 4);

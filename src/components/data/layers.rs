@@ -18,11 +18,13 @@ fn toggle(m: &mut Markup, pressed: bool, data: Option<(&str, &str)>, label: &str
 /// The three toggle groups above the map for `view` (each hidden where an embed asks for it), as markup: the static
 /// page draws them in the controls' place, and the app brings that place up to date with them
 /// (`crate::components::map::sync`), one listener on the controls for every button.
+///
+/// Every view draws the same elements with the same words: what a layer lacks is there, unseen and unheard
+/// (`.unused`), so a layer switch changes attributes only, which the browser repaints without laying out the
+/// page again (a changed word or button made a switch lay out the controls and every box above them). It also
+/// keeps every box the same size for every layer, so that a switch moves nothing below (the map above all).
 pub fn controls_markup(view: &View) -> String {
     let mut m = Markup::default();
-    // Every layer keeps the same boxes, so that a switch moves nothing below (the map above all): the switch
-    // per person keeps its place (unseen) where a layer has none, and the periods share one place with the
-    // caution (a layer has one or the other), which keeps its size when there is none.
     m.tag(r#"<div class="data-toggles">"#);
     if view.shows(Control::Layers) {
         m.tag(r#"<div class="toggle-group" role="group" aria-label="Data layer"><span class="toggle-label" aria-hidden="true">Layer</span>"#);
@@ -37,67 +39,106 @@ pub fn controls_markup(view: &View) -> String {
         m.tag("</div>");
     }
     if view.shows(Control::PerPerson) {
-        if view.layer.has_per_person() {
-            let possible = population_year(view.layer, view.year()).is_some();
-            m.tag(r#"<div class="toggle-group per-person"><button class="toggle" type="button" aria-pressed=""#)
-                .tag(if view.per_person && possible {
-                    "true\""
-                } else {
-                    "false\""
-                });
-            if !possible {
-                m.tag(r#" disabled="" aria-describedby="per-person-why""#);
-            }
-            m.tag(">").tag(if view.layer == Layer::Students {
-                "Per 100,000 people"
-            } else {
-                "Per person"
-            });
-            m.tag("</button>");
-            if !possible {
-                m.tag(r#"<span id="per-person-why" class="toggle-note">"#)
-                    .text(notes().per_person(view.layer, false))
-                    .tag("</span>");
-            }
-            m.tag("</div>");
-        } else {
-            m.tag(r#"<div class="toggle-group per-person unused"></div>"#);
-        }
+        per_person(&mut m, view);
     }
     m.tag(r#"<div class="toggle-slot">"#);
-    if view.shows(Control::Year) && !view.layer.years().is_empty() {
-        m.tag(r#"<div class="toggle-group" role="group" aria-label="Period"><span class="toggle-label" aria-hidden="true">Period</span>"#);
-        for &y in view.layer.years() {
-            toggle(
-                &mut m,
-                view.period() == Some(y),
-                Some(("data-year", y.key())),
-                y.label(),
-            );
+    if view.shows(Control::Year) {
+        // One group per layer with periods, its default pressed while unseen (as it shows after a switch).
+        for &layer in Layer::ALL.iter().filter(|l| !l.years().is_empty()) {
+            let seen = layer == view.layer;
+            m.tag(&unused_if(!seen, "toggle-group"))
+                .tag(r#" role="group" aria-label="Period"><span class="toggle-label" aria-hidden="true">Period</span>"#);
+            let period = if seen {
+                view.period()
+            } else {
+                layer.default_year()
+            };
+            for &y in layer.years() {
+                toggle(
+                    &mut m,
+                    period == Some(y),
+                    Some(("data-year", y.key())),
+                    y.label(),
+                );
+            }
+            m.tag("</div>");
         }
-        m.tag("</div>");
     }
     caution(&mut m, view);
     m.tag("</div></div>");
     m.0
 }
 
-/// Said above the map when the values do not compare (different years or sources). Without a caution, its
-/// place stays, unseen and unheard: the longest caution of any view, hidden (`.unused`, `aria-hidden`).
+/// An element's start up to its class: `<div class="NAME">`, or with ` unused" aria-hidden="true` when unseen.
+fn unused_if(unused: bool, class: &str) -> String {
+    format!(
+        r#"<div class="{class}{}""#,
+        if unused {
+            r#" unused" aria-hidden="true"#
+        } else {
+            ""
+        }
+    )
+}
+
+/// The switch per person: one button for every layer, its words for each (the layer's own seen), unseen where a
+/// layer has none; disabled with its reason beside it where the period has no population figures.
+fn per_person(m: &mut Markup, view: &View) {
+    let has = view.layer.has_per_person();
+    let possible = has && population_year(view.layer, view.year()).is_some();
+    m.tag(&unused_if(!has, "toggle-group per-person"))
+        .tag(r#"><button class="toggle" type="button" aria-pressed=""#)
+        .tag(if view.per_person && possible {
+            "true\""
+        } else {
+            "false\""
+        });
+    // Not disabled where unseen: turning `disabled` on and off has the browser lay out the page again.
+    if has && !possible {
+        m.tag(r#" disabled="" aria-describedby="per-person-why""#);
+    }
+    m.tag(r#"><span class="toggle-words">"#);
+    let students = view.layer == Layer::Students;
+    for (words, seen) in [("Per person", !students), ("Per 100,000 people", students)] {
+        m.tag(if seen {
+            "<span>"
+        } else {
+            r#"<span class="unused">"#
+        })
+        .tag(words)
+        .tag("</span>");
+    }
+    m.tag("</span></button>");
+    if has && !possible {
+        m.tag(r#"<span id="per-person-why" class="toggle-note">"#)
+            .text(notes().per_person(view.layer, false))
+            .tag("</span>");
+    }
+    m.tag("</div>");
+}
+
+/// Said above the map when the values do not compare (different years or sources): every caution of any view,
+/// in one place, the view's seen and the others unseen and unheard (`.unused`, `aria-hidden`); without one the
+/// place keeps the height of the highest.
 fn caution(m: &mut Markup, view: &View) {
     let text = slice(view).caution;
-    let shown = text.or_else(|| {
-        all_slices()
-            .iter()
-            .filter_map(|s| s.caution)
-            .max_by_key(|c| c.len())
-    });
-    m.tag(if text.is_none() {
-        r#"<p class="map-caution unused" aria-hidden="true">"#
-    } else {
-        r#"<p class="map-caution">"#
-    })
-    .tag(r#"<span aria-hidden="true">⚠ </span>"#)
-    .text(shown.unwrap_or_default())
-    .tag("</p>");
+    let mut all: Vec<&str> = Vec::new();
+    for c in all_slices().iter().filter_map(|s| s.caution) {
+        if !all.contains(&c) {
+            all.push(c);
+        }
+    }
+    if all.is_empty() {
+        all.push("");
+    }
+    for c in all {
+        m.tag(if text == Some(c) {
+            r#"<p class="map-caution">"#
+        } else {
+            r#"<p class="map-caution unused" aria-hidden="true">"#
+        })
+        .tag(r#"<span aria-hidden="true">⚠ </span>"#)
+        .text(c)
+        .tag("</p>");
+    }
 }
