@@ -39,6 +39,14 @@ export async function serve(dir = DIST, extra = {}) {
   return { url, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/** Holds the wasm back until `release()` is called: what shows meanwhile is the pre-rendered page. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 /** Launches Debian's Chromium headless with a fresh profile and no background networking. */
 export async function launch(extraArgs = []) {
   return chromium.launch({

@@ -4,19 +4,11 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, DIST } from "./lib.mjs";
+import { serve, launch, DIST, holdWasm } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
-
-/** Holds the wasm back until `release()` is called: what shows meanwhile is the pre-rendered page. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
-  return release;
-}
 
 for (const [width, height] of [[1280, 900], [412, 823]]) {
   test(`a deep link paints its own part and republic before the wasm starts, and nothing moves when the app starts (${width}x${height})`, async () => {

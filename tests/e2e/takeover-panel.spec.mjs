@@ -2,19 +2,11 @@
 // across the years) as the same nodes, nothing in it moves, and every feature still works on those nodes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, open, startUrl, SINGLE_FILE_URL } from "./lib.mjs";
+import { serve, launch, open, startUrl, SINGLE_FILE_URL, holdWasm } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
-
-/** Holds the wasm back until `release()` is called: what shows meanwhile is the pre-rendered page. */
-async function holdWasm(page) {
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
-  return release;
-}
 
 const notBusy = (page) => page.waitForFunction(() => { const p = document.querySelector("main .data-panel"); return p && !p.hasAttribute("aria-busy"); });
 
