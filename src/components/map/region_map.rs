@@ -68,19 +68,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
         let onkeydown = {
             let (dispatch, active) = (dispatch.clone(), active.clone());
             Callback::from(move |e: KeyboardEvent| {
-                let next = match republic_key(&e.key(), c) {
-                    Some(RepublicKey::Move(next)) => Some(next),
-                    Some(RepublicKey::Act(action)) => {
-                        if matches!(action, Action::SelectCountry(Some(_))) {
-                            e.prevent_default();
-                        }
-                        dispatch.emit(action);
-                        None
-                    }
-                    None => None,
-                };
-                if let Some(next) = next {
-                    e.prevent_default();
+                if let Some(next) = on_republic_key(&e, c, |action| dispatch.emit(action)) {
                     active.set(next);
                     focus_shape(next);
                 }
@@ -385,4 +373,27 @@ pub(super) fn republic_key(key: &str, c: CountryId) -> Option<RepublicKey> {
         "Escape" => RepublicKey::Act(Action::SelectCountry(None)),
         _ => return None,
     })
+}
+
+/// A key pressed on republic `c`, for the Yew map and the browser's kept map alike: an action is emitted (Enter or
+/// Space selecting keeps the page from scrolling), a move returns the republic to focus next (the arrow's scroll
+/// prevented too).
+pub(super) fn on_republic_key(
+    e: &web_sys::KeyboardEvent,
+    c: CountryId,
+    emit: impl FnOnce(Action),
+) -> Option<CountryId> {
+    match republic_key(&e.key(), c)? {
+        RepublicKey::Move(next) => {
+            e.prevent_default();
+            Some(next)
+        }
+        RepublicKey::Act(action) => {
+            if matches!(action, Action::SelectCountry(Some(_))) {
+                e.prevent_default();
+            }
+            emit(action);
+            None
+        }
+    }
 }

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::region_map::{fill_of, focus_shape, republic_key, shape_id, RepublicKey};
+use super::region_map::{fill_of, focus_shape, on_republic_key, shape_id};
 use super::{accessible_name, shape};
 use crate::browser::{all_in as all, find_in as one};
 use crate::data::{population_year, shades, slice};
@@ -449,19 +449,7 @@ impl Live {
         else {
             return;
         };
-        let next = match republic_key(&e.key(), c) {
-            Some(RepublicKey::Move(next)) => Some(next),
-            Some(RepublicKey::Act(action)) => {
-                if matches!(action, Action::SelectCountry(Some(_))) {
-                    e.prevent_default();
-                }
-                self.emit(action);
-                None
-            }
-            None => None,
-        };
-        if let Some(next) = next {
-            e.prevent_default();
+        if let Some(next) = on_republic_key(e, c, |action| self.emit(action)) {
             self.active.set(next);
             self.sync_focus();
             focus_shape(next);
