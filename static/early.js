@@ -174,7 +174,13 @@
       [".map-main > .data-controls", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
         var old = section.querySelector(sel);
         var by = from.querySelector(sel.replace(/^\.map-(figure|main) >? ?/, ""));
-        if (old && by) old.parentNode.replaceChild(by, old);
+        if (!old || !by) return;
+        // The template's republics come without outlines (the page carries each once): each takes the map's.
+        Array.prototype.forEach.call(by.querySelectorAll(".republic"), function (g, i) {
+          var d = old.children[i] && old.children[i].querySelector("path").getAttribute("d");
+          Array.prototype.forEach.call(g.querySelectorAll("path"), function (p) { p.setAttribute("d", d); });
+        });
+        old.parentNode.replaceChild(by, old);
       });
       Array.prototype.forEach.call(section.querySelectorAll(".profile"), function (profile) {
         var dt = profile.querySelector("dt.on-map");

@@ -33,9 +33,11 @@ for (const [width, height] of [[1280, 900], [412, 823]]) {
       document.querySelector("main .country-list li:last-child .value").textContent,
       document.querySelector("main #profile-UZ dt.on-map").textContent,
       document.querySelector("main .legend-title").textContent,
+      document.querySelector("main .region-map .republic[aria-label^='Uzbekistan'] path").getAttribute("d"),
     ]);
     const early = await layer();
     assert.match(early[0], /students/, "the map shows the students layer");
+    assert.match(early[4], /^M\d/, "the layer's republics have the map's outlines");
     assert.equal(early[2], "On the map: Students");
     const tops = () => page.evaluate(() => ["#part-map", "main #profile-UZ", ".parts-nav", "main .map-figure"].map((s) => Math.round(document.querySelector(s).getBoundingClientRect().top)));
     const before = await tops();

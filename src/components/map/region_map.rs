@@ -57,7 +57,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let [x, y, w, h] = geo().view_box;
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
         // The static page marks each country's outline once (`data-geo`): the browser build reads it from there.
-        let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), static_page);
+        let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), Some(static_page));
         if static_page {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
@@ -240,18 +240,20 @@ pub fn fill_of(shade: Option<&Shade>) -> (String, Option<&'static str>) {
 /// A republic's shape filled for its shade (hatched without data) with its source's reliability as marks on
 /// the fill (so the colour keeps meaning the value): one pattern of the colour and the marks, or, on the hatch,
 /// a second copy of the shape with the marks alone. And its `data-reliability` and `data-value`.
-/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country).
+/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country); `None`: no outline
+/// at all (a static page's layer template: static/early.js gives each shape the map's own).
 #[cfg(not(target_arch = "wasm32"))]
 fn shaded(
     s: &CountryShape,
     shade: Option<&Shade>,
-    mark: bool,
+    mark: Option<bool>,
 ) -> (Html, Option<&'static str>, Option<String>) {
     let (fill, over) = fill_of(shade);
     let reliability = shade.and_then(|sh| sh.reliability);
+    let d = mark.map(|_| st(s.path()));
     let path = html! { <>
-        <path data-geo={mark.then_some(s.id)} d={st(s.path())} {fill} />
-        if let Some(id) = over { <path class="reliability" d={st(s.path())} fill={format!("url(#{id})")} /> }
+        <path data-geo={(mark == Some(true)).then_some(s.id)} d={d.clone()} {fill} />
+        if let Some(id) = over { <path class="reliability" {d} fill={format!("url(#{id})")} /> }
     </> };
     (
         path,
@@ -261,15 +263,16 @@ fn shaded(
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-/// A republic on the static page: an image with its value in words, not a button.
+/// A republic in a static page's layer template: an image with its value in words, without its outline.
 fn static_republic(c: CountryId, s: &CountryShape, shades: &[Shade], view: &View) -> Html {
-    let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), false);
+    let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), None);
     html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, view)} data-reliability={reliability} data-value={value}>{ path }</g> }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 /// What of the static map changes with the layer: the republics' shading and their labels, for the static
-/// page's template of another layer (static/early.js puts them in the map before the app starts).
+/// page's template of another layer (static/early.js puts them in the map before the app starts, each shape with
+/// the map's outline: the page carries each outline once).
 pub fn static_layer(view: &View) -> Html {
     let shades = shades(view);
     let shapes = CountryId::ALL
