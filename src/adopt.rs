@@ -105,11 +105,12 @@ pub fn open_place(el: &web_sys::Element, empty: bool) {
 }
 
 /// Parts drawn only as the build pre-rendered them (islands): the browser build that reads its texts from the
-/// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (Reading the
-/// evidence, the timeline and the study part with the app's controls in them: `components::evidence`,
-/// `components::timeline`, `components::study`).
+/// page (`prose_from_page`) carries no code to draw them, and shows the page's own section instead (the overview,
+/// Reading the evidence, the timeline and the study part with the app's controls in them: `components::overview`,
+/// `components::evidence`, `components::timeline`, `components::study`).
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
-pub const ISLANDS: [crate::model::Part; 4] = [
+pub const ISLANDS: [crate::model::Part; 5] = [
+    crate::model::Part::Overview,
     crate::model::Part::Sources,
     crate::model::Part::Evidence,
     crate::model::Part::Timeline,
@@ -183,6 +184,18 @@ fn keep_islands(root: Option<&web_sys::Element>, rest: Option<&str>) {
 #[cfg(all(target_arch = "wasm32", prose_from_page))]
 pub fn keep_islands_from(text: &str) {
     keep_islands(None, Some(text));
+}
+
+/// An island's part where the page lacked its section (its file did not load): its heading, and that its text could
+/// not be read.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn missing(part: crate::model::Part) -> Html {
+    html! {
+        <section class={format!("part {}", part.key())} aria-labelledby={part.heading_id()}>
+            <crate::components::PartHeading {part} />
+            <p>{ crate::prose::MISSING }</p>
+        </section>
+    }
 }
 
 /// An island's section for this component's life: the page's own the first time, a copy of it afterwards;

@@ -143,6 +143,8 @@ pub enum Opens {
     Cites(&'static [&'static str], &'static [&'static str]),
     Source(String),
     Page,
+    /// A glossary term's definition, with its element's id.
+    Term(&'static crate::model::Term, String),
 }
 
 /// The static line "Cited: P21 · X" (`p.cites-static`) made the app's citations (`p.cites`): its words moved into the
@@ -188,7 +190,9 @@ pub fn use_kept_toggles(
     {
         let (holes, opened) = (holes.clone(), opened.clone());
         use_memo((), move |_| {
-            let listener = gloo::events::EventListener::new(&root?.into(), "click", move |e| {
+            let root: web_sys::EventTarget = root?.into();
+            // A click opens or closes a toggle; Escape closes an open one (as the app's glossary terms do).
+            let on = std::rc::Rc::new(move |e: &web_sys::Event| {
                 let Some(button) = e
                     .target()
                     .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
@@ -201,7 +205,13 @@ pub fn use_kept_toggles(
                     return;
                 };
                 let mut opened = opened.borrow_mut();
-                let open = match opened.iter().position(|&i| i == at) {
+                let was = opened.iter().position(|&i| i == at);
+                if let Some(k) = wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(e) {
+                    if k.key() != "Escape" || was.is_none() {
+                        return;
+                    }
+                }
+                let open = match was {
                     Some(i) => {
                         opened.swap_remove(i);
                         "false"
@@ -214,7 +224,11 @@ pub fn use_kept_toggles(
                 let _ = button.set_attribute("aria-expanded", open);
                 update.force_update();
             });
-            Some(listener)
+            let listen = |event| {
+                let on = on.clone();
+                gloo::events::EventListener::new(&root, event, move |e| on(e))
+            };
+            Some([listen("click"), listen("keydown")])
         });
     }
     // Their texts may be on their way (the served site's other parts: crate::prose).
@@ -230,6 +244,7 @@ pub fn use_kept_toggles(
                 None => return Html::default(),
             },
             Opens::Page => return Html::default(),
+            Opens::Term(term, id) => super::rich::definition(id, term.term, &term.definition),
         };
         create_portal(body, host.clone())
     };

@@ -13,7 +13,7 @@ use super::raw::{raw, Markup};
 use super::rich::rich_text;
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use super::{cite::Cites, figure::FigureValue};
-use super::{use_dispatch, PartHeading, PartProps};
+use super::{use_dispatch, PartProps};
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
@@ -143,7 +143,7 @@ fn use_drawn() -> Html {
         |e: &'static Evidence| html! { <li key={e.id}>{ note(e, &dispatch, &to_sources) }</li> };
     html! {
         <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
-            <PartHeading part={Part::Evidence} />
+            <super::PartHeading part={Part::Evidence} />
             if static_page {
                 <div class="evidence-bar" data-needs-js="" inert=true aria-hidden="true">{ filter_bar(&filter) }</div>
             } else {
@@ -231,24 +231,7 @@ impl Kept {
         {
             cites(&mut holes, &li, p.paragraphs, &[]);
         }
-        // A figure in a sentence: the page's words and brief source (the one print shows) kept, its button between.
-        for span in all(&section, "[data-fig]") {
-            let id = span.get_attribute("data-fig").unwrap_or_default();
-            let shown = span
-                .first_child()
-                .and_then(|t| t.text_content())
-                .unwrap_or_default();
-            let _ = span.remove_attribute("data-fig");
-            span.set_class_name("figure inline");
-            let brief = span.last_element_child();
-            if let Some(brief) = &brief {
-                brief.set_class_name("print-only source-brief");
-            }
-            if let Some(b) = source_button(&shown) {
-                let _ = span.insert_before(&b, brief.as_ref().map(|b| b.as_ref()));
-            }
-            holes.push((span, Opens::Source(id)));
-        }
+        super::figure::keep_inline(&section, &mut holes);
         let more = one(&section, ".more-notes");
         let bar = one(&section, ".evidence-bar");
         if let Some(bar) = &bar {
@@ -321,12 +304,7 @@ fn use_from_page() -> Html {
         k.map_or_else(Default::default, |k| k.holes.clone()),
     );
     let Some(k) = k else {
-        return html! {
-            <section class="part evidence" aria-labelledby={Part::Evidence.heading_id()}>
-                <PartHeading part={Part::Evidence} />
-                <p>{ crate::prose::MISSING }</p>
-            </section>
-        };
+        return crate::adopt::missing(Part::Evidence);
     };
     html! {
         <>

@@ -112,6 +112,33 @@ pub fn source_button(of: &str) -> Option<web_sys::Element> {
     Some(b)
 }
 
+/// The figures in sentences under `root` kept from the page (`span[data-fig]`, as `InlineFigure` draws them on the
+/// static page) made the app's: the page's words and brief source (the one print shows) kept, a closed "source"
+/// button put between them, each added to `holes` (`crate::components::cite::use_kept_toggles`).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn keep_inline(
+    root: &web_sys::Element,
+    holes: &mut Vec<(web_sys::Element, super::cite::Opens)>,
+) {
+    for span in crate::browser::all_in(root, "[data-fig]") {
+        let id = span.get_attribute("data-fig").unwrap_or_default();
+        let shown = span
+            .first_child()
+            .and_then(|t| t.text_content())
+            .unwrap_or_default();
+        let _ = span.remove_attribute("data-fig");
+        span.set_class_name("figure inline");
+        let brief = span.last_element_child();
+        if let Some(brief) = &brief {
+            brief.set_class_name("print-only source-brief");
+        }
+        if let Some(b) = source_button(&shown) {
+            let _ = span.insert_before(&b, brief.as_ref().map(|b| b.as_ref()));
+        }
+        holes.push((span, super::cite::Opens::Source(id)));
+    }
+}
+
 /// Props of a figure inside a sentence: its id and the words the sentence shows for it.
 #[derive(Properties, PartialEq)]
 pub struct InlineFigureProps {

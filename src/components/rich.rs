@@ -86,8 +86,29 @@ pub fn Term(props: &InlineProps) -> Html {
     }
 }
 
+/// A glossary term's link on the page (`a.term-link`) made the app's `Term`: a button (`span.term > button`,
+/// kept text) whose definition `crate::components::cite::use_kept_toggles` draws in place. `None`: no such term.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn kept_term(
+    link: &web_sys::Element,
+    id: &str,
+) -> Option<(web_sys::Element, super::cite::Opens)> {
+    let term = content().term(id)?;
+    let def_id = format!("def-{id}-{}", next_term_instance());
+    let span = crate::browser::document()?.create_element("span").ok()?;
+    span.set_class_name("term");
+    let button = super::cite::toggle_button("term-button")?;
+    let _ = button.set_attribute("aria-controls", &def_id);
+    while let Some(child) = link.first_child() {
+        let _ = button.append_child(&child);
+    }
+    let _ = span.append_child(&button);
+    let _ = link.replace_with_with_node_1(&span);
+    Some((span, super::cite::Opens::Term(term, def_id)))
+}
+
 /// A term's definition, shown in place (display only: written as markup, `super::raw`).
-fn definition(id: &str, term: &str, definition: &str) -> Html {
+pub(crate) fn definition(id: &str, term: &str, definition: &str) -> Html {
     let mut m = super::raw::Markup::default();
     m.tag("<span")
         .attr("id", Some(id))

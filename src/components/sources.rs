@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use super::cite::link_label;
-use super::{PartHeading, PartProps};
+use super::PartProps;
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 use crate::model::Part;
@@ -15,14 +15,8 @@ use crate::model::Part;
 #[component]
 pub fn SourcesPart(_props: &PartProps) -> Html {
     #[cfg(all(target_arch = "wasm32", prose_from_page))]
-    return crate::adopt::use_island(Part::Sources).unwrap_or_else(|| {
-        html! {
-            <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
-                <PartHeading part={Part::Sources} />
-                <p>{ crate::prose::MISSING }</p>
-            </section>
-        }
-    });
+    return crate::adopt::use_island(Part::Sources)
+        .unwrap_or_else(|| crate::adopt::missing(Part::Sources));
     #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
     drawn()
 }
@@ -63,7 +57,7 @@ fn drawn() -> Html {
     });
     html! {
         <section class="part sources" aria-labelledby={Part::Sources.heading_id()}>
-            <PartHeading part={Part::Sources} />
+            <super::PartHeading part={Part::Sources} />
             <h3>{ "The essay" }</h3>
             <p>{ format!("{}, “{}”, {}, {}. ", r.essay.author, r.essay.title, r.essay.publisher, super::header::long_date(r.essay.date)) }
                 <a href={r.essay.url} target="_blank">{ link_label(r.essay.url) }</a></p>

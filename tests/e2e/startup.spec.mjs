@@ -162,14 +162,14 @@ for (const [query, heading] of [["", "#part-overview"], ["?part=map&layer=studen
     assert.deepEqual(await page.evaluate((sel) => {
       const h = document.querySelector(sel);
       const footer = document.querySelectorAll("footer.site-footer");
-      // Every block the app keeps (the overview's lead and guide on /) is the page's node, in the app's part, and
-      // keeps no link of the page without JavaScript (read.html).
+      // Every block the app keeps is the page's node, in the app's part, and keeps no link of the page without
+      // JavaScript (read.html). (The overview is kept whole: firstpaint.spec.)
       const kept = [...document.querySelectorAll("main [data-adopt]")];
       return [h.__prerendered === true, h.nextElementSibling.__prerendered === true, document.querySelectorAll(sel).length, h.closest("main") !== null,
         footer.length, footer[0].__prerendered === true, footer[0].parentElement.classList.contains("shell"),
         kept.map((el) => el.dataset.adopt + (el.__prerendered === true ? "" : " drawn anew")).join(","),
         document.querySelectorAll("[data-adopt] a[href^='read.html']").length];
-    }, heading), [true, true, 1, true, 1, true, true, query ? "heading-map" : "heading-overview,overview-lead,overview-guide", 0]);
+    }, heading), [true, true, 1, true, 1, true, true, query ? "heading-map" : "heading-overview", 0]);
     // The skip link, the header and the navigation are the page's nodes, all of them, and show the app's view: the current part,
     // links that carry the view (the layer), the Share button live, the tagline on the overview only.
     assert.deepEqual(await page.evaluate(() => {

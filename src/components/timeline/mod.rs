@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::cite::Cites;
 use super::raw::{fixed, raw, Markup};
 use super::rich::{rich_text, CardLink};
-use super::{PartHeading, PartProps};
+use super::PartProps;
 use crate::content::content;
 use crate::model::{Card, Part};
 
@@ -66,7 +66,7 @@ pub fn TimelinePart(props: &PartProps) -> Html {
     #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
     html! {
         <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
-            <PartHeading part={Part::Timeline} />
+            <super::PartHeading part={Part::Timeline} />
             if static_page {
                 // The places of the axis and the selected event, never seen (the app draws into them as it starts).
                 { axis::axis_place(&events) }
@@ -148,12 +148,7 @@ fn use_from_page(
         });
     }
     let Some((section, axis, detail, ..)) = &*kept else {
-        return html! {
-            <section class="part timeline" aria-labelledby={Part::Timeline.heading_id()}>
-                <PartHeading part={Part::Timeline} />
-                <p>{ crate::prose::MISSING }</p>
-            </section>
-        };
+        return crate::adopt::missing(Part::Timeline);
     };
     html! {
         <>

@@ -1,0 +1,94 @@
+// The first paint is the app's view: on `/` the app keeps the whole pre-rendered overview (the same nodes, only its
+// buttons are new, nothing moves) and what it holds works.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, holdWasm } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+/** Opens `query` with the wasm held back; `look(page)` runs on the pre-rendered page, then the app starts. */
+async function started(query, { width = 1280, height = 900 } = {}, look = async () => {}) {
+  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const release = await holdWasm(page);
+  await page.goto(server.url + query);
+  await page.waitForFunction(() => document.readyState === "complete");
+  const early = await look(page);
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
+  await page.waitForTimeout(300);
+  return { page, context, errors, early };
+}
+
+/** Where an element is on the page. */
+const box = (el) => { const r = el.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top + scrollY)} ${Math.round(r.width)}x${Math.round(r.height)}`; };
+
+/** Every element of <main>, marked as the page's, with where it is; how many. */
+const mark = (page) => page.evaluate((box) => {
+  const all = document.querySelectorAll("main *:not(script)");
+  for (const el of all) { el.__pre = true; el.__at = eval(box)(el); }
+  return all.length;
+}, box.toString());
+
+for (const [width, height] of [[390, 844], [1280, 900]]) {
+  test(`/ at ${width}x${height}: the app keeps the pre-rendered overview (thesis, figures, links, citations, start links): the same nodes in the same places, only its buttons new`, async () => {
+    const { page, context, errors, early } = await started("", { width, height }, async (page) => {
+      // Before the app: the links to the parts are there already, leading to the parts (not read.html).
+      assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main .start-links a")].map((a) => a.checkVisibility() && a.getAttribute("href"))),
+        ["?part=cards", "?part=map", "?part=study"]);
+      return mark(page);
+    });
+    const [drawn, kept, moved] = await page.evaluate((box) => {
+      const all = [...document.querySelectorAll("main *:not(script)")];
+      const kept = all.filter((el) => el.__pre === true);
+      return [all.filter((el) => !el.__pre).map((el) => `${el.tagName}.${el.className}`).sort(), kept.length,
+        kept.filter((el) => el.__at !== eval(box)(el) && el.getBoundingClientRect().width > 1).map((el) => `${el.tagName}.${el.className} ${el.__at} -> ${eval(box)(el)}`)];
+    }, box.toString());
+    // Only the app's buttons are new: a source button per figure, a glossary term's button (with its span), the citations' toggle.
+    assert.deepEqual(drawn, ["BUTTON.cites-toggle", "BUTTON.source-toggle", "BUTTON.source-toggle", "BUTTON.term-button", "BUTTON.term-button", "SPAN.term", "SPAN.term"]);
+    // Every element the page had is still there, where it was (a kept node moved is no layout shift to the browser).
+    assert.equal(kept, early - 2, "all but the two glossary links (now the app's buttons, their words kept)");
+    assert.deepEqual(moved, [], "nothing moved");
+    // No link of the page without JavaScript is left, nor a figure or line of citations not made the app's.
+    assert.deepEqual(await page.evaluate(() => document.querySelectorAll("main a[href^='read.html'], main [data-fig], main .cites-static").length), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test("/: what the kept overview holds works: a figure's source, a term's definition (Escape closes it), the citations, a card link and a start link", async () => {
+  const { page, context, errors } = await started("?embed=1", {}, (page) => mark(page));
+  const thesis = page.locator("main .thesis");
+  const source = thesis.locator(".figure.inline .source-toggle").first();
+  await source.click();
+  assert.equal(await source.getAttribute("aria-expanded"), "true");
+  await thesis.locator(".figure.inline .figure-source").first().waitFor();
+  const term = thesis.locator(".term-button").first();
+  await term.focus();
+  await page.keyboard.press("Enter");
+  assert.equal(await term.getAttribute("aria-expanded"), "true");
+  assert.match(await page.locator(`#${await term.getAttribute("aria-controls")}`).innerText(), /^Education diplomacy: /i);
+  await page.keyboard.press("Escape");
+  assert.equal(await term.getAttribute("aria-expanded"), "false");
+  const cites = thesis.locator(".cites-toggle");
+  await cites.click();
+  await thesis.locator(".cites-body").waitFor();
+  // Links keep the embed's settings, and act in the app.
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main .start-links a, main .thesis a.card-link")].map((a) => a.getAttribute("href"))),
+    ["?part=cards&card=bri&embed=1", "?part=cards&card=crimea-2014&embed=1", "?part=cards&card=ukraine-2022&embed=1", "?part=cards&embed=1", "?part=map&embed=1", "?part=study&embed=1"]);
+  await thesis.locator("a.card-link", { hasText: "Crimea" }).click();
+  await page.waitForFunction(() => /card=crimea-2014/.test(location.search) && document.querySelector("#card-crimea-2014 .card-toggle[aria-expanded=true]"));
+  await page.goBack();
+  await page.locator("main .start-links a", { hasText: "Open the map" }).click();
+  await page.waitForFunction(() => /part=map/.test(location.search) && document.querySelector("main .region-map"));
+  // The overview again (a copy of the page's, made the app's again).
+  await page.goBack();
+  await page.locator("main .thesis .term-button").first().waitFor();
+  assert.equal(await page.locator("main .thesis .source-toggle").count(), 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
