@@ -127,14 +127,27 @@ thread_local! {
 /// The part's `<section ... aria-labelledby="part-KEY">` to its matching `</section>` in pre-rendered HTML (parts
 /// nest sections of their own), as static/early.js cuts it. Pure.
 pub fn part_html<'a>(html: &'a str, key: &str) -> Option<&'a str> {
-    let at = html.find(&format!("aria-labelledby=\"part-{key}\""))?;
-    let start = html[..at].rfind("<section")?;
+    element_html(html, &format!("aria-labelledby=\"part-{key}\""), "section")
+}
+
+/// The first `<NAME ...>` element whose start tag holds `mark`, to its matching end tag (nested ones counted), in
+/// pre-rendered HTML. Pure.
+pub fn element_html<'a>(html: &'a str, mark: &str, name: &str) -> Option<&'a str> {
+    let (open, close) = (format!("<{name}"), format!("</{name}"));
+    let mut search = 0;
+    let start = loop {
+        let at = search + html[search..].find(mark)?;
+        match html[..at].rfind(&open) {
+            Some(start) if !html[start..at].contains('>') => break start,
+            _ => search = at + mark.len(),
+        }
+    };
     let mut depth = 0usize;
     let mut from = start;
     while let Some(found) = html[from..]
-        .find("<section")
+        .find(&open)
         .into_iter()
-        .chain(html[from..].find("</section"))
+        .chain(html[from..].find(&close))
         .min()
     {
         let tag = from + found;
@@ -177,6 +190,26 @@ fn keep_islands(root: Option<&web_sys::Element>, rest: Option<&str>) {
             KEPT_ISLANDS.with(|k| k.borrow_mut().push((part, el.into(), false)));
         }
     }
+    // The map part's figure, as text (parsed when the map part is drawn: `map_figure`).
+    if let Some(figure) = rest.and_then(|t| element_html(t, "map-figure", "figure")) {
+        MAP_FIGURE.with(|f| {
+            f.borrow_mut().get_or_insert_with(|| figure.to_string());
+        });
+    }
+}
+
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+thread_local! {
+    /// The map part's figure as the page's text has it (the static page's: the default view).
+    static MAP_FIGURE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The map part's figure as the page's text has it, for the map part where the page does not show one (another part
+/// opened first; `crate::components::map::sync` brings it up to date): the browser build that reads its texts from
+/// the page carries no code to draw it. `None` where the page lacked it (its file did not load).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn map_figure() -> Option<String> {
+    MAP_FIGURE.with(|f| f.borrow().clone())
 }
 
 /// Keeps the islands' sections not kept yet from page text that came after start (the served site's other parts,
@@ -247,5 +280,17 @@ mod tests {
         );
         assert_eq!(super::part_html(html, "z"), None);
         assert_eq!(super::part_html(&html[..120], "b"), None, "unfinished");
+    }
+
+    #[test]
+    fn an_element_is_cut_from_the_first_start_tag_that_holds_the_mark() {
+        let html = r#"<p class="map-figure-note">x</p><figure class="quote"></figure><figure class="map-figure"><svg></svg><figure><p>in</p></figure><figcaption>c</figcaption></figure><figure class="map-figure">2</figure>"#;
+        assert_eq!(
+            super::element_html(html, "map-figure", "figure"),
+            Some(
+                r#"<figure class="map-figure"><svg></svg><figure><p>in</p></figure><figcaption>c</figcaption></figure>"#
+            )
+        );
+        assert_eq!(super::element_html(html, "map-figure", "table"), None);
     }
 }

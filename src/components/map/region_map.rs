@@ -4,14 +4,21 @@
 #[cfg(not(target_arch = "wasm32"))]
 use yew::prelude::*;
 
-use super::places::scale_bar;
-use super::{shape, HATCH_ID};
-use crate::components::raw::esc;
+use super::HATCH_ID;
 use crate::data::{Reliability, Shade};
-use crate::geo::geo;
-use crate::model::{fixed, shortest, CountryId};
+use crate::model::CountryId;
 use crate::scale::PALETTE;
 use crate::state::Action;
+// What draws the map's markup anew (the static page; a build with its texts compiled in, such as the wasm tests):
+// the browser build that reads its texts from the page keeps the page's map (`figure_markup`).
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
+use {
+    super::places::scale_bar,
+    super::shape,
+    crate::components::raw::esc,
+    crate::geo::geo,
+    crate::model::{fixed, shortest},
+};
 #[cfg(not(target_arch = "wasm32"))]
 use {
     super::{accessible_name, st},
@@ -22,7 +29,9 @@ use {
 };
 
 /// Type sizes of a republic's name and value line, in view-box units (as in 30-map.css and the generator).
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 const NAME_SIZE: f64 = 17.0;
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 const VALUE_SIZE: f64 = 14.0;
 
 /// Props: the view (layer and selection). The static, no-JavaScript page draws the shapes as images.
@@ -120,6 +129,7 @@ fn still(static_page: bool, below: bool) -> Html {
     crate::components::raw::raw(still_markup(static_page, below))
 }
 
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 pub fn still_markup(static_page: bool, below: bool) -> String {
     let static_page = crate::components::drawn_static(static_page);
     use std::fmt::Write;
@@ -190,6 +200,7 @@ pub fn still_markup(static_page: bool, below: bool) -> String {
 
 /// The start of a reliability pattern's element: its id (`map-medium`, or `map-medium-a1dab4` for the marks
 /// on a palette colour) and its 16-unit tile.
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 fn pattern_head(r: Reliability, colour: Option<&str>) -> String {
     let id = r.pattern().unwrap_or_default();
     let colour = colour
@@ -199,6 +210,7 @@ fn pattern_head(r: Reliability, colour: Option<&str>) -> String {
 }
 
 /// The marks of a reliability pattern: a dot (medium) or a cross (low).
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 fn marks(r: Reliability) -> &'static str {
     match r {
         Reliability::Low => concat!(
@@ -304,6 +316,7 @@ fn labels(shades: &[Shade]) -> Html {
 }
 
 /// Where a republic's name and value are written: x, the name's y and the value's y, as attribute values.
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 fn label_at(x: f64, y: f64) -> [String; 3] {
     [
         shortest(x),
@@ -315,9 +328,19 @@ fn label_at(x: f64, y: f64) -> [String; 3] {
 /// Said in the map's place where its outlines did not load.
 pub const OUTLINES_MISSING: &str = r#"<p class="map-caution map-missing" role="note"><span aria-hidden="true">⚠ </span>The map's outlines did not load (a file of this page was blocked or is missing), so the map stays blank. The list of republics and the table below show every figure; reloading the page may bring the map.</p>"#;
 
+/// The map's figure where the page shows none (another part opened first), which `super::sync` brings up to date:
+/// the page text's (`crate::adopt::map_figure`); where the page lacked it (its file did not load), a figure that says
+/// so, with the legend.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn figure_markup() -> String {
+    crate::adopt::map_figure().unwrap_or_else(|| {
+        format!(r#"<figure class="map-figure">{OUTLINES_MISSING}<figcaption><div class="legend"></div></figcaption></figure>"#)
+    })
+}
+
 /// The map's figure as the static page draws it, without a view's shading, values or legend (which
-/// `super::sync` writes): the app's map where the page had none (another part opened first).
-#[cfg(target_arch = "wasm32")]
+/// `super::sync` writes): the app's map where the page had none (a build with its texts compiled in: the wasm tests).
+#[cfg(all(target_arch = "wasm32", not(prose_from_page)))]
 pub fn figure_markup() -> String {
     use std::fmt::Write;
     let [x, y, w, h] = geo().view_box;
