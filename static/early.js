@@ -142,6 +142,7 @@
     section.setAttribute("data-early", "");
     showCountry(section);
     showLayer(section);
+    showProgress(section);
     var heading = shown && section.querySelector(".part-heading");
     if (heading) {
       heading.parentNode.replaceChild(shown.querySelector(".part-heading"), heading);
@@ -149,6 +150,22 @@
     } else {
       rest.parentNode.insertBefore(section, rest);
     }
+  }
+  // Saved study progress (its string form "v1|STEPS|ANSWERS": src/components/study/progress_model.rs): the tour's steps
+  // seen marked, its button where the reader left off, and once every step has been seen its ending at the top of the
+  // part, as the app shows them, so that nothing moves when the app starts. Storage may be refused (a sandboxed frame,
+  // blocked cookies): then nothing here (the app says why).
+  function showProgress(section) {
+    var steps = section.querySelectorAll(".tour-start .tour-steps li");
+    var seen, next = 0;
+    try { seen = "," + (/^v1\|([\d,]*)\|/.exec(localStorage.getItem("charm-offensive.progress.v1")) || [])[1] + ","; } catch (e) { return; }
+    for (var n = steps.length; n; n--) {
+      if (seen.indexOf("," + n + ",") < 0) next = n;
+      else steps[n - 1].className = "seen";
+    }
+    var start = section.querySelector("#start-tour");
+    if (next > 1) start.textContent = "Continue the tour at step " + next;
+    if (steps.length && !next) section.querySelector("#tour-done").hidden = false;
   }
   // A republic in the link (`&country=UZ`): its profile where the app shows it, under the list of republics (beside
   // the map when wide, below it on a phone: the map stays in sight), instead of the five folded profiles of the page

@@ -92,3 +92,39 @@ test("/: what the kept overview holds works: a figure's source, a term's definit
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Saved study progress (src/components/study/progress_model.rs's string form): every step seen, or the first two.
+const ALL_STEPS = `v1|${Array.from({ length: 11 }, (_, i) => i + 1).join(",")}|`;
+for (const [saved, width, height] of [[ALL_STEPS, 390, 844], [ALL_STEPS, 1920, 1080], ["v1|1,2|", 390, 844], ["blocked", 390, 844]]) {
+  test(`?part=study with ${saved === "blocked" ? "storage blocked" : `saved progress ${saved}`} at ${width}x${height}: the first paint shows it (the tour's ending, the steps seen, where to continue), and nothing changes or moves when the app starts`, async () => {
+    const context = await browser.newContext({ viewport: { width, height } });
+    await context.addInitScript((saved) => {
+      if (saved === "blocked") Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+      else localStorage.setItem("charm-offensive.progress.v1", saved);
+    }, saved);
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(String(e)));
+    const release = await holdWasm(page);
+    await page.goto(server.url + "?part=study");
+    await page.locator("main .study #start-tour").waitFor();
+    const look = () => page.evaluate(() => {
+      const all = [...document.querySelectorAll("main .study .study-tour *")].filter((el) => el.checkVisibility());
+      return { ending: document.querySelector("#tour-done").checkVisibility(), seen: document.querySelectorAll(".tour-start li.seen").length,
+        start: document.querySelector("#start-tour").textContent, boxes: all.map((el) => `${el.tagName} ${JSON.stringify(el.getBoundingClientRect())}`) };
+    });
+    const early = await look();
+    const [ending, seen, start] = saved === ALL_STEPS ? [true, 11, "Start the guided tour"] : saved === "blocked" ? [false, 0, "Start the guided tour"] : [false, 2, "Continue the tour at step 3"];
+    assert.deepEqual([early.ending, early.seen, early.start], [ending, seen, start], "the saved progress at the first paint");
+    await page.evaluate(() => { for (const el of document.querySelectorAll("main .study *")) el.__pre = true; });
+    release();
+    await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
+    await page.waitForTimeout(300);
+    assert.deepEqual(await look(), early, "nothing changed or moved");
+    // The same nodes (but, with storage blocked, the app's note that says so).
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main .study *")].filter((el) => !el.__pre && !el.closest(".storage-note")).map((el) => el.tagName)), []);
+    if (saved === "blocked") assert.match(await page.locator(".storage-note").innerText(), /Progress can't be saved/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}

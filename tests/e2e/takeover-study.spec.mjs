@@ -36,7 +36,8 @@ for (const [saved, width, height] of [[null, 1280, 900], [SAVED, 1280, 900], [nu
       window.__focused = document.activeElement;
       window.__scrolled = scrollY;
       const all = [...document.querySelectorAll("main .study, main .study *")].filter((el) => el.checkVisibility());
-      for (const el of all) el.__prerendered = true;
+      // Every element marked, the hidden ones too (the tour's ending, hidden until every step is seen).
+      for (const el of document.querySelectorAll("main .study, main .study *")) el.__prerendered = true;
       const box = (sel) => JSON.stringify(document.querySelector(sel).getBoundingClientRect());
       return { count: all.length, reading: [...document.querySelectorAll("main .study [data-no-js]")].filter((el) => el.checkVisibility()).length,
         boxes: ["#start-tour", ".check-numbers", "#check-current-title", ".progress-table"].map(box) };

@@ -92,9 +92,12 @@ pub fn StudyPart(props: &StudyProps) -> Html {
         })
     };
     let tour = tour_markup(&props.view, &snap.progress, static_page);
+    let steps = study().tour.len();
+    let done = steps > 0 && (1..=steps).all(|n| snap.progress.steps.contains(&n));
     #[cfg(target_arch = "wasm32")]
     return use_kept(
         [tour, checks.head, panel.markup],
+        done,
         checks.body,
         checks.layout,
         checks.shown,
@@ -109,7 +112,7 @@ pub fn StudyPart(props: &StudyProps) -> Html {
             <section class="part study" aria-labelledby={Part::Study.heading_id()}>
                 <PartHeading part={Part::Study} />
                 <section class="study-tour" aria-labelledby="tour-intro-title">
-                    { raw(format!(r#"<h3 id="tour-intro-title">Guided tour</h3>{tour}"#)) }
+                    { raw(format!(r#"<h3 id="tour-intro-title">Guided tour</h3>{}{tour}"#, tour_done(steps, done))) }
                     if static_page {
                         <details class="disclosure" data-no-js="">
                             <summary><span class="disclosure-label">{ format!("The {} steps of the tour", s.tour.len()) }</span></summary>
@@ -154,18 +157,12 @@ fn tour_markup(
     use std::fmt::Write;
     let s = study();
     let total = s.tour.len();
-    let done = total > 0 && (1..=total).all(|n| progress.steps.contains(&n));
     let resume = (1..=total)
         .find(|n| !progress.steps.contains(n))
         .filter(|n| *n > 1);
     let mut out = format!(
-        r#"<div class="tour-start"{}>{}<p>{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.</p><button type="button" class="primary" id="start-tour" data-go="{}">{}</button><ol class="tour-steps">"#,
+        r#"<div class="tour-start"{}><p>{total} steps through the essay's argument. Each step opens the card, timeline event or map view it talks about; move with Next and Back.</p><button type="button" class="primary" id="start-tour" data-go="{}">{}</button><ol class="tour-steps">"#,
         if static_page { APP } else { "" },
-        if done {
-            tour_done(total)
-        } else {
-            String::new()
-        },
         resume.unwrap_or(1),
         match resume {
             Some(n) => format!("Continue the tour at step {n}"),
@@ -176,16 +173,12 @@ fn tour_markup(
         let seen = progress.steps.contains(&(i + 1));
         let _ = write!(
             out,
-            r#"<li{}><a href="{}" data-go="{}">{}</a>{}</li>"#,
+            // A step seen is marked by its class alone (its mark, " ✓" heard as "(seen)", is the class's: 40-study.css).
+            r#"<li{}><a href="{}" data-go="{}">{}</a></li>"#,
             if seen { r#" class="seen""# } else { "" },
             esc(&href(&view_for_step(view, i + 1))),
             i + 1,
             esc(step.title),
-            if seen {
-                r#"<span class="seen-mark"><span aria-hidden="true"> ✓</span><span class="visually-hidden"> (seen)</span></span>"#
-            } else {
-                ""
-            }
         );
     }
     out + "</ol></div>"
@@ -200,6 +193,7 @@ fn tour_markup(
 #[hook]
 fn use_kept(
     markups: [String; 3],
+    done: bool,
     body: String,
     layout: (bool, usize, usize),
     shown: Vec<(usize, String, Html)>,
@@ -219,7 +213,7 @@ fn use_kept(
             .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
             .or_else(|| {
                 parse(&format!(
-                    r#"<section class="part study" aria-labelledby="part-study">{}<section class="study-tour" aria-labelledby="tour-intro-title"><h3 id="tour-intro-title">Guided tour</h3><div></div></section><section class="self-checks" aria-labelledby="checks-title"><h3 id="checks-title" tabindex="-1">Self-checks</h3><div></div><div class="check-body"></div></section><section></section></section>"#,
+                    r#"<section class="part study" aria-labelledby="part-study">{}<section class="study-tour" aria-labelledby="tour-intro-title"><h3 id="tour-intro-title">Guided tour</h3><div class="tour-start"></div></section><section class="self-checks" aria-labelledby="checks-title"><h3 id="checks-title" tabindex="-1">Self-checks</h3><div></div><div class="check-body"></div></section><section></section></section>"#,
                     crate::components::heading_markup(Part::Study).0
                 ))
             })?;
@@ -227,7 +221,7 @@ fn use_kept(
             .iter()
             .for_each(web_sys::Element::remove);
         let blocks = [
-            ".study-tour > div",
+            ".tour-start",
             ".self-checks > div",
             ".study > section:last-child",
         ]
@@ -258,6 +252,10 @@ fn use_kept(
         if let Some(block) = block {
             block.show(markup);
         }
+    }
+    // The tour's ending, which the page carries (`tour_done`), shown once every step has been seen.
+    if let Some(ending) = find_in(section, "#tour-done") {
+        let _ = ending.toggle_attribute_with_force("hidden", !done);
     }
     let mut places = places.borrow_mut();
     if places.0 != Some(layout) {
@@ -322,8 +320,11 @@ fn use_kept(
 }
 
 /// The tour's ending: what the reader has done, and where to go next, as markup (its links and button are
-/// handled by the tour section's click handler, and it does not change while shown).
-fn tour_done(total: usize) -> String {
+/// handled by the tour section's click handler, and it does not change while shown), before the tour's start; `hidden`
+/// until every step has been seen. Written by the build only: the app shows or hides the page's (`use_kept`), and
+/// static/early.js already does where saved progress says so, so that nothing moves when the app starts.
+#[cfg(not(target_arch = "wasm32"))]
+fn tour_done(total: usize, done: bool) -> String {
     let go = |part: Part, label: &str| {
         format!(
             r#"<a href="?part={0}" data-go="{0}">{label}</a>"#,
@@ -331,7 +332,8 @@ fn tour_done(total: usize) -> String {
         )
     };
     format!(
-        r#"<div class="tour-done" id="tour-done"><h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">✓ </span>Tour finished: you have seen all {total} steps</h4><p>What to do next:</p><ul><li><button type="button" class="link-button" data-go="checks">Test yourself with the self-checks</button><span class="done-why">One question at a time, with feedback.</span></li><li>{}<span class="done-why">Which of the essay's numbers and citations hold up.</span></li><li>{}<span class="done-why">The concepts, events and actors behind the argument.</span></li></ul></div>"#,
+        r#"<div class="tour-done" id="tour-done"{}><h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">✓ </span>Tour finished: you have seen all {total} steps</h4><p>What to do next:</p><ul><li><button type="button" class="link-button" data-go="checks">Test yourself with the self-checks</button><span class="done-why">One question at a time, with feedback.</span></li><li>{}<span class="done-why">Which of the essay's numbers and citations hold up.</span></li><li>{}<span class="done-why">The concepts, events and actors behind the argument.</span></li></ul></div>"#,
+        if done { "" } else { " hidden" },
         go(Part::Evidence, "Read the evidence"),
         go(Part::Cards, "Browse all the cards")
     )
