@@ -72,6 +72,9 @@
     }
     var inline = document.getElementById("wasm-packed");
     if (inline) return unpack(inline.textContent);
+    // The single file carries its wasm inline: its build defines SINGLE_FILE (tools/build/assemble.py), and the
+    // minifier leaves out the site's ways below.
+    if (typeof SINGLE_FILE === "boolean") throw new Error("the page's WebAssembly is missing");
     // The site's wasm comes packed too: 20% fewer bytes than the wasm file with gzip (measured: 194 + 4 KB against
     // 245 KB), which on a slow phone network is worth more than compiling while it downloads. Fetched as bytes
     // (`data-wasm-lzma`) with the unpacker's script (`data-lzma-js`); where fetch() cannot (sandboxed frames,
