@@ -178,6 +178,26 @@
     var fold = profile.parentNode.closest("details");
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
+    // What the essay says: the page carries each paragraph once, on the republic's card (`data-p`); the profile
+    // names them (`data-from`) and shows them as the app does.
+    var text = document.querySelector(".static-rest").textContent;
+    Array.prototype.forEach.call(profile.querySelectorAll("[data-from]"), function (p) {
+      var at = text.indexOf(' data-p="' + p.getAttribute("data-from") + '"');
+      var start = text.lastIndexOf("<", at);
+      var tag = /<(\w+)/g;
+      tag.lastIndex = start;
+      tag = at < 0 ? null : tag.exec(text);
+      var open = tag && new RegExp("<(/?)" + tag[1] + "\\b", "g");
+      var depth = 0;
+      if (open) open.lastIndex = start;
+      for (var m = open && open.exec(text); m; m = open.exec(text)) {
+        depth += m[1] ? -1 : 1;
+        if (!depth) {
+          p.innerHTML = text.slice(text.indexOf(">", at) + 1, m.index);
+          return;
+        }
+      }
+    });
   }
   // A layer in the link (`&layer=students`, at its default period): what changes with it (the controls with the caution,
   // the map, its legend, the list of republics, the profile's value) from the page's <template> for that layer, in

@@ -225,7 +225,20 @@ async fn the_kazakhstan_profile_shows_capital_population_and_area_with_sources()
     assert!(html.contains(&esc(&area.display())));
     assert!(html.contains(">Astana<"));
     let card = content().card("kazakhstan").unwrap();
-    assert!(html.contains("host of Xi"), "the actor card's summary");
+    // The static page carries the card's text once, on the card: the profile names its paragraphs
+    // (static/early.js copies them in) and links to the card for a reader without JavaScript.
+    assert!(
+        !html.contains("host of Xi"),
+        "the actor card's summary is the card's"
+    );
+    assert!(
+        html.contains(&format!(
+            r#"<p data-from="{}" class="summary"></p>"#,
+            card.summary.key().unwrap()
+        )),
+        "{html}"
+    );
+    assert!(html.contains(r##"<a href="#card-kazakhstan" class="card-link">Kazakhstan</a>"##));
     assert!(
         html.contains(&esc(&content().card("astana-speech-2013").unwrap().title)),
         "related card linked"
