@@ -242,6 +242,8 @@ def minify_stylesheet(css: str, names: dict[str, str]) -> str:
     +14, esbuild -82, clean-css level 2 -85)."""
     css = minify_css(css, names)
     if not (ROOT / "node_modules/lightningcss").exists():
+        print("assemble: npm's lightningcss is not installed (npm ci): the stylesheet is about 140 B gzip larger",
+              file=sys.stderr)
         return css
     return subprocess.run(["node", str(ROOT / "tools/build/css-min.mjs")], input=css, capture_output=True, text=True,
                           check=True).stdout
