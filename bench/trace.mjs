@@ -9,7 +9,7 @@
 // depend on the machine's load.
 // A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
 // builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
-// D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
+// CPU=1 sums thread (CPU) time instead of wall time. D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
 import { launch, DIST, SINGLE_FILE_URL } from "../tests/e2e/lib.mjs";
 import { serveGzip } from "./gzip-server.mjs";
 import { buildPages } from "./pages.mjs";
@@ -38,6 +38,8 @@ async function traceOne(name, url, ready) {
   await page.goto(url);
   await page.waitForFunction(ready);
   if (process.env[`CSS_${name}`]) await page.addStyleTag({ content: process.env[`CSS_${name}`] });
+  // JS_<name>="...": a script run in that build's page once it is ready (to try a change of its DOM before building it).
+  if (process.env[`JS_${name}`]) await page.evaluate(process.env[`JS_${name}`]);
   await page.waitForTimeout(300);
   const path = process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json";
   await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
@@ -57,20 +59,23 @@ async function traceOne(name, url, ready) {
   const threads = new Map();
   for (const e of events) if (e.ph === "M" && e.name === "thread_name") threads.set(`${e.pid}:${e.tid}`, e.args.name);
   const timed = events.filter((e) => e.ph === "X" && e.dur);
+  // CPU=1: sums each event's thread time (tdur: the CPU the thread used) in place of its wall time, so that on a
+  // loaded machine the waits for a core do not count (an A/B then differs by the work more than by the load).
+  const cost = process.env.CPU === "1" ? (e) => e.tdur ?? e.dur : (e) => e.dur;
   // main renderer thread: the one with most "UpdateLayoutTree"
   const tids = new Map(); for (const e of timed) if (e.name === "UpdateLayoutTree") tids.set(e.tid, (tids.get(e.tid) || 0) + 1);
   const tid = [...tids].sort((a, b) => b[1] - a[1])[0][0];
   const sum = new Map();
-  for (const e of timed) if (e.tid === tid) sum.set(e.name, (sum.get(e.name) || 0) + e.dur);
+  for (const e of timed) if (e.tid === tid) sum.set(e.name, (sum.get(e.name) || 0) + cost(e));
   const per = (us) => us / 1000 / N;
   // Top-level tasks only (RunTask), per thread kind; raster is the workers' RasterTask.
   const byThread = { main: 0, raster: 0, compositor: 0, viz: 0 };
   for (const e of timed) {
     const t = threads.get(`${e.pid}:${e.tid}`) || "";
-    if (e.tid === tid && e.name === "RunTask") byThread.main += e.dur;
-    else if (e.name === "RasterTask") byThread.raster += e.dur;
-    else if (t === "Compositor" && e.name === "RunTask") byThread.compositor += e.dur;
-    else if (t === "VizCompositorThread" && e.name === "RunTask") byThread.viz += e.dur;
+    if (e.tid === tid && e.name === "RunTask") byThread.main += cost(e);
+    else if (e.name === "RasterTask") byThread.raster += cost(e);
+    else if (t === "Compositor" && e.name === "RunTask") byThread.compositor += cost(e);
+    else if (t === "VizCompositorThread" && e.name === "RunTask") byThread.viz += cost(e);
   }
   // Per click: its task, and the next frame's task (the one that paints) without and with its commit (the main
   // thread waits there while the compositor still rasters the frame before: raster shows up in click -> painted).
@@ -84,13 +89,13 @@ async function traceOne(name, url, ready) {
   for (const c of mainTasks.filter((e) => e.name === "EventDispatch" && e.args?.data?.type === "click")) {
     const i = tops.findIndex((t) => t.ts <= c.ts && t.ts + t.dur >= c.ts);
     if (i < 0) continue;
-    clickTask.push(tops[i].dur);
-    const within = (t, n) => mainTasks.filter((e) => e.name === n && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).reduce((a, e) => a + e.dur, 0);
+    clickTask.push(cost(tops[i]));
+    const within = (t, n) => mainTasks.filter((e) => e.name === n && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).reduce((a, e) => a + cost(e), 0);
     const f = tops.slice(i + 1, i + 8).find((t) => within(t, "Paint") > 0);
     if (f) {
-      commitWait.push(within(f, "Commit")); frameTask.push(f.dur - within(f, "Commit"));
+      commitWait.push(within(f, "Commit")); frameTask.push(cost(f) - within(f, "Commit"));
       const inF = mainTasks.filter((e) => e.ts >= f.ts && e.ts + e.dur <= f.ts + f.dur);
-      for (const [k, n] of Object.entries(phases)) perFrame[k].push(inF.filter((e) => e.name === n).reduce((a, e) => a + e.dur, 0) / 1000);
+      for (const [k, n] of Object.entries(phases)) perFrame[k].push(inF.filter((e) => e.name === n).reduce((a, e) => a + cost(e), 0) / 1000);
       const sum = (n, get) => inF.filter((e) => e.name === n).reduce((a, e) => a + (get(e) || 0), 0);
       perFrame.restyled.push(sum("UpdateLayoutTree", (e) => e.args?.elementCount));
       perFrame["layout dirty"].push(sum("Layout", (e) => e.args?.beginData?.dirtyObjects));

@@ -69,7 +69,7 @@ export async function pass(engine, base) {
   await until(engine, `() => location.search === "?part=map&layer=students"`, "the address of the students layer");
   assert.match(await engine.run(`return document.querySelector(".legend").textContent;`), /student/i, `${engine.name}: the legend follows the layer`);
   // The outlines are read from the pre-rendered page too (src/geo.rs): 16 real shapes, none left empty.
-  const outlines = await engine.run(`return [...document.querySelectorAll(".region-map .republics path:not(.reliability), .region-map .neighbours path")].map((p) => p.getAttribute("d"));`);
+  const outlines = await engine.run(`return [...document.querySelectorAll(".region-map .republics path:not(.reliability), .map-stack .neighbours path")].map((p) => p.getAttribute("d"));`);
   assert.equal(outlines.length, 16, `${engine.name}: every country is drawn`);
   assert.ok(outlines.every((d) => /^M[\d.]+,[\d.]+l/.test(d)), `${engine.name}: every outline was read (${outlines.filter((d) => !/^M[\d.]+,[\d.]+l/.test(d)).join(" ")})`);
   await assertClean(engine, "after a layer switch");

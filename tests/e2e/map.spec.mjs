@@ -19,7 +19,7 @@ const GEO_PATHS = JSON.parse(readFileSync(join(ROOT, "content/geo.json"), "utf8"
 
 /** The `d` of every country's shape on the live map (the browser build reads them from the page: src/geo.rs). */
 const outlines = (page) => page.evaluate(() =>
-  [...document.querySelectorAll(".region-map .republics path:not(.reliability), .region-map .neighbours path")]
+  [...document.querySelectorAll(".region-map .republics path:not(.reliability), .map-stack .neighbours path")]
     .map((p) => p.getAttribute("d")));
 
 for (const mode of MODES) {

@@ -217,7 +217,7 @@ for (const query of ["?part=map", "?part=map&layer=students&country=UZ"]) {
     release();
     await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 15000 });
     const drawnAnew = () => page.evaluate(() => {
-      const kept = ["main .region-map", "main .region-map *", "main .legend", "main .legend *", "main .map-main > .data-controls .data-toggles *", "main .country-list *"];
+      const kept = ["main .map-stack", "main .map-stack *", "main .legend", "main .legend *", "main .map-main > .data-controls .data-toggles *", "main .country-list *"];
       const els = kept.flatMap((s) => [...document.querySelectorAll(s)]);
       return [els.length, els.filter((el) => el.__prerendered !== true).map((el) => el.tagName + "." + el.getAttribute("class")).join(" ")];
     });

@@ -99,7 +99,7 @@ pub fn capital_name_at(x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
 /// written to `out` (display-only, the same for every view).
 pub fn places(out: &mut String) {
     use std::fmt::Write;
-    out.push_str(r#"<g class="places" aria-hidden="true">"#);
+    out.push_str(r#"<g class="places">"#);
     for p in geo().places.iter() {
         if let Some([x, y]) = p.xy {
             let name = esc(p.name);
@@ -165,7 +165,7 @@ pub fn scale_bar(out: &mut String) {
     let [x, y] = SCALE_AT;
     let _ = write!(
         out,
-        r#"<g class="scale-bar" aria-hidden="true"><path d="M{},{}V{}H{}V{}"></path><text class="scale-text" x="{}" y="{}">{} km</text></g>"#,
+        r#"<g class="scale-bar"><path d="M{},{}V{}H{}V{}"></path><text class="scale-text" x="{}" y="{}">{} km</text></g>"#,
         shortest(x),
         shortest(y - 5.0),
         shortest(y),

@@ -63,7 +63,6 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let active = use_state(|| selected.unwrap_or(CountryId::ALL[0]));
     let focused = use_state(|| None::<CountryId>);
     let shades = shades(&props.view);
-    let [x, y, w, h] = geo().view_box;
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
         // The static page marks each country's outline once (`data-geo`): the browser build reads it from there.
         let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), Some(static_page));
@@ -108,40 +107,91 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
             .map_or(AttrValue::Static("M0,0Z"), |s| st(s.path()));
         html! { <path class={classes!("outline", class, c.is_none().then_some("unused"))} {d} /> }
     };
+    let raw = crate::components::raw::raw;
     html! {
-        <svg class="region-map" viewBox={format!("{} {} {} {}", shortest(x), shortest(y), shortest(w), shortest(h))} role="group"
-            aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">
-            { still(static_page, true) }
-            <g class="republics">{ for shapes }</g>
-            { outline(selected, "selected") }
-            { outline(*focused, "focused") }
-            { labels(shades) }
-            { still(static_page, false) }
-        </svg>
+        <div class="map-stack">
+            { raw(still_markup(static_page, true)) }
+            <svg class="region-map" viewBox={view_box()} role="group"
+                aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">
+                { raw(patterns()) }
+                <g class="republics">{ for shapes }</g>
+                { outline(selected, "selected") }
+                { outline(*focused, "focused") }
+                { labels(shades) }
+            </svg>
+            { raw(still_markup(static_page, false)) }
+        </div>
     }
 }
 
-/// What of the map never changes, as markup (`super::markup`), built once: `below` the republics, the
-/// patterns, the water and the neighbours (muted, named where they fit); above them, the places and the scale
-/// bar. `static_page`: the neighbours' outlines carry `data-geo` (the static page marks each outline once).
-#[cfg(not(target_arch = "wasm32"))]
-fn still(static_page: bool, below: bool) -> Html {
-    crate::components::raw::raw(still_markup(static_page, below))
+/// The map's view box, as its attribute value.
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
+fn view_box() -> String {
+    let [x, y, w, h] = geo().view_box;
+    format!(
+        "{} {} {} {}",
+        shortest(x),
+        shortest(y),
+        shortest(w),
+        shortest(h)
+    )
 }
 
+/// What of the map never changes, as markup, each in an SVG of its own stacked with the republics' in one box
+/// (`.map-stack`, 30-map.css), so that a layer switch neither paints nor lays it out again: `below` the republics,
+/// the water and the neighbours (muted, named where they fit); above them, the places and the scale bar.
+/// `static_page`: the neighbours' outlines carry `data-geo` (the static page marks each outline once).
 #[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
 pub fn still_markup(static_page: bool, below: bool) -> String {
     let static_page = crate::components::drawn_static(static_page);
     use std::fmt::Write;
-    let mut out = String::new();
+    let mut out = format!(r#"<svg viewBox="{}" aria-hidden="true">"#, view_box());
     if !below {
         super::places::places(&mut out);
         scale_bar(&mut out);
+        out.push_str("</svg>");
         return out;
     }
     let [x, y, w, h] = geo().view_box;
-    // The hatch for no data; the marks of a medium (dots) or low (crosses) reliability source: dark with a white
-    // edge, visible on every palette step; drawn over the hatch of a republic without a value.
+    let _ = write!(
+        out,
+        r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#dce9f2"></rect><g class="neighbours">"##,
+        shortest(x),
+        shortest(y),
+        shortest(w),
+        shortest(h)
+    );
+    let others = || geo().countries.iter().filter(|c| !c.is_focus());
+    for c in others() {
+        if static_page {
+            let _ = write!(out, r#"<path data-geo="{}""#, c.id);
+        } else {
+            out.push_str("<path");
+        }
+        let _ = write!(out, r#" d="{}"></path>"#, c.path());
+    }
+    for c in others() {
+        if let Some([x, y]) = c.label {
+            let _ = write!(
+                out,
+                r#"<text x="{}" y="{}">{}</text>"#,
+                shortest(x),
+                shortest(y),
+                esc(c.name)
+            );
+        }
+    }
+    out.push_str("</g></svg>");
+    out
+}
+
+/// The map's patterns, in its own SVG (its republics' fills): the hatch for no data; the marks of a medium
+/// (dots) or low (crosses) reliability source, dark with a white edge, visible on every palette step, drawn
+/// over the hatch of a republic without a value.
+#[cfg(any(not(target_arch = "wasm32"), not(prose_from_page)))]
+pub fn patterns() -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
     let _ = write!(
         out,
         concat!(
@@ -166,35 +216,7 @@ pub fn still_markup(static_page: bool, below: bool) -> String {
             );
         }
     }
-    let _ = write!(
-        out,
-        r##"</defs><rect class="water" x="{}" y="{}" width="{}" height="{}" fill="#dce9f2"></rect><g class="neighbours" aria-hidden="true">"##,
-        shortest(x),
-        shortest(y),
-        shortest(w),
-        shortest(h)
-    );
-    let others = || geo().countries.iter().filter(|c| !c.is_focus());
-    for c in others() {
-        if static_page {
-            let _ = write!(out, r#"<path data-geo="{}""#, c.id);
-        } else {
-            out.push_str("<path");
-        }
-        let _ = write!(out, r##" d="{}" fill="#e8e6e1"></path>"##, c.path());
-    }
-    for c in others() {
-        if let Some([x, y]) = c.label {
-            let _ = write!(
-                out,
-                r#"<text class="neighbour-label" x="{}" y="{}">{}</text>"#,
-                shortest(x),
-                shortest(y),
-                esc(c.name)
-            );
-        }
-    }
-    out.push_str("</g>");
+    out.push_str("</defs>");
     out
 }
 
@@ -343,21 +365,17 @@ pub fn figure_markup() -> String {
 #[cfg(all(target_arch = "wasm32", not(prose_from_page)))]
 pub fn figure_markup() -> String {
     use std::fmt::Write;
-    let [x, y, w, h] = geo().view_box;
     let mut out = String::from(r#"<figure class="map-figure">"#);
     if crate::geo::outlines_missing() {
         out.push_str(OUTLINES_MISSING);
     }
     let _ = write!(
         out,
-        r#"<svg class="region-map" viewBox="{} {} {} {}" role="group" aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">"#,
-        shortest(x),
-        shortest(y),
-        shortest(w),
-        shortest(h)
+        r#"<div class="map-stack">{}<svg class="region-map" viewBox="{}" role="group" aria-label="Map of the five Central Asian republics and their neighbours" aria-describedby="map-notes">{}<g class="republics">"#,
+        still_markup(false, true),
+        view_box(),
+        patterns()
     );
-    out.push_str(&still_markup(false, true));
-    out.push_str(r#"<g class="republics">"#);
     for s in CountryId::ALL.iter().filter_map(|&c| shape(c)) {
         let _ = write!(
             out,
@@ -376,9 +394,9 @@ pub fn figure_markup() -> String {
             );
         }
     }
-    out.push_str("</g>");
+    out.push_str("</g></svg>");
     out.push_str(&still_markup(false, false));
-    out.push_str("</svg><figcaption><div class=\"legend\"></div></figcaption></figure>");
+    out.push_str("</div><figcaption><div class=\"legend\"></div></figcaption></figure>");
     out
 }
 
