@@ -99,7 +99,6 @@ pub fn capital_name_at(x: f64, y: f64, name: &str) -> (f64, f64, &'static str) {
 /// written to `out` (display-only, the same for every view).
 pub fn places(out: &mut String) {
     use std::fmt::Write;
-    out.push_str(r#"<g class="places">"#);
     for p in geo().places.iter() {
         if let Some([x, y]) = p.xy {
             let name = esc(p.name);
@@ -109,17 +108,17 @@ pub fn places(out: &mut String) {
             let _ = if astana {
                 write!(
                     out,
-                    r#"<g class="capital astana"><path class="dot star" transform="translate({x},{y})" d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z"></path>"#
+                    r#"<g class="capital astana"><path transform="translate({x},{y})" d="M0,-7L2,-2.2L7,-2.2L3,1L4.6,6.5L0,3.2L-4.6,6.5L-3,1L-7,-2.2L-2,-2.2Z"></path>"#
                 )
             } else {
                 write!(
                     out,
-                    r#"<g class="capital"><circle class="dot" cx="{x}" cy="{y}" r="3.5"></circle>"#
+                    r#"<g class="capital"><circle cx="{x}" cy="{y}" r="3.5"></circle>"#
                 )
             };
             let _ = write!(
                 out,
-                r#"<text class="capital-name" x="{}" y="{}" text-anchor="{anchor}">{name}</text></g>"#,
+                r#"<text x="{}" y="{}" text-anchor="{anchor}">{name}</text></g>"#,
                 shortest(tx),
                 shortest(ty)
             );
@@ -135,27 +134,25 @@ pub fn places(out: &mut String) {
             .map(|w| format!("{} summit", w.start));
         let _ = write!(
             out,
-            r#"<g class="edge-marker"><path class="arrow" transform="translate({},{}) rotate({})" d="M-4,0L-20,-8L-17,0L-20,8Z"></path><text class="edge-text {}">"#,
+            r#"<g class="edge-marker"><path transform="translate({},{}) rotate({})" d="M-4,0L-20,-8L-17,0L-20,8Z"></path><text{}>"#,
             shortest(ex),
             shortest(ey),
             fixed(angle, 1),
-            if right { "end" } else { "start" }
+            if right { r#" text-anchor="end""# } else { "" }
         );
         let lines = [Some(p.name.to_string()), Some(edge_line(p)), year]
             .into_iter()
             .flatten();
         for (i, line) in lines.enumerate() {
-            let class = if i == 0 { r#" class="place-name""# } else { "" };
             let _ = write!(
                 out,
-                r#"<tspan x="{tx}" y="{}"{class}>{}</tspan>"#,
+                r#"<tspan x="{tx}" y="{}">{}</tspan>"#,
                 fixed(ey + (i as f64 - 1.0) * LINE, 1),
                 esc(&line)
             );
         }
         out.push_str("</text></g>");
     }
-    out.push_str("</g>");
 }
 
 /// The scale bar: the generator's round distance at the frame centre, as markup written to `out`.
@@ -165,7 +162,7 @@ pub fn scale_bar(out: &mut String) {
     let [x, y] = SCALE_AT;
     let _ = write!(
         out,
-        r#"<g class="scale-bar"><path d="M{},{}V{}H{}V{}"></path><text class="scale-text" x="{}" y="{}">{} km</text></g>"#,
+        r#"<g class="scale-bar"><path d="M{},{}V{}H{}V{}"></path><text x="{}" y="{}">{} km</text></g>"#,
         shortest(x),
         shortest(y - 5.0),
         shortest(y),
