@@ -118,9 +118,15 @@ pub fn places(out: &mut String) {
             };
             let _ = write!(
                 out,
-                r#"<text x="{}" y="{}" text-anchor="{anchor}">{name}</text></g>"#,
+                r#"<text x="{}" y="{}"{}>{name}</text></g>"#,
                 shortest(tx),
-                shortest(ty)
+                shortest(ty),
+                // Start is SVG's own anchor: written only where it differs.
+                if anchor == "start" {
+                    String::new()
+                } else {
+                    format!(r#" text-anchor="{anchor}""#)
+                }
             );
             continue;
         }
