@@ -128,7 +128,7 @@ async function switches() {
 const result = { date: new Date().toISOString(), lighthouse_runs: RUNS, preset: "Lighthouse 12 default (mobile, simulated slow 4G, 4x CPU)", server: "gzip level 9", pages: await lighthouseRuns(), layer_switch_960x800: await switches() };
 await server.close();
 
-const kb = (n) => `${(n / 1024).toFixed(0)} KB`;
+const kb = (n) => `${(n / 1000).toFixed(0)} kB`;
 const r = (x, f = (v) => v) => (x.min === x.max ? f(x.median) : `${f(x.median)} (${f(x.min)}-${f(x.max)})`);
 const s = (v) => `${(v / 1000).toFixed(2)} s`;
 console.log(`\nLighthouse 12, mobile preset, served with gzip (median of ${RUNS} runs, range in brackets)`);

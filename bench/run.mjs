@@ -142,7 +142,7 @@ for (const mode of ["served", "file"]) {
 await browser.close();
 await server.close();
 
-const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
 const ms = (s) => `${s.median} ms (p95 ${s.p95})`;
 console.log(`\nBenchmark (${RUNS} loads per mode, ${SWITCHES} layer switches per mode, ${result.chromium})`);
 console.log("sizes            raw        gzip");

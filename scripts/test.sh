@@ -39,7 +39,8 @@ python3 - <<'PY'
 import json
 b = json.load(open("dist/build.json"))
 gz = b["single_file"]["gzip"]
-print(f"single file: {gz/1024:.1f} KB gzip (guard rail 272 KB: the measured 247.1 KB plus 10%)")
-assert gz <= 272 * 1024, "the single file grew past 272 KB gzip"
+# Decimal kilobytes, as the issue counts them (it calls the d3 page's 254,433 B "254 KB"): target 250,000 B.
+print(f"single file: {gz:,} B = {gz/1000:.1f} kB gzip (target 250 kB; guard rail 273 kB: the measured 248.3 kB plus 10%)")
+assert gz <= 273_000, "the single file grew past 273 kB (273,000 B) gzip"
 PY
 say "all tests passed"

@@ -561,7 +561,7 @@ def main() -> int:
         "files": {k[0] + "." + k[1]: v for k, v in names.items()},
     }
     (DIST / "build.json").write_text(json.dumps(report, indent=2) + "\n")
-    kb = lambda n: f"{n / 1024:.1f} KB"
+    kb = lambda n: f"{n / 1000:.1f} kB"
     print(f"assemble: wasm {kb(report['wasm']['raw'])} ({kb(report['wasm']['gzip'])} gzip), "
           f"single file {kb(report['single_file']['raw'])} ({kb(report['single_file']['gzip'])} gzip), "
           f"site page {kb(report['html_prerendered']['gzip'])} gzip + other parts {kb(report['rest_js']['gzip'])} gzip")
