@@ -97,21 +97,27 @@
   // not to come (static/boot.js).
   var coming = typeof window.__charmPart === "function" && window.__charmPart(part);
   window.__charmComing = coming || null;
+  // In pre-rendered markup, the element whose start tag holds the text at `at`, to its matching end tag (elements of
+  // its name nested in it counted): [its start, its end tag's start], or null.
+  function element(html, at) {
+    var start = at < 0 ? -1 : html.lastIndexOf("<", at);
+    var name = start < 0 ? null : /^<(\w+)/.exec(html.slice(start, at));
+    if (!name) return null;
+    var depth = 0;
+    var open = new RegExp("<(/?)" + name[1] + "\\b", "g");
+    open.lastIndex = start;
+    for (var m = open.exec(html); m; m = open.exec(html)) {
+      depth += m[1] ? -1 : 1;
+      if (depth === 0) return [start, m.index];
+    }
+    return null;
+  }
   // The part's own markup out of the <noscript> text: from its <section ...aria-labelledby="part-KEY"> to the
   // matching </section> (parts nest sections of their own). Parsing only that, not every part, saves the main
   // thread most of the work (about 60 ms at a phone's speed for the map). Everything, if the markup is not found.
   function cut(html) {
-    var at = html.indexOf('aria-labelledby="part-' + part + '"');
-    var start = at < 0 ? -1 : html.lastIndexOf("<section", at);
-    if (start < 0) return html;
-    var depth = 0;
-    var open = /<(\/?)section\b/g;
-    open.lastIndex = start;
-    for (var m = open.exec(html); m; m = open.exec(html)) {
-      depth += m[1] ? -1 : 1;
-      if (depth === 0) return html.slice(start, html.indexOf(">", m.index) + 1);
-    }
-    return html;
+    var found = element(html, html.indexOf('aria-labelledby="part-' + part + '"'));
+    return found ? html.slice(found[0], html.indexOf(">", found[1]) + 1) : html;
   }
   // `last`: the other parts' text is in (or cannot be); before that, a part not on the page waits for it, the
   // overview still hidden and the site footer too (static/css/05-early.css), so that nothing moves when it comes.
@@ -183,20 +189,8 @@
     var text = document.querySelector(".static-rest").textContent;
     Array.prototype.forEach.call(profile.querySelectorAll("[data-from]"), function (p) {
       var at = text.indexOf(' data-p="' + p.getAttribute("data-from") + '"');
-      var start = text.lastIndexOf("<", at);
-      var tag = /<(\w+)/g;
-      tag.lastIndex = start;
-      tag = at < 0 ? null : tag.exec(text);
-      var open = tag && new RegExp("<(/?)" + tag[1] + "\\b", "g");
-      var depth = 0;
-      if (open) open.lastIndex = start;
-      for (var m = open && open.exec(text); m; m = open.exec(text)) {
-        depth += m[1] ? -1 : 1;
-        if (!depth) {
-          p.innerHTML = text.slice(text.indexOf(">", at) + 1, m.index);
-          return;
-        }
-      }
+      var found = element(text, at);
+      if (found) p.innerHTML = text.slice(text.indexOf(">", at) + 1, found[1]);
     });
   }
   // A layer in the link (`&layer=students`, at its default period): what changes with it (the controls with the caution,

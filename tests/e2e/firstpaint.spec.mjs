@@ -128,3 +128,32 @@ for (const [saved, width, height] of [[ALL_STEPS, 390, 844], [ALL_STEPS, 1920, 1
     await context.close();
   });
 }
+
+// A republic's profile on the static page names its card's paragraphs (`data-from`) instead of repeating them;
+// static/early.js copies them in for a deep link, so the first paint says what the app says.
+test("?part=map&country=KZ: before the app, the profile's 'What the essay says' paragraphs are the card's, as the app shows them", async () => {
+  // The paragraphs after the heading "What the essay says", up to the next heading (not the card link for no JavaScript
+  // nor the citations).
+  const said = (page) => page.evaluate(() => {
+    const h = [...document.querySelectorAll(".map-selection .profile h4")].find((h) => h.textContent === "What the essay says");
+    const out = [];
+    for (let el = h && h.nextElementSibling; el && el.tagName !== "H4"; el = el.nextElementSibling) {
+      if (el.tagName !== "P" || el.hasAttribute("data-no-js") || /cites/.test(el.className)) continue;
+      const words = el.cloneNode(true);
+      words.querySelectorAll("button, .print-only").forEach((b) => b.remove());
+      out.push(words.textContent.replace(/\s+/g, " ").trim());
+    }
+    return out;
+  });
+  const { page, context, errors, early } = await started("?part=map&country=KZ", {}, async (page) => {
+    await page.waitForSelector(".map-selection .profile");
+    return said(page);
+  });
+  assert.ok(early.length >= 2, `the summary and at least one detail paragraph (${early.length})`);
+  assert.ok(early.every((t) => t.length > 40), `every paragraph has its text: ${JSON.stringify(early)}`);
+  // The same words before and after start (a figure's brief "[Source: ...]" becomes the app's source button).
+  const words = (t) => t.replace(/\s*\[Source: [^\]]*\]/g, "");
+  assert.deepEqual(early.map(words), (await said(page)).map(words));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

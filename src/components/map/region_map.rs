@@ -65,7 +65,7 @@ pub fn RegionMap(props: &RegionMapProps) -> Html {
     let shades = shades(&props.view);
     let shapes = CountryId::ALL.iter().filter_map(|&c| Some((c, shape(c)?))).map(|(c, s)| {
         // The static page marks each country's outline once (`data-geo`): the browser build reads it from there.
-        let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), Some(static_page));
+        let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), if static_page { Outline::Marked } else { Outline::Plain });
         if static_page {
             return html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, &props.view)} data-reliability={reliability} data-value={value}>{ path }</g> };
         }
@@ -271,22 +271,32 @@ pub fn fill_of(shade: Option<&Shade>) -> (String, Option<&'static str>) {
     (fill, over)
 }
 
+/// How a republic's shape carries its outline.
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(Clone, Copy, PartialEq)]
+enum Outline {
+    /// With `data-geo`: the map the static page shows, which marks each country's outline once.
+    Marked,
+    /// Without the mark (the app's map).
+    Plain,
+    /// No outline at all: a static page's layer template (static/early.js gives each shape the map's own).
+    Omitted,
+}
+
 /// A republic's shape filled for its shade (hatched without data) with its source's reliability as marks on
 /// the fill (so the colour keeps meaning the value): one pattern of the colour and the marks, or, on the hatch,
 /// a second copy of the shape with the marks alone. And its `data-reliability` and `data-value`.
-/// `mark`: the outline carries `data-geo` (the map the static page shows, once per country); `None`: no outline
-/// at all (a static page's layer template: static/early.js gives each shape the map's own).
 #[cfg(not(target_arch = "wasm32"))]
 fn shaded(
     s: &CountryShape,
     shade: Option<&Shade>,
-    mark: Option<bool>,
+    outline: Outline,
 ) -> (Html, Option<&'static str>, Option<String>) {
     let (fill, over) = fill_of(shade);
     let reliability = shade.and_then(|sh| sh.reliability);
-    let d = mark.map(|_| st(s.path()));
+    let d = (outline != Outline::Omitted).then(|| st(s.path()));
     let path = html! { <>
-        <path data-geo={(mark == Some(true)).then_some(s.id)} d={d.clone()} {fill} />
+        <path data-geo={(outline == Outline::Marked).then_some(s.id)} d={d.clone()} {fill} />
         if let Some(id) = over { <path class="reliability" {d} fill={format!("url(#{id})")} /> }
     </> };
     (
@@ -299,7 +309,11 @@ fn shaded(
 #[cfg(not(target_arch = "wasm32"))]
 /// A republic in a static page's layer template: an image with its value in words, without its outline.
 fn static_republic(c: CountryId, s: &CountryShape, shades: &[Shade], view: &View) -> Html {
-    let (path, reliability, value) = shaded(s, shades.iter().find(|sh| sh.country == c), None);
+    let (path, reliability, value) = shaded(
+        s,
+        shades.iter().find(|sh| sh.country == c),
+        Outline::Omitted,
+    );
     html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, view)} data-reliability={reliability} data-value={value}>{ path }</g> }
 }
 
