@@ -148,7 +148,8 @@ pub enum Opens {
 }
 
 /// The static line "Cited: P21 · X" (`p.cites-static`) made the app's citations (`p.cites`): its words moved into the
-/// toggle ("Cited: " heard, not seen), which opens what `Opens::Cites` draws after it. The line, kept.
+/// toggle (its "Cited: " heard, not seen, as the drawn toggle's "Citations: "), which opens what `Opens::Cites` draws
+/// after it. The line, kept.
 #[cfg(target_arch = "wasm32")]
 pub fn kept_cites(line: &web_sys::Element) -> Option<()> {
     let button = toggle_button("cites-toggle")?;
@@ -157,6 +158,7 @@ pub fn kept_cites(line: &web_sys::Element) -> Option<()> {
     }
     if let Some(b) = button.first_element_child() {
         b.set_class_name("visually-hidden");
+        b.set_text_content(Some("Citations: "));
     }
     line.set_class_name("cites");
     line.append_child(&button).ok().map(drop)

@@ -108,10 +108,10 @@ fn use_from_page(within: crate::deep_link::Within) -> Html {
                         Some(&href),
                         None,
                     ) {
-                        Some(("card", id)) => match content().card_id(id) {
-                            Some(card) => (within.card(card), Action::ShowCard(card)),
-                            None => (within.part(Part::Cards), Action::Navigate(Part::Cards)),
-                        },
+                        Some(("card", id)) => {
+                            links.push((a.clone(), super::rich::kept_card_link(&a, id, &within)));
+                            continue;
+                        }
                         Some((_, id)) => {
                             // A glossary term: the app's button, which opens its definition in place.
                             if let Some(term) = super::rich::kept_term(&a, id) {
@@ -133,26 +133,7 @@ fn use_from_page(within: crate::deep_link::Within) -> Html {
             super::cite::kept_cites(&line);
             holes.push((line, Opens::Cites(card.paragraphs, card.refs)));
         }
-        let options = gloo::events::EventListenerOptions::enable_prevent_default();
-        let listener =
-            gloo::events::EventListener::new_with_options(&section, "click", options, move |e| {
-                let Some(e) = wasm_bindgen::JsCast::dyn_ref::<MouseEvent>(e) else {
-                    return;
-                };
-                let target = e
-                    .target()
-                    .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                    .and_then(|t| t.closest("a").ok().flatten());
-                let Some((_, action)) = links.iter().find(|(a, _)| target.as_ref() == Some(a))
-                else {
-                    return;
-                };
-                if e.ctrl_key() || e.meta_key() || e.shift_key() {
-                    return;
-                }
-                e.prevent_default();
-                dispatch.emit(action.clone());
-            });
+        let listener = super::rich::follow_kept_links(&section, links, dispatch);
         Some((section, std::rc::Rc::new(holes), listener))
     });
     let k = kept.as_ref().as_ref();

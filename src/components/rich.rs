@@ -107,6 +107,47 @@ pub fn kept_term(
     Some((span, super::cite::Opens::Term(term, def_id)))
 }
 
+/// A card link kept on the page (`a.card-link` to `#card-ID`) made the app's, as `CardLink` draws it: it leads to the
+/// card in the app's view (`within`: its embed settings kept). Returns what a click on it does (`follow_kept_links`).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn kept_card_link(a: &web_sys::Element, id: &str, within: &crate::deep_link::Within) -> Action {
+    use crate::model::Part;
+    let (to, action) = match content().card_id(id) {
+        Some(card) => (within.card(card), Action::ShowCard(card)),
+        None => (within.part(Part::Cards), Action::Navigate(Part::Cards)),
+    };
+    let _ = a.set_attribute("href", &to);
+    action
+}
+
+/// One listener on `root` for the page's links kept in it (`links`, with what each does in the app): a click follows
+/// it in the app, without loading a page; with a modifier key (a new tab or window) it is the browser's.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+pub fn follow_kept_links(
+    root: &web_sys::Element,
+    links: Vec<(web_sys::Element, Action)>,
+    dispatch: Callback<Action>,
+) -> gloo::events::EventListener {
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(root, "click", options, move |e| {
+        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<MouseEvent>(e) else {
+            return;
+        };
+        let target = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .and_then(|t| t.closest("a").ok().flatten());
+        let Some((_, action)) = links.iter().find(|(a, _)| target.as_ref() == Some(a)) else {
+            return;
+        };
+        if e.ctrl_key() || e.meta_key() || e.shift_key() {
+            return;
+        }
+        e.prevent_default();
+        dispatch.emit(action.clone());
+    })
+}
+
 /// A term's definition, shown in place (display only: written as markup, `super::raw`).
 pub(crate) fn definition(id: &str, term: &str, definition: &str) -> Html {
     let mut m = super::raw::Markup::default();

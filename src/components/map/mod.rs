@@ -20,7 +20,6 @@ use crate::data::slice;
 use crate::geo::{geo, CountryShape};
 use crate::model::{CountryId, Part};
 use crate::state::View;
-use places::MapNotes;
 use profile::{CountryProfile, OnMap};
 #[cfg(not(target_arch = "wasm32"))]
 use region_map::RegionMap;
@@ -80,10 +79,16 @@ pub fn MapPart(props: &PartProps) -> Html {
             el.map_or_else(Html::default, |el| Html::VRef(el.clone().into()))
         };
         let profile = props.view.country.map(|c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }).unwrap_or_default();
+        #[cfg(prose_from_page)]
+        let notes = places::use_kept_notes(
+            live.as_ref().and_then(|l| l.notes.clone()),
+            crate::deep_link::Within::of(&props.view),
+        );
+        #[cfg(not(prose_from_page))]
         let notes = live
             .as_ref()
             .and_then(|l| l.caption.clone())
-            .map(|caption| create_portal(html! { <MapNotes /> }, caption));
+            .map(|caption| create_portal(html! { <places::MapNotes /> }, caption));
         html! {
             <section class="part map" aria-labelledby={Part::Map.heading_id()}>
                 <PartHeading part={Part::Map} />
@@ -137,7 +142,7 @@ pub fn MapPart(props: &PartProps) -> Html {
             <figcaption>
                 // The legend sits under the map it explains.
                 { legend(slice(&props.view)) }
-                <MapNotes />
+                <places::MapNotes />
             </figcaption>
         </figure>
     };

@@ -3,10 +3,7 @@
 
 use yew::prelude::*;
 
-use super::st;
-use crate::components::cite::Cites;
 use crate::components::raw::esc;
-use crate::components::rich::CardLink;
 use crate::content::content;
 use crate::geo::{geo, Place};
 use crate::model::{fixed, format_number, shortest, Card};
@@ -180,9 +177,14 @@ pub fn scale_bar(out: &mut String) {
     );
 }
 
-/// Under the map: the marked places in words (with their cards and citations), the scale and the sources.
+/// Under the map: the marked places in words (with their cards and citations), the scale and the sources. The
+/// browser build that reads its texts from the page keeps the page's (`use_kept_notes`).
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 #[component]
 pub fn MapNotes() -> Html {
+    use super::st;
+    use crate::components::cite::Cites;
+    use crate::components::rich::CardLink;
     let g = geo();
     let places = g
         .places
@@ -219,6 +221,45 @@ pub fn MapNotes() -> Html {
             </p>
         </div>
     }
+}
+
+/// The page's notes under the map (`notes`: `#map-notes`, kept with the map's figure by `super::sync`) made the app's:
+/// their card links lead to the cards in the app's view (`within`), their lines of citations are the app's toggles
+/// (`crate::components::cite::use_kept_toggles`: what they open, drawn).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+#[hook]
+pub fn use_kept_notes(notes: Option<web_sys::Element>, within: crate::deep_link::Within) -> Html {
+    use crate::browser::{all_in, find_in};
+    use crate::components::{cite, rich};
+    let dispatch = crate::components::use_dispatch();
+    let kept = use_memo((), move |_| {
+        let notes = notes?;
+        let (mut links, mut holes) = (Vec::new(), Vec::new());
+        for a in all_in(&notes, ".map-places a") {
+            let href = a.get_attribute("href");
+            let class = a.get_attribute("class");
+            let Some(("card", id)) =
+                crate::prose::inline_markup(class.as_deref(), href.as_deref(), None)
+            else {
+                continue;
+            };
+            links.push((a.clone(), rich::kept_card_link(&a, id, &within)));
+            let line = a
+                .parent_element()
+                .and_then(|li| find_in(&li, ".cites-static"));
+            if let (Some(line), Some(card)) = (line, content().card(id)) {
+                cite::kept_cites(&line);
+                holes.push((line, cite::Opens::Cites(card.paragraphs, &[])));
+            }
+        }
+        let listener = rich::follow_kept_links(&notes, links, dispatch);
+        Some((notes, std::rc::Rc::new(holes), listener))
+    });
+    let k = kept.as_ref().as_ref();
+    cite::use_kept_toggles(
+        k.map(|k| k.0.clone()),
+        k.map_or_else(Default::default, |k| k.1.clone()),
+    )
 }
 
 #[cfg(test)]

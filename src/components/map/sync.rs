@@ -180,6 +180,8 @@ impl Block {
 pub struct Live {
     pub figure: Element,
     pub caption: Option<Element>,
+    /// The page's notes under the map (`#map-notes`), where the app keeps them.
+    pub notes: Option<Element>,
     pub controls: Element,
     pub list: Element,
     republics: Vec<(CountryId, Element)>,
@@ -209,10 +211,16 @@ impl Live {
         let list = kept(".country-list", &|| {
             r#"<div class="country-list"></div>"#.into()
         })?;
-        // The notes under the map hold links and citations the app draws (`super::places::MapNotes`, a portal).
-        if let Some(notes) = one(&figure, "#map-notes") {
-            notes.remove();
-        }
+        // The notes under the map: the page's, made the app's (`super::places::use_kept_notes`); the build with its texts
+        // compiled in draws its own (`super::places::MapNotes`, a portal).
+        let notes = one(&figure, "#map-notes");
+        #[cfg(not(prose_from_page))]
+        let notes: Option<Element> = {
+            if let Some(notes) = notes {
+                notes.remove();
+            }
+            None
+        };
         let republics = CountryId::ALL
             .iter()
             .filter(|&&c| shape(c).is_some())
@@ -237,6 +245,7 @@ impl Live {
             list_block: Block::new(list.clone()),
             figure,
             caption,
+            notes,
             controls,
             list,
             view: Cell::new(*view),

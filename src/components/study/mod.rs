@@ -212,9 +212,12 @@ fn use_kept(
         let section = page
             .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
             .or_else(|| {
+                // Where the page lacked the part (its file did not load): its blocks' places, and the tour's ending in
+                // brief (its heading and the way on to the self-checks), shown as the page's would be.
                 parse(&format!(
-                    r#"<section class="part study" aria-labelledby="part-study">{}<section class="study-tour" aria-labelledby="tour-intro-title"><h3 id="tour-intro-title">Guided tour</h3><div class="tour-start"></div></section><section class="self-checks" aria-labelledby="checks-title"><h3 id="checks-title" tabindex="-1">Self-checks</h3><div></div><div class="check-body"></div></section><section></section></section>"#,
-                    crate::components::heading_markup(Part::Study).0
+                    r#"<section class="part study" aria-labelledby="part-study">{}<section class="study-tour" aria-labelledby="tour-intro-title"><h3 id="tour-intro-title">Guided tour</h3><div class="tour-done" id="tour-done" hidden>{}<p><button type="button" class="link-button" data-go="checks">{CHECKS}</button></p></div><div class="tour-start"></div></section><section class="self-checks" aria-labelledby="checks-title"><h3 id="checks-title" tabindex="-1">Self-checks</h3><div></div><div class="check-body"></div></section><section></section></section>"#,
+                    crate::components::heading_markup(Part::Study).0,
+                    done_title(study().tour.len())
                 ))
             })?;
         all_in(&section, "[data-no-js]")
@@ -332,12 +335,23 @@ fn tour_done(total: usize, done: bool) -> String {
         )
     };
     format!(
-        r#"<div class="tour-done" id="tour-done"{}><h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">✓ </span>Tour finished: you have seen all {total} steps</h4><p>What to do next:</p><ul><li><button type="button" class="link-button" data-go="checks">Test yourself with the self-checks</button><span class="done-why">One question at a time, with feedback.</span></li><li>{}<span class="done-why">Which of the essay's numbers and citations hold up.</span></li><li>{}<span class="done-why">The concepts, events and actors behind the argument.</span></li></ul></div>"#,
+        r#"<div class="tour-done" id="tour-done"{}>{}<p>What to do next:</p><ul><li><button type="button" class="link-button" data-go="checks">{CHECKS}</button><span class="done-why">One question at a time, with feedback.</span></li><li>{}<span class="done-why">Which of the essay's numbers and citations hold up.</span></li><li>{}<span class="done-why">The concepts, events and actors behind the argument.</span></li></ul></div>"#,
         if done { "" } else { " hidden" },
+        done_title(total),
         go(Part::Evidence, "Read the evidence"),
         go(Part::Cards, "Browse all the cards")
     )
 }
+
+/// The tour's ending's heading (focused as the last step ends).
+fn done_title(total: usize) -> String {
+    format!(
+        r#"<h4 id="tour-done-title" tabindex="-1"><span aria-hidden="true">✓ </span>Tour finished: you have seen all {total} steps</h4>"#
+    )
+}
+
+/// The tour's ending's button to the self-checks.
+const CHECKS: &str = "Test yourself with the self-checks";
 
 /// "Paragraphs P4–P15" for a part's paragraph list.
 pub fn paragraph_range<S: std::fmt::Display>(paragraphs: &[S]) -> String {

@@ -1,0 +1,79 @@
+// Take-over of what the app used to draw again on start though the page had it (the map's notes, the timeline's
+// axis): after start they are the page's nodes, and what they do still works. And the study part where the page
+// lacks it (its file did not load): a finished tour still ends with its ending.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, holdWasm, ready } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+/** Opens `query` with the wasm held back, marks every element of <main>, lets the app start; returns the page. */
+async function started(query, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  const release = await holdWasm(page);
+  await page.goto(server.url + query);
+  await page.waitForFunction(() => document.readyState === "complete");
+  await page.waitForTimeout(300);
+  await page.evaluate(() => { for (const el of document.querySelectorAll("main *")) el.__pre = true; });
+  release();
+  await ready(page);
+  await page.waitForTimeout(300);
+  return { page, context, errors };
+}
+
+/** The elements under `within` drawn by the app (not the page's), by their class (or tag). */
+const drawn = (page, within) => page.evaluate((w) => {
+  const out = {};
+  for (const el of document.querySelectorAll(`${w}, ${w} *`)) if (!el.__pre) { const k = el.className.toString() || el.tagName; out[k] = (out[k] || 0) + 1; }
+  return out;
+}, within);
+
+test("map (?part=map): the notes under the map are the page's, with the app's citation toggles; their card links lead to the cards in the app", async () => {
+  const { page, context, errors } = await started("?part=map");
+  // Only the two toggles are the app's (their words, the page's, moved into them).
+  assert.deepEqual(await drawn(page, "main #map-notes"), { "cites-toggle": 2 });
+  // Named as the toggles the app draws.
+  assert.equal(await page.locator("main #map-notes .cites-toggle").first().textContent(), "Citations: P1, P27");
+  const notes = page.locator("main #map-notes");
+  assert.match(await notes.locator(".map-credits").innerText(), /^Scale: the bar is [\d,]+ km/);
+  assert.equal(await page.locator("main .region-map").getAttribute("aria-describedby"), "map-notes");
+  // The citations open and close in place.
+  const line = notes.locator("li").first().locator(".cites");
+  await line.locator(".cites-toggle").click();
+  assert.equal(await line.locator(".cites-toggle").getAttribute("aria-expanded"), "true");
+  await line.locator(".cites-body").waitFor();
+  await line.locator(".cites-toggle").click();
+  assert.equal(await line.locator(".cites-body").count(), 0);
+  // A card link leads to its card in the app (no page load).
+  const link = notes.locator("a.card-link").first();
+  assert.match(await link.getAttribute("href"), /part=cards&card=astana-speech-2013/);
+  await page.evaluate(() => { window.__same = true; });
+  await link.click();
+  await page.locator("#card-astana-speech-2013.open").waitFor();
+  assert.ok(await page.evaluate(() => window.__same === true), "followed in the app");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("study without its file (?part=study, the rest file not loaded): a finished tour shows its ending, whose button leads to the self-checks", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route(/\/rest\.[0-9a-f]+\.js$/, (route) => route.abort());
+  await page.addInitScript(() => localStorage.setItem("charm-offensive.progress.v1", `v1|${Array.from({ length: 11 }, (_, i) => i + 1).join(",")}|`));
+  await page.goto(server.url + "?part=study");
+  await ready(page);
+  const ending = page.locator("main #tour-done");
+  await ending.waitFor();
+  assert.match(await ending.locator("#tour-done-title").innerText(), /Tour finished: you have seen all 11 steps/);
+  await ending.getByRole("button", { name: "Test yourself with the self-checks" }).click();
+  await page.waitForFunction(() => document.activeElement?.id === "checks-title");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
