@@ -29,7 +29,7 @@ async function started(query, { width = 1280, height = 900 } = {}) {
 /** The elements under `within` drawn by the app (not the page's), by their class (or tag). */
 const drawn = (page, within) => page.evaluate((w) => {
   const out = {};
-  for (const el of document.querySelectorAll(`${w}, ${w} *`)) if (!el.__pre) { const k = el.className.toString() || el.tagName; out[k] = (out[k] || 0) + 1; }
+  for (const el of document.querySelectorAll(`${w}, ${w} *`)) if (!el.__pre) { const k = el.getAttribute("class") || el.tagName; out[k] = (out[k] || 0) + 1; }
   return out;
 }, within);
 
@@ -74,6 +74,56 @@ test("study without its file (?part=study, the rest file not loaded): a finished
   assert.match(await ending.locator("#tour-done-title").innerText(), /Tour finished: you have seen all 11 steps/);
   await ending.getByRole("button", { name: "Test yourself with the self-checks" }).click();
   await page.waitForFunction(() => document.activeElement?.id === "checks-title");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("timeline (?part=timeline): the axis is the page's (eras, ticks, markers); the markers' roving focus, selection and caption work on those nodes", async () => {
+  const { page, context, errors } = await started("?part=timeline");
+  assert.deepEqual(await drawn(page, "main .timeline-axis"), {}, "nothing on the axis drawn again");
+  const bar = page.getByRole("toolbar", { name: /^Events from 1900 to 2024/ });
+  const markers = bar.getByRole("button");
+  const count = await markers.count();
+  assert.ok(count > 10, `${count} markers`);
+  assert.equal(await bar.locator('[tabindex="0"]').count(), 1);
+  const focused = () => page.evaluate(() => document.activeElement.id);
+  await bar.locator('[tabindex="0"]').focus();
+  const first = await focused();
+  await page.keyboard.press("ArrowRight");
+  const second = await focused();
+  assert.notEqual(second, first);
+  assert.equal(await bar.locator('[tabindex="0"]').getAttribute("id"), second, "the tab stop follows focus");
+  const name = await page.locator(`#${second}`).getAttribute("aria-label");
+  assert.ok(name.includes((await page.locator(".axis-caption .caption-title").textContent())), "the focused event is named under the axis");
+  await page.keyboard.press("Enter");
+  const id = second.replace(/^tl-ev-/, "");
+  await page.waitForFunction((id) => location.search.endsWith(`card=${id}`), id);
+  assert.equal(await page.locator(`#${second}`).getAttribute("aria-pressed"), "true");
+  assert.match(await page.locator(`#${second}`).getAttribute("class"), /\bselected\b/);
+  await page.locator("#timeline-detail h3").waitFor();
+  // A click on another marker moves the selection; End and Home move focus.
+  await markers.nth(5).click();
+  await page.waitForFunction((id) => !location.search.endsWith(`card=${id}`), id);
+  assert.equal(await page.locator(`#${second}`).getAttribute("aria-pressed"), "false");
+  assert.equal(await markers.nth(5).getAttribute("aria-pressed"), "true");
+  await page.keyboard.press("End");
+  assert.equal(await focused(), await markers.nth(count - 1).getAttribute("id"));
+  await page.keyboard.press("Home");
+  assert.equal(await focused(), first);
+  // Still the page's nodes: only the caption (for the marker in focus or selected) is the app's.
+  assert.deepEqual(await drawn(page, "main .timeline-axis"), { "axis-caption": 1, "caption-title": 1 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("timeline deep link (?part=timeline&card=xian-summit-2023): the page's marker is selected and holds the tab stop", async () => {
+  const { page, context, errors } = await started("?part=timeline&card=xian-summit-2023", { width: 800, height: 600 });
+  assert.deepEqual(await drawn(page, "main .timeline-axis"), { "axis-caption": 1, "caption-title": 1 });
+  const marker = page.locator("#tl-ev-xian-summit-2023");
+  assert.equal(await marker.getAttribute("aria-pressed"), "true");
+  assert.equal(await marker.getAttribute("tabindex"), "0");
+  // Brought into the axis's box where it scrolls sideways.
+  assert.ok(await page.evaluate(() => { const a = document.querySelector(".timeline-axis").getBoundingClientRect(); const m = document.querySelector("#tl-ev-xian-summit-2023").getBoundingClientRect(); return m.left >= a.left && m.right <= a.right; }), "the selected marker is in sight");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,11 +5,15 @@
 use std::fmt::Write;
 
 use crate::browser::focus;
-use crate::components::raw::{raw, Markup};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use crate::components::raw::raw;
+use crate::components::raw::Markup;
 use yew::prelude::*;
 
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::content::content;
 use crate::model::Card;
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 use crate::state::Action;
 
 const FIRST: i32 = 1900;
@@ -78,8 +82,39 @@ pub fn axis(
     </> }
 }
 
+/// A key on marker `i` (of the markers `ids`, in axis order): arrows move to the next / previous, Home / End to the
+/// first / last (the tab stop follows: `cursor`), Enter and Space select it (`select`); the page does not scroll.
+/// For the axis drawn here and the page's, kept (`super::use_from_page`).
+pub fn on_marker_key(
+    e: &KeyboardEvent,
+    i: usize,
+    ids: &[&str],
+    cursor: &UseStateHandle<Option<usize>>,
+    select: &dyn Fn(),
+) {
+    let last = ids.len().saturating_sub(1);
+    let to = match e.key().as_str() {
+        "ArrowRight" | "ArrowDown" => (i + 1).min(last),
+        "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
+        "Home" => 0,
+        "End" => last,
+        "Enter" | " " => {
+            e.prevent_default();
+            cursor.set(Some(i));
+            select();
+            return;
+        }
+        _ => return,
+    };
+    e.prevent_default();
+    cursor.set(Some(to));
+    focus(&format!("tl-ev-{}", ids[to]));
+}
+
 /// The SVG time axis for the events in axis order; `cursor` is the marker that holds the tab stop
-/// (`None`: the selected one, else the first).
+/// (`None`: the selected one, else the first). The browser build that reads its texts from the page keeps the page's
+/// (`super::use_from_page`).
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn axis_svg(
     events: &[&'static Card],
     selected: Option<usize>,
@@ -87,10 +122,9 @@ pub fn axis_svg(
     dispatch: &Callback<Action>,
 ) -> Html {
     let stop = cursor.or(selected).unwrap_or(0);
-    let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
+    let extents = extents(events);
     let lane_of = lanes(&extents);
     let axis_y = axis_y(&lane_of);
-    let count = events.len();
     let markers = events.iter().enumerate().map(|(i, card)| {
         let w = card.when.as_ref().expect("timeline events have dates");
         let (a, b) = extents[i];
@@ -103,19 +137,7 @@ pub fn axis_svg(
         };
         let onkeydown = {
             let (cursor, ids) = (cursor.clone(), events.iter().map(|c| c.id).collect::<Vec<_>>());
-            Callback::from(move |e: KeyboardEvent| {
-                let to = match e.key().as_str() {
-                    "ArrowRight" | "ArrowDown" => (i + 1).min(count - 1),
-                    "ArrowLeft" | "ArrowUp" => i.saturating_sub(1),
-                    "Home" => 0,
-                    "End" => count - 1,
-                    "Enter" | " " => { e.prevent_default(); cursor.set(Some(i)); select.emit(()); return; }
-                    _ => return,
-                };
-                e.prevent_default();
-                cursor.set(Some(to));
-                focus(&format!("tl-ev-{}", ids[to]));
-            })
+            Callback::from(move |e: KeyboardEvent| on_marker_key(&e, i, &ids, &cursor, &|| select.emit(())))
         };
         // Starts with the marker's visible number, which the list of events repeats.
         let label = format!("{}. {}: {}{}", i + 1, card.title, w.label, if w.approximate { " (approximate date)" } else { "" });
@@ -136,7 +158,7 @@ pub fn axis_svg(
             let _ = write!(m.0, r#"<circle cx="{}" cy="{}" r="10" class="mark"></circle>"#, n((a + b) / 2.0), n(cy));
             (a + b) / 2.0
         };
-        let _ = write!(m.0, r#"<text x="{}" y="{}" text-anchor="middle" class="mark-no">{}</text>"#, n(label_x), n(cy + 4.0), i + 1);
+        let _ = write!(m.0, r#"<text x="{}" y="{}" class="mark-no">{}</text>"#, n(label_x), n(cy + 4.0), i + 1);
         html! {
             <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label}
                 class={classes!("event", w.approximate.then_some("approximate"), (selected == Some(i)).then_some("selected"))}
@@ -150,7 +172,7 @@ pub fn axis_svg(
             aria-label="Events from 1900 to 2024; use the arrow keys to move, Enter to select">
             { backdrop(axis_y) }
             { for markers }
-            { caption(events, cursor.or(selected), axis_y + 46.0, &extents) }
+            { for caption(events, cursor.or(selected), &extents).map(raw) }
         </svg>
     }
 }
@@ -161,6 +183,7 @@ fn axis_y(lane_of: &[usize]) -> f64 {
 }
 
 /// The axis's viewBox, with room for the ticks and the caption under the line.
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 fn view_box(axis_y: f64) -> String {
     format!("0 0 {} {}", n(WIDTH), n(axis_y + 54.0))
 }
@@ -169,21 +192,24 @@ fn view_box(axis_y: f64) -> String {
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub const LEGEND: &str = r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)<span class="axis-scroll-hint"> · scroll the time line sideways for every year</span></p>"#;
 
-/// The axis's place on the static page: its box, with an empty drawing of its size, and the key (never seen, gone
-/// without JavaScript), which the app keeps and draws the axis into, so that nothing moves when it starts.
+/// The axis on the static page, as the app first draws it (no event chosen), and its key: never seen, never reached,
+/// gone without JavaScript. The browser build that reads its texts from the page keeps it (the same nodes) and makes
+/// it the app's (`super::use_from_page`), so that nothing is drawn again or moves when it starts.
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
-pub fn axis_place(events: &[&'static Card]) -> Html {
-    let extents: Vec<_> = events.iter().map(|c| extent(c)).collect();
-    let mut m = Markup(format!(
-        r#"<div class="timeline-axis" data-needs-js="" inert="" aria-hidden="true"><svg viewBox="{}"></svg></div>"#,
-        view_box(axis_y(&lanes(&extents)))
-    ));
-    m.tag(&LEGEND.replacen("<p ", r#"<p data-needs-js="" "#, 1));
-    raw(m)
+pub fn axis_place(
+    events: &[&'static Card],
+    cursor: &UseStateHandle<Option<usize>>,
+    dispatch: &Callback<Action>,
+) -> Html {
+    html! { <>
+        <div class="timeline-axis" data-needs-js="" inert=true aria-hidden="true">{ axis_svg(events, None, cursor, dispatch) }</div>
+        { raw(LEGEND.replacen("<p ", r#"<p data-needs-js="" "#, 1)) }
+    </> }
 }
 
 /// The era bands, the axis line and the decade ticks, hidden from screen readers (display only: written as
 /// markup, `crate::components::raw`).
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 fn backdrop(axis_y: f64) -> Html {
     let eras = content().eras;
     let mut m = Markup::default();
@@ -193,14 +219,15 @@ fn backdrop(axis_y: f64) -> Html {
             x(era.start),
             x(eras.get(i + 1).map_or(era.end + 1, |n| n.start)),
         );
+        // The last era's name ends at its end; the others start at their start (SVG's own anchor: not written).
         let (tx, anchor) = if i + 1 == eras.len() {
-            (b - 6.0, "end")
+            (b - 6.0, r#" text-anchor="end""#)
         } else {
-            (a + 6.0, "start")
+            (a + 6.0, "")
         };
         let _ = write!(
             m.0,
-            r#"<g class="era era-{}"><rect x="{}" y="0" width="{}" height="{}"></rect><text x="{}" y="{}" text-anchor="{anchor}">"#,
+            r#"<g class="era era-{}"><rect x="{}" y="0" width="{}" height="{}"></rect><text x="{}" y="{}"{anchor}>"#,
             i % 2,
             n(a),
             n(b - a),
@@ -210,68 +237,65 @@ fn backdrop(axis_y: f64) -> Html {
         );
         m.text(era.label).tag("</text></g>");
     }
+    // The decade ticks: one path for their lines, then their years (centred on them: 25-timeline.css).
     let _ = write!(
         m.0,
-        r#"</g><line x1="{}" x2="{}" y1="{y}" y2="{y}" aria-hidden="true" class="axis-line"></line><g aria-hidden="true">"#,
+        r#"</g><line x1="{}" x2="{}" y1="{y}" y2="{y}" aria-hidden="true" class="axis-line"></line><g aria-hidden="true" class="ticks"><path d=""#,
         n(MARGIN),
         n(WIDTH - MARGIN),
         y = n(axis_y)
     );
-    for year in (FIRST..=LAST).step_by(10) {
+    let decades = (FIRST..=LAST).step_by(10);
+    for year in decades.clone() {
+        let _ = write!(m.0, "M{},{}v6", n(x(year)), n(axis_y));
+    }
+    m.tag(r#""></path>"#);
+    for year in decades {
         let _ = write!(
             m.0,
-            r#"<g class="tick"><line x1="{x}" x2="{x}" y1="{}" y2="{}"></line><text x="{x}" y="{}" text-anchor="middle">{year}</text></g>"#,
-            n(axis_y),
-            n(axis_y + 6.0),
-            n(axis_y + 22.0),
-            x = n(x(year))
+            r#"<text x="{}" y="{}">{year}</text>"#,
+            n(x(year)),
+            n(axis_y + 22.0)
         );
     }
     m.tag("</g>");
     raw(m)
 }
 
-/// The name and date of the marker in focus (or selected) under the axis, for sighted readers
-/// (screen readers get them from the marker's label).
-fn caption(
+/// The name and date of the marker in focus (or selected: `current`) under the axis, for sighted readers (screen
+/// readers get them from the marker's label), as markup (display only, `crate::components::raw`); `None`: no marker.
+pub fn caption(
     events: &[&'static Card],
     current: Option<usize>,
-    y: f64,
     extents: &[(f64, f64)],
-) -> Html {
-    let Some((card, &(a, b))) = current.and_then(|i| Some((events.get(i)?, extents.get(i)?)))
-    else {
-        return Html::default();
-    };
+) -> Option<Markup> {
+    let (card, &(a, b)) = current.and_then(|i| Some((events.get(i)?, extents.get(i)?)))?;
     let label = card.when.as_ref().map_or("", |w| w.label);
     let cx = (a + b) / 2.0;
-    let anchor = if cx < WIDTH * 0.3 {
-        "start"
+    let (tx, anchor) = if cx < WIDTH * 0.3 {
+        (a, "start")
     } else if cx > WIDTH * 0.7 {
-        "end"
+        (b, "end")
     } else {
-        "middle"
+        (cx, "middle")
     };
-    let tx = if anchor == "start" {
-        a
-    } else if anchor == "end" {
-        b
-    } else {
-        cx
-    };
-    // Display only: written as markup (`crate::components::raw`).
     let mut m = Markup::default();
     let _ = write!(
         m.0,
         r#"<text x="{}" y="{}" text-anchor="{anchor}" aria-hidden="true" class="axis-caption"><tspan class="caption-title">"#,
         n(tx),
-        n(y)
+        n(axis_y(&lanes(extents)) + 46.0)
     );
     m.text(&card.title)
         .tag("</tspan>")
         .text(&format!(" · {label}"))
         .tag("</text>");
-    raw(m)
+    Some(m)
+}
+
+/// Each event's marker's horizontal extent, in axis order (`caption`'s).
+pub fn extents(events: &[&'static Card]) -> Vec<(f64, f64)> {
+    events.iter().map(|c| extent(c)).collect()
 }
 
 #[cfg(test)]

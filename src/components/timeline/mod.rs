@@ -6,15 +6,16 @@ mod axis;
 mod list;
 
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
-pub use axis::axis;
-pub use axis::axis_svg;
+pub use axis::{axis, axis_svg};
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub use list::event_list;
 
 use yew::prelude::*;
 
 use super::cite::Cites;
-use super::raw::{fixed, raw, Markup};
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
+use super::raw::fixed;
+use super::raw::{raw, Markup};
 use super::rich::{rich_text, CardLink};
 use super::PartProps;
 use crate::content::content;
@@ -69,7 +70,7 @@ pub fn TimelinePart(props: &PartProps) -> Html {
             <super::PartHeading part={Part::Timeline} />
             if static_page {
                 // The places of the axis and the selected event, never seen (the app draws into them as it starts).
-                { axis::axis_place(&events) }
+                { axis::axis_place(&events, &cursor, &dispatch) }
                 <div id="timeline-detail" class="timeline-detail" aria-live="polite" data-needs-js="" inert=true aria-hidden="true">{ fixed(HINT) }</div>
             } else {
                 { axis(&events, selected, &cursor, &dispatch) }
@@ -92,8 +93,10 @@ fn use_from_page(
     dispatch: &Callback<crate::state::Action>,
 ) -> Html {
     let node = crate::adopt::use_island_node(Part::Timeline);
+    let now = **cursor;
     let ids: Vec<_> = events.iter().map(|c| c.id).collect();
-    let (within, select, cards) = (*within, dispatch.clone(), events.to_vec());
+    let (within, select, cards, cursor) =
+        (*within, dispatch.clone(), events.to_vec(), cursor.clone());
     let kept = use_memo((), move |_| {
         let section: web_sys::Element = wasm_bindgen::JsCast::dyn_into(node?).ok()?;
         let place = |sel: &str, empty: bool| {
@@ -102,10 +105,11 @@ fn use_from_page(
             Some(el)
         };
         let (axis, _, detail) = (
-            place(".timeline-axis", true)?,
+            place(".timeline-axis", false)?,
             place(".axis-legend", false),
-            place("#timeline-detail", true)?,
+            place("#timeline-detail", false)?,
         );
+        let markers = kept_axis(&axis, &ids, cursor.clone(), &select, &cards)?;
         // Each event's list item and link (the page's, kept), which leads to the event here: one listener selects.
         let links = section.query_selector_all(".event-list a").ok()?;
         let items = crate::browser::elements(&links)
@@ -131,7 +135,7 @@ fn use_from_page(
                 e.prevent_default();
                 select.emit(crate::state::Action::OpenCard(Some(cards[i].card_id())));
             });
-        Some((section, axis, detail, items, listener))
+        Some((section, markers, detail, items, listener))
     });
     {
         let kept = kept.clone();
@@ -147,58 +151,161 @@ fn use_from_page(
             }
         });
     }
-    let Some((section, axis, detail, ..)) = &*kept else {
+    let Some((section, markers, detail, ..)) = &*kept else {
         return crate::adopt::missing(Part::Timeline);
     };
+    // The markers' state, written on the page's nodes as the view is drawn (before the effects that read it:
+    // `use_reveal_selection` brings the selected one into sight).
+    markers.show(events, selected, now);
+    // The page's hint while no event is chosen; the event drawn after it (hidden) once one is.
+    if let Some(hint) = detail.first_element_child() {
+        let _ = hint.toggle_attribute_with_force("hidden", selected.is_some());
+    }
     html! {
         <>
             { Html::VRef(section.clone().into()) }
-            { create_portal(axis_svg(events, selected, cursor, dispatch), axis.clone()) }
-            { create_portal(detail_body(selected.map(|i| events[i])), detail.clone()) }
+            { for selected.map(|i| create_portal(detail_body(events[i]), detail.clone())) }
         </>
     }
 }
 
-/// What the selected event's place shows while none is chosen.
+/// The page's axis, kept: its markers (in axis order), its drawing (where the caption goes) and the listener for
+/// its markers' clicks and keys.
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+struct KeptAxis {
+    svg: web_sys::Element,
+    markers: Vec<web_sys::Element>,
+    /// The marker the caption names, once written.
+    caption: std::cell::Cell<Option<Option<usize>>>,
+    _listeners: [gloo::events::EventListener; 2],
+}
+
+/// The page's axis in `axis` made the app's (the same nodes): a click on a marker or Enter / Space selects its event,
+/// the arrows, Home and End move along the markers (`axis::on_marker_key`). `None` where it has not a marker for each
+/// event (`ids`).
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+fn kept_axis(
+    axis: &web_sys::Element,
+    ids: &[&'static str],
+    cursor: UseStateHandle<Option<usize>>,
+    dispatch: &Callback<crate::state::Action>,
+    cards: &[&'static Card],
+) -> Option<KeptAxis> {
+    use wasm_bindgen::JsCast;
+    let svg = axis.first_element_child()?;
+    let markers = crate::browser::all_in(&svg, ".event");
+    if markers.len() != ids.len() {
+        return None;
+    }
+    let marker_of = {
+        let markers = markers.clone();
+        move |e: &web_sys::Event| {
+            let target = e.target()?.dyn_into::<web_sys::Element>().ok()?;
+            let marker = target.closest(".event").ok()??;
+            markers.iter().position(|m| *m == marker)
+        }
+    };
+    let select = {
+        let (dispatch, ids) = (
+            dispatch.clone(),
+            cards.iter().map(|c| c.card_id()).collect::<Vec<_>>(),
+        );
+        move |i: usize| dispatch.emit(crate::state::Action::OpenCard(Some(ids[i])))
+    };
+    let click = {
+        let (cursor, marker_of, select) = (cursor.clone(), marker_of.clone(), select.clone());
+        gloo::events::EventListener::new(&svg, "click", move |e| {
+            if let Some(i) = marker_of(e) {
+                cursor.set(Some(i));
+                select(i);
+            }
+        })
+    };
+    let ids = ids.to_vec();
+    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+    let key = gloo::events::EventListener::new_with_options(&svg, "keydown", options, move |e| {
+        if let (Some(i), Some(k)) = (marker_of(e), e.dyn_ref::<KeyboardEvent>()) {
+            axis::on_marker_key(k, i, &ids, &cursor, &|| select(i));
+        }
+    });
+    Some(KeptAxis {
+        svg,
+        markers,
+        caption: Default::default(),
+        _listeners: [click, key],
+    })
+}
+
+#[cfg(all(target_arch = "wasm32", prose_from_page))]
+impl KeptAxis {
+    /// Each marker's state for the `selected` event and the marker in focus (`cursor`), as `axis::axis_svg` draws it:
+    /// selected and pressed, the tab stop (the cursor's, else the selected one's, else the first); the caption under
+    /// the axis. Only what differs is written.
+    fn show(&self, events: &[&'static Card], selected: Option<usize>, cursor: Option<usize>) {
+        use crate::components::map::sync::set;
+        let stop = cursor.or(selected).unwrap_or(0);
+        for (i, m) in self.markers.iter().enumerate() {
+            let on = selected == Some(i);
+            let class = m.get_attribute("class").unwrap_or_default();
+            let class = class.replace(" selected", "");
+            set(
+                m,
+                "class",
+                Some(&if on { class + " selected" } else { class }),
+            );
+            set(m, "aria-pressed", Some(if on { "true" } else { "false" }));
+            set(m, "tabindex", Some(if i == stop { "0" } else { "-1" }));
+        }
+        let current = cursor.or(selected);
+        if self.caption.replace(Some(current)) == Some(current) {
+            return;
+        }
+        if let Some(old) = crate::browser::find_in(&self.svg, ".axis-caption") {
+            old.remove();
+        }
+        if let Some(caption) = axis::caption(events, current, &axis::extents(events)) {
+            let _ = self.svg.insert_adjacent_html("beforeend", &caption.0);
+        }
+    }
+}
+
+/// What the selected event's place shows while none is chosen (the browser build that reads its texts from the page
+/// keeps the page's).
+#[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 const HINT: &str = r#"<p class="timeline-hint">Choose an event on the time line or in the list below to read about it here.</p>"#;
 
 /// The selected event: title, date exactly as the sources give it, summary, card link, citations.
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn event_detail(selected: Option<&'static Card>) -> Html {
-    html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ detail_body(selected) }</div> }
+    html! { <div id="timeline-detail" class="timeline-detail" aria-live="polite">{ selected.map_or_else(|| fixed(HINT), detail_body) }</div> }
 }
 
-/// What the selected event's place shows: the event, or how to choose one.
-fn detail_body(selected: Option<&'static Card>) -> Html {
-    match selected {
-        None => fixed(HINT),
-        Some(card) => {
-            // Title, date and era: display only, written as markup (`super::raw`).
-            let mut m = Markup::default();
-            m.tag("<h3>").text(&card.title).tag("</h3>");
-            if let Some(w) = &card.when {
-                m.tag(r#"<p class="event-date"><span class="visually-hidden">Date: </span>"#)
-                    .text(w.label)
-                    .tag(if w.approximate {
-                        r#"<span class="approx-tag">approximate</span></p>"#
-                    } else {
-                        "</p>"
-                    });
-                if let Some(era) = content().eras.iter().find(|e| e.id == w.era) {
-                    m.tag(r#"<p class="event-era">Era: "#)
-                        .text(era.label)
-                        .tag("</p>");
-                }
-            }
-            html! {
-                <>
-                    { raw(m) }
-                    <p>{ rich_text(&card.summary) }</p>
-                    <p><CardLink id={card.id} shown={format!("Open the full card: {}", card.title)} /></p>
-                    <Cites key={card.id} paragraphs={card.paragraphs} refs={card.refs} />
-                </>
-            }
+/// The selected event, as its place shows it.
+fn detail_body(card: &'static Card) -> Html {
+    // Title, date and era: display only, written as markup (`super::raw`).
+    let mut m = Markup::default();
+    m.tag("<h3>").text(&card.title).tag("</h3>");
+    if let Some(w) = &card.when {
+        m.tag(r#"<p class="event-date"><span class="visually-hidden">Date: </span>"#)
+            .text(w.label)
+            .tag(if w.approximate {
+                r#"<span class="approx-tag">approximate</span></p>"#
+            } else {
+                "</p>"
+            });
+        if let Some(era) = content().eras.iter().find(|e| e.id == w.era) {
+            m.tag(r#"<p class="event-era">Era: "#)
+                .text(era.label)
+                .tag("</p>");
         }
+    }
+    html! {
+        <>
+            { raw(m) }
+            <p>{ rich_text(&card.summary) }</p>
+            <p><CardLink id={card.id} shown={format!("Open the full card: {}", card.title)} /></p>
+            <Cites key={card.id} paragraphs={card.paragraphs} refs={card.refs} />
+        </>
     }
 }
 
