@@ -75,6 +75,13 @@ impl Live {
 
     /// The panel for `view` as the reader has set it (sort, sources, comparisons, CSV).
     pub fn show(&self, view: View, evidence: String) {
+        // Drawn already, and no open source waits for its texts: nothing to write (the markup is not made again).
+        if self.view.get() == Some(view)
+            && *self.evidence.borrow() == evidence
+            && !self.sources_open()
+        {
+            return;
+        }
         if self.view.replace(Some(view)).is_some_and(|v| v != view) {
             // A row that now shows another figure starts closed, and the CSV box goes.
             let mut ui = self.ui.borrow_mut();
