@@ -137,6 +137,10 @@
     }
     note(document.activeElement);
     document.addEventListener("focusin", function (e) { note(e.target); });
+    // The map part's column (the list of republics and a profile) scrolls on its own on a wide screen: the app's is a
+    // new element, put where the reader had scrolled the page's (focus on a link in the profile scrolls it too).
+    var column = document.querySelector(".map-selection");
+    var top = column && column.scrollTop;
     // A press outside the focused control moves focus where the reader put it (the page body on plain text).
     document.addEventListener("pointerdown", function (e) {
       var a = document.activeElement;
@@ -166,11 +170,23 @@
       }
     }
     new MutationObserver(function () {
+      var now = top && document.querySelector(".map-selection");
+      if (now && now !== column) {
+        now.scrollTop = top;
+        top = 0;
+      }
       if (!lost()) return;
       var was = chain[0];
       if (to(was.id && document.getElementById(was.id))) return;
+      // The nearest block still there, or drawn again with its id (a republic's profile: not the same words elsewhere).
       var near = app;
-      for (var i = chain.length - 1; i >= 0 && chain[i].isConnected; i--) near = chain[i];
+      for (var i = 1; i < chain.length; i++) {
+        var block = chain[i].isConnected ? chain[i] : chain[i].id && document.getElementById(chain[i].id);
+        if (block) {
+          near = block;
+          break;
+        }
+      }
       var all = near.parentNode.querySelectorAll(was.tagName);
       for (var j = 0; j < all.length; j++) if (all[j].textContent === was.textContent && to(all[j])) return;
       setTimeout(fallback, 0);

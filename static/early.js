@@ -146,8 +146,8 @@
       return;
     }
     section.setAttribute("data-early", "");
-    showCountry(section);
     showLayer(section);
+    showCountry(section);
     showProgress(section);
     var heading = shown && section.querySelector(".part-heading");
     if (heading) {
@@ -184,13 +184,18 @@
     var fold = profile.parentNode.closest("details");
     selection.appendChild(profile);
     if (fold) fold.parentNode.removeChild(fold);
+    // The republic marked in the list as the app marks it (in bold: its name may wrap, as it does in WebKit at 1280 px).
+    var item = section.querySelector('[href$="' + profile.id + '"]');
+    if (item) item.setAttribute("aria-current", "true");
     // What the essay says: the page carries each paragraph once, on the republic's card (`data-p`); the profile
-    // names them (`data-from`) and shows them as the app does.
+    // names them (`data-from`) and shows them as the app does. A figure there is `<span data-fig>words<span> [Source:
+    // ...]</span></span>` (src/components/figure.rs; no other bare <span> in a card's text): its words go in a <b>, which
+    // wraps as the app's do, while the stylesheet keeps the last one with the look of its source button (00-base.css).
     var text = document.querySelector(".static-rest").textContent;
     Array.prototype.forEach.call(profile.querySelectorAll("[data-from]"), function (p) {
       var at = text.indexOf(' data-p="' + p.getAttribute("data-from") + '"');
       var found = element(text, at);
-      if (found) p.innerHTML = text.slice(text.indexOf(">", at) + 1, found[1]);
+      if (found) p.innerHTML = text.slice(text.indexOf(">", at) + 1, found[1]).replace(/([^>]*)<span>/g, '<b>$1</b><span>');
     });
   }
   // A layer in the link (`&layer=students`, at its default period): what changes with it (the controls with the caution,
