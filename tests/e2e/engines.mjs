@@ -198,11 +198,11 @@ export async function takeover(engine, base, hold) {
     const name = (el) => el.tagName + "." + (el.getAttribute("class") || "").split(" ")[0];
     const all = [...document.querySelectorAll("main *")];
     const kept = all.filter((el) => el.__pre === true);
-    // What shows something: an element with words of its own or none inside, on screen (a box around others may change
+    // What shows something: an element with words of its own or none inside, seen (a box around others may change
     // its margins without anything in it moving: the legend's, the controls' with the app's live region). The data
     // panel of a link with a layer comes as trade and is rewritten at start (a known gap, worked on elsewhere); the
     // selected republic's outline on the map is drawn by the app alone (nothing moves: it appears).
-    const moved = kept.filter((el) => el.getClientRects().length && (!el.firstElementChild || [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
+    const moved = kept.filter((el) => el.getBoundingClientRect().width > 1 && (!el.firstElementChild || [...el.childNodes].some((n) => n.nodeType === 3 && n.data.trim()))
       && !el.closest(".data-panel, .outline") && el.__at !== box(el)).map((el) => name(el) + " " + el.__at + " -> " + box(el));
     const a = document.activeElement;
     return { view: (() => {${VIEW}})(), kept: kept.length, total: all.length, moved,
