@@ -198,36 +198,11 @@
       if (found) p.innerHTML = text.slice(text.indexOf(">", at) + 1, found[1]).replace(/([^>]*)<span>/g, '<b>$1</b><span>');
     });
   }
-  // A layer in the link (`&layer=students`, at its default period): what changes with it (the controls with the caution,
-  // the map, its legend, the list of republics, the profile's value) from the page's <template> for that layer, in
-  // place of the default layer's. The templates go either way.
+  // The link's view of the data (`&layer=students`, `&year=2013`, `&pp=1`), from the page's templates
+  // (static/early-map.js: with the map part's text on the site, inline in the single file); then the controls an
+  // embed hides.
   function showLayer(section) {
-    var layer = /[?&]layer=([a-z]+)(?:&|$)/.exec(location.search);
-    var variant = layer && !/[?&](year|pp)=/.test(location.search) &&
-      section.querySelector('template.map-variant[data-layer="' + layer[1] + '"]');
-    if (variant) {
-      var from = variant.content;
-      [".map-main > .data-controls", ".map-figure g.republics", ".map-figure g.labels", ".map-figure .legend", ".country-list"].forEach(function (sel) {
-        var old = section.querySelector(sel);
-        var by = from.querySelector(sel.replace(/^\.map-(figure|main) >? ?/, ""));
-        if (!old || !by) return;
-        // The template's republics come without outlines (the page carries each once): each takes the map's.
-        Array.prototype.forEach.call(by.querySelectorAll(".republic"), function (g, i) {
-          var d = old.children[i] && old.children[i].querySelector("path").getAttribute("d");
-          Array.prototype.forEach.call(g.querySelectorAll("path"), function (p) { p.setAttribute("d", d); });
-        });
-        old.parentNode.replaceChild(by, old);
-      });
-      Array.prototype.forEach.call(section.querySelectorAll(".profile"), function (profile) {
-        var dt = profile.querySelector("dt.on-map");
-        var row = from.querySelector('dl[data-country="' + profile.id.slice(8) + '"]');
-        if (!dt) return;
-        var dd = dt.nextElementSibling;
-        while (row && row.firstChild) dt.parentNode.insertBefore(row.firstChild, dt);
-        dt.parentNode.removeChild(dd);
-        dt.parentNode.removeChild(dt);
-      });
-    }
+    if (part === "map" && window.__charmView) window.__charmView(section, params);
     Array.prototype.forEach.call(section.querySelectorAll("template.map-variant"), function (t) {
       t.parentNode.removeChild(t);
     });

@@ -286,23 +286,24 @@ async fn the_static_page_has_the_map_without_buttons_and_all_five_profiles() {
     for layer in ["investment", "students", "confucius"] {
         let at = page
             .find(&format!(
-                r#"<template data-layer="{layer}" class="map-variant">"#
+                r#"<template class="map-variant" data-layer="{layer}" data-r=""#
             ))
             .unwrap_or_else(|| panic!("a template for the {layer} layer"));
         let variant = &page[at..at + page[at..].find("</template>").expect("closed")];
-        assert_eq!(variant.matches(r#"role="img""#).count(), 5, "{layer}");
-        assert_eq!(
-            variant.matches(r#"<dt class="on-map">"#).count(),
-            5,
-            "{layer}"
-        );
-        assert!(
-            variant.contains(&format!(", {layer}")),
-            "its values are the {layer} layer's"
-        );
+        // Each republic's fill, reliability, value and profile line, in the map's order (static/early.js).
+        let rows = &variant[variant.find(r#"data-r=""#).expect("rows") + 8..];
+        let rows = &rows[..rows.find('"').expect("closed")];
+        assert_eq!(rows.split('|').count(), 5, "{layer}");
+        // Which of the controls' elements it shows (the per-person switch, its two wordings, two periods, two cautions).
+        assert!(variant.contains(" data-c=\""), "{layer}");
+        assert!(variant.contains(r#"<div class="legend">"#), "{layer}");
     }
+    // And every other period and per-person view.
+    assert!(page.contains(r#"<template class="map-variant" data-v="trade/2013/" data-r=""#));
+    assert!(page.contains(r#"<template class="map-variant" data-v="students//1" data-r=""#));
     assert!(
-        !page.contains(r#"data-layer="trade" class="map-variant""#),
+        !page.contains(r#"map-variant" data-layer="trade""#)
+            && !page.contains(r#"data-v="trade/2024/""#),
         "the page's own layer is shown, not a template"
     );
     for &c in CountryId::ALL {

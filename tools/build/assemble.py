@@ -440,8 +440,10 @@ def main() -> int:
     assert unpacker_js.count("UNLZMA_WASM") == 1, "static/lzma.js lost its decoder placeholder"
     unpacker = unpacker_js.replace("UNLZMA_WASM", byte_chars(UNCM.read_bytes()))
     site_unpacker = unpacker_js.replace("UNLZMA_WASM", base64.b64encode(UNLZMA.read_bytes()).decode())
-    # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts.
-    early = minify_js((STATIC / "early.js").read_text())
+    # Inline in <head> of both pages, allowed by its hash: shows a deep link's part before the app starts. The single
+    # file's with static/early-map.js (a map link's view of the data), which the site sends with the map part's text.
+    early = minify_js((STATIC / "early.js").read_text() + (STATIC / "early-map.js").read_text())
+    early_map = minify_js((STATIC / "early-map.js").read_text())
     early_tag = f"<script>{early}</script>"
     # The site's own: static/early-site.js (loads the parts its page does not carry) before early.js.
     early_site = minify_js((STATIC / "early-site.js").read_text() + (STATIC / "early.js").read_text())
@@ -489,7 +491,7 @@ def main() -> int:
         rest_files.append(f"assets/rest.{digest(data)}.js")
         (DIST / rest_files[-1]).write_bytes(data)
     names[("rest", "js")] = " ".join(rest_files)
-    data = f"window.__charmText={js_string(map_text)};\n".encode()
+    data = f"{early_map}\nwindow.__charmText={js_string(map_text)};\n".encode()
     names[("map", "js")] = f"assets/map.{digest(data)}.js"
     (DIST / names[("map", "js")]).write_bytes(data)
     # The stylesheet's files the page does not carry inline, once, with the app's scripts or a part's text (the
@@ -498,7 +500,7 @@ def main() -> int:
     names[("css", "js")] = f"assets/css.{digest(data)}.js"
     (DIST / names[("css", "js")]).write_bytes(data)
     for extra in STATIC.iterdir():
-        if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-site.js", "lzma.js"):
+        if extra.is_file() and extra.name not in ("boot.js", "early.js", "early-map.js", "early-site.js", "lzma.js"):
             shutil.copy(extra, DIST / "assets" / extra.name)
 
     # The stylesheet inline in both pages (allowed by its hash): the first paint waits for no second request

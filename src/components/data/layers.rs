@@ -69,6 +69,33 @@ pub fn controls_markup(view: &View) -> String {
     m.0
 }
 
+/// Which of the controls' elements that a layer may leave unseen (`.unused`) `view` shows, in the page's order: the
+/// per-person switch and its two wordings, the periods of each layer with periods, each caution ("1" seen, "0" not). The
+/// static page's template of another layer carries it, and static/early.js marks the page's controls so
+/// (`crate::components::map::periods`): the same as `controls_markup` draws for `view`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn seen_controls(view: &View) -> String {
+    let students = view.layer == Layer::Students;
+    let text = slice(view).caution;
+    let mut cautions: Vec<&str> = Vec::new();
+    for c in all_slices().iter().filter_map(|s| s.caution) {
+        if !cautions.contains(&c) {
+            cautions.push(c);
+        }
+    }
+    [view.layer.has_per_person(), !students, students]
+        .into_iter()
+        .chain(
+            Layer::ALL
+                .iter()
+                .filter(|l| !l.years().is_empty())
+                .map(|&l| l == view.layer),
+        )
+        .chain(cautions.into_iter().map(|c| text == Some(c)))
+        .map(|seen| if seen { '1' } else { '0' })
+        .collect()
+}
+
 /// An element's start up to its class: `<div class="NAME">`, or with ` unused" aria-hidden="true` when unseen.
 fn unused_if(unused: bool, class: &str) -> String {
     format!(
@@ -83,7 +110,7 @@ fn unused_if(unused: bool, class: &str) -> String {
 
 /// The switch per person: one button for every layer, its words for each (the layer's own seen), unseen where a
 /// layer has none; disabled with its reason beside it where the period has no population figures.
-fn per_person(m: &mut Markup, view: &View) {
+pub(crate) fn per_person(m: &mut Markup, view: &View) {
     let has = view.layer.has_per_person();
     let possible = has && population_year(view.layer, view.year()).is_some();
     m.tag(&unused_if(!has, "toggle-group per-person"))

@@ -1,7 +1,7 @@
 //! The data layers around the map: layer and period controls with a spoken summary above it; the legend
 //! under it; notes, the essay's figures beside the sources', the sortable table and its CSV below that.
 
-mod layers;
+pub(crate) mod layers;
 mod legend;
 #[cfg(target_arch = "wasm32")]
 mod live;

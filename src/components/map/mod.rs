@@ -2,6 +2,8 @@
 //! the data layers around it and the selected republic's profile.
 
 pub mod country_list;
+#[cfg(not(target_arch = "wasm32"))]
+mod periods;
 pub mod places;
 pub mod profile;
 pub mod region_map;
@@ -146,36 +148,11 @@ pub fn MapPart(props: &PartProps) -> Html {
             </figcaption>
         </figure>
     };
-    // The static page also carries, inert in a <template> per other layer (at its default period), what changes
-    // with the layer: the controls and the caution, the map, its legend, the list of republics and each profile's value.
-    // static/early.js shows a deep link's layer from there before the app starts.
+    // The static page also carries, inert in a <template> per other view of the data (another layer, period or
+    // per-person view), what changes with it, written small (`periods`): static/early.js paints a deep link's view
+    // from there before the app starts.
     let variants = if static_page {
-        let variant = |layer: crate::model::Layer| {
-            let view = View {
-                layer,
-                year: None,
-                per_person: false,
-                country: None,
-                ..props.view
-            };
-            let s = slice(&view);
-            html! {
-                <template class="map-variant" data-layer={layer.key()}>
-                    { crate::components::data::controls_place(&view) }
-                    { region_map::static_layer(&view) }
-                    { legend(s) }
-                    { raw(&country_list::list_markup(&view, true, false)) }
-                    { for CountryId::ALL.iter().filter_map(|&c| OnMap::of(&view, c).map(|m| html! {
-                        <dl data-country={c.key()}>{ profile::on_map_brief(&m) }</dl>
-                    })) }
-                </template>
-            }
-        };
-        crate::model::Layer::ALL
-            .iter()
-            .filter(|&&l| l != props.view.layer)
-            .map(|&l| variant(l))
-            .collect::<Html>()
+        raw(&periods::view_templates(&props.view))
     } else {
         Html::default()
     };

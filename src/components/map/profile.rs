@@ -62,20 +62,6 @@ pub fn latest_figure(layer: Dataset, c: CountryId) -> Option<AttrValue> {
         .map(|f| st(f.id))
 }
 
-/// The profile's row for what the map shows (`dt.on-map`, `dd.on-map`), in brief: the value without its source,
-/// for the static page's template of another layer (`super::MapPart`; static/early.js swaps the rows).
-#[cfg(not(target_arch = "wasm32"))]
-pub fn on_map_brief(m: &OnMap) -> Html {
-    html! { <>
-        <dt class="on-map">{ format!("On the map: {}", m.what) }</dt>
-        <dd class="on-map">{ match m.figure.filter(|_| m.population.is_none()) {
-            // As the app draws it, with its button's place (unseen until the app starts): nothing moves then.
-            Some(f) => raw(crate::components::data::panel::figure_markup(f.id, false)),
-            None => html! { m.written.clone() },
-        } }</dd>
-    </> }
-}
-
 /// One republic's profile.
 #[component]
 pub fn CountryProfile(props: &ProfileProps) -> Html {

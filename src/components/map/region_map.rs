@@ -306,30 +306,6 @@ fn shaded(
     )
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-/// A republic in a static page's layer template: an image with its value in words, without its outline.
-fn static_republic(c: CountryId, s: &CountryShape, shades: &[Shade], view: &View) -> Html {
-    let (path, reliability, value) = shaded(
-        s,
-        shades.iter().find(|sh| sh.country == c),
-        Outline::Omitted,
-    );
-    html! { <g key={c.key()} class="republic" role="img" aria-label={accessible_name(c, view)} data-reliability={reliability} data-value={value}>{ path }</g> }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-/// What of the static map changes with the layer: the republics' shading and their labels, for the static
-/// page's template of another layer (static/early.js puts them in the map before the app starts, each shape with
-/// the map's outline: the page carries each outline once).
-pub fn static_layer(view: &View) -> Html {
-    let shades = shades(view);
-    let shapes = CountryId::ALL
-        .iter()
-        .filter_map(|&c| Some((c, shape(c)?)))
-        .map(|(c, s)| static_republic(c, s, shades, view));
-    html! { <svg><g class="republics">{ for shapes }</g>{ labels(shades) }</svg> }
-}
-
 /// The republics' names at their label points, each with the layer's value underneath (from `shades`, which
 /// also sets the text colour). A plain function, not a component: it holds no state.
 #[cfg(not(target_arch = "wasm32"))]
