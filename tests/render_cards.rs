@@ -215,7 +215,12 @@ async fn the_static_timeline_holds_the_axis_and_the_place_of_the_selected_event_
         let at = h.find("<svg viewBox=\"").expect("an svg");
         h[at..at + h[at..].find("</svg>").unwrap() + 6].to_string()
     };
-    assert_eq!(svg(&html), svg(&app));
+    // But for the markers' states the app writes as it starts (none pressed, all but the first out of the tab order).
+    let states = |h: String| {
+        h.replace(r#" tabindex="-1""#, "")
+            .replace(r#" aria-pressed="false""#, "")
+    };
+    assert_eq!(svg(&html), states(svg(&app)));
     assert!(count(&html, "role=\"button\"") > 10, "the markers");
     assert_eq!(count(&html, "data-needs-js"), 3);
     assert!(html.contains(

@@ -3,7 +3,7 @@
 // lacks it (its file did not load): a finished tour still ends with its ending.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, ready } from "./lib.mjs";
+import { serve, launch, holdWasm, ready, SINGLE_FILE_URL } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -58,6 +58,36 @@ test("map (?part=map): the notes under the map are the page's, with the app's ci
   assert.ok(await page.evaluate(() => window.__same === true), "followed in the app");
   assert.deepEqual(errors, []);
   await context.close();
+});
+
+test("map (?part=map): the table's sort and republic buttons are the page's; they sort and select; without JavaScript their words are there, the buttons not", async () => {
+  const { page, context, errors } = await started("?part=map");
+  const table = page.locator("main .data-table").first();
+  const buttons = table.locator("button.sort, button.select-country");
+  assert.equal(await buttons.count(), 4 + 5);
+  assert.equal(await buttons.evaluateAll((bs) => bs.filter((b) => !b.__pre).length), 0, "none drawn again");
+  assert.equal(await table.locator("[data-no-js], [data-app]").count(), 0, "the page's words for a reader without JavaScript gone");
+  const value = table.locator("button.sort[data-sort=Value]");
+  await value.click();
+  assert.equal(await value.evaluate((b) => b.closest("th").getAttribute("aria-sort")), "ascending");
+  assert.match(await value.innerText(), /▲$/);
+  const kg = table.locator("tr[data-country=KG] button.select-country");
+  await kg.click();
+  await page.waitForFunction(() => location.search.includes("country=KG"));
+  assert.equal(await kg.getAttribute("aria-pressed"), "true");
+  assert.ok(await kg.evaluate((b) => b.__pre === true), "the page's button");
+  assert.deepEqual(errors, []);
+  await context.close();
+  // Without JavaScript (the single file): the same table's words, no buttons.
+  const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+  const p = await plain.newPage();
+  await p.goto(SINGLE_FILE_URL);
+  const first = p.locator(".data-table").first();
+  await first.scrollIntoViewIfNeeded();
+  assert.equal(await first.locator("button").evaluateAll((bs) => bs.filter((b) => b.checkVisibility()).length), 0);
+  assert.equal(await first.locator("thead th").first().innerText(), "Republic");
+  assert.equal(await first.locator("tbody th").first().innerText(), "Kazakhstan");
+  await plain.close();
 });
 
 test("study without its file (?part=study, the rest file not loaded): a finished tour shows its ending, whose button leads to the self-checks", async () => {

@@ -115,6 +115,26 @@ fn needs_js(m: &mut Markup, mode: Mode) {
     }
 }
 
+/// Ends a button's start tag; on the static page's first view marks it `data-app`: the page carries the app's button
+/// from the first paint (hidden without JavaScript), which the app keeps as the same node (its `data-app` gone).
+fn app_button(m: &mut Markup, mode: Mode) {
+    m.tag(if mode == Mode::First {
+        r#" data-app="">"#
+    } else {
+        ">"
+    });
+}
+
+/// On the static page's first view, the words of the button before it for a reader without JavaScript (`data-no-js`:
+/// the app removes them), in the button's box.
+fn no_js_words(m: &mut Markup, mode: Mode, words: &str) {
+    if mode == Mode::First {
+        m.tag(r#"<span class="button-place" data-no-js="">"#)
+            .text(words)
+            .tag("</span>");
+    }
+}
+
 /// A "source" button (`text`, read with " of `of`") keyed `key`, and the source open beneath it, or in brief
 /// for print. `bracket`: the brief as "[Source: publisher, date]" (a figure's) instead of publisher, date, link
 /// (a table cell's).
@@ -421,7 +441,7 @@ pub fn table(m: &mut Markup, s: &Slice, selected: Option<CountryId>, ui: &Ui, mo
             SortKey::Value => format!("Value ({unit})"),
             _ => k.label().to_string(),
         };
-        let sortable = app && !(k == SortKey::Value && s.layer == Layer::Students);
+        let sortable = mode != Mode::Static && !(k == SortKey::Value && s.layer == Layer::Students);
         let sort = (sortable && k == ui.sort).then_some(if ui.ascending {
             "ascending"
         } else {
@@ -430,9 +450,9 @@ pub fn table(m: &mut Markup, s: &Slice, selected: Option<CountryId>, ui: &Ui, mo
         m.tag(r#"<th scope="col""#).attr("aria-sort", sort).tag(">");
         if sortable {
             m.tag(r#"<button type="button" class="sort""#)
-                .attr("data-sort", Some(k.label()))
-                .tag(">")
-                .text(&text)
+                .attr("data-sort", Some(k.label()));
+            app_button(m, mode);
+            m.text(&text)
                 .tag(r#"<span class="sort-mark" aria-hidden="true">"#)
                 .tag(match sort {
                     Some("ascending") => " ▲",
@@ -440,11 +460,7 @@ pub fn table(m: &mut Markup, s: &Slice, selected: Option<CountryId>, ui: &Ui, mo
                     None => " ↕",
                 })
                 .tag("</span></button>");
-        } else if mode == Mode::First && !(k == SortKey::Value && s.layer == Layer::Students) {
-            // The sort button's box, so that the header row is as high as the app's.
-            m.tag(r#"<span class="button-place">"#)
-                .text(&text)
-                .tag("</span>");
+            no_js_words(m, mode, &text);
         } else {
             m.text(&text);
         }
@@ -491,16 +507,12 @@ fn row(
         .attr("data-country", marks.then_some(country.key()))
         .attr("data-figure", r.figure.filter(|_| marks).map(|f| f.id))
         .tag(r#"><th scope="row">"#);
-    if mode == Mode::App {
+    if mode != Mode::Static {
         m.tag(r#"<button type="button" class="select-country""#)
-            .attr("aria-pressed", Some(if chosen { "true" } else { "false" }))
-            .tag(">")
-            .text(country.label())
-            .tag("</button>");
-    } else if mode == Mode::First {
-        m.tag(r#"<span class="button-place">"#)
-            .text(country.label())
-            .tag("</span>");
+            .attr("aria-pressed", Some(if chosen { "true" } else { "false" }));
+        app_button(m, mode);
+        m.text(country.label()).tag("</button>");
+        no_js_words(m, mode, country.label());
     } else {
         m.text(country.label());
     }

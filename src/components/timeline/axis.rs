@@ -77,7 +77,7 @@ pub fn axis(
     dispatch: &Callback<Action>,
 ) -> Html {
     html! { <>
-        <div class="timeline-axis">{ axis_svg(events, selected, cursor, dispatch) }</div>
+        <div class="timeline-axis">{ axis_svg(events, selected, cursor, dispatch, false) }</div>
         { crate::components::raw::fixed(LEGEND) }
     </> }
 }
@@ -113,13 +113,15 @@ pub fn on_marker_key(
 
 /// The SVG time axis for the events in axis order; `cursor` is the marker that holds the tab stop
 /// (`None`: the selected one, else the first). The browser build that reads its texts from the page keeps the page's
-/// (`super::use_from_page`).
+/// (`super::use_from_page`), which leaves out (`page`) the markers' states the app writes as it starts: every one not
+/// pressed, all but the first out of the tab order.
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn axis_svg(
     events: &[&'static Card],
     selected: Option<usize>,
     cursor: &UseStateHandle<Option<usize>>,
     dispatch: &Callback<Action>,
+    page: bool,
 ) -> Html {
     let stop = cursor.or(selected).unwrap_or(0);
     let extents = extents(events);
@@ -162,7 +164,7 @@ pub fn axis_svg(
         html! {
             <g key={card.id} id={format!("tl-ev-{}", card.id)} role="button" aria-label={label}
                 class={classes!("event", w.approximate.then_some("approximate"), (selected == Some(i)).then_some("selected"))}
-                tabindex={if i == stop { "0" } else { "-1" }} aria-pressed={(selected == Some(i)).to_string()} {onclick} {onkeydown}>
+                tabindex={if i == stop { Some("0") } else { (!page).then_some("-1") }} aria-pressed={(!page).then(|| (selected == Some(i)).to_string())} {onclick} {onkeydown}>
                 { raw(m) }
             </g>
         }
@@ -192,8 +194,8 @@ fn view_box(axis_y: f64) -> String {
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub const LEGEND: &str = r#"<p class="axis-legend"><span aria-hidden="true" class="key-dot"></span> exact year <span aria-hidden="true" class="key-range"></span> approximate date or range (dashed)<span class="axis-scroll-hint"> · scroll the time line sideways for every year</span></p>"#;
 
-/// The axis on the static page, as the app first draws it (no event chosen), and its key: never seen, never reached,
-/// gone without JavaScript. The browser build that reads its texts from the page keeps it (the same nodes) and makes
+/// The axis on the static page, as the app first draws it (no event chosen) but for the markers' states it writes as it
+/// starts, and its key: never seen, never reached, gone without JavaScript. The browser build that reads its texts from the page keeps it (the same nodes) and makes
 /// it the app's (`super::use_from_page`), so that nothing is drawn again or moves when it starts.
 #[cfg(not(all(target_arch = "wasm32", prose_from_page)))]
 pub fn axis_place(
@@ -202,7 +204,7 @@ pub fn axis_place(
     dispatch: &Callback<Action>,
 ) -> Html {
     html! { <>
-        <div class="timeline-axis" data-needs-js="" inert=true aria-hidden="true">{ axis_svg(events, None, cursor, dispatch) }</div>
+        <div class="timeline-axis" data-needs-js="" inert=true aria-hidden="true">{ axis_svg(events, None, cursor, dispatch, true) }</div>
         { raw(LEGEND.replacen("<p ", r#"<p data-needs-js="" "#, 1)) }
     </> }
 }
