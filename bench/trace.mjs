@@ -3,7 +3,8 @@
 // trace events (script, style, layout, paint, timers...). This is how the SVG favicon's cost on every
 // pushState was found. MODE=file for the single file; the last trace is left in /tmp/trace.json.
 // Per page also the medians per click of the click's task, the next frame's task without its commit, and that
-// commit (the main thread waits there while the frame before is still being rastered); and the painting frame's
+// commit (the main thread waits there while the frame before is still being rastered), the click task split into
+// the click's dispatch (its listeners) and the microtasks after it (the app's render); and the painting frame's
 // phases (rAF callbacks, style, layout, pre-paint, paint, layerize: ms, median per click) and its work counts
 // (elements restyled, layout objects dirty and in all, display items recorded anew and in all), which do not
 // depend on the machine's load.
@@ -81,7 +82,7 @@ async function traceOne(name, url, ready) {
   // thread waits there while the compositor still rasters the frame before: raster shows up in click -> painted).
   const mainTasks = timed.filter((e) => e.tid === tid).sort((a, b) => a.ts - b.ts);
   const tops = mainTasks.filter((e) => e.name === "RunTask");
-  const clickTask = [], frameTask = [], commitWait = [];
+  const clickTask = [], clickDispatch = [], clickMicro = [], frameTask = [], commitWait = [];
   // The painting frame's phases (ms) and its work counts, per click: elements restyled, layout objects dirty
   // (of all), display items (of the list) recorded anew. Counts do not depend on the machine's load.
   const phases = PHASES;
@@ -91,6 +92,9 @@ async function traceOne(name, url, ready) {
     if (i < 0) continue;
     clickTask.push(cost(tops[i]));
     const within = (t, n) => mainTasks.filter((e) => e.name === n && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur).reduce((a, e) => a + cost(e), 0);
+    // The click task split: the click's own dispatch (the listeners: the map's sync, d3's whole switch) and the
+    // microtasks after it (the app's render and its effects).
+    clickDispatch.push(cost(c)); clickMicro.push(within(tops[i], "RunMicrotasks"));
     const f = tops.slice(i + 1, i + 8).find((t) => within(t, "Paint") > 0);
     if (f) {
       commitWait.push(within(f, "Commit")); frameTask.push(cost(f) - within(f, "Commit"));
@@ -108,7 +112,7 @@ async function traceOne(name, url, ready) {
   const mid = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1] || 0;
   const pick = ["FunctionCall", "RunMicrotasks", "UpdateLayoutTree", "Layout", "Paint", "PrePaint", "Commit"];
   const row = Object.fromEntries([...Object.entries(byThread), ...pick.map((k) => [k, sum.get(k) || 0])].map(([k, v]) => [k, per(v)]));
-  Object.assign(row, { "click task": mid(clickTask) / 1000, "frame w/o commit": mid(frameTask) / 1000, commit: mid(commitWait) / 1000 });
+  Object.assign(row, { "click task": mid(clickTask) / 1000, "click dispatch": mid(clickDispatch) / 1000, "click microtasks": mid(clickMicro) / 1000, "frame w/o commit": mid(frameTask) / 1000, commit: mid(commitWait) / 1000 });
   for (const [k, xs] of Object.entries(perFrame)) row[`f:${k}`] = mid(xs);
   return { row, top: [...sum].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, us]) => [k, per(us)]) };
 }
