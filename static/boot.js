@@ -7,6 +7,10 @@
     var detail = document.getElementById("fatal-detail");
     if (detail) detail.textContent = message;
     if (box) box.hidden = false;
+    // The page reads as it does without JavaScript (static/css/05-early.css): the reading views come back (the study
+    // part's tour and questions, the data panel's sources and tables, a figure's source in words), and the app's own
+    // view and the places of its buttons, which nothing would now make work, go.
+    document.documentElement.classList.remove("js");
     var app = document.getElementById("app");
     if (app) app.removeAttribute("aria-busy");
     // The pre-rendered parts after the overview wait in <noscript>: show them, so everything stays readable.

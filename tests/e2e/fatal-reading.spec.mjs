@@ -57,6 +57,24 @@ test(`map (${where}): with the app failed, no empty place of an app button is le
   assert.equal(shown.places, 0, "no invisible place of an app button takes room");
   await context.close();
 });
+
+test(`overview (${where}): with the app failed, a figure in a sentence shows its source in words, not a "source" label that does nothing`, async () => {
+  const { page, context } = await withoutWasm("", base || server.url);
+  const figure = await page.evaluate(() => {
+    const fig = document.querySelector("main .thesis [data-fig]");
+    const words = fig && fig.querySelector(":scope > span");
+    return fig && {
+      js: document.documentElement.classList.contains("js"),
+      label: getComputedStyle(fig, "::after").content,
+      source: words ? words.getClientRects().length > 0 && words.textContent : null,
+    };
+  });
+  assert.ok(figure, "the overview's thesis has a figure in a sentence");
+  assert.equal(figure.js, false, "the page reads as it does without JavaScript");
+  assert.ok(/^none$|^normal$/.test(figure.label), `no "source" label (content ${figure.label})`);
+  assert.match(figure.source || "", /Source: /, "the figure's source is written out beside it");
+  await context.close();
+});
 }
 
 test("the same page with the app running hides those reading parts (the rule only applies once the banner shows)", async () => {
