@@ -8,14 +8,11 @@ use crate::state::View;
 
 /// "Choose a republic": five toggle buttons with `aria-pressed` for the view's selection and layer (`data-country`
 /// tells the list's listeners which: pressing the selected one clears it, Enter and Space press, `super::sync`),
-/// as markup; the static page has links to the profiles there, which the app keeps and makes its buttons. `busy`: it shows an older view than the map's (`aria-busy`,
-/// while it waits off screen).
-pub fn list_markup(view: &View, static_page: bool, busy: bool) -> String {
+/// as markup; the static page has links to the profiles there, which the app keeps and makes its buttons.
+pub fn list_markup(view: &View, static_page: bool) -> String {
     let shades = &slice(view).shades;
     let mut m = Markup::default();
-    m.tag(r#"<div class="country-list" role="group" aria-labelledby="country-list-title""#)
-        .tag(if busy { r#" aria-busy="true""# } else { "" })
-        .tag(r#"><h3 id="country-list-title">The five republics</h3><ul>"#);
+    m.tag(r#"<div class="country-list" role="group" aria-labelledby="country-list-title"><h3 id="country-list-title">The five republics</h3><ul>"#);
     for &c in CountryId::ALL {
         let value = shades
             .iter()

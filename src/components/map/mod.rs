@@ -131,7 +131,7 @@ pub fn MapPart(props: &PartProps) -> Html {
     let raw = |m: &str| crate::components::raw::raw(m.to_string());
     let selection = html! {
         <div class="map-selection">
-            { raw(&country_list::list_markup(&props.view, static_page, false)) }
+            { raw(&country_list::list_markup(&props.view, static_page)) }
             { profiles }
         </div>
     };

@@ -543,8 +543,10 @@ pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_
     });
     use_effect_with((*list_view, busy.1), move |(list_view, busy)| {
         if let Some(live) = live {
+            // Only the mark changes while the list waits (no markup made, parsed and compared for it).
             live.list_block
-                .show(super::country_list::list_markup(list_view, false, *busy));
+                .show(super::country_list::list_markup(list_view, false));
+            set(&live.list, "aria-busy", busy.then_some("true"));
         }
     });
 }
