@@ -74,7 +74,7 @@ window.__charmView = function (section, params) {
       else g.removeAttribute("data-reliability");
       g.removeAttribute("data-value");
       g.setAttribute("aria-label", label.firstChild.textContent + ": " + f[2] + ", " + what.toLowerCase() + (period && " " + period));
-      label.setAttribute("class", "republic-label" + (/2c7f|2534/.test(f[0]) ? " light" : ""));
+      label.setAttribute("class", "republic-label" + (f[9] ? " light" : ""));
       label.lastChild.textContent = list[i].textContent = f[2];
       // Its profile's line (src/components/map/profile.rs): the value with the figure behind it, per person divided
       // by the population.

@@ -33,7 +33,7 @@ fn unless<'a>(text: &'a str, same: &str) -> &'a str {
 /// (`data-v="LAYER/YEAR/PP"`: with the per-person switch where it differs from the layer's first view). Each holds
 /// its legend where it differs, and in `data-r`, for each republic in the map's order, what early.js cannot work out:
 /// `fill~reliability~value on the map~pattern over the fill~value in the profile (if another)~figure's value~its
-/// period~population~its period`.
+/// period~population~its period~1 where the label's words are light`.
 pub fn view_templates(page: &View) -> String {
     let mut m = Markup::default();
     for s in all_slices() {
@@ -68,6 +68,12 @@ pub fn view_templates(page: &View) -> String {
                 let (fill, over) = super::region_map::fill_of(shade);
                 let rel = shade.and_then(|sh| sh.reliability).map_or("", |r| r.word());
                 let label = shade.map_or("", |sh| sh.value_label);
+                // Light words where the fill is dark (as region_map draws the label).
+                let light = if shade.is_some_and(|sh| sh.light_text && sh.fill.is_some()) {
+                    "1"
+                } else {
+                    ""
+                };
                 let written = row.map_or("", |r| r.label);
                 let [value, period] = value_and_period(row.and_then(|r| r.figure));
                 let [people, people_year] = value_and_period(row.and_then(|r| r.population));
@@ -83,6 +89,7 @@ pub fn view_templates(page: &View) -> String {
                     unless(&period, s.year.unwrap_or_default()),
                     &people,
                     &people_year,
+                    light,
                 ];
                 assert!(
                     fields.iter().all(|f| !f.contains(['~', '|', '<', '&'])),
