@@ -3,6 +3,7 @@
 // DISTS="base=/tmp/old-dist,new=dist" ROUNDS=5 SWITCHES=40 node bench/switch-ab.mjs
 // Each round opens every page once in a fresh context and takes SWITCHES switches; prints per page the
 // median and p95 of click->painted and click->DOM changed over all rounds, and missed frames.
+// THROTTLE=4 slows each page's main thread 4x (as Lighthouse's mobile preset does; raster threads are not slowed).
 import { launch, DIST } from "../tests/e2e/lib.mjs";
 import { serveGzip } from "./gzip-server.mjs";
 import { buildPages } from "./pages.mjs";
@@ -15,7 +16,7 @@ const W = Number(process.env.W || 960), H = Number(process.env.H || 800);
 const dists = Object.fromEntries((process.env.DISTS || `this=${DIST}`).split(",").map((s) => s.split("=")).map(([k, v]) => [k, resolve(v)]));
 const mounts = { "/bench/": buildPages() };
 for (const [k, v] of Object.entries(dists)) mounts[`/${k}/`] = v;
-console.log(new Date().toISOString(), "load", (await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" "));
+console.log(new Date().toISOString(), `${W}x${H}`, process.env.THROTTLE ? `CPU ${process.env.THROTTLE}x slower` : "", "load", (await import("node:os")).loadavg().map((x) => x.toFixed(2)).join(" "));
 const server = await serveGzip(mounts);
 const pages = Object.keys(dists).map((k) => [k, `${server.url}${k}/?part=map`, () => document.documentElement.dataset.ready === "1"]);
 if (process.env.D3 !== "0") pages.push(["d3", server.url + "bench/d3.html", () => document.querySelectorAll("#map path.rep[fill]").length === 5]);
@@ -28,6 +29,7 @@ for (let r = 0; r < ROUNDS; r++) {
   for (const [name, url, ready] of order) {
     const context = await browser.newContext({ viewport: { width: W, height: H }, bypassCSP: !!process.env[`CSS_${name}`] });
     const page = await context.newPage();
+    if (process.env.THROTTLE) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: Number(process.env.THROTTLE) });
     await page.goto(url);
     await page.waitForFunction(ready, null, { timeout: 20000 });
     // CSS_<name>="...": a stylesheet added to that page once it is ready (to try CSS before building it in).

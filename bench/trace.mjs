@@ -10,7 +10,7 @@
 // depend on the machine's load.
 // A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
 // builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
-// CPU=1 sums thread (CPU) time instead of wall time. D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
+// THROTTLE=4 slows the page's main thread 4x. CPU=1 sums thread (CPU) time instead of wall time. D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
 import { launch, DIST, SINGLE_FILE_URL } from "../tests/e2e/lib.mjs";
 import { serveGzip } from "./gzip-server.mjs";
 import { buildPages } from "./pages.mjs";
@@ -36,6 +36,7 @@ const PHASES = { rAF: "FrameRequestCallbackCollection::ExecuteFrameCallbacks", s
 async function traceOne(name, url, ready) {
   const context = await browser.newContext({ viewport: { width: W, height: H }, bypassCSP: !!process.env[`CSS_${name}`] });
   const page = await context.newPage();
+  if (process.env.THROTTLE) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate: Number(process.env.THROTTLE) });
   await page.goto(url);
   await page.waitForFunction(ready);
   if (process.env[`CSS_${name}`]) await page.addStyleTag({ content: process.env[`CSS_${name}`] });
