@@ -142,9 +142,11 @@
     note(document.activeElement);
     document.addEventListener("focusin", function (e) { note(e.target); });
     // The map part's column (the list of republics and a profile) scrolls on its own on a wide screen: the app's is a
-    // new element, put where the reader had scrolled the page's (focus on a link in the profile scrolls it too).
+    // new element, put where the reader last scrolled the page's (also while the wasm compiles; focus on a link in the
+    // profile scrolls it too).
     var column = document.querySelector(".map-selection");
     var top = column && column.scrollTop;
+    if (column) column.addEventListener("scroll", function () { top = column.scrollTop; }, { passive: true });
     // A press outside the focused control moves focus where the reader put it (the page body on plain text).
     document.addEventListener("pointerdown", function (e) {
       var a = document.activeElement;
