@@ -236,12 +236,28 @@ const VOID: [&str; 9] = [
     "br", "img", "input", "meta", "link", "hr", "wbr", "source", "area",
 ];
 
+/// A mark's number: `N` as written, or, in the single file's `<noscript>` text (tools/build/assemble.py's
+/// `short_prose_marks`), after the mark numbered `last`, `""` for the next even number and `"."` for the next odd
+/// one. Most marks follow the one before (a card's title, summary, paragraphs), and an empty value costs gzip a
+/// fraction of a number; the parity still finds the right number after one lost mark (an edited copy), as a
+/// number would.
+pub fn mark_number(value: &str, last: Option<usize>) -> Option<usize> {
+    let odd = match value {
+        "" => 0,
+        "." => 1,
+        _ => return value.parse().ok(),
+    };
+    let next = last? + 1;
+    Some(next + ((next % 2) ^ odd))
+}
+
 /// Reads every element marked `data-p="N"` in server-rendered HTML (the page's `<noscript>` text) as the
 /// source text it was drawn from, calling `found(N, text)`; pure, and on bad markup it stops or skips,
 /// never panics. `tests/prose_page.rs` runs it over the whole static page against the content.
 pub fn read_html(html: &str, mut found: impl FnMut(usize, String)) {
     const MARK: &str = " data-p=\"";
     let mut from = 0;
+    let mut last = None;
     while let Some(found_at) = html[from..].find(MARK) {
         let mark = from + found_at;
         from = mark + MARK.len();
@@ -254,10 +270,11 @@ pub fn read_html(html: &str, mut found: impl FnMut(usize, String)) {
         }
         let Some(at) = html[from..]
             .find('"')
-            .and_then(|end| html[from..from + end].parse::<usize>().ok())
+            .and_then(|end| mark_number(&html[from..from + end], last))
         else {
             continue;
         };
+        last = Some(at);
         let Some((text, end)) = read_html_element(html, open) else {
             continue;
         };
@@ -525,13 +542,15 @@ mod page {
     }
 
     fn read_marked(list: &web_sys::NodeList, store: &mut [Option<&'static str>]) {
+        let mut last = None;
         for el in crate::browser::elements(list) {
             let Some(at) = el
                 .get_attribute("data-p")
-                .and_then(|k| k.parse::<usize>().ok())
+                .and_then(|k| super::mark_number(&k, last))
             else {
                 continue;
             };
+            last = Some(at);
             if let Some(slot @ None) = store.get_mut(at) {
                 *slot = Some(Box::leak(super::read_element(&el).into_boxed_str()));
             }
@@ -694,6 +713,26 @@ pub mod needs {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_mark_is_the_next_number_of_its_parity() {
+        assert_eq!(mark_number("41", None), Some(41));
+        assert_eq!(mark_number("41", Some(7)), Some(41));
+        assert_eq!(mark_number("", None), None);
+        assert_eq!(mark_number(".", Some(40)), Some(41));
+        assert_eq!(mark_number("", Some(41)), Some(42));
+        // One mark before it lost: the parity skips its number.
+        assert_eq!(mark_number(".", Some(39)), Some(41));
+        assert_eq!(mark_number("", Some(40)), Some(42));
+        assert_eq!(mark_number("x", Some(40)), None);
+        let mut read = Vec::new();
+        read_html(
+            r#"<p data-p="7">a</p><p data-p="">b</p><p data-p=".">c</p><p data-gone="">d</p><p data-p=".">e</p>"#,
+            |at, text| read.push((at, text)),
+        );
+        let want = [(7, "a"), (8, "b"), (9, "c"), (11, "e")];
+        assert_eq!(read, want.map(|(at, t)| (at, t.to_string())));
+    }
 
     #[test]
     fn inline_elements_give_back_their_markup() {
