@@ -141,7 +141,7 @@ pub fn inline_markup<'a>(
     data_fig: Option<&'a str>,
 ) -> Option<(&'static str, &'a str)> {
     if let Some(id) = data_fig {
-        return Some(("fig", id));
+        return Some(("fig", figure_id(id)));
     }
     let classes = class.unwrap_or_default();
     let has = |c: &str| classes.split_ascii_whitespace().any(|x| x == c);
@@ -154,6 +154,16 @@ pub fn inline_markup<'a>(
     } else {
         None
     }
+}
+
+/// The id of the figure a page's `data-fig` names: as written, or in the single file the figure's place in
+/// `content/figures.json` (tools/build/assemble.py's short_figure_ids; no id is a number).
+pub fn figure_id(key: &str) -> &str {
+    let all = crate::content::content().figures.all;
+    key.parse::<usize>()
+        .ok()
+        .and_then(|n| all.get(n))
+        .map_or(key, |f| f.id)
 }
 
 /// The source text (with markup) of a rendered text's pieces. Pure.
@@ -748,6 +758,9 @@ mod tests {
             inline_markup(Some("figure inline"), None, Some("xian-pledge-2023")),
             Some(("fig", "xian-pledge-2023"))
         );
+        // The single file names a figure by its place in the content.
+        let first = crate::content::content().figures.all[0].id;
+        assert_eq!(inline_markup(None, None, Some("0")), Some(("fig", first)));
         assert_eq!(inline_markup(Some("other"), Some("#term-x"), None), None);
         assert_eq!(
             inline_markup(Some("term-link"), Some("#card-x"), None),

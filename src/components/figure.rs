@@ -121,7 +121,8 @@ pub fn keep_inline(
     holes: &mut Vec<(web_sys::Element, super::cite::Opens)>,
 ) {
     for span in crate::browser::all_in(root, "[data-fig]") {
-        let id = span.get_attribute("data-fig").unwrap_or_default();
+        let key = span.get_attribute("data-fig").unwrap_or_default();
+        let id = crate::prose::figure_id(&key).to_string();
         let shown = span
             .first_child()
             .and_then(|t| t.text_content())

@@ -417,6 +417,15 @@ def short_prose_marks(html: str) -> str:
     assert prose_numbers(short) == prose_numbers(html), "a short prose mark does not read as its number"
     return short
 
+# The single file's figures in sentences (`<span data-fig="ID">`, 122 of them) named by their place in
+# content/figures.json, the order of the wasm's figures (build.rs): src/model/figures.rs's Figures::id_of reads either.
+# Measured: single file 248,680 -> 248,251 B gzip (-429; the wasm packed +53 B).
+def short_figure_ids(html: str) -> str:
+    ids = [f["id"] for f in json.loads((ROOT / "content/figures.json").read_text())]
+    place = {k: str(i) for i, k in enumerate(ids)}
+    assert len(place) == len(ids) and not any(k.isdigit() for k in ids), "figure ids are not unique words"
+    return re.sub(r' data-fig="([^"]*)"', lambda m: f' data-fig="{place[m.group(1)]}"', html)
+
 def css_names(files: list[pathlib.Path]) -> dict[str, str]:
     """Short names for the stylesheet's custom properties (tools/build/css.py), but for those the app sets or reads:
     every `--name` written in src/ or in static/'s scripts keeps its name."""
@@ -583,7 +592,8 @@ def main() -> int:
                   f"style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
     a = page.index(REST_OPEN) + len(REST_OPEN)
     b = page.index(REST_CLOSE, a)
-    single = (page[:a] + short_prose_marks(page[a:b]) + page[b:])
+    body = page.index("<body")
+    single = page[:body] + short_figure_ids(page[body:a] + short_prose_marks(page[a:b]) + page[b:])
     single = (single
               .replace("<!--CSP-->", f'<meta http-equiv="Content-Security-Policy" content="{single_csp}">')
               .replace("<!--ICON-->", icon)
