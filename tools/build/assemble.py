@@ -236,6 +236,41 @@ def minify_js(text: str, options: list[str] = TERSER) -> str:
                          text=True, check=True)
     return out.stdout
 
+# wasm-bindgen's glue writes out, in each import that returns a string (24) or tests a class (`instanceof`, 10), the
+# same five or seven lines; each becomes one call of a function written once (what the lines do is unchanged: a
+# string, or 0 for none, passed into the wasm's memory and its pointer and length stored at the return slot; false
+# where the class test throws). Measured: single file 248,251 -> 248,115 B gzip (-136; the minified glue 15,846 -> 13,213 B raw).
+_GLUE_STRING = re.compile(
+    r"(?:const|var) ptr(\d+) = (?:isLikeNone\(ret\) \? 0 : )?passStringToWasm0\(ret, wasm\.__wbindgen_malloc, "
+    r"wasm\.__wbindgen_realloc\);\s*(?:const|var) len\1 = WASM_VECTOR_LEN;\s*"
+    r"getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 1, len\1, true\);\s*"
+    r"getDataViewMemory0\(\)\.setInt32\(\(arg0 >>> 0\) \+ 4 \* 0, ptr\1, true\);")
+_GLUE_INSTANCE = re.compile(
+    r"let result;\s*try \{\s*result = (arg\d+ instanceof \w+);\s*\} catch \(_\) \{\s*result = false;\s*\}\s*"
+    r"const ret = result;\s*return ret;")
+_GLUE_HELPERS = """
+    function charmReturnString(at, text) {
+        const ptr = isLikeNone(text) ? 0 : passStringToWasm0(text, wasm.__wbindgen_malloc, wasm.__wbindgen_realloc);
+        const view = getDataViewMemory0();
+        view.setInt32((at >>> 0) + 4, WASM_VECTOR_LEN, true);
+        view.setInt32(at >>> 0, ptr, true);
+    }
+    function charmIsInstance(test) {
+        try {
+            return test();
+        } catch (_) {
+            return false;
+        }
+    }
+    function passStringToWasm0("""
+
+def compact_glue(glue: str) -> str:
+    glue, strings = _GLUE_STRING.subn("charmReturnString(arg0, ret);", glue)
+    glue, tests = _GLUE_INSTANCE.subn(lambda m: f"return charmIsInstance(() => {m.group(1)});", glue)
+    assert strings and tests and glue.count("function passStringToWasm0(") == 1, "wasm-bindgen's glue changed"
+    assert "passStringToWasm0(ret" not in glue and "result = arg" not in glue, "an import left as it was"
+    return glue.replace("\n    function passStringToWasm0(", _GLUE_HELPERS, 1)
+
 def minify_stylesheet(css: str, names: dict[str, str]) -> str:
     """tools/build/css.py (comments, spaces, short custom property names), then lightningcss (tools/build/css-min.mjs)
     where npm installed it. Measured on d16e027's stylesheet: 54,806 -> 54,162 B raw, single file -136 B gzip (csso
@@ -482,7 +517,7 @@ def main() -> int:
     page = PRE.read_text()
     body = page.index("<body")
     page = page[:body] + attribute_order(page[body:])
-    glue = minify_js(GLUE.read_text())
+    glue = minify_js(compact_glue(GLUE.read_text()))
     wasm = WASM.read_bytes()
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last); the site's page has the
     # critical runs inline, the others come with the rest and map files.
