@@ -96,14 +96,15 @@ pub fn seen_controls(view: &View) -> String {
         .collect()
 }
 
-/// An element's start up to its class: `<div class="NAME">`, or with ` unused" aria-hidden="true` when unseen.
+/// An element's start up to its class: `<div class="NAME" aria-hidden="false"`, or with ` unused` and `"true"` when
+/// unseen (the same attributes either way: a switch writes their values alone, `crate::components::map::sync::patch`).
 fn unused_if(unused: bool, class: &str) -> String {
     format!(
         r#"<div class="{class}{}""#,
         if unused {
             r#" unused" aria-hidden="true"#
         } else {
-            ""
+            r#"" aria-hidden="false"#
         }
     )
 }
@@ -128,7 +129,7 @@ pub(crate) fn per_person(m: &mut Markup, view: &View) {
     let students = view.layer == Layer::Students;
     for (words, seen) in [("Per person", !students), ("Per 100,000 people", students)] {
         m.tag(if seen {
-            "<span>"
+            r#"<span class="">"#
         } else {
             r#"<span class="unused">"#
         })
@@ -160,7 +161,7 @@ fn caution(m: &mut Markup, view: &View) {
     }
     for c in all {
         m.tag(if text == Some(c) {
-            r#"<p class="map-caution">"#
+            r#"<p class="map-caution" aria-hidden="false">"#
         } else {
             r#"<p class="map-caution unused" aria-hidden="true">"#
         })

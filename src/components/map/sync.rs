@@ -132,6 +132,11 @@ pub fn morph(old: &Element, new: &Element) {
     }
 }
 
+/// Whether an attribute carries a child's key for `morph` (`key`).
+fn key_attr(name: &str) -> bool {
+    matches!(name, "data-compare" | "data-country" | "data-figure")
+}
+
 /// A child's key for `morph`: a comparison's id; a table row's republic (the row on the map: a switch rewrites the
 /// five in place) or, for a republic's further rows, its figure.
 fn key(node: &web_sys::Node) -> Option<String> {
@@ -163,16 +168,75 @@ impl Block {
         }
     }
 
-    /// Makes the block read as `markup` (its own element's start tag included).
+    /// Makes the block read as `markup` (its own element's start tag included): where it differs from the markup
+    /// last written only in attribute values and in texts alone in their element (a layer switch's controls), by
+    /// writing those alone, with no parse and no walk of the DOM (`patch`); else by `morph`.
     pub fn show(&self, markup: String) {
-        if *self.last.borrow() == markup {
-            return;
-        }
-        if let Some(new) = parse(&markup) {
-            morph(&self.el, &new);
+        let last = self.last.replace(String::new());
+        if last != markup && patch(&self.el, &last, &markup).is_none() {
+            if let Some(new) = parse(&markup) {
+                morph(&self.el, &new);
+            }
         }
         *self.last.borrow_mut() = markup;
     }
+}
+
+/// Makes `el`, which reads as markup `old` (`crate::components::raw::Markup`'s: values quoted; `<`, `>` and `"`
+/// escaped), read as `new` by writing only the attribute values and the texts alone in their element that differ,
+/// if that is all that differs (the same elements with the same attributes, no key changed: `key`; no `&` in what
+/// changed). `None`, with nothing written, otherwise.
+fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
+    // What to write: the element's place (`el` the first, then the others in the page's order), an attribute's
+    // name ("": its text) and the value.
+    let mut writes = Vec::new();
+    let (mut a, mut b) = (old, new);
+    let mut n = 0;
+    // Each step: a tag, and the text after it.
+    while let Some((_, y)) = b.split_once('<') {
+        let (xt, x) = a.split_once('<')?.1.split_once('>')?;
+        let (yt, y) = y.split_once('>')?;
+        let (xs, x) = x.split_at(x.find('<').unwrap_or(x.len()));
+        let (ys, y) = y.split_at(y.find('<').unwrap_or(y.len()));
+        let start = !yt.starts_with('/');
+        n += u32::from(start);
+        if xt != yt {
+            let (mut xv, mut yv) = (xt, yt);
+            while let Some((names, rest)) = yv.split_once('"') {
+                let (xn, xr) = xv.split_once('"')?;
+                let ((v, xr), (w, rest)) = (xr.split_once('"')?, rest.split_once('"')?);
+                let attr = names.split(' ').next_back()?.strip_suffix('=')?;
+                (xn == names && !key_attr(attr) && !w.contains('&')).then_some(())?;
+                if v != w {
+                    writes.push((n, attr, w));
+                }
+                (xv, yv) = (xr, rest);
+            }
+            (xv == yv).then_some(())?;
+        }
+        if xs != ys {
+            // Alone in its element: its end tag follows.
+            let tag = yt.split(' ').next()?;
+            let end = y.strip_prefix("</")?.strip_prefix(tag)?;
+            (start && end.starts_with('>') && !ys.contains('&')).then_some(())?;
+            writes.push((n, "", ys));
+        }
+        (a, b) = (x, y);
+    }
+    let els = el.query_selector_all("*").ok()?;
+    (a.is_empty() && els.length() + 1 == n).then_some(())?;
+    for (n, attr, value) in writes {
+        let target = match n {
+            1 => el.clone(),
+            n => els.item(n - 2)?.dyn_into().ok()?,
+        };
+        if attr.is_empty() {
+            set_text(&target, value);
+        } else {
+            let _ = target.set_attribute(attr, value);
+        }
+    }
+    Some(())
 }
 
 /// The map part's kept nodes and what the listeners read: the latest view and dispatcher, the republic holding
