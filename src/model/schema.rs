@@ -360,8 +360,10 @@ content_types! {
         pub value: f64,
         pub unit: Text,
         pub qualifier: Text,
-        pub source_title: Prose,
+        // The publisher before the title, as a figure's source shows them: their texts' numbers (`Prose`, in this
+        // order) follow one another on the page, which the single file writes short (tools/build/assemble.py).
         pub source_publisher: Prose,
+        pub source_title: Prose,
         pub source_url: Text,
         pub source_date: Text,
         pub excerpt: Prose,
