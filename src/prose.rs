@@ -18,6 +18,9 @@
 //! work as before. `tests/prose_page.rs` checks the round trip for every text of the page.
 //!
 //! A text the page lacks (a saved or edited copy, a broken build) reads as [`MISSING`]: never a crash.
+//!
+//! The single file writes its marks smaller (tools/build/assemble.py): in its `<noscript>` text, a mark that follows
+//! the one before as `""` or `"."` ([`mark_number`]), and a figure by its place in the content ([`figure_id`]).
 
 use std::fmt;
 
