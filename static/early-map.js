@@ -5,10 +5,11 @@
 // period's, then its per-person view's, as the app shows a period of a layer. Until the app starts, the data panel
 // under the map (the page's own view) is not seen (static/css/05-early.css). Inline in the single file; on the site it
 // comes with the map part's text (assets/map.HASH.js), so that the first page stays within one round trip.
-window.__charmView = function (section, params) {
+// `one(key)`: the link's value for a key as the app reads it (static/early.js).
+window.__charmView = function (section, one) {
   "use strict";
-  var layer = /[?&]layer=([a-z]+)(?:&|$)/.exec(location.search);
-  var year = params.get("year");
+  var layer = /^[a-z]+$/.exec(one("layer"));
+  var year = one("year");
   var shown = 0;
   var periods = ".toggle-slot > :not(.unused)";
   function each(selector, then) {
@@ -87,7 +88,7 @@ window.__charmView = function (section, params) {
       });
     });
   }
-  use(layer && section.querySelector('template.map-variant[data-layer="' + layer[1] + '"]'));
+  use(layer && section.querySelector('template.map-variant[data-layer="' + layer[0] + '"]'));
   // A period the layer does not have: its default, as the app shows it (with a notice).
   if (!/^[\d-]+$/.test(year) || !section.querySelector(periods + ' [data-year="' + year + '"]')) {
     year = pressed(periods);
@@ -95,6 +96,6 @@ window.__charmView = function (section, params) {
   }
   var view = '"' + pressed("[aria-label='Data layer']").getAttribute("data-layer") + "/" + year + "/";
   use(section.querySelector("template[data-v=" + view + '"]'));
-  if (params.get("pp") === "1") use(section.querySelector("template[data-v=" + view + '1"]'));
+  if (one("pp") === "1") use(section.querySelector("template[data-v=" + view + '1"]'));
   if (shown) section.querySelector(".data-panel").setAttribute("data-early-busy", "");
 };

@@ -41,17 +41,22 @@
     }
     setTimeout(once, 400);
   };
-  var match = /[?&]part=([a-z]+)(?:&|$)/.exec(location.search);
-  var part = match && match[1];
+  // The link read as the app reads it (src/deep_link.rs): percent-decoded, and a key given twice is not used. `one(key)`
+  // is its value, "" without it, and both values with a comma between them when given twice ("map,map"), which is
+  // none of the values the checks below accept.
+  var query = location.search;
+  var params = new URLSearchParams(query);
+  function one(key) {
+    return String(params.getAll(key));
+  }
+  var part = /^[a-z]+$/.exec(one("part"));
+  part = part && part[0];
   // The header and the navigation as the app shows them, before the page is painted (the app keeps these nodes:
   // src/components/header.rs, nav.rs): the part's link marked current (marked only by the app, its bolder words
   // would move the links after it); in an embed (`?embed=1`) the compact bar, the link to the full explainer and
   // the parts folded into a menu, without the controls the link hides (`&hide=nav,share`), so that an embed's
   // frame does not first show the full page's header and then jump.
-  // Read as the app reads them (src/deep_link.rs): percent-decoded, and a key given twice is not used.
-  var query = location.search;
-  var params = new URLSearchParams(query);
-  var embed = String(params.getAll("embed")) === "1";
+  var embed = one("embed") === "1";
   var hide = params.getAll("hide");
   // (A control the app does not know makes it hide none: it shows them again when it starts.)
   var hidden = hide.length === 1 ? hide[0].split(",") : [];
@@ -177,8 +182,8 @@
   // the map when wide, below it on a phone: the map stays in sight), instead of the five folded profiles of the page
   // without JavaScript.
   function showCountry(section) {
-    var country = /[?&]country=([A-Z]{2})(?:&|$)/.exec(location.search);
-    var profile = country && section.querySelector("#profile-" + country[1]);
+    var country = /^[A-Z]{2}$/.exec(one("country"));
+    var profile = country && section.querySelector("#profile-" + country[0]);
     var selection = section.querySelector(".map-selection");
     if (!profile || !selection) return;
     var fold = profile.parentNode.closest("details");
@@ -202,14 +207,13 @@
   // (static/early-map.js: with the map part's text on the site, inline in the single file); then the controls an
   // embed hides.
   function showLayer(section) {
-    if (part === "map" && window.__charmView) window.__charmView(section, params);
+    if (part === "map" && window.__charmView) window.__charmView(section, one);
     Array.prototype.forEach.call(section.querySelectorAll("template.map-variant"), function (t) {
       t.parentNode.removeChild(t);
     });
     // The controls' place (static/css/05-early.css) without those an embed hides (`&hide=layers,year`).
-    var hide = /[?&]hide=([a-z,]+)/.exec(location.search);
     var groups = { layers: '[aria-label="Data layer"]', year: '[aria-label="Period"]', perperson: ".per-person" };
-    (hide ? hide[1].split(",") : []).forEach(function (key) {
+    hidden.forEach(function (key) {
       Array.prototype.forEach.call(groups[key] ? section.querySelectorAll(".data-controls " + groups[key]) : [], function (group) {
         group.parentNode.removeChild(group);
       });
