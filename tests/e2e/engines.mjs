@@ -11,7 +11,7 @@ import { createServer } from "node:net";
 import { createServer as createHttpServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { join, extname } from "node:path";
-import { DIST } from "./lib.mjs";
+import { DIST, HOLD_INSTANTIATE } from "./lib.mjs";
 
 export const PARTS = ["overview", "cards", "map", "timeline", "study", "evidence", "sources"];
 
@@ -177,20 +177,9 @@ export async function takeover(engine, base, hold) {
     scrollTo(0, Math.round(link.getBoundingClientRect().top + scrollY - innerHeight / 2));
     ${MARK}
     const view = (() => {${VIEW}})();
-    // With the wasm held: the app's own wasm (instantiated once boot.js has its bytes, after its mark
-    // "wasm-source-ready"; the unpacker's before it) will wait in WebAssembly.instantiate for window.__go, so that the
-    // reader can scroll the column while the app starts.
-    if (${!!hold}) {
-      const gate = new Promise((ok) => { window.__go = ok; });
-      for (const name of ["instantiate", "instantiateStreaming"]) {
-        const original = WebAssembly[name];
-        WebAssembly[name] = function (...args) {
-          if (!performance.getEntriesByName("wasm-source-ready").length) return original.apply(this, args);
-          window.__held = true;
-          return gate.then(() => original.apply(this, args));
-        };
-      }
-    }
+    // With the wasm held, the app's will wait at its instantiation, so that the reader can scroll the column while the
+    // app starts.
+    if (${!!hold}) ${HOLD_INSTANTIATE}
     // The app has not drawn (it takes aria-busy off #app when it does) nor started.
     return { started: !!document.documentElement.dataset.ready || !document.getElementById("app").hasAttribute("aria-busy"), view, marked: document.querySelectorAll("main *").length,
       focus: document.activeElement.textContent, scroll: [Math.round(scrollY), document.querySelector("main .map-selection").scrollTop] };`);

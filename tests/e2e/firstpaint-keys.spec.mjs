@@ -3,7 +3,7 @@
 // shows after start: its part, layer, period, per-person view, republic and the controls an embed hides.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, startUrl } from "./lib.mjs";
+import { serve, launch, started, startUrl } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -41,21 +41,12 @@ const LINKS = [
 for (const mode of ["served", "file"]) {
   for (const [query, want] of LINKS) {
     test(`${mode}: ${query}: the first paint shows the view the app shows after start`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      const release = await holdWasm(page);
-      await page.goto(startUrl(mode, server, query));
-      await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("main section.part"));
-      await page.waitForTimeout(200);
-      const early = await page.evaluate(look);
-      const started = await page.evaluate(() => !!document.documentElement.dataset.ready);
-      release();
-      await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
-      await page.waitForTimeout(400);
+      const { page, context, errors, early } = await started(browser, startUrl(mode, server, query), { settle: 400, look: async (page) => {
+        await page.waitForFunction(() => document.querySelector("main section.part"));
+        await page.waitForTimeout(200);
+        return page.evaluate(look);
+      }, mark: true });
       const app = await page.evaluate(look);
-      assert.equal(started, false, "looked at before the app started");
       // What the app shows is what the link means (so that the comparison tests something).
       for (const [key, value] of Object.entries({ part: ["part-map"], ...want })) assert.deepEqual(app[key], value, `the app's ${key}`);
       assert.deepEqual(early, app, "the first paint shows the app's view");

@@ -2,27 +2,11 @@
 // buttons are new, nothing moves) and what it holds works.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm } from "./lib.mjs";
+import { serve, launch, holdWasm, started } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
-
-/** Opens `query` with the wasm held back; `look(page)` runs on the pre-rendered page, then the app starts. */
-async function started(query, { width = 1280, height = 900 } = {}, look = async () => {}) {
-  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const release = await holdWasm(page);
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => document.readyState === "complete");
-  const early = await look(page);
-  release();
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
-  await page.waitForTimeout(300);
-  return { page, context, errors, early };
-}
 
 /** Where an element is on the page. */
 const box = (el) => { const r = el.getBoundingClientRect(); return `${Math.round(r.left)},${Math.round(r.top + scrollY)} ${Math.round(r.width)}x${Math.round(r.height)}`; };
@@ -36,12 +20,12 @@ const mark = (page) => page.evaluate((box) => {
 
 for (const [width, height] of [[390, 844], [1280, 900]]) {
   test(`/ at ${width}x${height}: the app keeps the pre-rendered overview (thesis, figures, links, citations, start links): the same nodes in the same places, only its buttons new`, async () => {
-    const { page, context, errors, early } = await started("", { width, height }, async (page) => {
+    const { page, context, errors, early } = await started(browser, server.url, { width, height, look: async (page) => {
       // Before the app: the links to the parts are there already, leading to the parts (not read.html).
       assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll("main .start-links a")].map((a) => a.checkVisibility() && a.getAttribute("href"))),
         ["?part=cards", "?part=map", "?part=study"]);
       return mark(page);
-    });
+    }, mark: true });
     const [drawn, kept, moved] = await page.evaluate((box) => {
       const all = [...document.querySelectorAll("main *:not(script)")];
       const kept = all.filter((el) => el.__pre === true);
@@ -61,7 +45,7 @@ for (const [width, height] of [[390, 844], [1280, 900]]) {
 }
 
 test("/: what the kept overview holds works: a figure's source, a term's definition (Escape closes it), the citations, a card link and a start link", async () => {
-  const { page, context, errors } = await started("?embed=1", {}, (page) => mark(page));
+  const { page, context, errors } = await started(browser, server.url + "?embed=1", { look: (page) => mark(page) });
   const thesis = page.locator("main .thesis");
   const source = thesis.locator(".figure.inline .source-toggle").first();
   await source.click();
@@ -145,10 +129,10 @@ test("?part=map&country=KZ: before the app, the profile's 'What the essay says' 
     }
     return out;
   });
-  const { page, context, errors, early } = await started("?part=map&country=KZ", {}, async (page) => {
+  const { page, context, errors, early } = await started(browser, server.url + "?part=map&country=KZ", { look: async (page) => {
     await page.waitForSelector(".map-selection .profile");
     return said(page);
-  });
+  } });
   assert.ok(early.length >= 2, `the summary and at least one detail paragraph (${early.length})`);
   assert.ok(early.every((t) => t.length > 40), `every paragraph has its text: ${JSON.stringify(early)}`);
   // The same words before and after start (a figure's brief "[Source: ...]" becomes the app's source button).

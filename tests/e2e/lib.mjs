@@ -47,6 +47,57 @@ export async function holdWasm(page) {
   return release;
 }
 
+/** In the page (as script text, for every engine): the app's own wasm, instantiated once static/boot.js has its bytes
+ *  (after its mark "wasm-source-ready"; the unpacker's wasm comes before it), waits in WebAssembly.instantiate until
+ *  `window.__go()` is called, and `window.__held` says it is waiting: the app has begun to start but not yet drawn. */
+export const HOLD_INSTANTIATE = `{
+  const gate = new Promise((ok) => { window.__go = ok; });
+  for (const name of ["instantiate", "instantiateStreaming"]) {
+    const original = WebAssembly[name];
+    WebAssembly[name] = function (...args) {
+      if (!performance.getEntriesByName("wasm-source-ready").length) return original.apply(this, args);
+      window.__held = true;
+      return gate.then(() => original.apply(this, args));
+    };
+  }
+}`;
+
+/** Opens `url` in a new context at `width`x`height` (a phone's touch screen below 500 px wide) with the wasm held
+ *  back; `look(page)` runs on the pre-rendered page once it is loaded (its result is `early`; by default it waits 300 ms). `mark`: then every element
+ *  of <main> is marked as the page's (`el.__pre`), after checking that the app has not started; `shifts`: the layout
+ *  shifts from there on are recorded in `window.__shifts`. Then the app starts; `settle` ms after it is ready, returns
+ *  { page, context, errors (the page's uncaught errors), early }. */
+export async function started(browser, url, { width = 1280, height = 900, look = (page) => page.waitForTimeout(300), mark = false, shifts = false, settle = 300 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  if (shifts) {
+    await page.addInitScript(() => {
+      window.__shifts = [];
+      // The shifts from the app's start on (the page's own, before it, are startup.spec's).
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= (window.__release ?? Infinity)) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
+    });
+  }
+  const release = await holdWasm(page);
+  await page.goto(url);
+  await page.waitForFunction(() => document.readyState === "complete");
+  const early = await look(page);
+  if (mark) {
+    const marked = await page.evaluate(() => {
+      for (const el of document.querySelectorAll("main *")) el.__pre = true;
+      window.__release = performance.now();
+      // The app has not started (it sets data-ready) nor drawn (it takes aria-busy off #app).
+      return !document.documentElement.dataset.ready && document.getElementById("app").hasAttribute("aria-busy");
+    });
+    assert.ok(marked, "the page was marked before the app started");
+  }
+  release();
+  await ready(page, 20000);
+  await page.waitForTimeout(settle);
+  return { page, context, errors, early };
+}
+
 /** Launches Debian's Chromium headless with a fresh profile and no background networking. */
 export async function launch(extraArgs = []) {
   return chromium.launch({
@@ -73,8 +124,8 @@ export async function open(browser, url, { viewport = { width: 1280, height: 900
 }
 
 /** Waits until the app has mounted (it sets data-ready on <html>). */
-export async function ready(page) {
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1" || !document.getElementById("fatal").hidden, null, { timeout: 15000 });
+export async function ready(page, timeout = 15000) {
+  await page.waitForFunction(() => document.documentElement.dataset.ready === "1" || !document.getElementById("fatal").hidden, null, { timeout });
   const fatal = await page.evaluate(() => document.getElementById("fatal").hidden ? null : document.getElementById("fatal-detail").textContent);
   assert.equal(fatal, null, `the app failed to start: ${fatal}`);
 }

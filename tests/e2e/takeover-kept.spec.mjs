@@ -3,28 +3,11 @@
 // lacks it (its file did not load): a finished tour still ends with its ending.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, ready, SINGLE_FILE_URL } from "./lib.mjs";
+import { serve, launch, ready, started, SINGLE_FILE_URL } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
-
-/** Opens `query` with the wasm held back, marks every element of <main>, lets the app start; returns the page. */
-async function started(query, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height } });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  const release = await holdWasm(page);
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => document.readyState === "complete");
-  await page.waitForTimeout(300);
-  await page.evaluate(() => { for (const el of document.querySelectorAll("main *")) el.__pre = true; });
-  release();
-  await ready(page);
-  await page.waitForTimeout(300);
-  return { page, context, errors };
-}
 
 /** The elements under `within` drawn by the app (not the page's), by their class (or tag). */
 const drawn = (page, within) => page.evaluate((w) => {
@@ -34,7 +17,7 @@ const drawn = (page, within) => page.evaluate((w) => {
 }, within);
 
 test("map (?part=map): the notes under the map are the page's, with the app's citation toggles; their card links lead to the cards in the app", async () => {
-  const { page, context, errors } = await started("?part=map");
+  const { page, context, errors } = await started(browser, server.url + "?part=map", { mark: true });
   // Only the two toggles are the app's (their words, the page's, moved into them).
   assert.deepEqual(await drawn(page, "main #map-notes"), { "cites-toggle": 2 });
   // Named as the toggles the app draws.
@@ -61,7 +44,7 @@ test("map (?part=map): the notes under the map are the page's, with the app's ci
 });
 
 test("map (?part=map): the table's sort and republic buttons are the page's; they sort and select; without JavaScript their words are there, the buttons not", async () => {
-  const { page, context, errors } = await started("?part=map");
+  const { page, context, errors } = await started(browser, server.url + "?part=map", { mark: true });
   const table = page.locator("main .data-table").first();
   const buttons = table.locator("button.sort, button.select-country");
   assert.equal(await buttons.count(), 4 + 5);
@@ -109,7 +92,7 @@ test("study without its file (?part=study, the rest file not loaded): a finished
 });
 
 test("timeline (?part=timeline): the axis is the page's (eras, ticks, markers); the markers' roving focus, selection and caption work on those nodes", async () => {
-  const { page, context, errors } = await started("?part=timeline");
+  const { page, context, errors } = await started(browser, server.url + "?part=timeline", { mark: true });
   assert.deepEqual(await drawn(page, "main .timeline-axis"), {}, "nothing on the axis drawn again");
   const bar = page.getByRole("toolbar", { name: /^Events from 1900 to 2024/ });
   const markers = bar.getByRole("button");
@@ -147,7 +130,7 @@ test("timeline (?part=timeline): the axis is the page's (eras, ticks, markers); 
 });
 
 test("timeline deep link (?part=timeline&card=xian-summit-2023): the page's marker is selected and holds the tab stop", async () => {
-  const { page, context, errors } = await started("?part=timeline&card=xian-summit-2023", { width: 800, height: 600 });
+  const { page, context, errors } = await started(browser, server.url + "?part=timeline&card=xian-summit-2023", { width: 800, height: 600, mark: true });
   assert.deepEqual(await drawn(page, "main .timeline-axis"), { "axis-caption": 1, "caption-title": 1 });
   const marker = page.locator("#tl-ev-xian-summit-2023");
   assert.equal(await marker.getAttribute("aria-pressed"), "true");

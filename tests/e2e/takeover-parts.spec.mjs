@@ -4,37 +4,13 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { serve, launch, ROOT } from "./lib.mjs";
+import { serve, launch, started, ROOT } from "./lib.mjs";
 
 const EX = JSON.parse(readFileSync(join(ROOT, "content/interactives.json"), "utf8"));
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
-
-/** Opens `query` with the wasm held back, marks every element of <main>, lets the app start; returns the page. */
-async function started(query, { width = 1280, height = 900 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(String(e)));
-  await page.addInitScript(() => {
-    window.__shifts = [];
-    // The shifts from the app's start on (the page's own, before it, are startup.spec's).
-    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= (window.__release ?? Infinity)) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
-  });
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, async (route) => { await held; await route.continue(); });
-  await page.goto(server.url + query);
-  await page.waitForFunction(() => document.readyState === "complete");
-  await page.waitForTimeout(300);
-  await page.evaluate(() => { for (const el of document.querySelectorAll("main *")) el.__pre = true; window.__release = performance.now(); });
-  release();
-  await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
-  await page.waitForTimeout(500);
-  return { page, context, errors };
-}
 
 /** The elements of <main> (under `within`) drawn by the app, by their class (or tag). */
 const drawn = (page, within = "main") => page.evaluate((w) => {
@@ -44,7 +20,7 @@ const drawn = (page, within = "main") => page.evaluate((w) => {
 }, within);
 
 test("evidence (?part=evidence): the page's figures, sources and citation lines are kept, only their buttons are the app's; sources and citations open, nothing moved", async () => {
-  const { page, context, errors } = await started("?part=evidence", { width: 390, height: 844 });
+  const { page, context, errors } = await started(browser, server.url + "?part=evidence", { width: 390, height: 844, mark: true, shifts: true, settle: 500 });
   const notes = await drawn(page, "main :is(.evidence-notes, .more-notes, .prompts)");
   // The app's: the toggles, and the two links to the Sources part.
   assert.deepEqual(Object.keys(notes).sort(), ["A", "cites-toggle", "source-toggle"], JSON.stringify(notes));
@@ -90,7 +66,7 @@ test("evidence (?part=evidence): the page's figures, sources and citation lines 
 });
 
 test("cards (?part=cards): each closed card's line of citations is the page's, with the app's toggle; it opens, and hides while its card is open; the exercises are drawn when started", async () => {
-  const { page, context, errors } = await started("?part=cards");
+  const { page, context, errors } = await started(browser, server.url + "?part=cards", { mark: true, shifts: true, settle: 500 });
   const cards = await drawn(page, "main .card-grid");
   // The app's: the toggles (and what a summary with terms, figures or card links holds), no line of citations.
   assert.equal(cards.cites, undefined, JSON.stringify(cards));
@@ -132,7 +108,7 @@ test("cards (?part=cards): each closed card's line of citations is the page's, w
 });
 
 test("timeline (?part=timeline): the list's links are the page's, lead to the event here and select it; the selected one is marked", async () => {
-  const { page, context, errors } = await started("?part=timeline", { width: 390, height: 844 });
+  const { page, context, errors } = await started(browser, server.url + "?part=timeline", { width: 390, height: 844, mark: true, shifts: true, settle: 500 });
   const list = await drawn(page, "main .timeline-list");
   assert.deepEqual(list, {}, "nothing in the list drawn again");
   const link = page.locator("main .event-list a").nth(2);

@@ -3,7 +3,7 @@
 // (after static/boot.js began to start it, before the app drew its column): the latest position, not the one at boot.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, startUrl } from "./lib.mjs";
+import { serve, launch, holdWasm, startUrl, HOLD_INSTANTIATE } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -15,21 +15,8 @@ for (const mode of ["served", "file"]) {
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(String(e)));
-    // The app's own wasm (instantiated once boot.js has its bytes: after the mark "wasm-source-ready") waits in
-    // WebAssembly.instantiate until the test lets it go; the unpacker's wasm, before that mark, does not.
-    await page.addInitScript(() => {
-      let go;
-      const gate = new Promise((ok) => { go = ok; });
-      window.__go = go;
-      for (const name of ["instantiate", "instantiateStreaming"]) {
-        const original = WebAssembly[name];
-        WebAssembly[name] = function (...args) {
-          if (!performance.getEntriesByName("wasm-source-ready").length) return original.apply(this, args);
-          window.__held = true;
-          return gate.then(() => original.apply(this, args));
-        };
-      }
-    });
+    // The app's own wasm waits at its instantiation until the test lets it go.
+    await page.addInitScript({ content: HOLD_INSTANTIATE });
     const release = await holdWasm(page);
     await page.goto(startUrl(mode, server, "?part=map&layer=students&country=UZ"));
     await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("main .map-selection #profile-UZ"));
