@@ -193,6 +193,7 @@ export async function takeover(engine, base, hold) {
     await until(engine, `() => window.__held === true`, "the app's wasm to be instantiated");
     const now = await engine.run(`
       const c = document.querySelector("main .map-selection");
+      c.addEventListener("scroll", () => { window.__scrolled = true; }, { once: true });
       c.scrollTop += c.scrollTop > 60 ? -60 : 60;
       // What is in the column moved with it: marked again where it is now (still the page's nodes).
       ${MARK}
@@ -201,8 +202,8 @@ export async function takeover(engine, base, hold) {
     assert.notEqual(now.top, early.scroll[1], `${engine.name}: the column scrolled`);
     early.scroll[1] = now.top;
     early.view = now.view;
-    // Its scroll event comes with the next frame.
-    await new Promise((r) => setTimeout(r, 200));
+    // Its scroll event comes with a later frame (the reader's scroll has one, which boot.js notes).
+    await until(engine, `() => window.__scrolled`, "the column's scroll event");
     await engine.run(`window.__go();`);
   }
   assert.deepEqual([early.view.part, early.view.pressed, early.view.profiles, early.view.current], [true, ["students"], ["profile-UZ"], "Uzbekistan 6,500 (2019)"],
