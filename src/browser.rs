@@ -41,66 +41,91 @@ pub fn show_fatal(message: &str) {
     }
 }
 
-/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
-/// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
-pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    after_paint(0, f);
-}
-
 /// How long the reader has to pause before [`AfterPause`] work runs, in milliseconds: longer than the gap
 /// between two quick clicks, short enough that the work is done before anyone looks for it.
 pub const PAUSE_MS: u32 = 150;
 
-/// Work that waits until the reader pauses: run [`PAUSE_MS`] after the next frame is painted, unless
-/// another `schedule` (or `cancel`) came first. A burst of quick switches then costs one run, made for
-/// the last, and leaves the main thread free for the next click.
+/// Work that waits until the reader pauses: run once at least [`PAUSE_MS`] (at most twice that) have passed with no
+/// `schedule` (of any `AfterPause`), unless another `schedule` (or `cancel`) of this one came first. A burst of
+/// quick switches then costs one run, made for the last, and leaves the main thread free for the next click: every
+/// `AfterPause` waits on one timer, set again when it fires too early (not a timer per switch and caller, nor a frame
+/// callback; during a burst it fires once per `PAUSE_MS`, not once per switch).
 #[derive(Clone, Default)]
-pub struct AfterPause(std::rc::Rc<std::cell::Cell<u32>>);
+pub struct AfterPause(std::rc::Rc<std::cell::RefCell<Option<Work>>>);
+
+/// Work waiting for the pause.
+type Work = Box<dyn FnOnce()>;
+
+/// What waits for the pause: when it ends (`Date.now()`), whether the timer is set, and the waiting `AfterPause`s.
+type Pause = (f64, bool, Vec<AfterPause>);
+
+thread_local! {
+    static PAUSE: std::cell::RefCell<Pause> = std::cell::RefCell::default();
+}
 
 impl AfterPause {
     /// Runs `f` after the pause, in place of anything scheduled before.
     pub fn schedule(&self, f: impl FnOnce() + 'static) {
-        self.cancel();
-        let (latest, mine) = (self.0.clone(), self.0.get());
-        after_paint(PAUSE_MS, move || {
-            if latest.get() == mine {
-                f();
+        let listed = self.0.borrow_mut().replace(Box::new(f)).is_some();
+        let arm = PAUSE.with(|p| {
+            let mut p = p.borrow_mut();
+            p.0 = js_sys::Date::now() + f64::from(PAUSE_MS);
+            if !listed {
+                p.2.push(self.clone());
             }
+            !std::mem::replace(&mut p.1, true)
         });
+        if arm {
+            pause_timer();
+        }
     }
 
     /// Drops what is scheduled.
     pub fn cancel(&self) {
-        self.0.set(self.0.get().wrapping_add(1));
+        self.0.borrow_mut().take();
     }
 }
 
-fn after_paint(ms: u32, f: impl FnOnce() + 'static) {
-    // Everything asked for in one frame (a layer switch asks four or five times: the legend, the list of
-    // republics, the panel, the navigation, the address) waits on one animation frame and one timer per delay,
-    // run in the order asked: not one of each per caller in the frame that shows the switch.
-    type Waiting = Vec<(u32, Box<dyn FnOnce()>)>;
+/// The pause's timer: when it fires before the pause ends (a `schedule` since), it is set again.
+fn pause_timer() {
+    gloo::timers::callback::Timeout::new(PAUSE_MS, || {
+        if PAUSE.with(|p| p.borrow().0) > js_sys::Date::now() {
+            return pause_timer();
+        }
+        let waiting = PAUSE.with(|p| {
+            let mut p = p.borrow_mut();
+            p.1 = false;
+            std::mem::take(&mut p.2)
+        });
+        for w in waiting {
+            let f = w.0.borrow_mut().take();
+            if let Some(f) = f {
+                f();
+            }
+        }
+    })
+    .forget();
+}
+
+/// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
+/// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    // Everything asked for in one frame waits on one animation frame and one timer, run in the order asked: not
+    // one of each per caller in the frame that shows the change.
     thread_local! {
-        static WAITING: std::cell::RefCell<Waiting> = const { std::cell::RefCell::new(Vec::new()) };
+        static WAITING: std::cell::RefCell<Vec<Work>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     let first = WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        w.push((ms, Box::new(f)));
+        w.push(Box::new(f));
         w.len() == 1
     });
     if !first {
         return;
     }
     let later = move || {
-        let mut all = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
-        while let Some(&(ms, _)) = all.first() {
-            let (these, rest): (Waiting, Waiting) = all.into_iter().partition(|(m, _)| *m == ms);
-            all = rest;
-            gloo::timers::callback::Timeout::new(ms, move || {
-                these.into_iter().for_each(|(_, f)| f())
-            })
-            .forget();
-        }
+        let all = WAITING.with(|w| std::mem::take(&mut *w.borrow_mut()));
+        gloo::timers::callback::Timeout::new(0, move || all.into_iter().for_each(|f| f())).forget();
     };
     match window() {
         // A live window's requestAnimationFrame does not fail; its Result carries nothing to act on.
