@@ -141,3 +141,26 @@ test("?part=map&country=KZ: before the app, the profile's 'What the essay says' 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Below the map, the boxes the browser skips while they are off screen (content-visibility: the legend's caption, the
+// list of republics, the data panel) are skipped from the first paint on, not only once the app runs, and the page's
+// fold of the five profiles (for the page without JavaScript) is not seen while the app starts: nothing under the map
+// changes its size or place at start (with a republic the data panel grew 95 px at 800x600 and shrank 475 px at 390).
+for (const [width, height] of [[390, 844], [800, 600], [1280, 900], [1920, 1080]]) {
+  for (const query of ["?part=map", "?part=map&country=KZ"]) {
+    test(`${query} at ${width}x${height}: the list, the caption, the data panel and the footer have the same boxes before and after start`, async () => {
+      const boxes = (page) => page.evaluate(() => ["main .country-list", "main .map-selection", "main .map-figure figcaption", "main .data-panel", ".site-footer"].map((s) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        return `${s} ${Math.round(r.top + scrollY)}+${Math.round(r.height)}`;
+      }));
+      const { page, context, errors, early } = await started(browser, server.url + query, { width, height, mark: true, look: async (page) => {
+        await page.waitForFunction(() => document.querySelector("main .data-panel"));
+        await page.waitForTimeout(300);
+        return boxes(page);
+      } });
+      assert.deepEqual(await boxes(page), early);
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}

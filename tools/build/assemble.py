@@ -373,7 +373,7 @@ def split_page(page: str) -> tuple[str, str, str, str]:
     rest = page[a + len(REST_OPEN):b - len(REST_CLOSE)]
     s, e = part_span(rest, MAP_PART)
     map_part = rest[s:e]
-    d = map_part.index(DATA_FOLD)
+    d = map_part.index(DATA_FOLD, map_part.index('class="data-panel'))  # (the list's fold of profiles stays)
     map_part = map_part[:d] + map_part[element_end(map_part, d, "details"):]
     while NO_JS in map_part:
         d = map_part.index(NO_JS)

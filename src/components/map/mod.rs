@@ -118,9 +118,10 @@ pub fn MapPart(props: &PartProps) -> Html {
 pub fn MapPart(props: &PartProps) -> Html {
     let static_page = crate::components::use_static_page();
     let profiles = if static_page {
-        // Folded on the no-JavaScript page, so a phone reader chooses to see all five (a long read).
+        // Folded on the no-JavaScript page, so a phone reader chooses to see all five (a long read); not seen while the
+        // app starts, which has the list's buttons for them (and shows none or the link's republic: static/early.js).
         html! {
-            <details class="disclosure static-fold">
+            <details class="disclosure static-fold" data-no-js="">
                 <summary><span class="disclosure-label">{ "Show the profiles of the five republics" }</span></summary>
                 <div class="profiles">{ for CountryId::ALL.iter().map(|&c| html! { <CountryProfile key={c.key()} country={c} on_map={OnMap::of(&props.view, c)} /> }) }</div>
             </details>
