@@ -56,8 +56,16 @@ pub struct AfterPause(std::rc::Rc<std::cell::RefCell<Option<Work>>>);
 /// Work waiting for the pause.
 type Work = Box<dyn FnOnce()>;
 
-/// What waits for the pause: when it ends (`Date.now()`), whether the timer is set, and the waiting `AfterPause`s.
-type Pause = (f64, bool, Vec<AfterPause>);
+/// What waits for the pause.
+#[derive(Default)]
+struct Pause {
+    /// When the pause ends (`Date.now()`, ms).
+    ends: f64,
+    /// Whether the timer is set.
+    armed: bool,
+    /// The `AfterPause`s with work waiting.
+    waiting: Vec<AfterPause>,
+}
 
 thread_local! {
     static PAUSE: std::cell::RefCell<Pause> = std::cell::RefCell::default();
@@ -69,11 +77,11 @@ impl AfterPause {
         let listed = self.0.borrow_mut().replace(Box::new(f)).is_some();
         let arm = PAUSE.with(|p| {
             let mut p = p.borrow_mut();
-            p.0 = js_sys::Date::now() + f64::from(PAUSE_MS);
+            p.ends = js_sys::Date::now() + f64::from(PAUSE_MS);
             if !listed {
-                p.2.push(self.clone());
+                p.waiting.push(self.clone());
             }
-            !std::mem::replace(&mut p.1, true)
+            !std::mem::replace(&mut p.armed, true)
         });
         if arm {
             pause_timer();
@@ -89,13 +97,13 @@ impl AfterPause {
 /// The pause's timer: when it fires before the pause ends (a `schedule` since), it is set again.
 fn pause_timer() {
     gloo::timers::callback::Timeout::new(PAUSE_MS, || {
-        if PAUSE.with(|p| p.borrow().0) > js_sys::Date::now() {
+        if PAUSE.with(|p| p.borrow().ends) > js_sys::Date::now() {
             return pause_timer();
         }
         let waiting = PAUSE.with(|p| {
             let mut p = p.borrow_mut();
-            p.1 = false;
-            std::mem::take(&mut p.2)
+            p.armed = false;
+            std::mem::take(&mut p.waiting)
         });
         for w in waiting {
             let f = w.0.borrow_mut().take();

@@ -132,24 +132,28 @@ pub fn morph(old: &Element, new: &Element) {
     }
 }
 
+/// The attributes that carry a child's key for `morph` (read by `key`): `patch` never writes one in place.
+const KEY_ATTRS: [&str; 3] = ["data-compare", "data-country", "data-figure"];
+
 /// Whether an attribute carries a child's key for `morph` (`key`).
 fn key_attr(name: &str) -> bool {
-    matches!(name, "data-compare" | "data-country" | "data-figure")
+    KEY_ATTRS.contains(&name)
 }
 
 /// A child's key for `morph`: a comparison's id; a table row's republic (the row on the map: a switch rewrites the
 /// five in place) or, for a republic's further rows, its figure.
 fn key(node: &web_sys::Node) -> Option<String> {
+    let [compare, country, figure] = KEY_ATTRS;
     let el = node.dyn_ref::<Element>()?;
-    if let Some(id) = el.get_attribute("data-compare") {
+    if let Some(id) = el.get_attribute(compare) {
         return Some(id);
     }
     if el.tag_name() != "TR" {
         return None;
     }
     match el.matches(".off-map") {
-        Ok(true) => el.get_attribute("data-figure"),
-        _ => el.get_attribute("data-country"),
+        Ok(true) => el.get_attribute(figure),
+        _ => el.get_attribute(country),
     }
 }
 
