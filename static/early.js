@@ -63,12 +63,14 @@
   var marking = new MutationObserver(shellReady);
   function shellReady() {
     var nav = document.querySelector(".parts-nav");
-    // Once the parser is past the navigation (the notices follow it).
+    var link = nav && nav.querySelector('a[href$="#part-' + (part || "overview") + '"]');
+    // The link is marked as soon as it is parsed: where a slow network's piece of the page ends in the navigation,
+    // the browser paints what it has, and marking it after that moved the links painted after it.
+    if (link) link.setAttribute("aria-current", "page");
+    // The rest once the parser is past the navigation (the notices follow it).
     if (!document.querySelector(".shell > .notices") && document.readyState === "loading") return;
     marking.disconnect();
     if (!nav) return;
-    var link = nav.querySelector('a[href$="#part-' + (part || "overview") + '"]');
-    if (link) link.setAttribute("aria-current", "page");
     var share = document.querySelector(".site-header .share-button");
     if (share && hidden.indexOf("share") >= 0) share.hidden = true;
     if (hidden.indexOf("nav") >= 0) nav.hidden = true;
