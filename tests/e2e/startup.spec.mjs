@@ -73,12 +73,14 @@ test("?part=map on a wide screen: the map does not move when the app draws its l
   await context.close();
 });
 
-/** The page in two pieces, with a pause after the first (`cut(html)` is where it ends): what the browser has parsed
- *  is painted meanwhile. `parsed(page)` runs while the rest waits. Returns the layout shifts recorded until two
- *  frames after the rest came, each with what moved and how. */
+/** The page in two pieces (`cut(html)` is where the first ends): what the browser has parsed is painted meanwhile.
+ *  `parsed(page)` runs while the rest waits; the rest comes once it is done. Returns the layout shifts recorded
+ *  until two frames after the rest came, each with what moved and how. */
 async function streamed(cut, parsed) {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const at = cut(html);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
   const paused = createServer(async (req, res) => {
     if (req.url.split("?")[0] !== "/") {
       const r = await fetch(server.url + req.url.slice(1));
@@ -87,7 +89,7 @@ async function streamed(cut, parsed) {
     }
     res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
     res.write(html.slice(0, at));
-    setTimeout(() => res.end(html.slice(at)), 600);
+    held.then(() => res.end(html.slice(at)));
   });
   await new Promise((ok) => paused.listen(0, "127.0.0.1", ok));
   const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -104,6 +106,7 @@ async function streamed(cut, parsed) {
     });
     await page.goto(`http://127.0.0.1:${paused.address().port}/?part=map&layer=students&country=UZ`, { waitUntil: "commit" });
     await parsed(page);
+    release();
     await page.waitForFunction(() => document.readyState !== "loading");
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     return await page.evaluate(() => window.__shifts);
@@ -129,7 +132,8 @@ test("where the first piece of the page ends in the navigation, the deep link's 
   const shifts = await streamed((html) => html.indexOf("</li>", html.indexOf('#part-timeline"', html.indexOf('class="parts-nav"'))), async (page) => {
     await page.waitForFunction(() => document.querySelector('.parts-nav a[href$="#part-timeline"]'), null, { polling: 20 });
     assert.equal(await page.locator(".shell > .notices").count(), 0, "the parser has not reached the notices");
-    await page.waitForTimeout(200);
+    // A frame painted with the links parsed so far.
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   });
   assert.deepEqual(shifts, [], "no layout shift");
 });
