@@ -140,6 +140,7 @@
     if (partial && !shown) {
       shown = section;
       section.setAttribute("data-early", "");
+      showNotice(section);
       rest.parentNode.insertBefore(section, rest);
     }
     if ((!section || partial) && !last && coming) {
@@ -153,6 +154,7 @@
       return;
     }
     section.setAttribute("data-early", "");
+    if (!shown) showNotice(section);
     showLayer(section);
     showCountry(section);
     showProgress(section);
@@ -162,6 +164,21 @@
       shown.parentNode.replaceChild(section, shown);
     } else {
       rest.parentNode.insertBefore(section, rest);
+    }
+  }
+  // A year that is a period of another layer than the link's (`?part=map&layer=students&year=2013`): the app shows the
+  // layer's own view and says so in a notice above the part (src/deep_link.rs, src/app.rs), here in its words from the
+  // first paint, so that the part does not move down when the app starts (which draws its own in the same place). The
+  // layers' periods are on the part's start tag, the page's own layer first (tools/build/assemble.py's layer_periods).
+  function showNotice(section) {
+    var year = one("year");
+    var layers = String(section.getAttribute("data-periods")).split("|").map(function (l) { return l.split(":"); });
+    var own = layers.filter(function (l) { return l[0] === (one("layer") || layers[0][0]); })[0];
+    function has(l) { return (" " + l[2] + " ").indexOf(" " + year + " ") >= 0; }
+    var box = document.querySelector(".notices");
+    if (box && own && /^[\d-]+$/.test(year) && layers.some(has) && !has(own)) {
+      box.innerHTML = '<ul><li class="notice"><span></span><button class="dismiss" data-needs-js="">Dismiss</button></li></ul>';
+      box.querySelector("span").textContent = "Ignored part of the link: year \u201c" + year + "\u201d: not a period of the " + own[1] + " layer.";
     }
   }
   // Saved study progress (its string form "v1|STEPS|ANSWERS": src/components/study/progress_model.rs): the tour's steps

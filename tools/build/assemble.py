@@ -366,6 +366,37 @@ def texts_shared(source: str, numbers: list[int], have: str) -> str:
         out.append(source[start:element_end(source, start, tag)])
     return f"<template>{''.join(out)}</template>" if out else ""
 
+# A deep link's year that is a period of another layer than its own (`?part=map&layer=students&year=2013`): the app
+# ignores it and says so in a notice above the part (src/deep_link.rs). static/early.js shows that notice from the first
+# paint, so that the part does not move down when the app starts; it reads each layer's periods from the map part's
+# start tag (`data-periods`), which the served page's heading carries too (before the rest of the part comes):
+# `KEY:LABEL:PERIOD PERIOD|...`, the page's own layer first. Read here from the pre-rendered controls (a layer's
+# button, the period group it shows: pressed for the page's layer, `data-c` of the layer's template for the others).
+def layer_periods(map_part: str) -> str:
+    layers = re.findall(r'<button class="toggle" type="button" aria-pressed="(true|false)" data-layer="([a-z]+)">([^<]+)</button>', map_part)
+    slot = map_part.index('<div class="toggle-slot">')
+    slot = map_part[slot:element_end(map_part, slot, "div")]
+    groups = re.findall(r'<(?:div|p) class="([^"]*)"[^>]*>(.*?)</(?:div|p)>', slot[len('<div class="toggle-slot">'):])
+    out = []
+    for pressed, key, label in sorted(layers, key=lambda layer: layer[0] != "true"):
+        if pressed == "true":
+            seen = [" unused" not in f" {c}" for c, _ in groups]
+        else:
+            c = re.search(rf'<template class="map-variant" data-layer="{key}"[^>]* data-c="([01]+)"', map_part).group(1)
+            seen = [flag == "1" for flag in c[len(c) - len(groups):]]
+        assert seen.count(True) == 1, f"the {key} layer shows {seen.count(True)} of the period slot's groups"
+        years = re.findall(r' data-year="([^"]+)"', groups[seen.index(True)][1])
+        assert not re.search(r'[:|"&<]', label + "".join(years)), f"a layer's label or period early.js cannot read: {label}"
+        out.append(f"{key}:{label}:{' '.join(years)}")
+    assert len(out) > 1 and out[0].split(":")[2], f"the page's layer has no periods: {out}"
+    return "|".join(out)
+
+def with_layer_periods(page: str) -> str:
+    """`page` with each layer's periods on the map part's start tag (see layer_periods)."""
+    s, e = part_span(page, MAP_PART)
+    tag = page.index(">", s)
+    return page[:tag] + f' data-periods="{layer_periods(page[s:e])}"' + page[tag:]
+
 def split_page(page: str) -> tuple[str, str, str, str]:
     """The pre-rendered page as (served first page, rest text, map text, page for reading without JavaScript)."""
     a = page.index(REST_OPEN)
@@ -535,7 +566,7 @@ def icon_data_uri() -> str:
 def main() -> int:
     page = PRE.read_text()
     body = page.index("<body")
-    page = page[:body] + attribute_order(page[body:])
+    page = page[:body] + with_layer_periods(attribute_order(page[body:]))
     glue = minify_js(compact_glue(GLUE.read_text()))
     wasm = WASM.read_bytes()
     # One stylesheet from static/css/*.css in name order (00-base first, 90-print last); the site's page has the

@@ -1,0 +1,64 @@
+// A deep link whose year is a period of another layer (`?part=map&layer=students&year=2013`) is partly rejected: the app
+// shows the layer's own view and says so in a notice above the part. The page shows that notice, in the app's words,
+// from its first paint (static/early.js), so that the part does not move down when the app starts; on the site from the
+// paint of the part's heading alone, before the rest of the part (assets/map.HASH.js) has come. A link the app accepts
+// gets no notice.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve, launch, holdWasm, ready, startUrl } from "./lib.mjs";
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser.close(); await server.close(); });
+
+/** The notices' words (the Dismiss button's left out) and where the map part's heading is. */
+const look = () => ({
+  notices: [...document.querySelectorAll(".shell > .notices li > span")].map((s) => s.textContent),
+  heading: Math.round(document.querySelector("#part-map").getBoundingClientRect().top + scrollY),
+});
+
+const LINKS = [
+  ["?part=map&layer=students&year=2013", ["Ignored part of the link: year “2013”: not a period of the Students layer."]],
+  ["?part=map&year=2005-2018&country=UZ", ["Ignored part of the link: year “2005-2018”: not a period of the Trade layer."]],
+  ["?part=map&layer=confucius&year=2024&pp=1", ["Ignored part of the link: year “2024”: not a period of the Confucius Institutes layer."]],
+  ["?part=map&layer=investment&year=2005-2018", []],
+  ["?part=map&year=2013", []],
+];
+
+for (const mode of ["served", "file"]) {
+  for (const [width, height] of [[390, 844], [800, 600], [1920, 1080]]) {
+    for (const [query, want] of LINKS) {
+      test(`${mode} ${width}x${height} ${query}: the app's notice from the first paint, nothing moves at start`, async () => {
+        const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+        const page = await context.newPage();
+        const errors = [];
+        page.on("pageerror", (e) => errors.push(String(e)));
+        await page.addInitScript(() => {
+          window.__shifts = [];
+          new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
+        });
+        const release = await holdWasm(page);
+        // On the site, the map part's file held too: the page shows the part's heading alone.
+        let releaseMap = () => {};
+        const mapHeld = new Promise((ok) => { releaseMap = ok; });
+        await page.route(/\/assets\/map\.[0-9a-f]+\.js$/, async (route) => { await mapHeld; await route.continue(); });
+        await page.goto(startUrl(mode, server, query));
+        await page.waitForFunction(() => document.querySelector("#part-map"));
+        await page.waitForTimeout(200);
+        const first = await page.evaluate(look);
+        assert.deepEqual(first.notices, want, "the notice with the part's first paint");
+        releaseMap();
+        await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));
+        await page.waitForTimeout(200);
+        assert.deepEqual(await page.evaluate(look), first, "the rest of the part came below the heading");
+        release();
+        await ready(page, 20000);
+        await page.waitForTimeout(600);
+        assert.deepEqual(await page.evaluate(look), first, "the app shows the same notices, the part where it was");
+        assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+  }
+}
