@@ -76,7 +76,7 @@ test("?part=map on a wide screen: the map does not move when the app draws its l
 /** The page in two pieces (`cut(html)` is where the first ends): what the browser has parsed is painted meanwhile.
  *  `parsed(page)` runs while the rest waits; the rest comes once it is done. Returns the layout shifts recorded
  *  until two frames after the rest came, each with what moved and how. */
-async function streamed(cut, parsed) {
+async function streamed(cut, parsed, { query = "?part=map&layer=students&country=UZ", width = 412, height = 823 } = {}) {
   const html = readFileSync(join(DIST, "index.html"), "utf8");
   const at = cut(html);
   let release;
@@ -92,7 +92,7 @@ async function streamed(cut, parsed) {
     held.then(() => res.end(html.slice(at)));
   });
   await new Promise((ok) => paused.listen(0, "127.0.0.1", ok));
-  const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
+  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
   try {
     const page = await context.newPage();
     await page.route(/\.(wasm|lzma)(\.[0-9a-f]+\.js)?$/, () => {});
@@ -104,7 +104,7 @@ async function streamed(cut, parsed) {
         for (const e of list.getEntries()) window.__shifts.push({ value: e.value, at: Math.round(e.startTime), ready: document.readyState, moved: e.sources.map((s) => `${name(s.node)} ${box(s.previousRect)} -> ${box(s.currentRect)}`) });
       }).observe({ type: "layout-shift", buffered: true });
     });
-    await page.goto(`http://127.0.0.1:${paused.address().port}/?part=map&layer=students&country=UZ`, { waitUntil: "commit" });
+    await page.goto(`http://127.0.0.1:${paused.address().port}/${query}`, { waitUntil: "commit" });
     await parsed(page);
     release();
     await page.waitForFunction(() => document.readyState !== "loading");
@@ -137,6 +137,23 @@ test("where the first piece of the page ends in the navigation, the deep link's 
   });
   assert.deepEqual(shifts, [], "no layout shift");
 });
+
+// Where else a slow network's piece of the page may end, on a phone: in the header before the Share button (the
+// byline took the button's place, then narrowed: 0.0034), and in <main> before the overview's heading (the heading's
+// top margin then collapsed through <main>, which moved down 26 px: 0.019).
+for (const [where, cut, last] of [
+  ["in the header, before the Share button", (html) => html.indexOf('<div class="header-actions"'), ".site-header .tagline"],
+  ["in <main>, before the overview's heading", (html) => html.indexOf("<h2", html.indexOf("<main")), "main > .part"],
+]) {
+  test(`the overview on a phone, its first piece ending ${where}: nothing painted moves when the rest comes`, async () => {
+    const shifts = await streamed(cut, async (page) => {
+      await page.waitForFunction((last) => document.querySelector(last), last, { polling: 20 });
+      assert.equal(await page.evaluate(() => document.readyState), "loading", "the rest of the page has not arrived");
+      await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    }, { query: "", width: 390, height: 844 });
+    assert.deepEqual(shifts, [], "no layout shift");
+  });
+}
 
 test("without a part, nothing waits: the overview is the pre-rendered page's first view", async () => {
   const context = await browser.newContext();
