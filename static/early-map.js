@@ -96,6 +96,26 @@ window.__charmView = function (section, one) {
   }
   var view = '"' + pressed("[aria-label='Data layer']").getAttribute("data-layer") + "/" + year + "/";
   use(section.querySelector("template[data-v=" + view + '"]'));
-  if (one("pp") === "1") use(section.querySelector("template[data-v=" + view + '1"]'));
-  if (shown) section.querySelector(".data-panel").setAttribute("data-early-busy", "");
+  var pp = one("pp") === "1" && section.querySelector("template[data-v=" + view + '1"]');
+  use(pp);
+  if (!shown) return;
+  var panel = section.querySelector(".data-panel");
+  panel.setAttribute("data-early-busy", "");
+  // On the site, the view's own data panel as the page would carry it, from its own file (tools/build/assemble.py: a file
+  // a view, one hash for them all in `data-panels`), in place of the page's once it has come, unless the app has
+  // started (it draws the view's own then). The single file carries none.
+  var root = document.documentElement;
+  var hash = root.getAttribute("data-panels");
+  if (!hash) return;
+  var script = document.createElement("script");
+  script.src = "assets/panel." + (view.slice(1) + (pp ? "1" : "")).replace(/\//g, "_") + "." + hash + ".js";
+  script.onload = function () {
+    var text = window.__charmPanelText;
+    window.__charmPanelText = null;
+    if (typeof text === "string" && !root.hasAttribute("data-ready")) {
+      panel.innerHTML = text;
+      panel.removeAttribute("data-early-busy");
+    }
+  };
+  document.head.appendChild(script);
 };

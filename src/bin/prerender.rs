@@ -54,7 +54,48 @@ fn main() {
     }
     if let Some(needs) = needs_list {
         std::fs::write(needs, first_view_needs()).expect("write the texts the first views read");
+        let panels = std::path::Path::new(needs).with_file_name("panels.txt");
+        std::fs::write(panels, view_panels()).expect("write the map views' data panels");
     }
+}
+
+/// The data panel of every map view a link can open but the page's own (a layer, a period, per person), as the static
+/// page draws its own (`Mode::First`): `LAYER/YEAR/PP<tab>MARKUP`, one a line. tools/build/assemble.py serves each in a
+/// file of its own, which the served site's static/early-map.js puts in place for a deep link's view before the app
+/// starts.
+#[cfg(not(target_arch = "wasm32"))]
+fn view_panels() -> String {
+    use charm_offensive::components::data::panel::{blocks, Mode, Ui};
+    use charm_offensive::model::{Part, Period};
+    use charm_offensive::state::View;
+    let page = View::default();
+    let evidence = charm_offensive::deep_link::Within::default().part(Part::Evidence);
+    let mut out = String::new();
+    for s in charm_offensive::data::all_slices() {
+        let year = s.year.and_then(Period::from_key);
+        if s.layer == page.layer && year == s.layer.default_year() && !s.per_person {
+            continue;
+        }
+        let view = View {
+            part: Part::Map,
+            layer: s.layer,
+            year,
+            per_person: s.per_person,
+            ..page
+        };
+        let markup = blocks(&view, &Ui::default(), Mode::First, &evidence).concat();
+        assert!(
+            !markup.contains(['\t', '\n']),
+            "a panel early-map.js cannot read"
+        );
+        let pp = if s.per_person { "1" } else { "" };
+        out.push_str(&format!(
+            "{}/{}/{pp}\t{markup}\n",
+            s.layer.key(),
+            s.year.unwrap_or_default()
+        ));
+    }
+    out
 }
 
 /// The app rendered natively for `query`: the static page, or the view the browser build draws first.

@@ -397,6 +397,26 @@ def with_layer_periods(page: str) -> str:
     tag = page.index(">", s)
     return page[:tag] + f' data-periods="{layer_periods(page[s:e])}"' + page[tag:]
 
+PANELS = ROOT / "target/pre/panels.txt"  # the map views' data panels (src/bin/prerender.rs's view_panels)
+
+def view_panels() -> dict[str, str]:
+    """{"students//": markup, ...}: the data panel of each map view but the page's, as the served site's map file carries
+    the page's (its attributes in order, without what only a reader without JavaScript needs). Empty without the list."""
+    if not PANELS.exists():
+        return {}
+    out = {}
+    for line in PANELS.read_text().split("\n"):
+        if not line:
+            continue
+        key, markup = line.split("\t")
+        markup = attribute_order(markup)
+        while NO_JS in markup:
+            d = markup.index(NO_JS)
+            markup = markup[:d] + markup[element_end(markup, d, "span"):]
+        assert re.fullmatch(r"[a-z]+/[\d-]*/1?", key), f"a view early-map.js cannot name: {key}"
+        out[key] = markup
+    return out
+
 def split_page(page: str) -> tuple[str, str, str, str]:
     """The pre-rendered page as (served first page, rest text, map text, page for reading without JavaScript)."""
     a = page.index(REST_OPEN)
@@ -635,6 +655,12 @@ def main() -> int:
     data = f"{early_map}\nwindow.__charmText={js_string(map_text)};\n".encode()
     names[("map", "js")] = f"assets/map.{digest(data)}.js"
     (DIST / names[("map", "js")]).write_bytes(data)
+    # A map view's data panel, for the served site's deep links to it (static/early-map.js), each in a file of its own
+    # named by its view (students//: assets/panel.students__.HASH.js), one hash for them all (`data-panels`).
+    panels = {key: f"window.__charmPanelText={js_string(markup)};\n" for key, markup in view_panels().items()}
+    panels_hash = digest("".join(panels[k] for k in sorted(panels)).encode()) if panels else ""
+    for key, data in panels.items():
+        (DIST / f"assets/panel.{key.replace('/', '_')}.{panels_hash}.js").write_text(data)
     # The stylesheet's files the page does not carry inline, once, with the app's scripts or a part's text (the
     # first of them to be requested; static/early-site.js).
     data = f"window.__charmText='';\nwindow.__charmCss={css_js};\n".encode()
@@ -657,7 +683,7 @@ def main() -> int:
             # No script element: static/early-site.js requests the glue and boot.js (`data-app`) once the page is
             # painted (Lighthouse counts every request started before the largest paint as holding it up).
             .replace("<!--SCRIPTS-->\n", "")
-            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-wasm-lzma="{names[("charm-offensive", "lzma")]}" data-lzma-js="{names[("lzma", "js")]}" data-rest="{names[("rest", "js")]}" data-map="{names[("map", "js")]}" data-css="{names[("css", "js")]}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
+            .replace('<html lang="en-GB">', f'<html lang="en-GB" data-wasm="{names[("charm-offensive", "wasm")]}" data-wasm-js="{names[("charm-offensive.wasm", "js")]}" data-wasm-lzma="{names[("charm-offensive", "lzma")]}" data-lzma-js="{names[("lzma", "js")]}" data-rest="{names[("rest", "js")]}" data-map="{names[("map", "js")]}" data-css="{names[("css", "js")]}" data-panels="{panels_hash}" data-app="{names[("charm-offensive", "js")]} {names[("boot", "js")]}">'))
     (DIST / "index.html").write_text(site)
     # Every part for reading without JavaScript (the served page's links to parts it lacks lead here): no script.
     read_csp = (f"default-src 'none'; style-src {csp_hash(css)}; img-src data:; base-uri 'none'; form-action 'none'")
