@@ -60,6 +60,8 @@
   var hide = params.getAll("hide");
   // (A control the app does not know makes it hide none: it shows them again when it starts.)
   var hidden = hide.length === 1 ? hide[0].split(",") : [];
+  // (static/css/05-early.css: nothing of the bar shown until it is the embed's)
+  if (embed) document.documentElement.setAttribute("data-embed", "");
   var marking = new MutationObserver(shellReady);
   function shellReady() {
     var nav = document.querySelector(".parts-nav");
