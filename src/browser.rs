@@ -118,11 +118,6 @@ fn pause_timer() {
 /// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
 /// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
-    paint_then(Box::new(f));
-}
-
-/// [`after_next_paint`]'s work, once for every caller (not a copy per closure type).
-fn paint_then(f: Work) {
     // Everything asked for in one frame waits on one animation frame and one timer, run in the order asked: not
     // one of each per caller in the frame that shows the change.
     thread_local! {
@@ -130,7 +125,7 @@ fn paint_then(f: Work) {
     }
     let first = WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        w.push(f);
+        w.push(Box::new(f));
         w.len() == 1
     });
     if !first {

@@ -264,8 +264,6 @@ pub struct Live {
     dispatch: RefCell<Callback<Action>>,
     active: Cell<CountryId>,
     focused: Cell<Option<CountryId>>,
-    /// Presses shown on the map and the controls, not yet handed to the app (`emit`), in order.
-    pending: Rc<RefCell<Vec<Action>>>,
 }
 
 impl Live {
@@ -323,14 +321,11 @@ impl Live {
             dispatch: RefCell::new(dispatch),
             active: Cell::new(view.country.unwrap_or(CountryId::ALL[0])),
             focused: Cell::new(None),
-            pending: Rc::default(),
         }))
     }
 
     /// Acts on a press: the map shows the new view at once, as d3 would (the app's reducer says what it is), and the
-    /// app's render, in a microtask before the frame, finds it up to date and writes the rest (`show`). While nothing
-    /// else in sight shows the view (the legend and the list wait off screen, marked busy; no profile, no tour), the
-    /// controls are written here too and the app renders once the frame is painted, off the path from click to paint.
+    /// app's render, in a microtask before the frame, finds it up to date and writes the rest (`show`).
     fn emit(&self, action: Action) {
         let now = self.view.get();
         let next = Rc::new(AppState {
@@ -339,29 +334,14 @@ impl Live {
         })
         .reduce(action.clone())
         .view;
-        let busy = |el: Option<&Element>| el.is_some_and(|el| el.has_attribute("aria-busy"));
-        let later = next != now
-            && (now.country, next.country, now.step) == (None, None, None)
-            && busy(self.caption.as_ref())
-            && busy(Some(&self.list));
         if next != now {
             self.shown.set(Some(next));
             self.view.set(next);
             self.sync_map(&next);
-            if later {
-                self.show_controls(&next);
-            }
         }
-        self.pending.borrow_mut().push(action);
-        let first = self.pending.borrow().len() == 1;
-        let (pending, dispatch) = (self.pending.clone(), self.dispatch.borrow().clone());
-        // In order, and not borrowed while the app renders (a dispatch renders at once).
-        let flush = move || pending.take().into_iter().for_each(|a| dispatch.emit(a));
-        if !later {
-            flush();
-        } else if first {
-            crate::browser::after_next_paint(flush);
-        }
+        // Not borrowed while the app renders (a dispatch renders at once).
+        let dispatch = self.dispatch.borrow().clone();
+        dispatch.emit(action);
     }
 
     /// The map (once per view: a press has shown it before the app renders it) and the controls for `view`.
@@ -370,11 +350,6 @@ impl Live {
             self.view.set(*view);
             self.sync_map(view);
         }
-        self.show_controls(view);
-    }
-
-    /// The controls for `view`.
-    fn show_controls(&self, view: &View) {
         self.controls_block.show(format!(
             r#"<div class="data-controls">{}</div>"#,
             crate::components::data::controls_inner(view)
