@@ -5,7 +5,7 @@
 // gets no notice.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, ready, startUrl } from "./lib.mjs";
+import { serve, launch, holdWasm, ready, startUrl, shiftRecording } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -29,14 +29,7 @@ for (const mode of ["served", "file"]) {
   for (const [width, height] of [[390, 844], [800, 600], [1920, 1080]]) {
     for (const [query, want] of LINKS) {
       test(`${mode} ${width}x${height} ${query}: the app's notice from the first paint, nothing moves at start`, async () => {
-        const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
-        const page = await context.newPage();
-        const errors = [];
-        page.on("pageerror", (e) => errors.push(String(e)));
-        await page.addInitScript(() => {
-          window.__shifts = [];
-          new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
-        });
+        const { context, page, errors } = await shiftRecording(browser, width, height);
         const release = await holdWasm(page);
         // On the site, the map part's file held too: the page shows the part's heading alone.
         let releaseMap = () => {};

@@ -4,7 +4,7 @@
 // which holds the page's view, is not seen until the app has drawn the link's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, startUrl } from "./lib.mjs";
+import { serve, launch, holdWasm, startUrl, shiftRecording } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -45,14 +45,7 @@ const LINKS = [
 for (const [mode, width, height] of [["served", 1920, 1080], ["served", 390, 844], ["file", 1920, 1080]]) {
   for (const [query, want] of LINKS) {
     test(`${mode}: ${query} at ${width}x${height}: painted before the app starts as the app shows it, nothing moves at start`, async () => {
-      const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
-      const page = await context.newPage();
-      const errors = [];
-      page.on("pageerror", (e) => errors.push(String(e)));
-      await page.addInitScript(() => {
-        window.__shifts = [];
-        new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
-      });
+      const { context, page, errors } = await shiftRecording(browser, width, height);
       const release = await holdWasm(page);
       await page.goto(startUrl(mode, server, query));
       await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));

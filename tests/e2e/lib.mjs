@@ -156,3 +156,17 @@ export const MODES = ["served", "file"];
 export function startUrl(mode, server, query = "") {
   return (mode === "served" ? server.url : SINGLE_FILE_URL) + query;
 }
+
+/** A new page at `width`x`height` (a phone's touch screen below 500 px) whose layout shifts, but those just after
+ *  input, go to `window.__shifts`; `errors` collects its uncaught errors. Returns { context, page, errors }. */
+export async function shiftRecording(browser, width, height) {
+  const context = await browser.newContext({ viewport: { width, height }, isMobile: width < 500, hasTouch: width < 500 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
+  });
+  return { context, page, errors };
+}

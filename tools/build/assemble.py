@@ -318,6 +318,13 @@ REST_OPEN, REST_CLOSE = '<noscript class="static-rest">', "</noscript>"
 MAP_PART = "map"
 DATA_FOLD = '<details class="disclosure static-fold" data-no-js="">'  # the data panel's other layers (no JavaScript)
 NO_JS = '<span data-no-js="">'  # a comparison's source written out (no JavaScript)
+
+def without_no_js(markup: str) -> str:
+    """`markup` without the spans only a reader without JavaScript needs (NO_JS)."""
+    while NO_JS in markup:
+        d = markup.index(NO_JS)
+        markup = markup[:d] + markup[element_end(markup, d, "span"):]
+    return markup
 CRITICAL_CSS = ("00-base", "05-early", "50-embed", "85-settings", "90-print")
 
 def element_end(html: str, start: int, tag: str) -> int:
@@ -409,10 +416,7 @@ def view_panels() -> dict[str, str]:
         if not line:
             continue
         key, markup = line.split("\t")
-        markup = attribute_order(markup)
-        while NO_JS in markup:
-            d = markup.index(NO_JS)
-            markup = markup[:d] + markup[element_end(markup, d, "span"):]
+        markup = without_no_js(attribute_order(markup))
         assert re.fullmatch(r"[a-z]+/[\d-]*/1?", key), f"a view early-map.js cannot name: {key}"
         out[key] = markup
     return out
@@ -426,9 +430,7 @@ def split_page(page: str) -> tuple[str, str, str, str]:
     map_part = rest[s:e]
     d = map_part.index(DATA_FOLD, map_part.index('class="data-panel'))  # (the list's fold of profiles stays)
     map_part = map_part[:d] + map_part[element_end(map_part, d, "details"):]
-    while NO_JS in map_part:
-        d = map_part.index(NO_JS)
-        map_part = map_part[:d] + map_part[element_end(map_part, d, "span"):]
+    map_part = without_no_js(map_part)
     # The map part's heading and introduction (its largest text) in the page itself, marked partial: a `?part=map`
     # link paints them at once, and the rest of the part when assets/map.HASH.js has come.
     h = map_part.index("<header")
