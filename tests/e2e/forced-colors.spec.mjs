@@ -38,3 +38,48 @@ test("in forced colours the map keeps its shading and selection, the legend its 
   assert.notEqual(got.pressed, got.unpressed, "a pressed layer button looks different from the others");
   await context.close();
 });
+
+/** Decodes a PNG (in a blank page of the same browser) and returns the spread of luminance over its pixels, 0 to 1. */
+async function luminanceSpread(context, png) {
+  const blank = await context.newPage();
+  const spread = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const canvas = Object.assign(document.createElement("canvas"), { width: img.width, height: img.height });
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    let lo = 1, hi = 0;
+    for (let i = 0; i < d.length; i += 4) { const l = (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255; lo = Math.min(lo, l); hi = Math.max(hi, l); }
+    return hi - lo;
+  }, png.toString("base64"));
+  await blank.close();
+  return spread;
+}
+
+test("in forced colours a pressed control's label can be read (Chromium draws a Canvas backplate behind text: HighlightText on it vanished)", async () => {
+  for (const [query, selectors] of [
+    ["?part=map&country=KZ", ['.toggle[data-layer][aria-pressed="true"]', '.data-controls [aria-pressed="true"]:not([data-layer])', '.country-button[aria-pressed="true"] .name']],
+    ["?part=cards", ['.theme-choice[aria-pressed="true"]']],
+    ["?part=evidence", ['.filter-button[aria-pressed="true"]']],
+  ]) {
+    const { page, context } = await open(browser, server.url + query, { context: { forcedColors: "active" } });
+    for (const selector of selectors) {
+      // The box of the label's first line of text, inside the control's padding.
+      const box = await page.evaluate((s) => {
+        const el = document.querySelector(s);
+        el.scrollIntoView({ block: "center" });
+        const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => n.data.trim() && !n.parentElement.closest(".visually-hidden") ? 1 : 3 });
+        const range = document.createRange();
+        range.selectNodeContents(walker.nextNode());
+        const r = range.getClientRects()[0];
+        return r && { x: r.left, y: r.top, width: r.width, height: r.height };
+      }, selector);
+      assert.ok(box && box.width > 4, `${query}: ${selector} has a label`);
+      const spread = await luminanceSpread(context, await page.screenshot({ clip: box }));
+      assert.ok(spread > 0.4, `${query}: the label of ${selector} stands out from its ground (luminance spread ${spread.toFixed(2)})`);
+    }
+    await context.close();
+  }
+});
