@@ -43,6 +43,12 @@
       if (failed) return done(false);
       function settle() {
         if (--left) return;
+        // A text that comes before the page is parsed (a slow page, its part's file quick) waits for it: put in a new
+        // block before the page's own, it had static/early.js show a deep link's part there, outside <main>, unstyled.
+        if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", settled);
+        else settled();
+      }
+      function settled() {
         if (!failed) put(holder(), texts.join(""));
         // The stylesheet's runs each in a task of their own: parsing 30 KB of rules took 22-38 ms at a phone's
         // speed (4x CPU); with the script's own, or both runs at once, one task would be long.
@@ -74,16 +80,15 @@
     return loads[name];
   }
   // The data block the texts go in: the page's, or once the app has drawn its own page in its place, a new one
-  // (where the app reads what comes later: src/prose.rs). A saved copy of the running page has no block, and its
-  // own script elements for these files hold its parser in <head>, where a file loaded again can arrive before
-  // there is a <body>: the block then goes at the end of <html>, where the app finds it as well.
+  // (where the app reads what comes later: src/prose.rs), or in a saved copy of the running page (it has none), a new
+  // one at the end of <body>, where the app finds it as well (a text is put once the page is parsed: `settle`).
   function holder() {
     var block = document.querySelector(".static-rest");
     if (!block) {
       block = document.createElement("script");
       block.type = "text/html";
       block.className = "static-rest";
-      (document.body || root).appendChild(block);
+      document.body.appendChild(block);
     }
     return block;
   }
