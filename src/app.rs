@@ -162,7 +162,13 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Dispatch> context={Dispatch(on_action.clone(), within)}>
         { prerendered(static_page, html! {
-            <div class={classes!("shell", view.embed.then_some("embed"), static_page.then_some("static"))}>
+            // One of four fixed strings (`classes!` would hash each class on every render).
+            <div class={match (view.embed, static_page) {
+                (false, false) => "shell",
+                (true, false) => "shell embed",
+                (false, true) => "shell static",
+                (true, true) => "shell embed static",
+            }}>
                 { skip }
                 { header }
                 if view.shows(Control::Nav) {

@@ -259,6 +259,9 @@ pub struct Live {
     controls_block: Block,
     list_block: Block,
     view: Cell<View>,
+    /// The views the legend and the list show (`use_follow`: their markup is made only when it changes, not when
+    /// only their busy mark does).
+    followed: [Cell<Option<View>>; 2],
     /// The view the map and the controls show.
     shown: Cell<Option<View>>,
     dispatch: RefCell<Callback<Action>>,
@@ -317,6 +320,7 @@ impl Live {
             controls,
             list,
             view: Cell::new(*view),
+            followed: Default::default(),
             shown: Cell::new(None),
             dispatch: RefCell::new(dispatch),
             active: Cell::new(view.country.unwrap_or(CountryId::ALL[0])),
@@ -601,7 +605,11 @@ pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_
         let live = live.clone();
         move |(legend_view, busy)| {
             let Some(live) = live else { return };
-            if let Some(legend) = &live.legend {
+            if let Some(legend) = live
+                .legend
+                .as_ref()
+                .filter(|_| live.followed[0].replace(Some(*legend_view)) != Some(*legend_view))
+            {
                 legend.show(crate::components::data::legend_markup(slice(legend_view)));
             }
             if let Some(caption) = &live.caption {
@@ -612,8 +620,10 @@ pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_
     use_effect_with((*list_view, busy.1), move |(list_view, busy)| {
         if let Some(live) = live {
             // Only the mark changes while the list waits (no markup made, parsed and compared for it).
-            live.list_block
-                .show(super::country_list::list_markup(list_view, false));
+            if live.followed[1].replace(Some(*list_view)) != Some(*list_view) {
+                live.list_block
+                    .show(super::country_list::list_markup(list_view, false));
+            }
             set(&live.list, "aria-busy", busy.then_some("true"));
         }
     });
