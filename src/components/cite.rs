@@ -14,6 +14,26 @@ pub struct CitesProps {
     pub refs: &'static [&'static str],
 }
 
+/// A toggle's callbacks, for the app's toggles that open something in place (citations, a figure's source, a
+/// glossary term): a click opens or closes it; Escape closes it when it is open, and only it (not a republic's
+/// profile around it, which Escape closes too).
+pub fn toggle_callbacks(
+    open: &UseStateHandle<bool>,
+) -> (Callback<MouseEvent>, Callback<KeyboardEvent>) {
+    let flip = {
+        let open = open.clone();
+        Callback::from(move |_: MouseEvent| open.set(!*open))
+    };
+    let open = open.clone();
+    let escape = Callback::from(move |e: KeyboardEvent| {
+        if *open && e.key() == "Escape" {
+            e.stop_propagation();
+            open.set(false);
+        }
+    });
+    (flip, escape)
+}
+
 /// "Cited: P21, P22 · Melnikovová (2020)": a disclosure that opens the citations in place.
 #[component]
 pub fn Cites(props: &CitesProps) -> Html {
@@ -21,10 +41,7 @@ pub fn Cites(props: &CitesProps) -> Html {
     let open = use_state(|| false);
     // The references' texts may be on their way (the served site's other parts: crate::prose).
     crate::prose::use_texts_while(*open);
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let (toggle, onkeydown) = toggle_callbacks(&open);
     let shorts: Vec<String> = props
         .refs
         .iter()
@@ -41,7 +58,7 @@ pub fn Cites(props: &CitesProps) -> Html {
     }
     html! {
         <div class="cites">
-            <button type="button" class="cites-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+            <button type="button" class="cites-toggle" aria-expanded={open.to_string()} onclick={toggle} {onkeydown}>
                 <span class="visually-hidden">{ "Citations: " }</span>{ summary }
             </button>
             if *open {
@@ -212,6 +229,8 @@ pub fn use_kept_toggles(
                     if k.key() != "Escape" || was.is_none() {
                         return;
                     }
+                    // This Escape closes the toggle, not what holds it too (a republic's profile).
+                    k.stop_propagation();
                 }
                 let open = match was {
                     Some(i) => {

@@ -71,13 +71,10 @@ pub fn value_and_period_markup(m: &mut Markup, f: &Figure) {
 /// The "source" button for the figure shown as `of`, and, once opened, its source in place (closed, a
 /// one-line source that only print shows).
 fn source_toggle(f: &Figure, of: &str, open: &UseStateHandle<bool>) -> Html {
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
+    let (toggle, onkeydown) = super::cite::toggle_callbacks(open);
     html! {
         <>
-            <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle}>
+            <button type="button" class="source-toggle" aria-expanded={open.to_string()} onclick={toggle} {onkeydown}>
                 { "source" }<span class="visually-hidden">{ format!(" of {of}") }</span>
             </button>
             if **open {

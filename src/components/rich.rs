@@ -60,18 +60,7 @@ pub fn Term(props: &InlineProps) -> Html {
         // An unknown term id is a content error (tests catch it); show the words, never crash.
         return html! { { props.shown.clone() } };
     };
-    let toggle = {
-        let open = open.clone();
-        Callback::from(move |_: MouseEvent| open.set(!*open))
-    };
-    let onkeydown = {
-        let open = open.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                open.set(false);
-            }
-        })
-    };
+    let (toggle, onkeydown) = super::cite::toggle_callbacks(&open);
     let def_id = format!("def-{}-{}", props.id, *instance);
     html! {
         <span class="term">
