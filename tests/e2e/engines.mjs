@@ -108,6 +108,41 @@ export async function pass(engine, base) {
   await assertClean(engine, "after the share dialog");
 }
 
+/** The tour's bar on a small phone (a 320 px window, or 400 % zoom): every control of the bar is inside it, and no
+ *  word of theirs is broken across lines (in Firefox the bar's End tour button was squeezed to one letter a line,
+ *  beyond the bar's edge; in every engine Back and Finish broke mid-word). Firefox only: WebKitGTK's MiniBrowser
+ *  window is at least 447 px wide. */
+export async function tourBarFits(engine, base) {
+  await engine.resize(320, 568);
+  try {
+    await load(engine, base + "?part=cards&step=11");
+    await until(engine, `() => document.querySelector(".tour-panel #tour-next")`, "the tour bar");
+    const r = await engine.run(`
+      const bar = document.querySelector(".tour-panel").getBoundingClientRect();
+      const controls = [...document.querySelectorAll(".tour-panel button, .tour-panel a")].filter((c) => c.getClientRects().length);
+      const outside = controls.filter((c) => { const r = c.getBoundingClientRect(); return r.left < bar.left - 1 || r.right > bar.right + 1; }).map((c) => c.textContent.trim());
+      const broken = [];
+      for (const c of controls) {
+        const walker = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+        for (let n; (n = walker.nextNode());) {
+          if (n.parentElement.closest(".visually-hidden")) continue;
+          for (const m of n.data.matchAll(/[A-Za-z]+/g)) {
+            const range = document.createRange();
+            range.setStart(n, m.index);
+            range.setEnd(n, m.index + m[0].length);
+            if (new Set([...range.getClientRects()].map((x) => Math.round(x.top))).size > 1) broken.push(m[0]);
+          }
+        }
+      }
+      return { width: innerWidth, controls: controls.length, outside, broken };`);
+    assert.ok(r.width <= 360 && r.controls >= 4, `${engine.name}: a small window (${r.width} px) with the bar's controls (${r.controls})`);
+    assert.deepEqual([r.outside, r.broken], [[], []], `${engine.name}: the tour bar's controls outside the bar, and words broken across lines`);
+    await assertClean(engine, "on the tour bar at 320 px");
+  } finally {
+    await engine.resize(1280, 900);
+  }
+}
+
 /** Serves dist/ on 127.0.0.1 at a free port, like lib.mjs's serve(), and can hold the wasm back: `hold()` holds every
  *  request for it (packed, plain or as a script) until the function it returns is called. */
 export async function serveHeld() {
@@ -274,6 +309,7 @@ export async function firefox() {
     goto: (url) => page.goto(url, { waitUntil: "load" }),
     run: (body) => page.evaluate(new Function(body)),
     click: async (css) => { await page.locator(css).setTimeout(5000).click(); },
+    resize: (width, height) => page.setViewport({ width, height }),
     close: () => browser.close(),
   };
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { SINGLE_FILE_URL } from "./lib.mjs";
-import { pass, takeover, firefox, serveHeld } from "./engines.mjs";
+import { pass, takeover, tourBarFits, firefox, serveHeld } from "./engines.mjs";
 
 let server, engine;
 before(async () => { server = await serveHeld(); engine = await firefox(); });
@@ -26,5 +26,10 @@ test("Firefox: every part, a layer switch, a card, a self-check and Share on the
 
 test("Firefox: the same from the single file (file://)", async () => {
   await pass(engine, SINGLE_FILE_URL);
+  assert.deepEqual(engine.consoleErrors, [], "console errors");
+});
+
+test("Firefox: on a 320 px phone the tour bar's controls stay inside it, their words whole", async () => {
+  await tourBarFits(engine, server.url);
   assert.deepEqual(engine.consoleErrors, [], "console errors");
 });
