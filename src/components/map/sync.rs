@@ -162,6 +162,9 @@ fn key(node: &web_sys::Node) -> Option<String> {
 pub struct Block {
     pub el: Element,
     last: RefCell<String>,
+    /// The elements in the block, in the page's order, as `patch` last found them: kept while only `patch` writes
+    /// (the same elements), found again after a `morph`.
+    els: RefCell<Option<Vec<Element>>>,
 }
 
 impl Block {
@@ -169,6 +172,7 @@ impl Block {
         Block {
             el,
             last: RefCell::default(),
+            els: RefCell::default(),
         }
     }
 
@@ -177,7 +181,8 @@ impl Block {
     /// writing those alone, with no parse and no walk of the DOM (`patch`); else by `morph`.
     pub fn show(&self, markup: String) {
         let last = self.last.replace(String::new());
-        if last != markup && patch(&self.el, &last, &markup).is_none() {
+        if last != markup && patch(&self.el, &self.els, &last, &markup).is_none() {
+            self.els.take();
             if let Some(new) = parse(&markup) {
                 morph(&self.el, &new);
             }
@@ -190,7 +195,7 @@ impl Block {
 /// escaped), read as `new` by writing only the attribute values and the texts alone in their element that differ,
 /// if that is all that differs (the same elements with the same attributes, no key changed: `key`; no `&` in what
 /// changed). `None`, with nothing written, otherwise.
-fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
+fn patch(el: &Element, els: &RefCell<Option<Vec<Element>>>, old: &str, new: &str) -> Option<()> {
     // What to write: the element's place (`el` the first, then the others in the page's order), an attribute's
     // name ("": its text) and the value.
     let mut writes = Vec::new();
@@ -227,15 +232,16 @@ fn patch(el: &Element, old: &str, new: &str) -> Option<()> {
         }
         (a, b) = (x, y);
     }
-    let els = el.query_selector_all("*").ok()?;
-    (a.is_empty() && els.length() + 1 == n).then_some(())?;
+    let mut els = els.borrow_mut();
+    let els = els.get_or_insert_with(|| all(el, "*"));
+    (a.is_empty() && els.len() + 1 == n as usize).then_some(())?;
     for (n, attr, value) in writes {
         let target = match n {
-            1 => el.clone(),
-            n => els.item(n - 2)?.dyn_into().ok()?,
+            1 => el,
+            n => els.get(n as usize - 2)?,
         };
         if attr.is_empty() {
-            set_text(&target, value);
+            set_text(target, value);
         } else {
             let _ = target.set_attribute(attr, value);
         }
