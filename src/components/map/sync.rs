@@ -263,6 +263,8 @@ pub struct Live {
     outlines: [Option<Element>; 2],
     legend: Option<Block>,
     controls_block: Block,
+    /// The controls' markup for the views shown lately (what the controls show of them): a switch back makes none anew.
+    controls_made: RefCell<Vec<(View, String)>>,
     list_block: Block,
     view: Cell<View>,
     /// The views the legend and the list show (`use_follow`: their markup is made only when it changes, not when
@@ -319,6 +321,7 @@ impl Live {
             ],
             legend: one(&figure, ".legend").map(Block::new),
             controls_block: Block::new(controls.clone()),
+            controls_made: RefCell::default(),
             list_block: Block::new(list.clone()),
             figure,
             caption,
@@ -360,10 +363,30 @@ impl Live {
             self.view.set(*view);
             self.sync_map(view);
         }
-        self.controls_block.show(format!(
-            r#"<div class="data-controls">{}</div>"#,
-            crate::components::data::controls_inner(view)
-        ));
+        let key = View {
+            country: None,
+            card: None,
+            step: None,
+            theme: None,
+            ..*view
+        };
+        let mut made = self.controls_made.borrow_mut();
+        if made.len() > 24 {
+            made.clear();
+        }
+        let markup = match made.iter().find(|(v, _)| *v == key) {
+            Some((_, m)) => m.clone(),
+            None => {
+                let m = format!(
+                    r#"<div class="data-controls">{}</div>"#,
+                    crate::components::data::controls_inner(view)
+                );
+                made.push((key, m.clone()));
+                m
+            }
+        };
+        drop(made);
+        self.controls_block.show(markup);
     }
 
     /// The map for `view`: each republic's fill, marks, name, value and state; the labels; the outlines.
