@@ -23,6 +23,18 @@ pub use legend::legend;
 pub use legend::legend_markup;
 pub use panel::agreement;
 
+/// What of `view` the controls show (`controls_inner` reads nothing else: the layer, period and per-person choice, and
+/// the controls a link hides): two views with the same key have the same controls' markup.
+pub fn controls_key(view: &View) -> View {
+    View {
+        layer: view.layer,
+        year: view.year,
+        per_person: view.per_person,
+        hidden: view.hidden,
+        ..View::default()
+    }
+}
+
 /// The toggle group (layer, period, per person) shown above the map, and the live region that reads each change,
 /// as markup (`crate::components::map::sync` brings the page's controls up to date with it in the browser build,
 /// where one listener on the controls handles every press).
@@ -177,4 +189,43 @@ pub fn use_follow_when_seen(
     }
     let current = *shown.borrow();
     current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{CountryId, Layer, Part, Theme};
+    use crate::state::{Control, Hidden};
+
+    /// The controls' markup cache (`crate::components::map::sync`) relies on it: what `controls_key` leaves out (the
+    /// part, a republic, a card, a tour step, a theme, the embed) never changes the controls.
+    #[test]
+    fn the_controls_read_only_what_their_key_keeps() {
+        for &layer in Layer::ALL {
+            let years = layer.years().iter().map(|&y| Some(y));
+            for year in std::iter::once(None).chain(years) {
+                for per_person in [false, true] {
+                    for hidden in [Hidden::NONE, Hidden::NONE.with(Control::Year)] {
+                        let view = View {
+                            part: Part::Map,
+                            layer,
+                            year,
+                            per_person,
+                            hidden,
+                            country: Some(CountryId::ALL[2]),
+                            theme: Some(Theme::ALL[1]),
+                            step: Some(3),
+                            embed: true,
+                            ..View::default()
+                        };
+                        assert_eq!(
+                            controls_inner(&view),
+                            controls_inner(&controls_key(&view)),
+                            "{view:?}"
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

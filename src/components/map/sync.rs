@@ -263,7 +263,7 @@ pub struct Live {
     outlines: [Option<Element>; 2],
     legend: Option<Block>,
     controls_block: Block,
-    /// The controls' markup for the views shown lately (what the controls show of them): a switch back makes none anew.
+    /// The controls' markup for the views shown lately (by `controls_key`): a switch back makes none anew.
     controls_made: RefCell<Vec<(View, String)>>,
     list_block: Block,
     view: Cell<View>,
@@ -363,13 +363,7 @@ impl Live {
             self.view.set(*view);
             self.sync_map(view);
         }
-        let key = View {
-            country: None,
-            card: None,
-            step: None,
-            theme: None,
-            ..*view
-        };
+        let key = crate::components::data::controls_key(view);
         let mut made = self.controls_made.borrow_mut();
         if made.len() > 24 {
             made.clear();
