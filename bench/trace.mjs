@@ -45,14 +45,13 @@ async function traceOne(name, url, ready) {
   await page.waitForTimeout(300);
   const path = process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json";
   await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
-  const names = ["Trade", "Investment", "Students", "Confucius Institutes"];
+  // The buttons by the same selector on every page (as bench/switch-ab.mjs): finding them by their text would charge
+  // the page with more buttons for the search.
+  const layers = ["trade", "investment", "students", "confucius"];
   for (let i = 0; i < N; i++) {
-    const label = names[(i + 1) % names.length];
-    await page.evaluate((label) => new Promise((ok) => {
-      const button = [...document.querySelectorAll("main button, main [role=radio]")]
-        .find((b) => b.textContent.trim().startsWith(label) && b.getAttribute("aria-checked") !== "true" && b.getAttribute("aria-pressed") !== "true");
-      button.click(); requestAnimationFrame(() => setTimeout(ok, 0));
-    }), label);
+    await page.evaluate((selector) => new Promise((ok) => {
+      document.querySelector(selector).click(); requestAnimationFrame(() => setTimeout(ok, 0));
+    }), `main [data-layer="${layers[(i + 1) % layers.length]}"]`);
     await page.waitForTimeout(40);
   }
   await browser.stopTracing();

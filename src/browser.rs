@@ -74,7 +74,12 @@ thread_local! {
 impl AfterPause {
     /// Runs `f` after the pause, in place of anything scheduled before.
     pub fn schedule(&self, f: impl FnOnce() + 'static) {
-        let listed = self.0.borrow_mut().replace(Box::new(f)).is_some();
+        self.schedule_work(Box::new(f));
+    }
+
+    /// [`Self::schedule`]'s work, once for every caller (not a copy per closure type).
+    fn schedule_work(&self, f: Work) {
+        let listed = self.0.borrow_mut().replace(f).is_some();
         let arm = PAUSE.with(|p| {
             let mut p = p.borrow_mut();
             p.ends = js_sys::Date::now() + f64::from(PAUSE_MS);
@@ -118,6 +123,11 @@ fn pause_timer() {
 /// Runs `f` once the next frame has been painted (requestAnimationFrame, then a zero-delay timeout): for work
 /// nobody waits to see, kept out of the frame that shows a change. Without a window, after a zero-delay timeout.
 pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    paint_then(Box::new(f));
+}
+
+/// [`after_next_paint`]'s work, once for every caller (not a copy per closure type).
+fn paint_then(f: Work) {
     // Everything asked for in one frame waits on one animation frame and one timer, run in the order asked: not
     // one of each per caller in the frame that shows the change.
     thread_local! {
@@ -125,7 +135,7 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     }
     let first = WAITING.with(|w| {
         let mut w = w.borrow_mut();
-        w.push(Box::new(f));
+        w.push(f);
         w.len() == 1
     });
     if !first {

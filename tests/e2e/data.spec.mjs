@@ -296,6 +296,38 @@ test("after quick switches with the legend, the list of republics and the panel 
   await context.close();
 });
 
+test("a switch with the blocks below out of sight reaches the app when the reader moves on: a part followed at once keeps the new layer, Back shows it", async () => {
+  // At 960x800 the legend, the list and the panel are below the fold: a layer press is shown on the map and the
+  // controls, and handed to the app when the reader pauses or does anything else (crate::components::map::sync).
+  const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 960, height: 800 } });
+  await page.locator('main [data-layer="students"]').click();
+  assert.equal(await page.locator('main [data-layer="students"]').getAttribute("aria-pressed"), "true");
+  await page.locator(".parts-nav").getByRole("link", { name: "Timeline", exact: true }).click();
+  await page.waitForFunction(() => location.search.includes("part=timeline"));
+  assert.equal(new URL(page.url()).search, "?part=timeline&layer=students");
+  await page.goBack();
+  await page.waitForFunction(() => document.querySelector('main [data-layer="students"]')?.getAttribute("aria-pressed") === "true", null, { timeout: 3000 });
+  assert.equal(new URL(page.url()).search, "?part=map&layer=students");
+  await context.close();
+});
+
+test("a switch and straight back, with the blocks below out of sight: none is left marked busy, and the address is the page's", async () => {
+  const { page, context } = await open(browser, startUrl("served", server, "?part=map"), { viewport: { width: 960, height: 800 } });
+  const busy = () => page.evaluate(() => [".map-figure figcaption", ".country-list", ".data-panel"].filter((s) => document.querySelector(s).hasAttribute("aria-busy")));
+  const legend = () => page.evaluate(() => document.querySelector(".map-figure .legend").outerHTML);
+  const before = await legend();
+  await page.locator('main [data-layer="students"]').click();
+  assert.deepEqual(await busy(), [".map-figure figcaption", ".country-list"], "the legend and the list are marked busy while they show the older view");
+  await page.locator('main [data-layer="trade"]').click();
+  await page.waitForFunction(() => ![".map-figure figcaption", ".country-list", ".data-panel"].some((s) => document.querySelector(s).hasAttribute("aria-busy")), null, { timeout: 3000 });
+  await page.waitForTimeout(700);
+  assert.deepEqual(await busy(), []);
+  assert.equal(new URL(page.url()).search, "?part=map");
+  assert.equal(await legend(), before);
+  assert.equal(await page.locator('main [data-layer="trade"]').getAttribute("aria-pressed"), "true");
+  await context.close();
+});
+
 test("at 360 px the data panel does not scroll sideways", async () => {
   const { page, context } = await open(browser, startUrl("served", server, "?part=map&layer=investment"), { viewport: { width: 360, height: 740 } });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

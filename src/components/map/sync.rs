@@ -267,14 +267,42 @@ pub struct Live {
     controls_made: RefCell<Vec<(View, String)>>,
     list_block: Block,
     view: Cell<View>,
-    /// The views the legend and the list show (`use_follow`: their markup is made only when it changes, not when
-    /// only their busy mark does).
-    followed: [Cell<Option<View>>; 2],
     /// The view the map and the controls show.
     shown: Cell<Option<View>>,
     dispatch: RefCell<Callback<Action>>,
     active: Cell<CountryId>,
     focused: Cell<Option<CountryId>>,
+    /// Presses shown on the map and the controls but not yet handed to the app (`emit`).
+    waiting: Rc<Waiting>,
+    /// Hands `waiting` to the app once the reader pauses.
+    hand_over: crate::browser::AfterPause,
+}
+
+/// What presses shown before the app knows of them leave to do (`Live::emit`).
+#[derive(Default)]
+struct Waiting {
+    /// The view they lead to (they change only the layer, period and per person).
+    view: Cell<Option<View>>,
+    /// The legend's caption and the list, where this marked them busy (they show the app's view, older than the map's).
+    marked: RefCell<Vec<Element>>,
+    /// The view the app last rendered the map part with.
+    app_view: Cell<View>,
+}
+
+impl Waiting {
+    /// Hands the app the view the presses lead to. Where that is its view already (a switch and back), it has
+    /// nothing to render, and the busy marks set for the legend and the list go (they show that view).
+    fn hand_over(&self, dispatch: &Callback<Action>) {
+        let Some(view) = self.view.take() else { return };
+        let marked = self.marked.take();
+        if view == self.app_view.get() {
+            for el in &marked {
+                let _ = el.remove_attribute("aria-busy");
+            }
+        } else {
+            dispatch.emit(Action::Restore(view));
+        }
+    }
 }
 
 impl Live {
@@ -329,16 +357,28 @@ impl Live {
             controls,
             list,
             view: Cell::new(*view),
-            followed: Default::default(),
             shown: Cell::new(None),
             dispatch: RefCell::new(dispatch),
             active: Cell::new(view.country.unwrap_or(CountryId::ALL[0])),
             focused: Cell::new(None),
+            waiting: Rc::new(Waiting {
+                app_view: Cell::new(*view),
+                ..Waiting::default()
+            }),
+            hand_over: crate::browser::AfterPause::default(),
         }))
     }
 
     /// Acts on a press: the map shows the new view at once, as d3 would (the app's reducer says what it is), and the
     /// app's render, in a microtask before the frame, finds it up to date and writes the rest (`show`).
+    ///
+    /// A layer, period or per-person press while nothing else in sight shows the view (the legend and the list start
+    /// below the fold, `below_fold`, and the table after them; no republic's profile, no tour) is shown on the map
+    /// and the controls here, and handed to the app only once the reader pauses (`hand_over`): a burst of switches
+    /// then costs one render of the app, after the last, and none in the frames that show them; the legend and the
+    /// list are marked busy meanwhile. Any other press, and a click, key, focus or pointer outside the controls, a
+    /// scroll or Back, first hands over what waits (`listen`), so the app never acts on an older view than the
+    /// reader sees.
     fn emit(&self, action: Action) {
         let now = self.view.get();
         let next = Rc::new(AppState {
@@ -347,14 +387,49 @@ impl Live {
         })
         .reduce(action.clone())
         .view;
+        let control = matches!(
+            action,
+            Action::SetLayer(_) | Action::SetYear(_) | Action::SetPerPerson(_)
+        );
+        let below = self.caption.as_ref().filter(|caption| {
+            next != now
+                && control
+                && (now.country, now.step) == (None, None)
+                && below_fold(caption, &self.list)
+        });
         if next != now {
             self.shown.set(Some(next));
             self.view.set(next);
             self.sync_map(&next);
         }
-        // Not borrowed while the app renders (a dispatch renders at once).
-        let dispatch = self.dispatch.borrow().clone();
-        dispatch.emit(action);
+        if let Some(caption) = below {
+            self.show_controls(&next);
+            // They show an older view until the app has it and they catch up (`use_follow`).
+            for el in [caption, &self.list] {
+                if !el.has_attribute("aria-busy") {
+                    let _ = el.set_attribute("aria-busy", "true");
+                    self.waiting.marked.borrow_mut().push(el.clone());
+                }
+            }
+            self.waiting.view.set(Some(next));
+            let (waiting, dispatch) = (self.waiting.clone(), self.dispatch.borrow().clone());
+            self.hand_over
+                .schedule(move || waiting.hand_over(&dispatch));
+        } else {
+            self.flush();
+            // Not borrowed while the app renders.
+            let dispatch = self.dispatch.borrow().clone();
+            dispatch.emit(action);
+        }
+    }
+
+    /// Hands the app the view that waits (`emit`), if one does.
+    fn flush(&self) {
+        if self.waiting.view.get().is_some() {
+            self.hand_over.cancel();
+            let dispatch = self.dispatch.borrow().clone();
+            self.waiting.hand_over(&dispatch);
+        }
     }
 
     /// The map (once per view: a press has shown it before the app renders it) and the controls for `view`.
@@ -363,6 +438,11 @@ impl Live {
             self.view.set(*view);
             self.sync_map(view);
         }
+        self.show_controls(view);
+    }
+
+    /// The controls for `view`.
+    fn show_controls(&self, view: &View) {
         let key = crate::components::data::controls_key(view);
         let mut made = self.controls_made.borrow_mut();
         if made.len() > 24 {
@@ -485,7 +565,31 @@ impl Live {
             EventListener::new(el, name, move |e| f(&live, e))
         };
         let svg = one(&live.figure, ".region-map").unwrap_or_else(|| live.figure.clone());
-        vec![
+        // What waits to be handed to the app (`emit`) goes first when the reader does anything else: a click, a key, a
+        // focus or a pointer outside the controls, a scroll, Back or Forward. In the capture phase: the app renders in
+        // the microtask after this listener, before the target's own listener acts (a navigation link written on
+        // hover or focus then carries the new view).
+        let hand_over = |target: &web_sys::EventTarget, name: &'static str, outside_only: bool| {
+            let live = live.clone();
+            let options = gloo::events::EventListenerOptions {
+                phase: gloo::events::EventListenerPhase::Capture,
+                passive: true,
+            };
+            EventListener::new_with_options(target, name, options, move |e| {
+                if live.waiting.view.get().is_none() {
+                    return;
+                }
+                // A click's, key's, focus's or pointer's target is a node (a scroll's may be the document, Back's the window).
+                let inside = || {
+                    e.target()
+                        .is_some_and(|t| live.controls.contains(Some(t.unchecked_ref())))
+                };
+                if !(outside_only && inside()) {
+                    live.flush();
+                }
+            })
+        };
+        let mut listeners = vec![
             on(&svg, "click", |live, e| {
                 if let Some(c) = live.republic_of(e) {
                     live.emit(Action::SelectCountry(Some(c)));
@@ -522,7 +626,20 @@ impl Live {
                     }
                 })
             },
-        ]
+        ];
+        if let Some(w) = crate::browser::window() {
+            for (name, outside_only) in [
+                ("click", true),
+                ("keydown", true),
+                ("focusin", true),
+                ("pointerover", true),
+                ("scroll", false),
+                ("popstate", false),
+            ] {
+                listeners.push(hand_over(&w, name, outside_only));
+            }
+        }
+        listeners
     }
 
     /// A press on a republic in the list: selects it, or clears it if it was selected.
@@ -591,6 +708,20 @@ impl Live {
     }
 }
 
+/// Whether the legend (in `caption`) and the list both start below the viewport, so that neither, nor the table
+/// after them, has to follow a switch in the frame that shows it (`Live::emit`). Read before the switch writes
+/// anything: the page's layout is still clean then, and asking for it costs no layout.
+fn below_fold(caption: &Element, list: &Element) -> bool {
+    crate::browser::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .is_some_and(|height| {
+            [caption, list]
+                .iter()
+                .all(|el| el.get_bounding_client_rect().top() >= height)
+        })
+}
+
 /// The map part's kept nodes for this component's life, brought up to date by effects: the map and the controls
 /// with `view`, the legend with `legend_view` and the list with `list_view` (each lags while it waits off
 /// screen, `crate::components::data::use_follow_when_seen`). `None` where nothing could be built.
@@ -608,6 +739,7 @@ pub fn use_live(view: &View, dispatch: Callback<Action>) -> Option<Rc<Live>> {
     let live = live.as_ref().as_ref().map(|(l, _)| l.clone());
     if let Some(live) = &live {
         *live.dispatch.borrow_mut() = dispatch;
+        live.waiting.app_view.set(*view);
     }
     use_effect_with(*view, {
         let live = live.clone();
@@ -628,11 +760,7 @@ pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_
         let live = live.clone();
         move |(legend_view, busy)| {
             let Some(live) = live else { return };
-            if let Some(legend) = live
-                .legend
-                .as_ref()
-                .filter(|_| live.followed[0].replace(Some(*legend_view)) != Some(*legend_view))
-            {
+            if let Some(legend) = &live.legend {
                 legend.show(crate::components::data::legend_markup(slice(legend_view)));
             }
             if let Some(caption) = &live.caption {
@@ -642,11 +770,8 @@ pub fn use_follow(live: Option<Rc<Live>>, view: &View, legend_view: &View, list_
     });
     use_effect_with((*list_view, busy.1), move |(list_view, busy)| {
         if let Some(live) = live {
-            // Only the mark changes while the list waits (no markup made, parsed and compared for it).
-            if live.followed[1].replace(Some(*list_view)) != Some(*list_view) {
-                live.list_block
-                    .show(super::country_list::list_markup(list_view, false));
-            }
+            live.list_block
+                .show(super::country_list::list_markup(list_view, false));
             set(&live.list, "aria-busy", busy.then_some("true"));
         }
     });
