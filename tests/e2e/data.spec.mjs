@@ -317,7 +317,7 @@ test("a switch and straight back, with the blocks below out of sight: none is le
   const legend = () => page.evaluate(() => document.querySelector(".map-figure .legend").outerHTML);
   const before = await legend();
   await page.locator('main [data-layer="students"]').click();
-  assert.deepEqual(await busy(), [".map-figure figcaption", ".country-list"], "the legend and the list are marked busy while they show the older view");
+  assert.deepEqual(await busy(), [".map-figure figcaption", ".country-list", ".data-panel"], "marked busy while they show the older view");
   await page.locator('main [data-layer="trade"]').click();
   await page.waitForFunction(() => ![".map-figure figcaption", ".country-list", ".data-panel"].some((s) => document.querySelector(s).hasAttribute("aria-busy")), null, { timeout: 3000 });
   await page.waitForTimeout(700);

@@ -283,7 +283,8 @@ pub struct Live {
 struct Waiting {
     /// The view they lead to (they change only the layer, period and per person).
     view: Cell<Option<View>>,
-    /// The legend's caption and the list, where this marked them busy (they show the app's view, older than the map's).
+    /// The legend's caption, the list and the table, where this marked them busy (they show the app's view, older
+    /// than the map's).
     marked: RefCell<Vec<Element>>,
     /// The view the app last rendered the map part with.
     app_view: Cell<View>,
@@ -291,7 +292,7 @@ struct Waiting {
 
 impl Waiting {
     /// Hands the app the view the presses lead to. Where that is its view already (a switch and back), it has
-    /// nothing to render, and the busy marks set for the legend and the list go (they show that view).
+    /// nothing to render, and the busy marks set for the blocks below the map go (they show that view).
     fn hand_over(&self, dispatch: &Callback<Action>) {
         let Some(view) = self.view.take() else { return };
         let marked = self.marked.take();
@@ -375,8 +376,8 @@ impl Live {
     /// A layer, period or per-person press while nothing else in sight shows the view (the legend and the list start
     /// below the fold, `below_fold`, and the table after them; no republic's profile, no tour) is shown on the map
     /// and the controls here, and handed to the app only once the reader pauses (`hand_over`): a burst of switches
-    /// then costs one render of the app, after the last, and none in the frames that show them; the legend and the
-    /// list are marked busy meanwhile. Any other press, and a click, key, focus or pointer outside the controls, a
+    /// then costs one render of the app, after the last, and none in the frames that show them; the legend, the list
+    /// and the table are marked busy meanwhile. Any other press, and a click, key, focus or pointer outside the controls, a
     /// scroll or Back, first hands over what waits (`listen`), so the app never acts on an older view than the
     /// reader sees.
     fn emit(&self, action: Action) {
@@ -404,8 +405,16 @@ impl Live {
         }
         if let Some(caption) = below {
             self.show_controls(&next);
-            // They show an older view until the app has it and they catch up (`use_follow`).
-            for el in [caption, &self.list] {
+            // They show an older view until the app has it and they catch up (`use_follow`, the panel's own).
+            let panel = caption
+                .closest(".part")
+                .ok()
+                .flatten()
+                .and_then(|part| one(&part, ".data-panel"));
+            for el in [Some(caption), Some(&self.list), panel.as_ref()]
+                .into_iter()
+                .flatten()
+            {
                 if !el.has_attribute("aria-busy") {
                     let _ = el.set_attribute("aria-busy", "true");
                     self.waiting.marked.borrow_mut().push(el.clone());
