@@ -377,9 +377,9 @@ impl Live {
     /// below the fold, `below_fold`, and the table after them; no republic's profile, no tour) is shown on the map
     /// and the controls here, and handed to the app only once the reader pauses (`hand_over`): a burst of switches
     /// then costs one render of the app, after the last, and none in the frames that show them; the legend, the list
-    /// and the table are marked busy meanwhile. Any other press, and a click, key, focus or pointer outside the controls, a
-    /// scroll or Back, first hands over what waits (`listen`), so the app never acts on an older view than the
-    /// reader sees.
+    /// and the table are marked busy meanwhile. Any other press, and a click, key, focus or pointer outside the
+    /// controls, a scroll or Back, first hands over what waits (`listen`), so the app never acts on an older view
+    /// than the reader sees.
     fn emit(&self, action: Action) {
         let now = self.view.get();
         let next = Rc::new(AppState {
@@ -588,7 +588,8 @@ impl Live {
                 if live.waiting.view.get().is_none() {
                     return;
                 }
-                // A click's, key's, focus's or pointer's target is a node (a scroll's may be the document, Back's the window).
+                // A click's, key's, focus's or pointer's target is a node (a scroll's may be the document, Back's the
+                // window: not asked).
                 let inside = || {
                     e.target()
                         .is_some_and(|t| live.controls.contains(Some(t.unchecked_ref())))
