@@ -12,12 +12,11 @@ import * as chromeLauncher from "chrome-launcher";
 import { launch, ROOT, DIST } from "../tests/e2e/lib.mjs";
 import { serveGzip } from "./gzip-server.mjs";
 import { buildPages } from "./pages.mjs";
-import { clickAndTime, frameClock } from "./harness.mjs";
+import { layerSwitches } from "./switches.mjs";
+import { median, pct } from "./stats.mjs";
 
 const RUNS = Number(process.env.LH_RUNS || 3);
-const SWITCHES = Number(process.env.SWITCHES ?? 40);
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
+const SWITCHES = Number(process.env.SWITCHES ?? 40), SWITCH_ROUNDS = Number(process.env.SWITCH_ROUNDS || 8);
 const round = (x, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 
 // BENCH_DIST measures another build (e.g. an earlier dist/ kept for a before/after comparison).
@@ -91,36 +90,22 @@ async function lighthouseRuns() {
   return out;
 }
 
-// Click to painted frame for SWITCHES layer switches at 960x800, the app and the d3 page in the same browser, with
-// the page's main thread at full speed (`rate` 1) or slowed down `rate` times (4: as Lighthouse's mobile preset does;
-// raster threads are not slowed).
+// Click to painted frame for the layer switch at 960x800, the app and the d3 page in the same browser
+// (bench/switches.mjs: SWITCH_ROUNDS interleaved rounds of SWITCHES switches per page), with the page's main thread at
+// full speed (`rate` 1) or slowed down `rate` times (4: as Lighthouse's mobile preset does; raster threads are not
+// slowed).
 async function switches(rate = 1) {
   const out = {};
   if (!SWITCHES) return out;
   const browser = await launch();
   try {
-    for (const [name, url, ready] of [
+    const all = await layerSwitches(browser, [
       ["explainer ?part=map", ALL_PAGES["explainer ?part=map"], () => document.documentElement.dataset.ready === "1"],
       ["d3 page", ALL_PAGES["d3 page"], () => document.querySelectorAll("#map path.rep[fill]").length === 5],
-    ]) {
-      const context = await browser.newContext({ viewport: { width: 960, height: 800 } });
-      const page = await context.newPage();
-      if (rate !== 1) await (await context.newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate });
-      await page.goto(url);
-      await page.waitForFunction(ready, null, { timeout: 15000 });
-      await page.evaluate(frameClock);
-      await page.waitForTimeout(300);
-      const layers = ["trade", "investment", "students", "confucius"];
-      const samples = [];
-      for (let i = 0; i < SWITCHES; i++) {
-        await page.waitForTimeout(20 + Math.random() * 17);
-        const s = await page.evaluate(clickAndTime, `main [data-layer="${layers[(i + 1) % layers.length]}"]`);
-        if (s) samples.push(s);
-      }
-      await context.close();
-      if (samples.length < SWITCHES) throw new Error(`${name}: only ${samples.length} of ${SWITCHES} layer buttons found`);
+    ], { rounds: SWITCH_ROUNDS, switches: SWITCHES, rate });
+    for (const [name, samples] of Object.entries(all)) {
       const painted = samples.map((s) => s.painted);
-      out[name] = { samples: samples.length, painted_ms: { median: round(median(painted), 1), p95: round(pct(painted, 95), 1) },
+      out[name] = { samples: samples.length, rounds: SWITCH_ROUNDS, painted_ms: { median: round(median(painted), 1), p95: round(pct(painted, 95), 1) },
         missed_frames: samples.filter((s) => s.missed).length };
     }
   } finally {
@@ -145,7 +130,7 @@ for (const [name, p] of Object.entries(result.pages)) {
 }
 for (const [key, cpu] of [["layer_switch_960x800", ""], ["layer_switch_960x800_cpu4x", ", main thread 4x slower"]]) {
   for (const [name, w] of Object.entries(result[key])) {
-    console.log(`layer switch at 960x800${cpu}, ${name}: click to painted frame median ${w.painted_ms.median} ms, p95 ${w.painted_ms.p95} ms, missed frames ${w.missed_frames}/${w.samples}`);
+    console.log(`layer switch at 960x800${cpu}, ${name}: click to painted frame median ${w.painted_ms.median} ms, p95 ${w.painted_ms.p95} ms, missed frames ${w.missed_frames}/${w.samples} (${w.rounds} interleaved rounds)`);
   }
 }
 mkdirSync(join(ROOT, "bench/out"), { recursive: true });

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { serve, launch, startUrl, ROOT, DIST } from "../tests/e2e/lib.mjs";
 import { clickAndTime, frameClock } from "./harness.mjs";
+import { median, pct } from "./stats.mjs";
 
 const RUNS = Number(process.env.RUNS || 9);
 const SWITCHES = Number(process.env.SWITCHES || 40);
@@ -15,8 +16,6 @@ const SWITCHES = Number(process.env.SWITCHES || 40);
 // part, where everything changes in the same frame.
 const VIEWPORTS = { table_below_fold: { width: 1280, height: 900 }, all_on_screen: { width: 1280, height: 3200 } };
 
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
-const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]; };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 // One load in a new tab (a fresh renderer: fonts looked up and the wasm compiled from scratch), then a

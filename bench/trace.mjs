@@ -17,6 +17,7 @@ import { buildPages } from "./pages.mjs";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadavg } from "node:os";
+import { median } from "./stats.mjs";
 
 const N = Number(process.env.N || 40), ROUNDS = Number(process.env.ROUNDS || 1), TOP = Number(process.env.TOP || (process.env.DISTS ? 0 : 30));
 const W = +(process.env.W || 1280), H = +(process.env.H || 900);
@@ -127,7 +128,6 @@ for (let r = 0; r < ROUNDS; r++) {
 await browser.close();
 await server.close();
 console.log(new Date().toISOString(), "load", loadavg().map((x) => x.toFixed(2)).join(" "));
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 for (const [name, rows] of Object.entries(results)) {
   const keys = Object.keys(rows[0]);
   const fmt = (k) => `${k.replace("f:", "")} ${median(rows.map((r) => r[k])).toFixed(k.startsWith("f:") && !(k.slice(2) in PHASES) ? 0 : 2)}`;

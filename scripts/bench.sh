@@ -2,7 +2,7 @@
 # The benchmark: release build, then sizes and timings in headless Chromium (bench/run.mjs), then
 # Lighthouse 12 (mobile preset) against dist/ served with gzip beside a static SVG page and a d3 page of the
 # same map, and the layer switch beside the d3 page at 960x800 (bench/lighthouse.mjs).
-# RUNS=9 loads per mode, SWITCHES=40 layer switches, LH_RUNS=3 Lighthouse runs per page by default.
+# RUNS=9 loads per mode, SWITCH_ROUNDS=8 rounds of SWITCHES=40 layer switches per page, LH_RUNS=3 Lighthouse runs per page by default.
 # Writes bench/out/benchmark.json and bench/out/lighthouse.json. Last, the seeded random walk at bench
 # length: 1,000 actions (WALK_SEED=<n> replays one).
 set -euo pipefail
