@@ -10,7 +10,7 @@
 // depend on the machine's load.
 // A/B in one run: DISTS="base=/tmp/old-dist,new=dist" ROUNDS=3 node bench/trace.mjs (rounds interleave the
 // builds, so a shared machine's load falls on all alike; per build the median of the rounds is printed).
-// THROTTLE=4 slows the page's main thread 4x. CPU=1 sums thread (CPU) time instead of wall time. D3=1 traces the d3 page too (its layer buttons, the same switches). CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
+// THROTTLE=4 slows the page's main thread 4x. CPU=1 sums thread (CPU) time instead of wall time. D3=1 traces the d3 page too (its layer buttons, the same switches). SELECTORS=1 prints the costliest CSS selectors. CSS_<name>="..." adds a stylesheet to that build's page once it is ready (to try CSS before building it in).
 import { launch, DIST, SINGLE_FILE_URL } from "../tests/e2e/lib.mjs";
 import { serveGzip } from "./gzip-server.mjs";
 import { buildPages } from "./pages.mjs";
@@ -45,7 +45,11 @@ async function traceOne(name, url, ready) {
   if (process.env[`JS_${name}`]) await page.evaluate(process.env[`JS_${name}`]);
   await page.waitForTimeout(300);
   const path = process.env.KEEP ? `/tmp/trace-${name}.json` : "/tmp/trace.json";
-  await browser.startTracing(page, { path, categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"] });
+  // SELECTORS=1 also records Chromium's selector statistics (each style recalc's time per CSS selector; they slow
+  // the recalc down, so the phases' times are then not comparable with a run without).
+  const categories = ["devtools.timeline", "disabled-by-default-devtools.timeline", "v8.execute", "blink"];
+  if (process.env.SELECTORS === "1") categories.push("disabled-by-default-blink.debug");
+  await browser.startTracing(page, { path, categories });
   // The buttons by the same selector on every page (as bench/switch-ab.mjs): finding them by their text would charge
   // the page with more buttons for the search.
   const layers = ["trade", "investment", "students", "confucius"];
@@ -115,6 +119,20 @@ async function traceOne(name, url, ready) {
   const row = Object.fromEntries([...Object.entries(byThread), ...pick.map((k) => [k, sum.get(k) || 0])].map(([k, v]) => [k, per(v)]));
   Object.assign(row, { "click task": mid(clickTask) / 1000, "click dispatch": mid(clickDispatch) / 1000, "click microtasks": mid(clickMicro) / 1000, "frame w/o commit": mid(frameTask) / 1000, commit: mid(commitWait) / 1000 });
   for (const [k, xs] of Object.entries(perFrame)) row[`f:${k}`] = mid(xs);
+  // The selectors that cost most per switch (SELECTORS=1): µs, match attempts and matches.
+  const selectors = new Map();
+  for (const e of events) {
+    if (e.name !== "SelectorStats") continue;
+    for (const t of e.args?.selector_stats?.selector_timings || []) {
+      const a = selectors.get(t.selector) || [0, 0, 0];
+      selectors.set(t.selector, [a[0] + (t["elapsed (us)"] || 0), a[1] + (t.match_attempts || 0), a[2] + (t.match_count || 0)]);
+    }
+  }
+  if (selectors.size) {
+    const all = [...selectors].sort((a, b) => b[1][0] - a[1][0]);
+    console.log(`${name}: selector matching ${(all.reduce((s, [, a]) => s + a[0], 0) / N).toFixed(1)} µs per switch, ${all.length} selectors tried; the costliest:`);
+    for (const [sel, [us, tried, matched]] of all.slice(0, 12)) console.log(`${(us / N).toFixed(2).padStart(8)} µs ${(tried / N).toFixed(1).padStart(6)} tried ${(matched / N).toFixed(1).padStart(6)} matched  ${sel.slice(0, 100)}`);
+  }
   return { row, top: [...sum].sort((a, b) => b[1] - a[1]).slice(0, TOP).map(([k, us]) => [k, per(us)]) };
 }
 
