@@ -49,8 +49,13 @@
   function one(key) {
     return String(params.getAll(key));
   }
-  var part = /^[a-z]+$/.exec(one("part"));
-  part = part && part[0];
+  // The values the app knows, for the notices below (`unknown`; tests/deep_link.rs checks them against src/model).
+  var known = ["overview cards map timeline study evidence sources", "concepts history actors argument",
+    "trade investment students confucius", "KZ KG TJ TM UZ"];
+  function has(list, v) { return (" " + list + " ").indexOf(" " + v + " ") >= 0; }
+  // (A part the app does not know: it shows the overview, as the page does.)
+  var part = one("part");
+  if (!has(known[0], part)) part = "";
   // The header and the navigation as the app shows them, before the page is painted (the app keeps these nodes:
   // src/components/header.rs, nav.rs): the part's link marked current (marked only by the app, its bolder words
   // would move the links after it); in an embed (`?embed=1`) the compact bar, the link to the full explainer and
@@ -73,6 +78,7 @@
     if (!document.querySelector(".shell > .notices") && document.readyState === "loading") return;
     marking.disconnect();
     if (!nav) return;
+    unknown();
     var share = document.querySelector(".site-header .share-button");
     if (share && hidden.indexOf("share") >= 0) share.hidden = true;
     if (hidden.indexOf("nav") >= 0) nav.hidden = true;
@@ -168,20 +174,41 @@
       rest.parentNode.insertBefore(section, rest);
     }
   }
+  // A value the app does not know (a mistyped part, theme, layer or republic): it ignores it and says so in a notice
+  // above the part (src/deep_link.rs, src/app.rs), here in its words and order from the first paint, so that the
+  // page does not move down when the app starts; before the period's notice (`showNotice`), whichever comes first.
+  // Only plain values, isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in
+  // its own way.
+  var noted = false;
+  function unknown() {
+    if (noted) return;
+    noted = true;
+    "part theme layer country".split(" ").forEach(function (key, i) {
+      var v = one(key);
+      if (/^[\w-]{1,30}$/.test(v) && !has(known[i], v)) {
+        notice(key + " \u201c\u2068" + v + "\u2069\u201d: not a " + (i > 2 ? "republic" : key) + " this explainer knows");
+      }
+    });
+  }
   // A year that is a period of another layer than the link's (`?part=map&layer=students&year=2013`): the app shows the
   // layer's own view and says so in a notice above the part (src/deep_link.rs, src/app.rs), here in its words from the
   // first paint, so that the part does not move down when the app starts (which draws its own in the same place). The
   // layers' periods are on the part's start tag, the page's own layer first (tools/build/assemble.py's layer_periods).
   function showNotice(section) {
+    unknown();
     var year = one("year");
     var layers = String(section.getAttribute("data-periods")).split("|").map(function (l) { return l.split(":"); });
     var own = layers.filter(function (l) { return l[0] === (one("layer") || layers[0][0]); })[0];
-    function has(l) { return (" " + l[2] + " ").indexOf(" " + year + " ") >= 0; }
+    function during(l) { return has(l[2], year); }
+    if (own && /^[\d-]+$/.test(year) && layers.some(during) && !during(own)) notice("year \u201c" + year + "\u201d: not a period of the " + own[1] + " layer");
+  }
+  // One notice more, after those shown (the app's markup, its Dismiss button not yet working).
+  function notice(words) {
     var box = document.querySelector(".notices");
-    if (box && own && /^[\d-]+$/.test(year) && layers.some(has) && !has(own)) {
-      box.innerHTML = '<ul><li class="notice"><span></span><button class="dismiss" data-needs-js="">Dismiss</button></li></ul>';
-      box.querySelector("span").textContent = "Ignored part of the link: year \u201c" + year + "\u201d: not a period of the " + own[1] + " layer.";
-    }
+    if (!box) return;
+    if (!box.firstChild) box.innerHTML = "<ul></ul>";
+    box.firstChild.insertAdjacentHTML("beforeend", '<li class="notice"><span></span><button class="dismiss" data-needs-js="">Dismiss</button></li>');
+    box.firstChild.lastChild.firstChild.textContent = "Ignored part of the link: " + words + ".";
   }
   // Saved study progress (its string form "v1|STEPS|ANSWERS": src/components/study/progress_model.rs): the tour's steps
   // seen marked, its button where the reader left off, and once every step has been seen its ending at the top of the

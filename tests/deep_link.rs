@@ -325,3 +325,27 @@ proptest! {
         }
     }
 }
+
+/// static/early.js shows a link's notice for an unknown part, theme, layer or republic before the app starts, from
+/// lists of the values the app knows: they must be the app's (a value missing there would get a notice the app does
+/// not show, and the page would move when it starts).
+#[test]
+fn early_script_knows_the_apps_values() {
+    let script =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/static/early.js")).unwrap();
+    let lists = script
+        .split_once("var known = [")
+        .and_then(|(_, rest)| rest.split_once("];"))
+        .map(|(lists, _)| lists.split('"').skip(1).step_by(2).collect::<Vec<_>>())
+        .expect("static/early.js's `known` lists");
+    let keys = |keys: Vec<&str>| keys.join(" ");
+    assert_eq!(
+        lists,
+        [
+            keys(Part::ALL.iter().map(|p| p.key()).collect()),
+            keys(Theme::ALL.iter().map(|t| t.key()).collect()),
+            keys(Layer::ALL.iter().map(|l| l.key()).collect()),
+            keys(CountryId::ALL.iter().map(|c| c.key()).collect()),
+        ]
+    );
+}

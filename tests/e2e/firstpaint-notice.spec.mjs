@@ -2,7 +2,7 @@
 // shows the layer's own view and says so in a notice above the part. The page shows that notice, in the app's words,
 // from its first paint (static/early.js), so that the part does not move down when the app starts; on the site from the
 // paint of the part's heading alone, before the rest of the part (assets/map.HASH.js) has come. A link the app accepts
-// gets no notice.
+// gets no notice. So does a link with a part, theme, layer or republic the app does not know (below).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, holdWasm, ready, startUrl, shiftRecording } from "./lib.mjs";
@@ -48,6 +48,45 @@ for (const mode of ["served", "file"]) {
         await ready(page, 20000);
         await page.waitForTimeout(600);
         assert.deepEqual(await page.evaluate(look), first, "the app shows the same notices, the part where it was");
+        assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+        assert.deepEqual(errors, []);
+        await context.close();
+      });
+    }
+  }
+}
+
+// A value the app does not know at all (a mistyped part, theme, layer or republic): the same, whatever the part. The
+// page's notices are the app's, in its order (the period notice after the others), from the first paint.
+const UNKNOWN = [
+  ["?part=mapp", "overview", ["Ignored part of the link: part “⁨mapp⁩”: not a part this explainer knows."]],
+  ["?part=cards&theme=concept", "cards", ["Ignored part of the link: theme “⁨concept⁩”: not a theme this explainer knows."]],
+  ["?part=map&layer=trde&country=kz", "map", ["Ignored part of the link: layer “⁨trde⁩”: not a layer this explainer knows.",
+    "Ignored part of the link: country “⁨kz⁩”: not a republic this explainer knows."]],
+  ["?part=map&layer=students&year=2013&country=XX", "map", ["Ignored part of the link: country “⁨XX⁩”: not a republic this explainer knows.",
+    "Ignored part of the link: year “2013”: not a period of the Students layer."]],
+  ["?part=timeline&layer=confucius&country=TM", "timeline", []],
+];
+
+for (const mode of ["served", "file"]) {
+  for (const [width, height] of [[390, 844], [1920, 1080]]) {
+    for (const [query, part, want] of UNKNOWN) {
+      test(`${mode} ${width}x${height} ${query}: the app's notices from the first paint, nothing moves at start`, async () => {
+        const { context, page, errors } = await shiftRecording(browser, width, height);
+        const release = await holdWasm(page);
+        await page.goto(startUrl(mode, server, query));
+        await page.waitForFunction((part) => document.querySelector(`#part-${part}`), part);
+        await page.waitForTimeout(300);
+        const at = (part) => ({
+          notices: [...document.querySelectorAll(".shell > .notices li > span")].map((s) => s.textContent),
+          heading: Math.round(document.querySelector(`#part-${part}`).getBoundingClientRect().top + scrollY),
+        });
+        const first = await page.evaluate(at, part);
+        assert.deepEqual(first.notices, want, "the notices with the part's first paint");
+        release();
+        await ready(page, 20000);
+        await page.waitForTimeout(600);
+        assert.deepEqual(await page.evaluate(at, part), first, "the app shows the same notices, the part where it was");
         assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
         assert.deepEqual(errors, []);
         await context.close();
