@@ -51,7 +51,7 @@
   }
   // The values the app knows, for the notices below (`unknown`; tests/deep_link.rs checks them against src/model).
   var known = ["overview cards map timeline study evidence sources", "concepts history actors argument",
-    "trade investment students confucius", "KZ KG TJ TM UZ"];
+    "trade investment students confucius", "2013 2022 2023 2024 2005-2018 2005-2021", "KZ KG TJ TM UZ"];
   function has(list, v) { return (" " + list + " ").indexOf(" " + v + " ") >= 0; }
   // (A part the app does not know: it shows the overview, as the page does.)
   var part = one("part");
@@ -174,7 +174,7 @@
       rest.parentNode.insertBefore(section, rest);
     }
   }
-  // A value the app does not know (a mistyped part, theme, layer or republic): it ignores it and says so in a notice
+  // A value the app does not know (a mistyped part, theme, layer, year or republic): it ignores it and says so in a notice
   // above the part (src/deep_link.rs, src/app.rs), here in its words and order from the first paint, so that the
   // page does not move down when the app starts; before the period's notice (`showNotice`), whichever comes first.
   // Only plain values, isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in
@@ -183,10 +183,10 @@
   function unknown() {
     if (noted) return;
     noted = true;
-    "part theme layer country".split(" ").forEach(function (key, i) {
+    "part theme layer year country".split(" ").forEach(function (key, i) {
       var v = one(key);
       if (/^[\w-]{1,30}$/.test(v) && !has(known[i], v)) {
-        notice(key + " \u201c\u2068" + v + "\u2069\u201d: not a " + (i > 2 ? "republic" : key) + " this explainer knows");
+        notice(key + " \u201c\u2068" + v + "\u2069\u201d: not a " + (i > 3 ? "republic" : key) + " this explainer knows");
       }
     });
   }

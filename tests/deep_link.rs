@@ -326,7 +326,7 @@ proptest! {
     }
 }
 
-/// static/early.js shows a link's notice for an unknown part, theme, layer or republic before the app starts, from
+/// static/early.js shows a link's notice for an unknown part, theme, layer, year or republic before the app starts, from
 /// lists of the values the app knows: they must be the app's (a value missing there would get a notice the app does
 /// not show, and the page would move when it starts).
 #[test]
@@ -345,6 +345,7 @@ fn early_script_knows_the_apps_values() {
             keys(Part::ALL.iter().map(|p| p.key()).collect()),
             keys(Theme::ALL.iter().map(|t| t.key()).collect()),
             keys(Layer::ALL.iter().map(|l| l.key()).collect()),
+            keys(Period::ALL.iter().map(|p| p.key()).collect()),
             keys(CountryId::ALL.iter().map(|c| c.key()).collect()),
         ]
     );

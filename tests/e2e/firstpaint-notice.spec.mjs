@@ -56,7 +56,7 @@ for (const mode of ["served", "file"]) {
   }
 }
 
-// A value the app does not know at all (a mistyped part, theme, layer or republic): the same, whatever the part. The
+// A value the app does not know at all (a mistyped part, theme, layer, year or republic): the same, whatever the part. The
 // page's notices are the app's, in its order (the period notice after the others), from the first paint.
 const UNKNOWN = [
   ["?part=mapp", "overview", ["Ignored part of the link: part “⁨mapp⁩”: not a part this explainer knows."]],
@@ -65,6 +65,7 @@ const UNKNOWN = [
     "Ignored part of the link: country “⁨kz⁩”: not a republic this explainer knows."]],
   ["?part=map&layer=students&year=2013&country=XX", "map", ["Ignored part of the link: country “⁨XX⁩”: not a republic this explainer knows.",
     "Ignored part of the link: year “2013”: not a period of the Students layer."]],
+  ["?part=map&layer=investment&year=2025", "map", ["Ignored part of the link: year “⁨2025⁩”: not a year this explainer knows."]],
   ["?part=timeline&layer=confucius&country=TM", "timeline", []],
 ];
 
