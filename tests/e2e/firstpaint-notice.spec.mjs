@@ -11,11 +11,42 @@ let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
 after(async () => { await browser.close(); await server.close(); });
 
-/** The notices' words (the Dismiss button's left out) and where the map part's heading is. */
-const look = () => ({
+/** The notices' words (the Dismiss button's left out) and where the part's heading is. */
+const look = (part) => ({
   notices: [...document.querySelectorAll(".shell > .notices li > span")].map((s) => s.textContent),
-  heading: Math.round(document.querySelector("#part-map").getBoundingClientRect().top + scrollY),
+  heading: Math.round(document.querySelector(`#part-${part}`).getBoundingClientRect().top + scrollY),
 });
+
+/** `query` opened with the wasm held: the page's notices are `want` from the part's first paint, and neither they nor
+ *  the part move when the rest of the part comes (the map part's file held too, on the site: the page shows its heading
+ *  alone) nor when the app starts. */
+async function noticesKept(mode, width, height, query, part, want) {
+  const { context, page, errors } = await shiftRecording(browser, width, height);
+  const release = await holdWasm(page);
+  let releaseMap = () => {};
+  if (part === "map") {
+    const mapHeld = new Promise((ok) => { releaseMap = ok; });
+    await page.route(/\/assets\/map\.[0-9a-f]+\.js$/, async (route) => { await mapHeld; await route.continue(); });
+  }
+  await page.goto(startUrl(mode, server, query));
+  await page.waitForFunction((part) => document.querySelector(`#part-${part}`), part);
+  await page.waitForTimeout(300);
+  const first = await page.evaluate(look, part);
+  assert.deepEqual(first.notices, want, "the notices with the part's first paint");
+  if (part === "map") {
+    releaseMap();
+    await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));
+    await page.waitForTimeout(200);
+    assert.deepEqual(await page.evaluate(look, part), first, "the rest of the part came below the heading");
+  }
+  release();
+  await ready(page, 20000);
+  await page.waitForTimeout(600);
+  assert.deepEqual(await page.evaluate(look, part), first, "the app shows the same notices, the part where it was");
+  assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+  assert.deepEqual(errors, []);
+  await context.close();
+}
 
 const LINKS = [
   ["?part=map&layer=students&year=2013", ["Ignored part of the link: year “2013”: not a period of the Students layer."]],
@@ -28,30 +59,8 @@ const LINKS = [
 for (const mode of ["served", "file"]) {
   for (const [width, height] of [[390, 844], [800, 600], [1920, 1080]]) {
     for (const [query, want] of LINKS) {
-      test(`${mode} ${width}x${height} ${query}: the app's notice from the first paint, nothing moves at start`, async () => {
-        const { context, page, errors } = await shiftRecording(browser, width, height);
-        const release = await holdWasm(page);
-        // On the site, the map part's file held too: the page shows the part's heading alone.
-        let releaseMap = () => {};
-        const mapHeld = new Promise((ok) => { releaseMap = ok; });
-        await page.route(/\/assets\/map\.[0-9a-f]+\.js$/, async (route) => { await mapHeld; await route.continue(); });
-        await page.goto(startUrl(mode, server, query));
-        await page.waitForFunction(() => document.querySelector("#part-map"));
-        await page.waitForTimeout(200);
-        const first = await page.evaluate(look);
-        assert.deepEqual(first.notices, want, "the notice with the part's first paint");
-        releaseMap();
-        await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));
-        await page.waitForTimeout(200);
-        assert.deepEqual(await page.evaluate(look), first, "the rest of the part came below the heading");
-        release();
-        await ready(page, 20000);
-        await page.waitForTimeout(600);
-        assert.deepEqual(await page.evaluate(look), first, "the app shows the same notices, the part where it was");
-        assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
-        assert.deepEqual(errors, []);
-        await context.close();
-      });
+      test(`${mode} ${width}x${height} ${query}: the app's notice from the first paint, nothing moves at start`,
+        () => noticesKept(mode, width, height, query, "map", want));
     }
   }
 }
@@ -72,26 +81,8 @@ const UNKNOWN = [
 for (const mode of ["served", "file"]) {
   for (const [width, height] of [[390, 844], [1920, 1080]]) {
     for (const [query, part, want] of UNKNOWN) {
-      test(`${mode} ${width}x${height} ${query}: the app's notices from the first paint, nothing moves at start`, async () => {
-        const { context, page, errors } = await shiftRecording(browser, width, height);
-        const release = await holdWasm(page);
-        await page.goto(startUrl(mode, server, query));
-        await page.waitForFunction((part) => document.querySelector(`#part-${part}`), part);
-        await page.waitForTimeout(300);
-        const at = (part) => ({
-          notices: [...document.querySelectorAll(".shell > .notices li > span")].map((s) => s.textContent),
-          heading: Math.round(document.querySelector(`#part-${part}`).getBoundingClientRect().top + scrollY),
-        });
-        const first = await page.evaluate(at, part);
-        assert.deepEqual(first.notices, want, "the notices with the part's first paint");
-        release();
-        await ready(page, 20000);
-        await page.waitForTimeout(600);
-        assert.deepEqual(await page.evaluate(at, part), first, "the app shows the same notices, the part where it was");
-        assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
-        assert.deepEqual(errors, []);
-        await context.close();
-      });
+      test(`${mode} ${width}x${height} ${query}: the app's notices from the first paint, nothing moves at start`,
+        () => noticesKept(mode, width, height, query, part, want));
     }
   }
 }
