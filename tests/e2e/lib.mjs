@@ -79,6 +79,8 @@ export async function started(browser, url, { width = 1280, height = 900, look =
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= (window.__release ?? Infinity)) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
     });
   }
+  // The single file carries its wasm inline, where no route can hold it: its instantiation waits too.
+  await page.addInitScript({ content: HOLD_INSTANTIATE });
   const release = await holdWasm(page);
   await page.goto(url);
   await page.waitForFunction(() => document.readyState === "complete");
@@ -93,6 +95,7 @@ export async function started(browser, url, { width = 1280, height = 900, look =
     assert.ok(marked, "the page was marked before the app started");
   }
   release();
+  await page.evaluate(() => window.__go());
   await ready(page, 20000);
   await page.waitForTimeout(settle);
   return { page, context, errors, early };
