@@ -5,7 +5,7 @@
 // gets no notice. So does a link with a part, theme, layer or republic the app does not know (below).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, ready, startUrl, shiftRecording } from "./lib.mjs";
+import { serve, launch, holdStart, ready, startUrl, shiftRecording } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -22,7 +22,7 @@ const look = (part) => ({
  *  alone) nor when the app starts. */
 async function noticesKept(mode, width, height, query, part, want) {
   const { context, page, errors } = await shiftRecording(browser, width, height);
-  const release = await holdWasm(page);
+  const release = await holdStart(page);
   let releaseMap = () => {};
   if (part === "map") {
     const mapHeld = new Promise((ok) => { releaseMap = ok; });
@@ -39,7 +39,7 @@ async function noticesKept(mode, width, height, query, part, want) {
     await page.waitForTimeout(200);
     assert.deepEqual(await page.evaluate(look, part), first, "the rest of the part came below the heading");
   }
-  release();
+  await release();
   await ready(page, 20000);
   await page.waitForTimeout(600);
   assert.deepEqual(await page.evaluate(look, part), first, "the app shows the same notices, the part where it was");

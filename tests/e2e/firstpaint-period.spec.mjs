@@ -4,7 +4,7 @@
 // which holds the page's view, is not seen until the app has drawn the link's.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { serve, launch, holdWasm, startUrl, shiftRecording } from "./lib.mjs";
+import { serve, launch, holdStart, startUrl, shiftRecording } from "./lib.mjs";
 
 let server, browser;
 before(async () => { server = await serve(); browser = await launch(); });
@@ -46,7 +46,7 @@ for (const [mode, width, height] of [["served", 1920, 1080], ["served", 390, 844
   for (const [query, want] of LINKS) {
     test(`${mode}: ${query} at ${width}x${height}: painted before the app starts as the app shows it, nothing moves at start`, async () => {
       const { context, page, errors } = await shiftRecording(browser, width, height);
-      const release = await holdWasm(page);
+      const release = await holdStart(page);
       await page.goto(startUrl(mode, server, query));
       await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));
       await page.waitForTimeout(200);
@@ -59,7 +59,7 @@ for (const [mode, width, height] of [["served", 1920, 1080], ["served", 390, 844
       // the link's. (The site's shows the link's view once its file has come: firstpaint-panel.spec.)
       if (mode === "file") assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector(".data-panel")).visibility), "hidden");
       await page.evaluate(mark);
-      release();
+      await release();
       await page.waitForFunction(() => document.documentElement.dataset.ready === "1", null, { timeout: 20000 });
       await page.waitForTimeout(600);
       assert.deepEqual(await page.evaluate(look), early, "the app shows what the page painted");

@@ -62,6 +62,20 @@ export const HOLD_INSTANTIATE = `{
   }
 }`;
 
+/** Holds the app's start back in both forms (the site's wasm file by its route, the single file's inline wasm at its
+ *  instantiation: HOLD_INSTANTIATE) until `release()` is awaited; before letting it go, `release` checks that the app had
+ *  not started (it sets data-ready), so a test that looks at the page before start cannot look at the app instead. */
+export async function holdStart(page) {
+  await page.addInitScript({ content: HOLD_INSTANTIATE });
+  const releaseRoute = await holdWasm(page);
+  return async () => {
+    const before = await page.evaluate(() => document.documentElement.dataset.ready);
+    assert.equal(before, undefined, "the app had not started before it was let go");
+    releaseRoute();
+    await page.evaluate(() => window.__go());
+  };
+}
+
 /** Opens `url` in a new context at `width`x`height` (a phone's touch screen below 500 px wide) with the wasm held
  *  back; `look(page)` runs on the pre-rendered page once it is loaded (its result is `early`; by default it waits 300 ms). `mark`: then every element
  *  of <main> is marked as the page's (`el.__pre`), after checking that the app has not started; `shifts`: the layout
@@ -79,9 +93,7 @@ export async function started(browser, url, { width = 1280, height = 900, look =
       new PerformanceObserver((list) => { for (const e of list.getEntries()) if (e.startTime >= (window.__release ?? Infinity)) window.__shifts.push(e.value); }).observe({ type: "layout-shift", buffered: true });
     });
   }
-  // The single file carries its wasm inline, where no route can hold it: its instantiation waits too.
-  await page.addInitScript({ content: HOLD_INSTANTIATE });
-  const release = await holdWasm(page);
+  const release = await holdStart(page);
   await page.goto(url);
   await page.waitForFunction(() => document.readyState === "complete");
   const early = await look(page);
@@ -94,8 +106,7 @@ export async function started(browser, url, { width = 1280, height = 900, look =
     });
     assert.ok(marked, "the page was marked before the app started");
   }
-  release();
-  await page.evaluate(() => window.__go());
+  await release();
   await ready(page, 20000);
   await page.waitForTimeout(settle);
   return { page, context, errors, early };
