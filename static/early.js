@@ -51,7 +51,8 @@
   }
   // The values the app knows, for the notices below (`unknown`; tests/deep_link.rs checks them against src/model).
   var known = ["overview cards map timeline study evidence sources", "concepts history actors argument",
-    "trade investment students confucius", "2013 2022 2023 2024 2005-2018 2005-2021", "KZ KG TJ TM UZ"];
+    "trade investment students confucius", "2013 2022 2023 2024 2005-2018 2005-2021", "KZ KG TJ TM UZ",
+    "nav layers year perperson themes share", "11"];
   function has(list, v) { return (" " + list + " ").indexOf(" " + v + " ") >= 0; }
   // (A part the app does not know: it shows the overview, as the page does.)
   var part = one("part");
@@ -63,8 +64,10 @@
   // frame does not first show the full page's header and then jump.
   var embed = one("embed") === "1";
   var hide = params.getAll("hide");
-  // (A control the app does not know makes it hide none: it shows them again when it starts.)
+  // (A control the app does not know makes it hide none, as a key given twice does.)
   var hidden = hide.length === 1 ? hide[0].split(",") : [];
+  function strange(c) { return c && !has(known[5], c); }
+  if (hidden.some(strange)) hidden = [];
   // (static/css/05-early.css: nothing of the bar shown until it is the embed's)
   if (embed) document.documentElement.setAttribute("data-embed", "");
   var marking = new MutationObserver(shellReady);
@@ -174,20 +177,25 @@
       rest.parentNode.insertBefore(section, rest);
     }
   }
-  // A value the app does not know (a mistyped part, theme, layer, year or republic): it ignores it and says so in a notice
-  // above the part (src/deep_link.rs, src/app.rs), here in its words and order from the first paint, so that the
-  // page does not move down when the app starts; before the period's notice (`showNotice`), whichever comes first.
-  // Only plain values, isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in
-  // its own way.
+  // A value the app does not take (a mistyped part, theme, layer, year, republic or control in `hide`, a tour step out of
+  // range, `pp` or `embed` other than 1) or a key given twice: it ignores it and says so in a notice above the part
+  // (src/deep_link.rs, src/app.rs), here in its words and order from the first paint, so that the page does not move
+  // down when the app starts; before the period's notice (`showNotice`), whichever comes first. Only plain values,
+  // isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in its own way; and
+  // not the cards' ids (the page does not carry their list), nor a link of more than 40 parameters (the app reads 40).
   var noted = false;
   function unknown() {
-    if (noted) return;
+    if (noted || query.split("&")[40]) return;
     noted = true;
-    "part theme layer year country".split(" ").forEach(function (key, i) {
-      var v = one(key);
-      if (/^[\w-]{1,30}$/.test(v) && !has(known[i], v)) {
-        notice(key + " \u201c\u2068" + v + "\u2069\u201d: not a " + (i > 3 ? "republic" : key) + " this explainer knows");
-      }
+    "part theme card layer year pp country step embed hide".split(" ").forEach(function (key) {
+      var all = params.getAll(key), v = all[0], i = "part theme layer year country hide".split(" ").indexOf(key);
+      if (all[1] != null) return notice(key + ": given " + all.length + " times, so none was used");
+      var why = v == null || !/^[\w,-]{0,30}$/.test(v) || key === "card" ? ""
+        : i > 4 ? v.split(",").some(strange) && "not a control this explainer knows"
+        : i >= 0 ? !has(known[i], v) && "not a " + (i > 3 ? "republic" : key) + " this explainer knows"
+        : key === "step" ? !(/^\d+$/.test(v) && v > 0 && v <= +known[6]) && "the tour has steps 1 to " + known[6]
+        : v !== "1" && "expected 1";
+      if (why) notice(key + " \u201c\u2068" + v + "\u2069\u201d: " + why);
     });
   }
   // A year that is a period of another layer than the link's (`?part=map&layer=students&year=2013`): the app shows the

@@ -326,9 +326,9 @@ proptest! {
     }
 }
 
-/// static/early.js shows a link's notice for an unknown part, theme, layer, year or republic before the app starts, from
-/// lists of the values the app knows: they must be the app's (a value missing there would get a notice the app does
-/// not show, and the page would move when it starts).
+/// static/early.js shows a link's notice for an unknown part, theme, layer, year, republic or control in `hide`, or a tour
+/// step out of range, before the app starts, from lists of the values the app knows: they must be the app's (a value
+/// missing there would get a notice the app does not show, and the page would move when it starts).
 #[test]
 fn early_script_knows_the_apps_values() {
     let script =
@@ -347,6 +347,8 @@ fn early_script_knows_the_apps_values() {
             keys(Layer::ALL.iter().map(|l| l.key()).collect()),
             keys(Period::ALL.iter().map(|p| p.key()).collect()),
             keys(CountryId::ALL.iter().map(|c| c.key()).collect()),
+            keys(Control::ALL.iter().map(|c| c.key()).collect()),
+            charm_offensive::model::study::study().tour.len().to_string(),
         ]
     );
 }

@@ -2,7 +2,8 @@
 // shows the layer's own view and says so in a notice above the part. The page shows that notice, in the app's words,
 // from its first paint (static/early.js), so that the part does not move down when the app starts; on the site from the
 // paint of the part's heading alone, before the rest of the part (assets/map.HASH.js) has come. A link the app accepts
-// gets no notice. So does a link with a part, theme, layer or republic the app does not know (below).
+// gets no notice. So does a link with a part, theme, layer or republic the app does not know, a key given twice, a control
+// in `hide` the app does not know, a tour step out of range, `pp` or `embed` other than 1 (below); not yet a card id.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, holdStart, ready, startUrl, shiftRecording } from "./lib.mjs";
@@ -76,6 +77,16 @@ const UNKNOWN = [
     "Ignored part of the link: year “2013”: not a period of the Students layer."]],
   ["?part=map&layer=investment&year=2025", "map", ["Ignored part of the link: year “⁨2025⁩”: not a year this explainer knows."]],
   ["?part=timeline&layer=confucius&country=TM", "timeline", []],
+  // A key given twice, a control in `hide` the app does not know, a tour step out of range, `pp` or `embed` other than
+  // 1, an empty value: the app's words for each, in its order (part, theme, card, layer, year, pp, country, step, embed,
+  // hide), from the first paint too.
+  ["?part=map&layer=students&country=UZ&layer=trade", "map", ["Ignored part of the link: layer: given 2 times, so none was used."]],
+  ["?part=map&embed=1&hide=nav,shar", "map", ["Ignored part of the link: hide “⁨nav,shar⁩”: not a control this explainer knows."]],
+  ["?part=cards&embed=yes&step=12&pp=2", "cards", ["Ignored part of the link: pp “⁨2⁩”: expected 1.",
+    "Ignored part of the link: step “⁨12⁩”: the tour has steps 1 to 11.", "Ignored part of the link: embed “⁨yes⁩”: expected 1."]],
+  ["?step=0&part=timeline&part=timeline&country=", "overview", ["Ignored part of the link: part: given 2 times, so none was used.",
+    "Ignored part of the link: country “⁨⁩”: not a republic this explainer knows.", "Ignored part of the link: step “⁨0⁩”: the tour has steps 1 to 11."]],
+  ["?part=study&step=11&hide=,share", "study", []],
 ];
 
 for (const mode of ["served", "file"]) {
@@ -85,4 +96,28 @@ for (const mode of ["served", "file"]) {
         () => noticesKept(mode, width, height, query, part, want));
     }
   }
+}
+
+// An embed's `hide` with a control the app does not know hides none (src/deep_link.rs): nor does the page before the app
+// starts, so that the navigation, Share and the map's controls are there from the first paint and stay.
+for (const mode of ["served", "file"]) {
+  test(`${mode} 800x600: an embed's hide=nav,share,layers,shar hides nothing before start nor after`, async () => {
+    const { context, page, errors } = await shiftRecording(browser, 800, 600);
+    const release = await holdStart(page);
+    await page.goto(startUrl(mode, server, "?part=map&embed=1&hide=nav,share,layers,shar"));
+    await page.waitForFunction(() => document.readyState === "complete" && document.querySelector("section.part.map .legend"));
+    const shown = () => page.evaluate(() => ({
+      nav: !document.querySelector(".parts-nav").hidden,
+      share: !document.querySelector(".site-header .share-button").hidden,
+      layers: !!document.querySelector('main .data-controls [aria-label="Data layer"]'),
+    }));
+    assert.deepEqual(await shown(), { nav: true, share: true, layers: true }, "before start");
+    await release();
+    await ready(page, 20000);
+    await page.waitForTimeout(300);
+    assert.deepEqual(await shown(), { nav: true, share: true, layers: true }, "after start");
+    assert.deepEqual(await page.evaluate(() => window.__shifts), [], "no layout shift");
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 }
