@@ -7,6 +7,7 @@ use charm_offensive::content::content;
 use charm_offensive::deep_link::{
     decode, encode, href, percent_decode, percent_encode, Known, Within,
 };
+use charm_offensive::model::study::study;
 use charm_offensive::model::{CardId, CountryId, Layer, Part, Period, Theme};
 use charm_offensive::state::{Control, Hidden, View};
 use proptest::prelude::*;
@@ -348,7 +349,7 @@ fn early_script_knows_the_apps_values() {
             keys(Period::ALL.iter().map(|p| p.key()).collect()),
             keys(CountryId::ALL.iter().map(|c| c.key()).collect()),
             keys(Control::ALL.iter().map(|c| c.key()).collect()),
-            charm_offensive::model::study::study().tour.len().to_string(),
+            study().tour.len().to_string(),
         ]
     );
 }
