@@ -76,7 +76,8 @@ pub fn decode(query: &str, known: &Known) -> Decoded {
     Decoded { view, ignored }
 }
 
-const KEYS: &[&str] = &[
+/// The keys a link may hold, in the order their notices are given (static/early.js gives its own in the same order).
+pub const KEYS: &[&str] = &[
     "part", "theme", "card", "layer", "year", "pp", "country", "step", "embed", "hide",
 ];
 

@@ -5,7 +5,7 @@
 use charm_offensive::app::decode_query;
 use charm_offensive::content::content;
 use charm_offensive::deep_link::{
-    decode, encode, href, percent_decode, percent_encode, Known, Within,
+    decode, encode, href, percent_decode, percent_encode, Known, Within, KEYS,
 };
 use charm_offensive::model::study::study;
 use charm_offensive::model::{CardId, CountryId, Layer, Part, Period, Theme};
@@ -351,5 +351,11 @@ fn early_script_knows_the_apps_values() {
             keys(Control::ALL.iter().map(|c| c.key()).collect()),
             study().tour.len().to_string(),
         ]
+    );
+    // Its notices in the app's order of keys (a key given twice is noticed where the app notices it).
+    let keys = format!("\"{}\".split(\" \").forEach", KEYS.join(" "));
+    assert!(
+        script.contains(&keys),
+        "static/early.js goes through {keys}"
     );
 }
