@@ -172,3 +172,32 @@ test("below the fold the legend is current as soon as it is scrolled to, even ri
   assertNoConsoleErrors(errors);
   await context.close();
 });
+
+// A press's switch writes what the map shows in the frame, the republics' names and data after it (src/components/
+// map/sync.rs, `Live::emit`); a reader who reaches the map, by Tab or a screen reader's focus, finds them current.
+test("right after quick switches, a republic focused on the map has the shown layer's name and value", async () => {
+  const viewport = { width: 960, height: 800 };
+  const names = () => [...document.querySelectorAll(".region-map .republic")]
+    .map((g) => [g.id, g.getAttribute("aria-label"), g.dataset.value ?? null, g.querySelector("path").getAttribute("fill")]);
+  const fresh = await open(browser, startUrl("served", server, "?part=map&layer=confucius"), { viewport });
+  const want = await fresh.page.evaluate(names);
+  await fresh.context.close();
+  const { page, context, errors } = await open(browser, startUrl("served", server, "?part=map"), { viewport });
+  const before = await page.evaluate(names);
+  // In one task, well inside the pause after which the app would take the view anyway.
+  const [pressed, focused] = await page.evaluate(async (get) => {
+    for (const layer of ["students", "trade", "confucius"]) document.querySelector(`main [data-layer="${layer}"]`).click();
+    const names = new Function(`return (${get})()`);
+    const pressed = names();
+    document.getElementById("map-KZ").focus();
+    await Promise.resolve();
+    return [pressed, names()];
+  }, names.toString());
+  // The press painted the new fills at once and held the names back (the test fails where they are written at once)...
+  assert.deepEqual(pressed.map((r) => r[3]), want.map((r) => r[3]), "the fills change at the press");
+  assert.deepEqual(pressed.map((r) => r.slice(0, 3)), before.map((r) => r.slice(0, 3)), "the names wait");
+  // ...and the focus brought them up to date.
+  assert.deepEqual(focused, want);
+  assertNoConsoleErrors(errors);
+  await context.close();
+});
