@@ -146,8 +146,8 @@ pub fn App(props: &AppProps) -> Html {
     // The same on the pre-rendered page and in the app: on start the app keeps the page's footer (crate::adopt).
     let footer = crate::adopt::use_kept("footer".into()).unwrap_or_else(|| {
         let mut m = crate::components::raw::Markup::default();
-        m.tag(r#"<footer data-adopt="footer" class="site-footer"><p>"#)
-            .text(content().site.credits)
+        m.tag(r#"<footer data-adopt="footer" class="site-footer"><p"#)
+            .prose(&content().site.credits)
             .tag("</p></footer>");
         crate::components::raw::raw(m)
     });

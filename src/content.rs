@@ -2,6 +2,7 @@
 
 pub use crate::model::schema::{Audience, Overview, Site};
 use crate::model::*;
+use crate::prose::Prose;
 
 /// Everything the explainer says, loaded once.
 #[derive(Debug)]
@@ -41,13 +42,17 @@ pub fn content() -> &'static Content {
 
 impl Content {
     /// The intro of a part, from `site.json`.
-    pub fn part_intro(&self, part: Part) -> &str {
-        self.site
-            .parts
-            .iter()
-            .find(|(k, _)| *k == part.key())
-            .map(|(_, v)| *v)
-            .unwrap_or_default()
+    pub fn part_intro(&self, part: Part) -> Prose {
+        let p = &self.site.parts;
+        match part {
+            Part::Overview => p.overview,
+            Part::Cards => p.cards,
+            Part::Map => p.map,
+            Part::Timeline => p.timeline,
+            Part::Study => p.study,
+            Part::Evidence => p.evidence,
+            Part::Sources => p.sources,
+        }
     }
 
     /// The card with this id.

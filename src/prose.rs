@@ -595,10 +595,11 @@ mod page {
         // and the map's outlines). On the served site that text holds what has come so far (the map part's
         // heading and the texts the first view shares with other parts; a deep link's part; every part), and
         // the rest is read when it comes (`request`).
-        // From the DOM, only the overview (a deep-linked part that static/early.js showed is in the text
-        // too, and walking its nodes costs more); all of it if the page has no <noscript> text.
+        // From the DOM, only the overview, the header and the footer (a deep-linked part that static/early.js
+        // showed is in the text too, and walking its nodes costs more); all of it if the page has no <noscript>
+        // text.
         let in_dom = if rest.is_some() {
-            ".overview [data-p]"
+            ":is(.overview, .site-header, .site-footer) [data-p]"
         } else {
             "[data-p]"
         };

@@ -189,8 +189,8 @@ fn brand(m: &mut Markup, tagline: bool) {
         .attr("href", Some(url))
         .tag(r#" target="_blank">Read the original essay<span class="visually-hidden"> (opens in a new tab)</span></a></p>"#);
     if tagline {
-        m.tag(r#"<p class="tagline">"#)
-            .text(c.site.tagline)
+        m.tag(r#"<p class="tagline""#)
+            .prose(&c.site.tagline)
             .tag("</p>");
     }
     m.tag("</div>");

@@ -168,9 +168,13 @@ pub fn heading_markup(part: crate::model::Part) -> raw::Markup {
             key = part.key()
         ),
     );
-    m.text(part.label())
-        .tag(r#"</h2><p class="part-intro">"#)
-        .text(crate::content::content().part_intro(part))
-        .tag("</p></header>");
+    m.text(part.label()).tag("</h2>");
+    // The intro is read from the page (`crate::prose`): a part still waiting for its texts says it is loading once,
+    // below the heading (`crate::app`), not also here.
+    let intro = crate::content::content().part_intro(part);
+    if intro.text() != crate::prose::LOADING {
+        m.tag(r#"<p class="part-intro""#).prose(&intro).tag("</p>");
+    }
+    m.tag("</header>");
     m
 }

@@ -82,7 +82,7 @@ fn drawn() -> Html {
                 }) }</dl>
             </details>
             <h3>{ "Data and map sources" }</h3>
-            <p>{ c.site.credits }</p>
+            <p data-p={c.site.credits.key()}>{ c.site.credits.text() }</p>
         </section>
     }
 }

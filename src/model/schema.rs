@@ -452,12 +452,22 @@ content_types! {
 
     /// The explainer's own framing words (overview, part intros, the no-JavaScript note).
     pub struct Site {
-        pub tagline: Text,
+        pub tagline: Prose,
         pub overview: Overview,
-        /// Part key -> intro.
-        pub parts: Pairs,
+        pub parts: PartIntros,
         pub noscript: Text,
-        pub credits: Text,
+        pub credits: Prose,
+    }
+
+    /// Each part's intro, under its heading.
+    pub struct PartIntros {
+        pub overview: Prose,
+        pub cards: Prose,
+        pub map: Prose,
+        pub timeline: Prose,
+        pub study: Prose,
+        pub evidence: Prose,
+        pub sources: Prose,
     }
 
     /// The overview's lead, how-to list and audiences.

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { serve, launch, ready, DIST } from "./lib.mjs";
 
 const MISSING = "This passage could not be read from the page.";
+const SITE = JSON.parse(readFileSync(join(import.meta.dirname, "../../content/site.json"), "utf8"));
 const OTHER_PARTS = ["cards", "timeline", "study", "evidence", "sources"];
 const ids = (html) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 
@@ -124,8 +125,11 @@ test("/ and map links start without the other parts' text; a part that needs it 
   await page.locator("main .loading-note").waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), "part-timeline");
   assert.equal(await page.locator("main section.part-loading").getAttribute("aria-busy"), "true");
+  // The part's intro comes with its texts (read from the page: src/prose.rs); the loading line says so once.
+  assert.equal(await page.locator("main section.part-loading .part-intro").count(), 0, "no intro while loading");
   release();
   await page.locator("main .loading-note").waitFor({ state: "detached" });
+  assert.equal(await page.locator("main .part-intro").textContent(), SITE.parts.timeline, "the part's intro once it has come");
   assert.equal(await page.evaluate(() => document.activeElement.id), "part-timeline", "focus on the part's heading");
   assert.deepEqual(await shown(page), []);
   assert.deepEqual(errors, []);

@@ -440,8 +440,13 @@ def split_page(page: str) -> tuple[str, str, str, str]:
     # with the map part's heading in the page's data block for `/`, after the map part in its file for map views.
     before, after = page[:a], page[b:]
     needs = first_view_needs()
-    o_start, o_end = part_span(before, "overview")  # the wasm reads the overview's own from the page's nodes
-    map_head += texts_shared(rest, needs.get("overview", []), before[o_start:o_end])
+    o_start, o_end = part_span(before, "overview")
+    # The wasm reads the overview's own texts, the header's and the footer's from the page's nodes (src/prose.rs).
+    h_start = before.index("<header", before.index('class="shell'))
+    f_start = after.index("<footer")
+    read_from_nodes = before[o_start:o_end] + before[h_start:element_end(before, h_start, "header")] \
+        + after[f_start:element_end(after, f_start, "footer")]
+    map_head += texts_shared(rest, needs.get("overview", []), read_from_nodes)
     map_part += texts_shared(rest, needs.get("map", []), map_part)
     assert "</script" not in map_head.lower(), "the map's heading would end its data block"
     # The visible page: links to what it lacks (a part's heading, a card, a term) lead to read.html.
