@@ -1,5 +1,6 @@
 // forced-colors: active (Windows contrast themes): the map's shading and its selection still tell the
-// republics apart, the legend keeps its swatches, and a pressed layer button still looks pressed.
+// republics apart, the legend keeps its swatches, a pressed layer button still looks pressed, and the per-person
+// switch shows its knob.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, open } from "./lib.mjs";
@@ -82,4 +83,46 @@ test("in forced colours a pressed control's label can be read (Chromium draws a 
     }
     await context.close();
   }
+});
+
+/** In a PNG, the spread of luminance (0 to 1) and the centre across of the pixels that stand out from the ground
+ * (its median luminance) by more than 0.3, from 0 (left edge) to 1 (right edge); -1 when none does. */
+async function knob(context, png) {
+  const blank = await context.newPage();
+  const out = await blank.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const canvas = Object.assign(document.createElement("canvas"), { width: img.width, height: img.height });
+    const g = canvas.getContext("2d");
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const lum = [];
+    for (let i = 0; i < d.length; i += 4) lum.push((0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255);
+    const ground = [...lum].sort((a, b) => a - b)[lum.length >> 1];
+    let sum = 0, n = 0;
+    lum.forEach((l, i) => { if (Math.abs(l - ground) > 0.3) { sum += (i % img.width) + 0.5; n++; } });
+    return { spread: Math.max(...lum) - Math.min(...lum), at: n ? sum / n / img.width : -1 };
+  }, png.toString("base64"));
+  await blank.close();
+  return out;
+}
+
+test("in forced colours the per-person switch shows its knob off, on and unavailable (a gradient, which forced colours drop)", async () => {
+  const seen = {};
+  for (const [state, query] of [["off", ""], ["on", "&pp=1"], ["unavailable", "&year=2013"]]) {
+    const { page, context } = await open(browser, server.url + "?part=map" + query, { context: { forcedColors: "active" } });
+    // A band across the middle of the track (the switch's ::before: 2.6rem by 1.5rem after its 0.2rem of padding,
+    // centred), inside its 2px border: the ground alone, or the ground and the knob.
+    const box = await page.evaluate(() => {
+      const b = document.querySelector(".per-person .toggle");
+      const rem = parseFloat(getComputedStyle(document.documentElement).fontSize), r = b.getBoundingClientRect();
+      return { x: r.left + 0.2 * rem + 4, y: r.top + r.height / 2 - 2, width: 2.6 * rem - 8, height: 4 };
+    });
+    seen[state] = { ...(await knob(context, await page.screenshot({ clip: box }))), disabled: await page.locator(".per-person .toggle").isDisabled() };
+    await context.close();
+  }
+  assert.deepEqual([seen.off.disabled, seen.on.disabled, seen.unavailable.disabled], [false, false, true], "the three states");
+  for (const [state, k] of Object.entries(seen)) assert.ok(k.spread > 0.3 && k.at >= 0, `${state}: a knob in the track (${JSON.stringify(k)})`);
+  assert.ok(seen.off.at < 0.5 && seen.unavailable.at < 0.5 && seen.on.at > 0.5, `the knob left when off, right when on: ${JSON.stringify(seen)}`);
 });
