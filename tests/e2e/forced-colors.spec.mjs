@@ -40,10 +40,10 @@ test("in forced colours the map keeps its shading and selection, the legend its 
   await context.close();
 });
 
-/** Decodes a PNG (in a blank page of the same browser) and returns the spread of luminance over its pixels, 0 to 1. */
-async function luminanceSpread(context, png) {
+/** Decodes a PNG (in a blank page of the same browser): its width and each pixel's luminance, 0 to 1, row by row. */
+async function luminances(context, png) {
   const blank = await context.newPage();
-  const spread = await blank.evaluate(async (b64) => {
+  const out = await blank.evaluate(async (b64) => {
     const img = new Image();
     img.src = "data:image/png;base64," + b64;
     await img.decode();
@@ -51,12 +51,18 @@ async function luminanceSpread(context, png) {
     const g = canvas.getContext("2d");
     g.drawImage(img, 0, 0);
     const d = g.getImageData(0, 0, img.width, img.height).data;
-    let lo = 1, hi = 0;
-    for (let i = 0; i < d.length; i += 4) { const l = (0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255; lo = Math.min(lo, l); hi = Math.max(hi, l); }
-    return hi - lo;
+    const lum = [];
+    for (let i = 0; i < d.length; i += 4) lum.push((0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255);
+    return { width: img.width, lum };
   }, png.toString("base64"));
   await blank.close();
-  return spread;
+  return out;
+}
+
+/** The spread of luminance over a PNG's pixels, 0 to 1. */
+async function luminanceSpread(context, png) {
+  const { lum } = await luminances(context, png);
+  return Math.max(...lum) - Math.min(...lum);
 }
 
 test("in forced colours a pressed control's label can be read (Chromium draws a Canvas backplate behind text: HighlightText on it vanished)", async () => {
@@ -88,24 +94,11 @@ test("in forced colours a pressed control's label can be read (Chromium draws a 
 /** In a PNG, the spread of luminance (0 to 1) and the centre across of the pixels that stand out from the ground
  * (its median luminance) by more than 0.3, from 0 (left edge) to 1 (right edge); -1 when none does. */
 async function knob(context, png) {
-  const blank = await context.newPage();
-  const out = await blank.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = "data:image/png;base64," + b64;
-    await img.decode();
-    const canvas = Object.assign(document.createElement("canvas"), { width: img.width, height: img.height });
-    const g = canvas.getContext("2d");
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    const lum = [];
-    for (let i = 0; i < d.length; i += 4) lum.push((0.2126 * d[i] + 0.7152 * d[i + 1] + 0.0722 * d[i + 2]) / 255);
-    const ground = [...lum].sort((a, b) => a - b)[lum.length >> 1];
-    let sum = 0, n = 0;
-    lum.forEach((l, i) => { if (Math.abs(l - ground) > 0.3) { sum += (i % img.width) + 0.5; n++; } });
-    return { spread: Math.max(...lum) - Math.min(...lum), at: n ? sum / n / img.width : -1 };
-  }, png.toString("base64"));
-  await blank.close();
-  return out;
+  const { width, lum } = await luminances(context, png);
+  const ground = [...lum].sort((a, b) => a - b)[lum.length >> 1];
+  let sum = 0, n = 0;
+  lum.forEach((l, i) => { if (Math.abs(l - ground) > 0.3) { sum += (i % width) + 0.5; n++; } });
+  return { spread: Math.max(...lum) - Math.min(...lum), at: n ? sum / n / width : -1 };
 }
 
 test("in forced colours the per-person switch shows its knob off, on and unavailable (a gradient, which forced colours drop)", async () => {
