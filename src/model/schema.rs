@@ -333,14 +333,14 @@ content_types! {
 
     /// The alignment spectrum exercise.
     pub struct Spectrum {
-        pub prompt: Text,
+        pub prompt: Prose,
         pub positions: List<Slot>,
         pub items: List<Placeable>,
     }
 
     /// The hard-or-soft-power sorter.
     pub struct Sorter {
-        pub prompt: Text,
+        pub prompt: Prose,
         pub bins: List<Slot>,
         pub items: List<Placeable>,
     }

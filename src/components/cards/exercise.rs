@@ -38,7 +38,7 @@ impl ExerciseKind {
         self,
     ) -> (
         &'static str,
-        &'static str,
+        crate::prose::Prose,
         &'static [Slot],
         &'static [Placeable],
     ) {
@@ -102,7 +102,7 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         return html! {
             <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
                 <h4 id={heading_id}>{ title }</h4>
-                <p>{ prompt }</p>
+                <p data-p={prompt.key()}>{ prompt.text() }</p>
                 <details class="disclosure">
                     <summary><span class="disclosure-label">{ format!("The essay's answers ({})", items.len()) }</span></summary>
                     <ol class="exercise-answers">{ for answers }</ol>
@@ -154,8 +154,8 @@ pub fn Exercise(props: &ExerciseProps) -> Html {
         .attr("id", Some(&heading_id))
         .tag(">")
         .text(title)
-        .tag("</h4><p>")
-        .text(prompt)
+        .tag("</h4><p")
+        .prose(&prompt)
         .tag("</p>");
     html! {
         <section class={classes!("exercise", kind.key())} aria-labelledby={heading_id.clone()}>
