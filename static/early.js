@@ -81,7 +81,8 @@
     if (!document.querySelector(".shell > .notices") && document.readyState === "loading") return;
     marking.disconnect();
     if (!nav) return;
-    unknown();
+    // (With the part a link asks for: then, with the cards' ids if its text has them.)
+    if (!part || part === "overview") unknown();
     var share = document.querySelector(".site-header .share-button");
     if (share && hidden.indexOf("share") >= 0) share.hidden = true;
     if (hidden.indexOf("nav") >= 0) nav.hidden = true;
@@ -151,7 +152,7 @@
     if (partial && !shown) {
       shown = section;
       section.setAttribute("data-early", "");
-      showNotice(section);
+      showNotice(section, rest.textContent);
       rest.parentNode.insertBefore(section, rest);
     }
     if ((!section || partial) && !last && coming) {
@@ -162,10 +163,11 @@
     root.removeAttribute("data-early-wait");
     if (!section || partial) {
       if (!shown) root.removeAttribute("data-early-part");
+      unknown();
       return;
     }
     section.setAttribute("data-early", "");
-    if (!shown) showNotice(section);
+    if (!shown) showNotice(section, rest.textContent);
     showLayer(section);
     showCountry(section);
     showProgress(section);
@@ -181,16 +183,19 @@
   // range, `pp` or `embed` other than 1) or a key given twice: it ignores it and says so in a notice above the part
   // (src/deep_link.rs, src/app.rs), here in its words and order from the first paint, so that the page does not move
   // down when the app starts; before the period's notice (`showNotice`), whichever comes first. Only plain values,
-  // isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in its own way; and
-  // not the cards' ids (the page does not carry their list), nor a link of more than 40 parameters (the app reads 40).
+  // isolated as the app quotes them (U+2068, U+2069; src/deep_link.rs `shown`): it writes others in its own way; a
+  // card's id only where the text in hand holds the cards part (`html`: the single file's, the site's for `?part=cards`),
+  // which marks each card `<li ... id="card-ID"`; not a link of more than 40 parameters (the app reads 40).
   var noted = false;
-  function unknown() {
+  function unknown(html) {
+    var cards = /labelledby="part-cards"/.test(html) && html;
     if (noted || query.split("&")[40]) return;
     noted = true;
     "part theme card layer year pp country step embed hide".split(" ").forEach(function (key) {
       var all = params.getAll(key), v = all[0], i = "part theme layer year country hide".split(" ").indexOf(key);
       if (all[1] != null) return notice(key + ": given " + all.length + " times, so none was used");
-      var why = v == null || !/^[\w,-]{0,30}$/.test(v) || key === "card" ? ""
+      var why = v == null || !/^[\w,-]{0,30}$/.test(v) || key === "card" && !cards ? ""
+        : key === "card" ? !RegExp('<li[^>]* id="card-' + v + '"').test(cards) && "not a card this explainer knows"
         : i > 4 ? v.split(",").some(strange) && "not a control this explainer knows"
         : i >= 0 ? !has(known[i], v) && "not a " + (i > 3 ? "republic" : key) + " this explainer knows"
         : key === "step" ? !(/^\d+$/.test(v) && v > 0 && v <= +known[6]) && "the tour has steps 1 to " + known[6]
@@ -202,8 +207,8 @@
   // layer's own view and says so in a notice above the part (src/deep_link.rs, src/app.rs), here in its words from the
   // first paint, so that the part does not move down when the app starts (which draws its own in the same place). The
   // layers' periods are on the part's start tag, the page's own layer first (tools/build/assemble.py's layer_periods).
-  function showNotice(section) {
-    unknown();
+  function showNotice(section, html) {
+    unknown(html);
     var year = one("year");
     var layers = String(section.getAttribute("data-periods")).split("|").map(function (l) { return l.split(":"); });
     var own = layers.filter(function (l) { return l[0] === (one("layer") || layers[0][0]); })[0];

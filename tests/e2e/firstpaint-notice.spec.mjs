@@ -3,7 +3,8 @@
 // from its first paint (static/early.js), so that the part does not move down when the app starts; on the site from the
 // paint of the part's heading alone, before the rest of the part (assets/map.HASH.js) has come. A link the app accepts
 // gets no notice. So does a link with a part, theme, layer or republic the app does not know, a key given twice, a control
-// in `hide` the app does not know, a tour step out of range, `pp` or `embed` other than 1 (below); not yet a card id.
+// in `hide` the app does not know, a tour step out of range, `pp` or `embed` other than 1, and a card's id where the page
+// has the cards' text (below).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serve, launch, holdStart, ready, startUrl, shiftRecording } from "./lib.mjs";
@@ -92,6 +93,29 @@ const UNKNOWN = [
 for (const mode of ["served", "file"]) {
   for (const [width, height] of [[390, 844], [1920, 1080]]) {
     for (const [query, part, want] of UNKNOWN) {
+      test(`${mode} ${width}x${height} ${query}: the app's notices from the first paint, nothing moves at start`,
+        () => noticesKept(mode, width, height, query, part, want));
+    }
+  }
+}
+
+// A card's id the app does not know: noticed from the first paint where the page's text in hand holds the cards part
+// (static/early.js): on the site for `?part=cards` (that part's text comes before it is shown), in the single file for
+// every part. An element's id that is not a card's (`thesis-detail`, a card's detail region) is not taken for one.
+const CARD = "Ignored part of the link: card “⁨alignment-vs-aliance⁩”: not a card this explainer knows.";
+const CARDS = [
+  ["served file", "?part=cards&card=alignment-vs-aliance", "cards", [CARD]],
+  ["served file", "?part=cards&theme=concept&card=thesis-detail", "cards", ["Ignored part of the link: theme “⁨concept⁩”: not a theme this explainer knows.",
+    "Ignored part of the link: card “⁨thesis-detail⁩”: not a card this explainer knows."]],
+  ["served file", "?part=cards&card=alignment", "cards", []],
+  ["file", "?part=map&layer=trde&card=alignment-vs-aliance", "map", [CARD, "Ignored part of the link: layer “⁨trde⁩”: not a layer this explainer knows."]],
+  ["file", "?part=timeline&card=alignment-vs-aliance", "timeline", [CARD]],
+  ["file", "?part=timeline&card=crimea-2014", "timeline", []],
+];
+
+for (const [modes, query, part, want] of CARDS) {
+  for (const mode of modes.split(" ")) {
+    for (const [width, height] of [[390, 844], [1920, 1080]]) {
       test(`${mode} ${width}x${height} ${query}: the app's notices from the first paint, nothing moves at start`,
         () => noticesKept(mode, width, height, query, part, want));
     }
