@@ -173,12 +173,15 @@ test("below the fold the legend is current as soon as it is scrolled to, even ri
   await context.close();
 });
 
-// A press's switch writes what the map shows in the frame, the republics' names and data after it (src/components/
-// map/sync.rs, `Live::emit`); a reader who reaches the map, by Tab or a screen reader's focus, finds them current.
-test("right after quick switches, a republic focused on the map has the shown layer's name and value", async () => {
+// A press's switch writes what the map shows in the frame, the republics' names and data and the live region's words
+// after it (src/components/map/sync.rs, `Live::emit`); a reader who reaches the map, by Tab or a screen reader's focus,
+// finds them current.
+test("right after quick switches, a republic focused on the map has the shown layer's name and value, and the live region reads it", async () => {
   const viewport = { width: 960, height: 800 };
+  // Each republic's id, name, value and fill, and last what the live region above the map reads.
   const names = () => [...document.querySelectorAll(".region-map .republic")]
-    .map((g) => [g.id, g.getAttribute("aria-label"), g.dataset.value ?? null, g.querySelector("path").getAttribute("fill")]);
+    .map((g) => [g.id, g.getAttribute("aria-label"), g.dataset.value ?? null, g.querySelector("path").getAttribute("fill")])
+    .concat([["live", document.querySelector(".data-announce").textContent]]);
   const fresh = await open(browser, startUrl("served", server, "?part=map&layer=confucius"), { viewport });
   const want = await fresh.page.evaluate(names);
   await fresh.context.close();
@@ -193,9 +196,13 @@ test("right after quick switches, a republic focused on the map has the shown la
     await Promise.resolve();
     return [pressed, names()];
   }, names.toString());
-  // The press painted the new fills at once and held the names back (the test fails where they are written at once)...
-  assert.deepEqual(pressed.map((r) => r[3]), want.map((r) => r[3]), "the fills change at the press");
-  assert.deepEqual(pressed.map((r) => r.slice(0, 3)), before.map((r) => r.slice(0, 3)), "the names wait");
+  // The press painted the new fills at once and held the names and the live region's words back (the test fails
+  // where they are written at once)...
+  const republics = (rows) => rows.slice(0, -1);
+  assert.deepEqual(republics(pressed).map((r) => r[3]), republics(want).map((r) => r[3]), "the fills change at the press");
+  assert.deepEqual(republics(pressed).map((r) => r.slice(0, 3)), republics(before).map((r) => r.slice(0, 3)), "the names wait");
+  assert.notDeepEqual(before.at(-1), want.at(-1));
+  assert.deepEqual(pressed.at(-1), before.at(-1), "the live region waits");
   // ...and the focus brought them up to date.
   assert.deepEqual(focused, want);
   assertNoConsoleErrors(errors);

@@ -39,9 +39,15 @@ pub fn controls_key(view: &View) -> View {
 /// as markup (`crate::components::map::sync` brings the page's controls up to date with it in the browser build,
 /// where one listener on the controls handles every press).
 pub fn controls_inner(view: &View) -> String {
+    controls_saying(view, view)
+}
+
+/// The controls for `view`, their live region reading what `said` shows (a press the app has not yet taken leaves
+/// it as it was: `crate::components::map::sync::Live::emit`).
+pub fn controls_saying(view: &View, said: &View) -> String {
     let mut out = layers::controls_markup(view);
     out.push_str(r#"<p class="visually-hidden data-announce" role="status" aria-live="polite">"#);
-    out.push_str(&esc(slice(view).announcement));
+    out.push_str(&esc(slice(said).announcement));
     out.push_str("</p>");
     out
 }
