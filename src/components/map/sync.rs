@@ -383,9 +383,9 @@ impl Live {
     /// and the table are marked busy meanwhile, and so do the republics' names and data, which no one sees, and the
     /// live region's words, which only a screen reader reads, once the burst is over (with the main thread 4x slower:
     /// click to changed DOM 4.7 -> 3.7 ms, median of 320 switches; the switch's main-thread work 23.4 -> 21.3 ms, its
-    /// frame's layout 2.6 -> 1.8 ms without the hidden words' new line). Any other
-    /// press, and a click, key, focus or pointer outside the controls, a scroll or Back, first hands over what waits
-    /// (`listen`), so the app never acts on an older view than the reader sees.
+    /// frame's layout 2.6 -> 1.8 ms without the hidden words' new line). Any other press, and a click, key, focus or
+    /// pointer outside the controls, a scroll or Back, first hands over what waits (`listen`), so the app never acts
+    /// on an older view than the reader sees.
     fn emit(&self, action: Action) {
         let now = self.view.get();
         let next = Rc::new(AppState {
