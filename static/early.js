@@ -81,7 +81,8 @@
     if (!document.querySelector(".shell > .notices") && document.readyState === "loading") return;
     marking.disconnect();
     if (!nav) return;
-    // (With the part a link asks for: then, with the cards' ids if its text has them.)
+    // A link to another part than the overview: its notices come with the part (`showNotice`), below which nothing is
+    // painted yet, and with the cards' ids where the part's text has them.
     if (!part || part === "overview") unknown();
     var share = document.querySelector(".site-header .share-button");
     if (share && hidden.indexOf("share") >= 0) share.hidden = true;
