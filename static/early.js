@@ -146,15 +146,14 @@
   var shown = null;
   function show(last) {
     var rest = document.querySelector(".static-rest");
-    var text = rest && rest.textContent;
     var holder = document.createElement("template");
-    if (rest) holder.innerHTML = cut(text);
+    if (rest) holder.innerHTML = cut(rest.textContent);
     var section = holder.content.querySelector('section[aria-labelledby="part-' + part + '"]');
     var partial = section && section.hasAttribute("data-partial");
     if (partial && !shown) {
       shown = section;
       section.setAttribute("data-early", "");
-      showNotice(section, text);
+      showNotice(section, rest.textContent);
       rest.parentNode.insertBefore(section, rest);
     }
     if ((!section || partial) && !last && coming) {
@@ -169,7 +168,7 @@
       return;
     }
     section.setAttribute("data-early", "");
-    if (!shown) showNotice(section, text);
+    if (!shown) showNotice(section, rest.textContent);
     showLayer(section);
     showCountry(section);
     showProgress(section);
@@ -190,9 +189,9 @@
   // which marks each card `<li ... id="card-ID"`; not a link of more than 40 parameters (the app reads 40).
   var noted = false;
   function unknown(html) {
+    var cards = /labelledby="part-cards"/.test(html) && html;
     if (noted || query.split("&")[40]) return;
     noted = true;
-    var cards = /labelledby="part-cards"/.test(html) && html;
     "part theme card layer year pp country step embed hide".split(" ").forEach(function (key) {
       var all = params.getAll(key), v = all[0], i = "part theme layer year country hide".split(" ").indexOf(key);
       if (all[1] != null) return notice(key + ": given " + all.length + " times, so none was used");

@@ -7,10 +7,10 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
-import { serve, launch, ready, DIST, ROOT } from "./lib.mjs";
+import { serve, launch, ready, DIST } from "./lib.mjs";
 
 const MISSING = "This passage could not be read from the page.";
-const SITE = JSON.parse(readFileSync(join(ROOT, "content/site.json"), "utf8"));
+const SITE = JSON.parse(readFileSync(join(import.meta.dirname, "../../content/site.json"), "utf8"));
 const OTHER_PARTS = ["cards", "timeline", "study", "evidence", "sources"];
 const ids = (html) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 
